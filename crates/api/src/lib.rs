@@ -1,0 +1,19 @@
+//! Kindred's wire contract, shared by the widget (wasm32) and the reference server (native).
+//!
+//! One definition of every request and response type, the error body and the validation
+//! rules means a field added on one side cannot silently diverge from the other. The crate
+//! is plain Rust with serde only: no UI, HTTP or database dependencies, so it compiles for
+//! both targets and stays small inside the widget's wasm.
+
+pub mod error;
+pub mod idea;
+pub mod page;
+pub mod site;
+pub mod validate;
+pub mod visitor;
+
+pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldErrors};
+pub use idea::{Author, CreateIdea, Idea, IdeaId, IdeaSort, IdeaStatus, VoteState};
+pub use page::Page;
+pub use site::{BoardSummary, SiteConfig};
+pub use visitor::{VisitorId, VISITOR_HEADER};

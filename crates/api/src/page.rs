@@ -1,0 +1,12 @@
+//! Cursor pagination: every list endpoint answers `{"items":[…],"next_cursor":…}`.
+
+use serde::{Deserialize, Serialize};
+
+/// One page of a cursor-paginated list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Page<T> {
+    /// The items of this page, in the requested order.
+    pub items: Vec<T>,
+    /// Opaque cursor for the next page; `None` on the last page.
+    pub next_cursor: Option<String>,
+}

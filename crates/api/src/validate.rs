@@ -1,0 +1,71 @@
+//! Small, dependency-free validation helpers that record stable per-field error codes.
+//!
+//! The codes are part of the contract: the server answers them in a 422 body and the widget
+//! looks them up in its locale catalog.
+
+pub use crate::error::FieldErrors;
+
+/// A required value is missing or blank.
+pub const REQUIRED: &str = "required";
+/// Text is shorter than the minimum.
+pub const TOO_SHORT: &str = "too_short";
+/// Text is longer than the maximum.
+pub const TOO_LONG: &str = "too_long";
+/// A list has more entries than allowed.
+pub const TOO_MANY: &str = "too_many";
+/// A value has the wrong form.
+pub const INVALID: &str = "invalid";
+
+/// Records `code` against `field`, once.
+pub fn push(errors: &mut FieldErrors, field: &str, code: &str) {
+    let codes = errors.entry(field.to_owned()).or_default();
+    if !codes.iter().any(|c| c == code) {
+        codes.push(code.to_owned());
+    }
+}
+
+/// Checks the trimmed length of `value`, in characters, against `min..=max`.
+///
+/// A `min` above zero makes the field required: blank text records [`REQUIRED`].
+pub fn text(errors: &mut FieldErrors, field: &str, value: &str, min: usize, max: usize) {
+    let len = value.trim().chars().count();
+    if len == 0 && min > 0 {
+        push(errors, field, REQUIRED);
+    } else if len < min {
+        push(errors, field, TOO_SHORT);
+    } else if len > max {
+        push(errors, field, TOO_LONG);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_counts_characters_not_bytes() {
+        let mut errors = FieldErrors::new();
+        text(&mut errors, "t", "ééééé", 5, 5);
+        assert!(errors.is_empty());
+        text(&mut errors, "t", "éééééé", 5, 5);
+        assert_eq!(errors["t"], [TOO_LONG]);
+    }
+
+    #[test]
+    fn blank_required_text_is_required_not_short() {
+        let mut errors = FieldErrors::new();
+        text(&mut errors, "title", "   ", 5, 10);
+        assert_eq!(errors["title"], [REQUIRED]);
+        let mut errors = FieldErrors::new();
+        text(&mut errors, "body", "", 0, 10);
+        assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn push_records_a_code_once() {
+        let mut errors = FieldErrors::new();
+        push(&mut errors, "tags", INVALID);
+        push(&mut errors, "tags", INVALID);
+        assert_eq!(errors["tags"], [INVALID]);
+    }
+}
