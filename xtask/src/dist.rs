@@ -1,0 +1,189 @@
+//! `cargo xtask dist`: the distributable widget in `dist/`, with its sizes.
+//!
+//! trunk builds the wasm and its glue from index.html (release, offline, wasm-opt). This task
+//! then assembles what a brand deploys: `embed.js`, the only file with a stable name, pointing
+//! at the content-hashed glue and stylesheet beside it. The demo brand page and its own assets
+//! are copied alongside so the reference server can serve the whole demo from one directory.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::sizes::{self, Sizes};
+use crate::{cmd, tools, Result};
+
+/// The loader's line naming the widget's files, rewritten with the hashed names.
+const FILES_LINE: &str = r#"var FILES = { "glue": "kindred.js", "css": "kindred.css" };"#;
+
+/// Loader budget in brotli bytes, and the whole widget's (glue + wasm + CSS).
+const LOADER_BUDGET: usize = 2_000;
+const WIDGET_BUDGET: usize = 100_000;
+
+/// The files of a finished build.
+pub struct Dist {
+    /// The directory holding everything.
+    pub dir: PathBuf,
+}
+
+/// Builds `dist/` and prints its sizes.
+pub fn run() -> Result<Dist> {
+    tools::ensure_build_tools()?;
+    build()
+}
+
+/// Builds `dist/` with the tools already in place, and prints its sizes.
+pub fn build() -> Result<Dist> {
+    let root = crate::root();
+    let staged = root.join("target/trunk");
+    cmd::run(
+        Command::new("trunk")
+            .args(["build", "--release", "--offline"])
+            .current_dir(&root)
+            // trunk starts its own cargo; variables cargo set for this task must not leak into it.
+            .env_remove("CARGO_TARGET_DIR")
+            .env_remove("CARGO_MANIFEST_DIR")
+            .env_remove("CARGO_PKG_NAME"),
+    )?;
+
+    let dir = root.join("dist");
+    if dir.exists() {
+        fs::remove_dir_all(&dir).map_err(|e| format!("cannot clear {}: {e}", dir.display()))?;
+    }
+    fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+
+    let glue = find(&staged, |name| {
+        name.starts_with("kindred-") && name.ends_with(".js")
+    })?;
+    let wasm = find(&staged, |name| {
+        name.starts_with("kindred-") && name.ends_with("_bg.wasm")
+    })?;
+    let css_source = read(&root.join("style/kindred.css"))?;
+    let css = format!("kindred-{}.css", hash(css_source.as_bytes()));
+    write(&dir.join(&css), css_source.as_bytes())?;
+
+    let loader = read(&root.join("loader/embed.js"))?;
+    if !loader.contains(FILES_LINE) {
+        return Err(format!(
+            "loader/embed.js must contain the line `{FILES_LINE}`"
+        ));
+    }
+    let files = format!(r#"var FILES = {{ "glue": "{glue}", "css": "{css}" }};"#);
+    write(
+        &dir.join("embed.js"),
+        minify_js(&loader.replace(FILES_LINE, &files)).as_bytes(),
+    )?;
+
+    // Everything else trunk produced (glue, wasm, the demo page and its assets) as it is.
+    for entry in entries(&staged)? {
+        if let (Some(name), true) = (entry.file_name(), entry.is_file()) {
+            fs::copy(&entry, dir.join(name))
+                .map_err(|e| format!("cannot copy {}: {e}", entry.display()))?;
+        }
+    }
+
+    report(&dir, &glue, &wasm, &css)?;
+    Ok(Dist { dir })
+}
+
+fn report(dir: &Path, glue: &str, wasm: &str, css: &str) -> Result {
+    println!("\n{}", sizes::header());
+    let loader = sizes::measure_file(&dir.join("embed.js"))?;
+    println!("{}", sizes::row("embed.js", loader));
+    let mut widget = Sizes::default();
+    for name in [glue, wasm, css] {
+        let file = sizes::measure_file(&dir.join(name))?;
+        println!("{}", sizes::row(name, file));
+        widget = widget + file;
+    }
+    println!("{}", sizes::row("widget total (glue + wasm + css)", widget));
+    println!(
+        "\nbudgets (brotli): loader {} of {} {}, widget {} of {} {}",
+        sizes::kb(loader.brotli),
+        sizes::kb(LOADER_BUDGET),
+        verdict(loader.brotli <= LOADER_BUDGET),
+        sizes::kb(widget.brotli),
+        sizes::kb(WIDGET_BUDGET),
+        verdict(widget.brotli <= WIDGET_BUDGET),
+    );
+    Ok(())
+}
+
+fn verdict(within: bool) -> &'static str {
+    if within {
+        "(within)"
+    } else {
+        "(OVER)"
+    }
+}
+
+/// Drops comment-only lines and indentation: the loader stays readable in the repository and
+/// small on the wire. The `/*!` licence banner is kept.
+fn minify_js(source: &str) -> String {
+    source
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+/// A short, stable content hash (FNV-1a, 64 bits) for cache-busting file names.
+fn hash(bytes: &[u8]) -> String {
+    let digest = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{digest:016x}")
+}
+
+fn find(dir: &Path, matches: impl Fn(&str) -> bool) -> Result<String> {
+    let found: Vec<String> = entries(dir)?
+        .iter()
+        .filter_map(|path| path.file_name()?.to_str().map(str::to_owned))
+        .filter(|name| matches(name))
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(one.clone()),
+        _ => Err(format!(
+            "expected exactly one matching file in {}, found {found:?}",
+            dir.display()
+        )),
+    }
+}
+
+fn entries(dir: &Path) -> Result<Vec<PathBuf>> {
+    let read = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    Ok(read.filter_map(|entry| Some(entry.ok()?.path())).collect())
+}
+
+fn read(path: &Path) -> Result<String> {
+    fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result {
+    fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minify_keeps_code_and_banner_and_drops_comments() {
+        let out = minify_js("/*! banner */\n  // note\n\n  var a = 1; // keep\n");
+        assert_eq!(out, "/*! banner */\nvar a = 1; // keep\n");
+    }
+
+    #[test]
+    fn hash_is_stable_and_content_sensitive() {
+        assert_eq!(hash(b""), "cbf29ce484222325");
+        assert_ne!(hash(b"a{}"), hash(b"b{}"));
+        assert_eq!(hash(b"same").len(), 16);
+    }
+
+    #[test]
+    fn the_loader_source_names_its_files_on_the_expected_line() {
+        let loader = std::fs::read_to_string(crate::root().join("loader/embed.js")).unwrap();
+        assert!(loader.contains(FILES_LINE));
+    }
+}
