@@ -92,11 +92,11 @@ mod tests {
         for bad in [
             "",
             "not-a-uuid",
-            "0f8fad5b-d9cb-169f-a165-70867728950e",  // version 1
-            "0f8fad5b-d9cb-469f-c165-70867728950e",  // wrong variant
-            "0f8fad5bd9cb469fa16570867728950e",      // no hyphens
+            "0f8fad5b-d9cb-169f-a165-70867728950e", // version 1
+            "0f8fad5b-d9cb-469f-c165-70867728950e", // wrong variant
+            "0f8fad5bd9cb469fa16570867728950e",     // no hyphens
             "0f8fad5b-d9cb-469f-a165-70867728950e0", // too long
-            "0f8fad5b-d9cb-469f-a165-70867728950g",  // not hex
+            "0f8fad5b-d9cb-469f-a165-70867728950g", // not hex
         ] {
             assert_eq!(VisitorId::parse(bad), Err(InvalidVisitorId), "{bad}");
         }

@@ -1,1 +1,72 @@
-//! placeholder
+//! Kindred's reference REST server: the contract of `kindred-api` over axum and SQLite.
+//!
+//! [`app`] builds the whole HTTP service from an [`AppState`], so tests drive it in process
+//! (`tower::ServiceExt::oneshot`) or over a socket ([`serve`]), and the `kindred-server`
+//! binary is only configuration, start-up and shutdown around it.
+//!
+//! Layout: [`routes`] holds the HTTP handlers, one module per resource; [`store`] holds every
+//! SQL statement; [`error`], [`extract`] and [`identity`] make every request and failure speak
+//! the contract; [`cors`], [`db`] and [`config`] set the service up; [`seed`] writes the demo
+//! community.
+
+use std::future::Future;
+
+use axum::extract::DefaultBodyLimit;
+use axum::Router;
+use tokio::net::TcpListener;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+pub mod config;
+pub mod cors;
+pub mod db;
+pub mod error;
+pub mod extract;
+pub mod identity;
+pub mod routes;
+pub mod seed;
+pub mod state;
+pub mod store;
+
+pub use config::Config;
+pub use error::{Error, Result};
+pub use state::AppState;
+
+/// Largest request body accepted on JSON endpoints: ideas and comments are small text.
+///
+/// Applied to every route as axum's `DefaultBodyLimit`; an endpoint that takes larger bodies
+/// (image uploads) overrides it on its own route.
+pub const JSON_BODY_LIMIT: usize = 64 * 1024;
+
+/// The complete HTTP service: API routes, widget assets (when configured), contract-shaped
+/// 404/405 answers, body limit, CORS and request logs.
+pub fn app(state: AppState) -> Router {
+    let mut router = routes::router();
+    if let Some(dir) = state.config.assets_dir() {
+        router = router.merge(routes::assets::router(dir));
+    }
+    router
+        .fallback(routes::not_found)
+        // Applies to the routes added above, so it comes after all of them.
+        .method_not_allowed_fallback(routes::method_not_allowed)
+        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .layer(cors::layer(state.origins.clone()))
+        .layer(axum::middleware::map_response(cors::strip_unless_allowed))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .with_state(state)
+}
+
+/// Serves [`app`] on `listener` until `shutdown` completes, then finishes in-flight requests.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}

@@ -1,0 +1,92 @@
+//! `kindred-server`: reads the configuration, opens the database, optionally seeds the demo,
+//! and serves until Ctrl-C or SIGTERM.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use kindred_server::{seed, AppState, Config};
+use tokio::net::TcpListener;
+use tracing_subscriber::EnvFilter;
+
+/// Log filter when `RUST_LOG` is unset: the server and its request logs, warnings from the rest.
+const DEFAULT_LOG_FILTER: &str = "kindred_server=info,tower_http=info,warn";
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| DEFAULT_LOG_FILTER.into()),
+        )
+        .init();
+    match run(Config::parse()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!("{error}");
+            eprintln!("kindred-server: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    if let Some(dir) = config.assets_dir() {
+        if !dir.is_dir() {
+            return Err(format!("assets directory {} does not exist", dir.display()).into());
+        }
+    }
+    let listener = TcpListener::bind(config.bind)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.bind))?;
+    let addr = listener.local_addr()?;
+
+    let db = kindred_server::db::open(&config.database_path()).await?;
+    if config.seed_demo {
+        let report = seed::demo(&db, &seed::local_origins(addr.port())).await?;
+        if report.seeded {
+            tracing::info!(
+                ideas = report.ideas,
+                votes = report.votes,
+                "seeded the demo community"
+            );
+        } else {
+            tracing::info!("the database already has sites; kept its data");
+        }
+    }
+    let state = AppState::new(db.clone(), config).await?;
+    tracing::info!(origins = state.origins.len(), data = %state.config.data_dir.display(), "ready");
+
+    println!("Kindred server listening on http://{addr}");
+    kindred_server::serve(listener, state, shutdown_signal()).await?;
+    db.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Completes on Ctrl-C or, on Unix, SIGTERM (what container runtimes send).
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::warn!("cannot listen for Ctrl-C: {error}");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::warn!("cannot listen for SIGTERM: {error}");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,149 @@
+//! Ideas on a board: browsing, proposing and reading one.
+//!
+//! - `GET  /v1/boards/{board}/ideas?sort=&status=&tag=&limit=&cursor=` → `Page<Idea>`.
+//!   `sort` is `top` (default), `new`, `trending` or `discussed`; `limit` defaults to 20 and
+//!   is capped at 100; `cursor` is the previous page's `next_cursor`. `voted` reflects the
+//!   `X-Kindred-Visitor` header when present. Unknown board → 404, bad parameter → 400.
+//! - `POST /v1/boards/{board}/ideas` with a `CreateIdea` body → 201 + `Idea` and `Location`.
+//!   Needs a visitor id (401); rule violations → 422 `validation_failed` with `fields`.
+//! - `GET  /v1/ideas/{id}` → `Idea`; unknown or malformed id → 404.
+
+use axum::extract::State;
+use axum::http::{header, StatusCode};
+use axum::routing::get;
+use axum::{Json, Router};
+use kindred_api::{CreateIdea, Idea, IdeaSort, IdeaStatus, Page};
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::identity::Visitor;
+use crate::routes::parse_idea_id;
+use crate::state::AppState;
+use crate::store;
+use crate::store::boards::Board;
+use crate::store::cursor::Cursor;
+use crate::store::ideas::{ListQuery, NewIdea, DEFAULT_LIMIT, MAX_LIMIT};
+
+/// The idea routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/v1/boards/{board}/ideas",
+            get(ideas_index).post(ideas_create),
+        )
+        .route("/v1/ideas/{id}", get(ideas_show))
+}
+
+/// Query parameters of an idea list, as sent.
+#[derive(Debug, Deserialize)]
+struct IdeasParams {
+    #[serde(default)]
+    sort: IdeaSort,
+    status: Option<IdeaStatus>,
+    tag: Option<String>,
+    limit: Option<u32>,
+    cursor: Option<String>,
+}
+
+impl IdeasParams {
+    fn into_query(self) -> Result<ListQuery> {
+        let limit = match self.limit {
+            Some(0) => return Err(Error::BadRequest("`limit` must be at least 1".into())),
+            Some(limit) => limit.min(MAX_LIMIT),
+            None => DEFAULT_LIMIT,
+        };
+        // Empty parameters are what URL templates produce for "no value"; treat them so.
+        let cursor = match self.cursor.as_deref().filter(|c| !c.is_empty()) {
+            Some(text) => Some(Cursor::decode(text, self.sort)?),
+            None => None,
+        };
+        let tag = self
+            .tag
+            .map(|tag| tag.trim().to_owned())
+            .filter(|tag| !tag.is_empty());
+        Ok(ListQuery {
+            sort: self.sort,
+            status: self.status,
+            tag,
+            limit,
+            cursor,
+        })
+    }
+}
+
+async fn find_board(state: &AppState, slug: &str) -> Result<Board> {
+    store::boards::find(&state.db, slug)
+        .await?
+        .ok_or_else(|| Error::not_found("no board with this slug"))
+}
+
+async fn ideas_index(
+    State(state): State<AppState>,
+    ApiPath(board): ApiPath<String>,
+    ApiQuery(params): ApiQuery<IdeasParams>,
+    visitor: Option<Visitor>,
+) -> Result<Json<Page<Idea>>> {
+    let query = params.into_query()?;
+    let board = find_board(&state, &board).await?;
+    let viewer = visitor.map(|v| v.key());
+    let page = store::ideas::list(&state.db, board.id, &query, viewer.as_deref()).await?;
+    Ok(Json(page))
+}
+
+async fn ideas_create(
+    State(state): State<AppState>,
+    ApiPath(board): ApiPath<String>,
+    visitor: Visitor,
+    ApiJson(input): ApiJson<CreateIdea>,
+) -> Result<(StatusCode, [(header::HeaderName, String); 1], Json<Idea>)> {
+    let board = find_board(&state, &board).await?;
+    if !board.allow_anonymous {
+        return Err(Error::Forbidden(
+            "this board accepts ideas from signed-in users only".into(),
+        ));
+    }
+    input.validate().map_err(Error::Validation)?;
+
+    let tags: Vec<String> = input.tags.iter().map(|t| t.trim().to_owned()).collect();
+    let author = visitor.key();
+    let mut tx = state.db.begin().await?;
+    let id = store::ideas::create(
+        &mut tx,
+        &NewIdea {
+            board_id: board.id,
+            title: input.title.trim(),
+            body: input.body.trim(),
+            tags: &tags,
+            status: IdeaStatus::Open,
+            author_name: &board.anonymous_author,
+            author_voter: Some(&author),
+            created_at: None,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+
+    let idea = store::ideas::get(&state.db, id, Some(&author))
+        .await?
+        .ok_or_else(|| Error::Internal(format!("idea {id} vanished after insert")))?;
+    let location = format!("/v1/ideas/{id}");
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(idea),
+    ))
+}
+
+async fn ideas_show(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+    visitor: Option<Visitor>,
+) -> Result<Json<Idea>> {
+    let id = parse_idea_id(&id)?;
+    let viewer = visitor.map(|v| v.key());
+    store::ideas::get(&state.db, id, viewer.as_deref())
+        .await?
+        .map(Json)
+        .ok_or_else(|| Error::not_found("no idea with this id"))
+}

@@ -1,0 +1,328 @@
+//! The demo community: Ridgeline Trail Co., a trail-running shoe brand with two idea boards.
+//!
+//! The demo page, the end-to-end tests and benchmarks need a believable board to look at, so
+//! the data reads like a real brand's: ideas in every status, tags, authors, creation dates
+//! spread over recent months, and support that comes from real vote rows (synthetic visitor
+//! ids), so counts are exactly what the triggers derive. Everything is derived from indexes;
+//! seeding is deterministic apart from timestamps, which are relative to the present.
+
+use kindred_api::{IdeaStatus, VisitorId};
+
+use crate::db::Db;
+use crate::error::Result;
+use crate::identity::voter_key;
+use crate::store::boards::NewBoard;
+use crate::store::ideas::NewIdea;
+use crate::store::sites::NewSite;
+use crate::store::{self, timestamp_ago};
+
+/// The demo site's slug.
+pub const SITE: &str = "ridgeline";
+/// The demo boards' slugs.
+pub const BOARDS: [&str; 2] = ["trail-shoes", "gear-and-apparel"];
+/// Origins the demo site always allows.
+pub const DEFAULT_ORIGINS: [&str; 2] = ["http://127.0.0.1:8080", "http://localhost:8080"];
+
+/// What [`demo`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeedReport {
+    /// Whether the demo data was written now (false: the database already had sites).
+    pub seeded: bool,
+    /// Ideas written.
+    pub ideas: usize,
+    /// Vote rows written.
+    pub votes: usize,
+    /// Origins newly allowed on the demo site.
+    pub origins_added: usize,
+}
+
+/// Origins for a demo served on `port` of this machine.
+pub fn local_origins(port: u16) -> Vec<String> {
+    vec![
+        format!("http://127.0.0.1:{port}"),
+        format!("http://localhost:{port}"),
+    ]
+}
+
+/// Seeds the demo community if the database has no sites yet, and makes sure the demo site
+/// allows `extra_origins` (so a demo on another port works against existing data).
+///
+/// Idempotent: a second call leaves the data as it is, adding only origins it lacks.
+/// Everything happens in one transaction; callers reload [`crate::cors::AllowedOrigins`].
+pub async fn demo(db: &Db, extra_origins: &[String]) -> Result<SeedReport> {
+    let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut report = SeedReport {
+        seeded: false,
+        ideas: 0,
+        votes: 0,
+        origins_added: 0,
+    };
+
+    if store::sites::count(&mut *tx).await? == 0 {
+        let site_id = store::sites::create(
+            &mut *tx,
+            &NewSite {
+                slug: SITE,
+                name: "Ridgeline Trail Co.",
+                locale: "en",
+                anonymous_author: "Anonymous runner",
+            },
+        )
+        .await?;
+        let shoes = store::boards::create(
+            &mut *tx,
+            &NewBoard {
+                site_id,
+                slug: BOARDS[0],
+                name: "Trail shoes",
+                description: "What should the next Summit, Scree and Fernwood models do better? \
+                              Vote for the ideas you want on your feet.",
+                supporter_threshold: Some(50),
+                allow_anonymous: true,
+                position: 0,
+            },
+        )
+        .await?;
+        let gear = store::boards::create(
+            &mut *tx,
+            &NewBoard {
+                site_id,
+                slug: BOARDS[1],
+                name: "Gear and apparel",
+                description: "Vests, poles, layers and the small things that make long days \
+                              in the hills easier.",
+                supporter_threshold: None,
+                allow_anonymous: true,
+                position: 1,
+            },
+        )
+        .await?;
+
+        for (index, idea) in IDEAS.iter().enumerate() {
+            let board_id = match idea.board {
+                Shelf::Shoes => shoes,
+                Shelf::Gear => gear,
+            };
+            let age = u64::from(idea.days_ago) * DAY + (index as u64 * 3_779) % DAY;
+            let created_at = timestamp_ago(&mut *tx, age).await?;
+            let tags: Vec<String> = idea.tags.iter().map(|t| (*t).to_owned()).collect();
+            let id = store::ideas::create(
+                &mut tx,
+                &NewIdea {
+                    board_id,
+                    title: idea.title,
+                    body: idea.body,
+                    tags: &tags,
+                    status: idea.status,
+                    author_name: idea.author,
+                    author_voter: None,
+                    created_at: Some(&created_at),
+                },
+            )
+            .await?;
+            report.ideas += 1;
+
+            // Supporters are consecutive members of a pool of demo visitors, starting at an
+            // offset per idea, so ideas share some supporters but never count one twice.
+            // Their votes spread from the idea's creation up to now.
+            for n in 0..idea.votes {
+                let visitor = demo_visitor(index as u32 * 17 + n);
+                let voted_ago = age * u64::from(n) / u64::from(idea.votes);
+                let voted_at = timestamp_ago(&mut *tx, voted_ago).await?;
+                if store::votes::insert(&mut tx, id, &voter_key(&visitor), Some(&voted_at)).await? {
+                    report.votes += 1;
+                }
+            }
+        }
+        report.seeded = true;
+    }
+
+    if let Some(site_id) = store::sites::id_by_slug(&mut *tx, SITE).await? {
+        let origins = DEFAULT_ORIGINS
+            .iter()
+            .map(|o| (*o).to_owned())
+            .chain(extra_origins.iter().cloned());
+        for origin in origins {
+            if store::sites::add_origin(&mut tx, site_id, &origin).await? {
+                report.origins_added += 1;
+            }
+        }
+    }
+    tx.commit().await?;
+    Ok(report)
+}
+
+const DAY: u64 = 24 * 60 * 60;
+
+/// The `n`th demo visitor: a valid UUID v4 that cannot collide with a random one in practice.
+pub fn demo_visitor(n: u32) -> VisitorId {
+    VisitorId::parse(&format!("00000000-0000-4000-8000-{n:012x}"))
+        .expect("demo visitor ids are well-formed")
+}
+
+enum Shelf {
+    Shoes,
+    Gear,
+}
+
+struct DemoIdea {
+    board: Shelf,
+    title: &'static str,
+    body: &'static str,
+    status: IdeaStatus,
+    tags: &'static [&'static str],
+    author: &'static str,
+    days_ago: u32,
+    votes: u32,
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one positional call per row keeps the demo table readable"
+)]
+const fn idea(
+    board: Shelf,
+    title: &'static str,
+    body: &'static str,
+    status: IdeaStatus,
+    tags: &'static [&'static str],
+    author: &'static str,
+    days_ago: u32,
+    votes: u32,
+) -> DemoIdea {
+    DemoIdea {
+        board,
+        title,
+        body,
+        status,
+        tags,
+        author,
+        days_ago,
+        votes,
+    }
+}
+
+use IdeaStatus::{Declined, InProgress, Open, Planned, Shipped, UnderReview};
+use Shelf::{Gear, Shoes};
+
+#[rustfmt::skip]
+const IDEAS: &[DemoIdea] = &[
+    idea(Shoes, "Wider toe box option for the Summit 3",
+        "I love the grip of the Summit 3 but my toes go numb after 20 km. A wide last, like the road line has, would make it my only shoe.",
+        Planned, &["fit", "summit"], "Maya Okafor", 142, 118),
+    idea(Shoes, "Rock plate you can remove",
+        "On rocky alpine days I want the plate, on forest loops I want the ground feel. A plate that slides out under the insole would give both.",
+        UnderReview, &["protection", "cushioning"], "Jonas Berg", 121, 87),
+    idea(Shoes, "Recycled-rubber outsole",
+        "The lugs wear out long before the upper. Making the outsole from reclaimed rubber would make replacing them easier on my conscience.",
+        InProgress, &["sustainability", "outsole"], "Priya Raman", 133, 96),
+    idea(Shoes, "Half sizes for the Scree",
+        "The Scree only comes in whole sizes, so I either slide around on descents or lose a toenail. Please add half sizes.",
+        Shipped, &["fit", "scree"], "Tom Whitaker", 168, 74),
+    idea(Shoes, "Gaiter attachment points",
+        "A small loop at the front and a hook channel at the heel so trail gaiters stay put without velcro glued to the heel counter.",
+        Shipped, &["accessories"], "Lucía Fernández", 160, 63),
+    idea(Shoes, "Grippier lugs for wet limestone",
+        "Our local trails are polished limestone. When it rains the current compound feels like ice. A softer, stickier compound option?",
+        Open, &["outsole", "grip"], "Ewan MacLeod", 37, 58),
+    idea(Shoes, "Drainage ports for river crossings",
+        "Skyrace courses here cross streams every few kilometres. Mesh drainage at the midfoot would stop the squelching for the next hour.",
+        Open, &["water", "upper"], "Aiko Tanaka", 12, 41),
+    idea(Shoes, "Lower drop version of the Fernwood",
+        "8 mm is a lot for a trail shoe. A 4 mm Fernwood would suit people who came from minimalist shoes.",
+        Open, &["fernwood", "cushioning"], "Sam Kowalski", 54, 36),
+    idea(Shoes, "Quick-lace system with a lace garage",
+        "Laces come undone in the mud and the ends snag on brush. A toggle lace with a pocket on the tongue would fix both.",
+        UnderReview, &["laces"], "Nadia Haddad", 88, 52),
+    idea(Shoes, "Waterproof membrane version for winter",
+        "For slush and snow from November to March. Keep the regular one for summer, but a membrane option would save my toes.",
+        Declined, &["water", "winter"], "Oskar Lindqvist", 150, 29),
+    idea(Shoes, "Resole service for worn outsoles",
+        "The uppers on my Summits are fine after 800 km, only the lugs are gone. A resoling service would keep them out of landfill.",
+        Open, &["sustainability", "repair"], "Hannah Schultz", 5, 47),
+    idea(Shoes, "Vegan materials across the range",
+        "Some models still use a suede overlay. Fully vegan shoes would be an easy choice for a lot of us.",
+        Open, &["sustainability", "materials"], "Ravi Menon", 66, 22),
+    idea(Shoes, "Softer heel collar for Achilles comfort",
+        "The stiff collar on the Scree rubs my Achilles on long climbs. A softer, lower collar would help.",
+        Open, &["fit", "scree"], "Chloé Martin", 23, 18),
+    idea(Shoes, "Snow spikes that clip into the outsole",
+        "Micro-spikes that lock into dedicated sockets instead of a rubber harness that slips off in deep snow.",
+        Open, &["winter", "grip", "accessories"], "Erik Johansson", 9, 12),
+    idea(Shoes, "Toe bumper that lasts more than a season",
+        "My toe bumper peeled off after three months of scree. A stitched bumper would hold up better.",
+        Open, &["protection", "durability"], "Grace Liu", 44, 9),
+    idea(Shoes, "Kids' version of the Fernwood",
+        "My children want to run with me. A small, affordable Fernwood would be perfect for family trail days.",
+        Open, &["fernwood"], "Daniel Costa", 2, 6),
+    idea(Shoes, "Carbon plate for race day",
+        "A stiff, plated shoe for fast ultras on runnable courses.",
+        Declined, &["racing"], "Felix Braun", 110, 15),
+    idea(Shoes, "Colourways that hide mud",
+        "Every white shoe is brown after one run. Darker, earthy colours would look better for longer.",
+        Open, &["style"], "Isla Murray", 30, 3),
+    idea(Gear, "Reflective heel tabs for dawn runs",
+        "I start before sunrise on roads to the trailhead. Reflective tabs on shoes and vests would make me visible to cars.",
+        Planned, &["safety", "visibility"], "Marta Nowak", 98, 71),
+    idea(Gear, "Hydration vest with soft-flask pockets on the straps",
+        "Front pockets sized for 500 ml soft flasks, so I don't need to take the vest off to refill.",
+        InProgress, &["hydration", "vest"], "Ben Carter", 84, 66),
+    idea(Gear, "Merino socks with a seamless toe",
+        "The seam on the current socks causes blisters on long runs. Seamless merino would be perfect.",
+        Shipped, &["socks", "materials"], "Sofia Rossi", 175, 54),
+    idea(Gear, "Pole quiver on the vest",
+        "A quiver on the back of the vest to stow folding poles on the run, without taking the vest off.",
+        Open, &["vest", "poles"], "Lukas Weber", 61, 38),
+    idea(Gear, "Packable rain shell under 150 g",
+        "Mandatory kit lists require a taped waterproof. A very light one that fits in a vest pocket.",
+        Open, &["rain", "layers"], "Emma Dubois", 19, 44),
+    idea(Gear, "Running shorts with a phone pocket that doesn't bounce",
+        "A snug back pocket for a big phone, so it doesn't slap my leg on every stride.",
+        Open, &["shorts", "pockets"], "Noah Williams", 27, 31),
+    idea(Gear, "Trail map printed on the inside of the buff",
+        "A neck buff with a printed map of our signature race course. A nice souvenir, useful too.",
+        Open, &["accessories"], "Olivia Brown", 140, 8),
+    idea(Gear, "Headlamp mount on the vest strap",
+        "A clip for a headlamp on the shoulder strap, for lighting the path without a headband.",
+        Open, &["visibility", "vest"], "Mateo García", 8, 19),
+    idea(Gear, "Repair kit for vest zips and buckles",
+        "Spare buckles and zip pulls for the vests, so one broken part doesn't end the vest's life.",
+        Open, &["repair", "sustainability"], "Ingrid Solberg", 40, 14),
+    idea(Gear, "Women's-fit hydration vest",
+        "A vest cut for a chest that isn't flat, with bottle pockets placed to the sides.",
+        UnderReview, &["vest", "fit", "hydration"], "Amara Nwosu", 72, 59),
+    idea(Gear, "Insulated mid-layer for winter ultras",
+        "A breathable synthetic-insulated layer for long cold races: warm when walking, not sweaty when running.",
+        Open, &["layers", "winter"], "Kasper Nielsen", 15, 0),
+    idea(Gear, "Recycled packaging without plastic",
+        "Shoe boxes and gear bags that can go straight into the paper recycling.",
+        Shipped, &["sustainability"], "Chen Wei", 190, 27),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kindred_api::CreateIdea;
+
+    #[test]
+    fn demo_ideas_pass_the_submission_rules() {
+        for idea in IDEAS {
+            let input = CreateIdea {
+                title: idea.title.into(),
+                body: idea.body.into(),
+                tags: idea.tags.iter().map(|t| (*t).to_owned()).collect(),
+            };
+            assert_eq!(input.validate(), Ok(()), "{}", idea.title);
+        }
+        assert!((25..=35).contains(&IDEAS.len()));
+    }
+
+    #[test]
+    fn demo_visitors_are_distinct_valid_ids() {
+        assert_ne!(demo_visitor(1), demo_visitor(2));
+        assert_eq!(
+            demo_visitor(255).as_str(),
+            "00000000-0000-4000-8000-0000000000ff"
+        );
+    }
+}

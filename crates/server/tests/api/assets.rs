@@ -1,0 +1,89 @@
+//! `--assets`: the demo page at `/`, the widget's files under `/kindred/`, sensible caching.
+
+use axum::body::Body;
+use axum::http::{Method, StatusCode};
+use tempfile::TempDir;
+
+use crate::common::{request, write_file, TestApp};
+
+const HASHED: &str = "kindred-0123456789abcdef_bg.wasm";
+
+async fn with_assets() -> (TestApp, TempDir) {
+    let assets = TempDir::new().unwrap();
+    write_file(
+        assets.path(),
+        "index.html",
+        "<!doctype html><title>Ridgeline</title>",
+    );
+    write_file(assets.path(), "embed.js", "/* Kindred loader */");
+    write_file(assets.path(), HASHED, "\0asm");
+    let dir = assets.path().to_owned();
+    let app = TestApp::configured(move |config| config.assets = Some(dir)).await;
+    (app, assets)
+}
+
+#[tokio::test]
+async fn the_demo_page_is_served_at_the_root() {
+    let (app, _assets) = with_assets().await;
+    let response = app.get("/", None).await;
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(response.text(), "<!doctype html><title>Ridgeline</title>");
+    assert!(response
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/html"));
+    assert_eq!(response.header("cache-control"), Some("no-cache"));
+}
+
+#[tokio::test]
+async fn widget_files_are_served_under_kindred() {
+    let (app, _assets) = with_assets().await;
+    let loader = app.get("/kindred/embed.js", None).await;
+    assert_eq!(loader.status, StatusCode::OK);
+    assert_eq!(loader.text(), "/* Kindred loader */");
+    assert!(loader
+        .header("content-type")
+        .unwrap()
+        .contains("javascript"));
+    assert_eq!(loader.header("cache-control"), Some("no-cache"));
+
+    let wasm = app.get(&format!("/kindred/{HASHED}"), None).await;
+    assert_eq!(wasm.status, StatusCode::OK);
+    assert_eq!(wasm.header("content-type"), Some("application/wasm"));
+    assert_eq!(
+        wasm.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+}
+
+#[tokio::test]
+async fn missing_files_and_wrong_methods_answer_json() {
+    let (app, _assets) = with_assets().await;
+    let missing = app.get("/kindred/nope.js", None).await;
+    missing.assert_error(StatusCode::NOT_FOUND, "not_found");
+    assert_eq!(missing.header("cache-control"), None);
+    app.get("/kindred/../Cargo.toml", None)
+        .await
+        .assert_error(StatusCode::NOT_FOUND, "not_found");
+    let post = app
+        .send(
+            request(Method::POST, "/kindred/embed.js", None)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    post.assert_error(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
+    // The API is still there beside the assets.
+    assert_eq!(app.get("/healthz", None).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn without_assets_the_root_is_a_404() {
+    let app = TestApp::empty().await;
+    app.get("/", None)
+        .await
+        .assert_error(StatusCode::NOT_FOUND, "not_found");
+    app.get("/kindred/embed.js", None)
+        .await
+        .assert_error(StatusCode::NOT_FOUND, "not_found");
+}

@@ -1,0 +1,94 @@
+//! The demo community: believable, idempotent, and with counts that come from vote rows.
+
+use std::collections::HashSet;
+
+use kindred_api::{Idea, Page, SiteConfig};
+use kindred_server::seed;
+
+use crate::common::TestApp;
+
+#[tokio::test]
+async fn seeding_twice_keeps_one_community() {
+    let app = TestApp::empty().await;
+    let first = seed::demo(&app.state.db, &[]).await.unwrap();
+    assert!(first.seeded);
+    assert_eq!(first.ideas, 30);
+    assert_eq!(first.origins_added, 2);
+    let votes = app.scalar("SELECT COUNT(*) FROM votes").await;
+    assert_eq!(votes, first.votes as i64);
+
+    let second = seed::demo(&app.state.db, &seed::local_origins(3000))
+        .await
+        .unwrap();
+    assert!(!second.seeded);
+    assert_eq!(
+        (second.ideas, second.votes, second.origins_added),
+        (0, 0, 2)
+    );
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM sites").await, 1);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM boards").await, 2);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM ideas").await, 30);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM votes").await, votes);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM site_origins").await, 4);
+
+    app.state.origins.reload(&app.state.db).await.unwrap();
+    assert!(app.state.origins.contains("http://localhost:3000"));
+    assert!(app.state.origins.contains("http://127.0.0.1:8080"));
+}
+
+#[tokio::test]
+async fn demo_counts_are_the_vote_rows() {
+    let app = TestApp::seeded().await;
+    let drift = app
+        .scalar(
+            "SELECT COUNT(*) FROM ideas i
+             WHERE i.vote_count <> (SELECT COUNT(*) FROM votes v WHERE v.idea_id = i.id)",
+        )
+        .await;
+    assert_eq!(drift, 0);
+    assert_eq!(app.scalar("SELECT MAX(vote_count) FROM ideas").await, 118);
+    assert_eq!(app.scalar("SELECT MIN(vote_count) FROM ideas").await, 0);
+    assert_eq!(
+        app.scalar("SELECT SUM(vote_count) FROM ideas").await,
+        app.scalar("SELECT COUNT(*) FROM votes").await
+    );
+}
+
+#[tokio::test]
+async fn the_demo_reads_like_a_real_board() {
+    let app = TestApp::seeded().await;
+    let site: SiteConfig =
+        serde_json::from_slice(&app.get("/v1/sites/ridgeline", None).await.body).unwrap();
+    assert_eq!(site.name, "Ridgeline Trail Co.");
+    assert_eq!(site.locale, "en");
+    let boards: Vec<_> = site.boards.iter().map(|b| b.slug.as_str()).collect();
+    assert_eq!(boards, ["trail-shoes", "gear-and-apparel"]);
+
+    let mut ideas = Vec::new();
+    for board in boards {
+        let response = app
+            .get(&format!("/v1/boards/{board}/ideas?limit=100"), None)
+            .await;
+        let page: Page<Idea> = serde_json::from_slice(&response.body).unwrap();
+        ideas.extend(page.items);
+    }
+    assert_eq!(ideas.len(), 30);
+    let statuses: HashSet<_> = ideas.iter().map(|i| i.status.as_str()).collect();
+    for status in [
+        "open",
+        "under_review",
+        "planned",
+        "in_progress",
+        "shipped",
+        "declined",
+    ] {
+        assert!(statuses.contains(status), "{status}");
+    }
+    let open = ideas.iter().filter(|i| i.status.as_str() == "open").count();
+    assert!(open * 2 > ideas.len(), "mostly open");
+    assert!(ideas.iter().all(|i| (1..=3).contains(&i.tags.len())));
+    let authors: HashSet<_> = ideas.iter().map(|i| i.author.name.as_str()).collect();
+    assert!(authors.len() >= 25);
+    let months: HashSet<_> = ideas.iter().map(|i| &i.created_at[..7]).collect();
+    assert!(months.len() >= 4, "{months:?}");
+}
