@@ -7,7 +7,7 @@
   if (window.Kindred) return; // included twice: the first copy does the work
 
   // Names of the widget's content-hashed files beside this script.
-  var FILES = { "glue": "kindred.js", "css": "kindred.css" };
+  var FILES = { "glue": "kindred.js", "wasm": "kindred_bg.wasm", "css": "kindred.css" };
 
   var script = document.currentScript;
   var here = script && script.src ? script.src : location.href;
@@ -25,7 +25,8 @@
     if (!loading) {
       loading = Promise.all([
         import(new URL(FILES.glue, here).href).then(function (glue) {
-          return glue.default().then(function () { return glue; });
+          var wasm = new URL(FILES.wasm, here);
+          return glue.default({ module_or_path: wasm }).then(function () { return glue; });
         }),
         fetch(new URL(FILES.css, here).href).then(function (response) {
           if (!response.ok) throw new Error("stylesheet: HTTP " + response.status);

@@ -13,7 +13,8 @@ use crate::sizes::{self, Sizes};
 use crate::{cmd, tools, Result};
 
 /// The loader's line naming the widget's files, rewritten with the hashed names.
-const FILES_LINE: &str = r#"var FILES = { "glue": "kindred.js", "css": "kindred.css" };"#;
+const FILES_LINE: &str =
+    r#"var FILES = { "glue": "kindred.js", "wasm": "kindred_bg.wasm", "css": "kindred.css" };"#;
 
 /// Loader budget in brotli bytes, and the whole widget's (glue + wasm + CSS).
 const LOADER_BUDGET: usize = 2_000;
@@ -39,6 +40,7 @@ pub fn build() -> Result<Dist> {
         Command::new("trunk")
             .args(["build", "--release", "--offline"])
             .current_dir(&root)
+            .env("PATH", tools::path_with_build_tools())
             // trunk starts its own cargo; variables cargo set for this task must not leak into it.
             .env_remove("CARGO_TARGET_DIR")
             .env_remove("CARGO_MANIFEST_DIR")
@@ -67,7 +69,7 @@ pub fn build() -> Result<Dist> {
             "loader/embed.js must contain the line `{FILES_LINE}`"
         ));
     }
-    let files = format!(r#"var FILES = {{ "glue": "{glue}", "css": "{css}" }};"#);
+    let files = format!(r#"var FILES = {{ "glue": "{glue}", "wasm": "{wasm}", "css": "{css}" }};"#);
     write(
         &dir.join("embed.js"),
         minify_js(&loader.replace(FILES_LINE, &files)).as_bytes(),

@@ -17,7 +17,18 @@ pub fn ensure_build_tools() -> Result {
     ensure_wasm_target()?;
     ensure_trunk()?;
     ensure_wasm_bindgen()?;
-    ensure_debian("wasm-opt", "binaryen")
+    // Debian's binaryen (108) renumbers tables wrongly in modules that carry wasm-bindgen's
+    // externref table, so wasm-opt comes from npm's binaryen, pinned in tools/package.json.
+    ensure_debian("npm", "npm")?;
+    ensure_npm_packages("tools")
+}
+
+/// `PATH` with the npm-installed build tools (wasm-opt) first, for running trunk.
+pub fn path_with_build_tools() -> std::ffi::OsString {
+    let bin = crate::root().join("tools/node_modules/.bin");
+    let rest = std::env::var_os("PATH").unwrap_or_default();
+    std::env::join_paths(std::iter::once(bin).chain(std::env::split_paths(&rest)))
+        .unwrap_or(rest)
 }
 
 /// Installs what the tests need on top of the build tools: Chromium, ChromeDriver, Node.js and
@@ -26,8 +37,7 @@ pub fn ensure_test_tools() -> Result {
     ensure_build_tools()?;
     ensure_debian("chromium", "chromium")?;
     ensure_debian("chromedriver", "chromium-driver")?;
-    ensure_debian("npm", "npm")?;
-    ensure_npm_packages()
+    ensure_npm_packages("tests/e2e")
 }
 
 fn ensure_wasm_target() -> Result {
@@ -116,8 +126,9 @@ fn ensure_debian(program: &str, package: &str) -> Result {
     })
 }
 
-fn ensure_npm_packages() -> Result {
-    let dir = crate::root().join("tests/e2e");
+/// Runs `npm ci` in `dir` (relative to the root) unless its packages match its lock file.
+fn ensure_npm_packages(dir: &str) -> Result {
+    let dir = crate::root().join(dir);
     let installed = dir.join("node_modules/.package-lock.json");
     let lock = dir.join("package-lock.json");
     let modified = |path: &std::path::Path| std::fs::metadata(path).and_then(|m| m.modified());
@@ -125,7 +136,7 @@ fn ensure_npm_packages() -> Result {
         (Ok(installed), Ok(lock)) if installed >= lock => return Ok(()),
         _ => {}
     }
-    step("installing the end-to-end test packages from npm");
+    step(&format!("installing npm packages in {}", dir.display()));
     cmd::run(
         Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
