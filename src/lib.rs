@@ -1,1 +1,50 @@
-//! placeholder
+//! Kindred's browser widget: idea voting (and later UGC feeds and forms) embedded into any page.
+//!
+//! The loader imports this crate's wasm-bindgen glue and calls [`mount`] once per placeholder.
+//! This file holds only the JavaScript entry points; everything else lives in modules named
+//! for what they hold.
+
+mod app;
+pub mod client;
+mod config;
+pub mod i18n;
+pub mod ideas;
+mod instance;
+mod registry;
+mod shadow;
+mod ui;
+mod visitor;
+
+use wasm_bindgen::prelude::*;
+
+use crate::registry::InstanceId;
+
+/// Mounts one widget into `host`.
+///
+/// `options` is the placeholder's configuration as JSON (for example
+/// `{"kind":"ideas","api":"https://api.example.com","site":"acme","board":"shoes"}`; unknown
+/// keys are ignored) and `css` the text of the widget's stylesheet, adopted into the host's
+/// shadow root. A widget already mounted in `host` is replaced. Never throws: bad options
+/// render an accessible message inside the widget and are explained on the console.
+///
+/// The widget stays mounted until [`MountHandle::unmount`] is called, even if the handle is
+/// dropped or garbage-collected.
+#[wasm_bindgen]
+pub fn mount(host: web_sys::HtmlElement, options: &str, css: &str) -> MountHandle {
+    console_error_panic_hook::set_once();
+    MountHandle(registry::mount(&host, options, css))
+}
+
+/// A mounted widget, handed to JavaScript so the page can remove it again.
+#[wasm_bindgen]
+pub struct MountHandle(Option<InstanceId>);
+
+#[wasm_bindgen]
+impl MountHandle {
+    /// Stops the widget and empties its shadow root; the host can be mounted again later.
+    pub fn unmount(self) {
+        if let Some(id) = self.0 {
+            registry::unmount(id);
+        }
+    }
+}

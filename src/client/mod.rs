@@ -1,0 +1,67 @@
+//! The REST client: Kindred's v1 contract spoken over `fetch`.
+//!
+//! URLs are built in [`url`] and responses classified in [`error`], both pure and tested
+//! natively; this module only performs requests.
+
+mod error;
+mod url;
+
+pub use error::ClientError;
+pub use url::ApiBase;
+
+use gloo_net::http::{Method, RequestBuilder};
+use kindred_api::{Idea, IdeaId, IdeaSort, Page, VisitorId, VoteState, VISITOR_HEADER};
+use serde::de::DeserializeOwned;
+
+/// A client for one API base, speaking for one visitor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiClient {
+    base: ApiBase,
+    visitor: VisitorId,
+}
+
+impl ApiClient {
+    /// A client that sends requests to `base` on behalf of `visitor`.
+    pub fn new(base: ApiBase, visitor: VisitorId) -> Self {
+        Self { base, visitor }
+    }
+
+    /// One page of a board's ideas: `GET /v1/boards/{board}/ideas?sort=…`.
+    pub async fn list_ideas(&self, board: &str, sort: IdeaSort) -> Result<Page<Idea>, ClientError> {
+        self.send(Method::GET, self.base.board_ideas(board, sort))
+            .await
+    }
+
+    /// Adds the visitor's vote: `PUT /v1/ideas/{id}/vote`.
+    pub async fn vote(&self, id: &IdeaId) -> Result<VoteState, ClientError> {
+        self.send(Method::PUT, self.base.idea_vote(id)).await
+    }
+
+    /// Withdraws the visitor's vote: `DELETE /v1/ideas/{id}/vote`.
+    pub async fn unvote(&self, id: &IdeaId) -> Result<VoteState, ClientError> {
+        self.send(Method::DELETE, self.base.idea_vote(id)).await
+    }
+
+    /// Sends a request with the visitor header and decodes the answer, logging failures so
+    /// an embedding's developer can see what went wrong.
+    async fn send<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        url: String,
+    ) -> Result<T, ClientError> {
+        let request = RequestBuilder::new(&url)
+            .method(method.clone())
+            .header(VISITOR_HEADER, self.visitor.as_str());
+        let result = match request.send().await {
+            Ok(response) => match response.text().await {
+                Ok(body) => error::decode(response.status(), &body),
+                Err(_) => Err(ClientError::Network),
+            },
+            Err(_) => Err(ClientError::Network),
+        };
+        if let Err(error) = &result {
+            leptos::logging::warn!("[kindred] {method} {url} failed: {error}");
+        }
+        result
+    }
+}

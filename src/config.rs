@@ -1,0 +1,198 @@
+//! What an embedding asks for: the options JSON handed to `mount`, read into a typed
+//! [`WidgetConfig`] before anything renders.
+//!
+//! The loader builds the JSON from the placeholder's `data-*` attributes (camelCased) plus
+//! `api` and `site` from its own script tag, so every value arrives as a string. Unknown keys
+//! are ignored, which lets newer loaders talk to older widgets.
+
+use std::fmt;
+
+use serde::Deserialize;
+
+use crate::client::ApiBase;
+use crate::i18n::Locale;
+
+/// A widget's validated configuration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WidgetConfig {
+    /// Where the Kindred REST API lives.
+    pub api: ApiBase,
+    /// The brand's site slug, as given by `data-site`.
+    pub site: String,
+    /// The language the widget speaks.
+    pub locale: Locale,
+    /// What to show, with the options specific to that kind.
+    pub kind: WidgetKind,
+}
+
+/// The kinds of widget this build can render, each with its own options.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WidgetKind {
+    /// An idea board where visitors vote (`data-kindred="ideas"`).
+    Ideas {
+        /// The board's slug (`data-board`).
+        board: String,
+    },
+}
+
+/// Why options could not be turned into a [`WidgetConfig`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigError {
+    /// The text is not a JSON object of strings.
+    Malformed(String),
+    /// A required option is absent or blank.
+    Missing(&'static str),
+    /// An option has a value the widget cannot use.
+    Invalid {
+        /// The option's name.
+        option: &'static str,
+        /// The value given.
+        value: String,
+    },
+    /// The `kind` names a widget this build does not include.
+    UnsupportedKind(String),
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Malformed(reason) => {
+                write!(f, "options are not a JSON object of strings: {reason}")
+            }
+            Self::Missing(option) => write!(f, "the `{option}` option is required"),
+            Self::Invalid { option, value } => write!(f, "`{option}` cannot be {value:?}"),
+            Self::UnsupportedKind(kind) => write!(f, "widget kind {kind:?} is not supported"),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// The options as they arrive, before validation.
+#[derive(Deserialize)]
+struct RawOptions {
+    kind: Option<String>,
+    api: Option<String>,
+    site: Option<String>,
+    board: Option<String>,
+    locale: Option<String>,
+}
+
+impl WidgetConfig {
+    /// Reads and validates the options JSON.
+    pub fn parse(json: &str) -> Result<Self, ConfigError> {
+        let raw: RawOptions = serde_json::from_str(json)
+            .map_err(|error| ConfigError::Malformed(error.to_string()))?;
+        let api = required("api", raw.api)?;
+        let api = ApiBase::parse(&api).ok_or(ConfigError::Invalid {
+            option: "api",
+            value: api,
+        })?;
+        let site = required("site", raw.site)?;
+        let locale = Locale::negotiate(raw.locale.as_deref());
+        let kind = match required("kind", raw.kind)?.as_str() {
+            "ideas" => WidgetKind::Ideas {
+                board: required("board", raw.board)?,
+            },
+            other => return Err(ConfigError::UnsupportedKind(other.to_owned())),
+        };
+        Ok(Self {
+            api,
+            site,
+            locale,
+            kind,
+        })
+    }
+}
+
+/// The trimmed value of a required option.
+fn required(option: &'static str, value: Option<String>) -> Result<String, ConfigError> {
+    match value.as_deref().map(str::trim) {
+        Some(value) if !value.is_empty() => Ok(value.to_owned()),
+        _ => Err(ConfigError::Missing(option)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"{"kind":"ideas","api":"http://127.0.0.1:8080/","site":"ridgeline",
+        "board":" trail-shoes ","locale":"en-GB","theme":"dark"}"#;
+
+    #[test]
+    fn reads_an_ideas_widget_and_ignores_unknown_keys() {
+        let config = WidgetConfig::parse(GOOD).unwrap();
+        assert_eq!(config.api.as_str(), "http://127.0.0.1:8080");
+        assert_eq!(config.site, "ridgeline");
+        assert_eq!(config.locale, Locale::En);
+        assert_eq!(
+            config.kind,
+            WidgetKind::Ideas {
+                board: "trail-shoes".into()
+            }
+        );
+    }
+
+    #[test]
+    fn locale_is_optional() {
+        let config =
+            WidgetConfig::parse(r#"{"kind":"ideas","api":"/kindred","site":"s","board":"b"}"#)
+                .unwrap();
+        assert_eq!(config.locale, Locale::En);
+        assert_eq!(config.api.as_str(), "/kindred");
+    }
+
+    #[test]
+    fn malformed_json_and_non_string_values_are_refused() {
+        for bad in ["", "not json", "[]", r#"{"kind":"ideas","board":5}"#] {
+            assert!(
+                matches!(WidgetConfig::parse(bad), Err(ConfigError::Malformed(_))),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn missing_or_blank_options_are_named() {
+        let cases = [
+            (r#"{"kind":"ideas","site":"s","board":"b"}"#, "api"),
+            (
+                r#"{"kind":"ideas","api":"/a","site":" ","board":"b"}"#,
+                "site",
+            ),
+            (r#"{"api":"/a","site":"s","board":"b"}"#, "kind"),
+            (r#"{"kind":"ideas","api":"/a","site":"s"}"#, "board"),
+        ];
+        for (json, option) in cases {
+            assert_eq!(
+                WidgetConfig::parse(json),
+                Err(ConfigError::Missing(option)),
+                "{json}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_unusable_api_base_is_invalid() {
+        let error = WidgetConfig::parse(
+            r#"{"kind":"ideas","api":"javascript:alert(1)","site":"s","board":"b"}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            error,
+            ConfigError::Invalid {
+                option: "api",
+                value: "javascript:alert(1)".into()
+            }
+        );
+    }
+
+    #[test]
+    fn kinds_not_in_this_build_are_reported() {
+        let error =
+            WidgetConfig::parse(r#"{"kind":"feed","api":"/a","site":"s","feed":"f"}"#).unwrap_err();
+        assert_eq!(error, ConfigError::UnsupportedKind("feed".into()));
+        assert_eq!(error.to_string(), r#"widget kind "feed" is not supported"#);
+    }
+}

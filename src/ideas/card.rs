@@ -1,0 +1,60 @@
+//! One idea on a board: status, title, excerpt, tags, byline and its vote button.
+
+use kindred_api::Idea;
+use leptos::prelude::*;
+
+use super::excerpt::excerpt;
+use super::tally::Tally;
+use super::vote::VoteButton;
+use crate::i18n::use_catalog;
+
+/// Most characters of an idea's body shown on its card.
+const EXCERPT_CHARS: usize = 180;
+
+/// An idea as a card. User content is rendered as text only, never as markup.
+#[component]
+pub fn IdeaCard(
+    /// The idea to show.
+    idea: Idea,
+) -> impl IntoView {
+    let t = use_catalog();
+    let initial = Tally::of(&idea);
+    let idea_id = idea.id.to_string();
+    let Idea {
+        id,
+        title,
+        body,
+        status,
+        tags,
+        comment_count,
+        author,
+        ..
+    } = idea;
+    let body = (!body.trim().is_empty()).then(|| {
+        view! { <p class="card__excerpt">{excerpt(&body, EXCERPT_CHARS).into_owned()}</p> }
+    });
+    let tags = (!tags.is_empty()).then(|| {
+        view! {
+            <ul class="tags" aria-label=t.tags()>
+                {tags.into_iter().map(|tag| view! { <li class="tag">{tag}</li> }).collect_view()}
+            </ul>
+        }
+    });
+    view! {
+        <article class="card" part="card" data-testid="idea-card" data-idea-id=idea_id>
+            <div class="card__body">
+                <span class=format!("badge badge--{}", status.as_str()) part="status">
+                    {t.status(status)}
+                </span>
+                <h3 class="card__title" part="title">{title.clone()}</h3>
+                {body}
+                {tags}
+                <p class="card__meta">
+                    <span>{t.author(&author.name)}</span>
+                    <span>{t.comments(comment_count)}</span>
+                </p>
+            </div>
+            <VoteButton id title initial/>
+        </article>
+    }
+}

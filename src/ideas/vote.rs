@@ -1,0 +1,119 @@
+//! The vote button: it answers a click at once, sends one request at a time, and undoes its
+//! guess out loud when the server refuses or cannot be reached.
+
+use kindred_api::IdeaId;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::tally::{Tally, VoteIntent};
+use crate::client::{ApiClient, ClientError};
+use crate::i18n::use_catalog;
+
+/// A vote button's reactive state.
+#[derive(Clone, Copy)]
+pub struct VoteControl {
+    tally: RwSignal<Tally>,
+    in_flight: RwSignal<bool>,
+    failure: RwSignal<Option<(VoteIntent, ClientError)>>,
+}
+
+impl VoteControl {
+    /// State starting from the tally an idea arrived with.
+    pub fn new(initial: Tally) -> Self {
+        Self {
+            tally: RwSignal::new(initial),
+            in_flight: RwSignal::new(false),
+            failure: RwSignal::new(None),
+        }
+    }
+
+    /// The tally to show (tracked).
+    pub fn tally(self) -> Tally {
+        self.tally.get()
+    }
+
+    /// Whether a request is on its way (tracked).
+    pub fn in_flight(self) -> bool {
+        self.in_flight.get()
+    }
+
+    /// The last refused request and why, until the next click (tracked).
+    pub fn failure(self) -> Option<(VoteIntent, ClientError)> {
+        self.failure.get()
+    }
+
+    /// Votes or unvotes: shows the result at once, then settles on the server's answer, or
+    /// restores the previous tally and records the failure. Clicks while a request is in
+    /// flight are ignored, so a double click never sends two votes.
+    pub fn toggle(self, client: ApiClient, id: IdeaId) {
+        if self.in_flight.get_untracked() {
+            return;
+        }
+        let before = self.tally.get_untracked();
+        let intent = before.intent();
+        self.tally.set(before.optimistic());
+        self.failure.set(None);
+        self.in_flight.set(true);
+        spawn_local(async move {
+            let answer = match intent {
+                VoteIntent::Vote => client.vote(&id).await,
+                VoteIntent::Unvote => client.unvote(&id).await,
+            };
+            // The widget may have been unmounted meanwhile; `try_set` then does nothing.
+            let (settled, failure) = match answer {
+                Ok(state) => (Tally::from(&state), None),
+                Err(error) => (before, Some((intent, error))),
+            };
+            self.tally.try_set(settled);
+            self.failure.try_set(failure);
+            self.in_flight.try_set(false);
+        });
+    }
+}
+
+/// An idea's vote toggle with its count, followed by a polite live region that explains a
+/// refused vote.
+#[component]
+pub fn VoteButton(
+    /// The idea voted on.
+    id: IdeaId,
+    /// The idea's title, for the accessible name and messages.
+    title: String,
+    /// The tally the idea arrived with.
+    initial: Tally,
+) -> impl IntoView {
+    let t = use_catalog();
+    let client = expect_context::<ApiClient>();
+    let control = VoteControl::new(initial);
+    let label = {
+        let title = title.clone();
+        move || t.vote_label(&title, control.tally().count)
+    };
+    let notice = move || {
+        control
+            .failure()
+            .map(|(intent, error)| t.vote_failed(intent, &title, &error))
+    };
+    view! {
+        <button
+            type="button"
+            class="vote"
+            class:vote--busy=move || control.in_flight()
+            part="vote-button"
+            data-testid="vote-button"
+            aria-pressed=move || control.tally().voted.to_string()
+            aria-label=label
+            on:click=move |_| control.toggle(client.clone(), id.clone())
+        >
+            <svg class="vote__icon" viewBox="0 0 16 16" aria-hidden="true">
+                <path d="M8 3.5 13.5 11h-11z"></path>
+            </svg>
+            <span class="vote__count" data-testid="vote-count">
+                {move || t.number(control.tally().count)}
+            </span>
+        </button>
+        <p class="card__notice" part="notice" role="status" data-testid="vote-notice">
+            {notice}
+        </p>
+    }
+}
