@@ -27,8 +27,7 @@ pub fn ensure_build_tools() -> Result {
 pub fn path_with_build_tools() -> std::ffi::OsString {
     let bin = crate::root().join("tools/node_modules/.bin");
     let rest = std::env::var_os("PATH").unwrap_or_default();
-    std::env::join_paths(std::iter::once(bin).chain(std::env::split_paths(&rest)))
-        .unwrap_or(rest)
+    std::env::join_paths(std::iter::once(bin).chain(std::env::split_paths(&rest))).unwrap_or(rest)
 }
 
 /// Installs what the tests need on top of the build tools: Chromium, ChromeDriver, Node.js and
