@@ -32,9 +32,34 @@ pub fn run() -> Result<Dist> {
     build()
 }
 
-/// Builds `dist/` with the tools already in place, and prints its sizes.
+/// Everything the distributable is built from; a change to any of it means a new build.
+const INPUTS: &[&str] = &[
+    "Cargo.toml",
+    "Cargo.lock",
+    "Trunk.toml",
+    "index.html",
+    "src",
+    "style",
+    "loader",
+    "demo",
+    "crates/api",
+    "tools/package-lock.json",
+];
+
+/// Where the fingerprint of the inputs of the last build is kept.
+const STAMP: &str = ".inputs";
+
+/// Builds `dist/` with the tools already in place, and prints its sizes. When nothing it is
+/// built from has changed since the last build, the existing files are kept.
 pub fn build() -> Result<Dist> {
     let root = crate::root();
+    let dir = root.join("dist");
+    let fingerprint = fingerprint(&root)?;
+    if fs::read_to_string(dir.join(STAMP)).is_ok_and(|stamp| stamp == fingerprint) {
+        println!("dist/ is up to date with its sources");
+        report_dir(&dir)?;
+        return Ok(Dist { dir });
+    }
     let staged = root.join("target/trunk");
     cmd::run(
         Command::new("trunk")
@@ -47,18 +72,13 @@ pub fn build() -> Result<Dist> {
             .env_remove("CARGO_PKG_NAME"),
     )?;
 
-    let dir = root.join("dist");
     if dir.exists() {
         fs::remove_dir_all(&dir).map_err(|e| format!("cannot clear {}: {e}", dir.display()))?;
     }
     fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
 
-    let glue = find(&staged, |name| {
-        name.starts_with("kindred-") && name.ends_with(".js")
-    })?;
-    let wasm = find(&staged, |name| {
-        name.starts_with("kindred-") && name.ends_with("_bg.wasm")
-    })?;
+    let glue = find(&staged, Kind::Glue)?;
+    let wasm = find(&staged, Kind::Wasm)?;
     let css_source = read(&root.join("style/kindred.css"))?;
     let css = format!("kindred-{}.css", hash(css_source.as_bytes()));
     write(&dir.join(&css), css_source.as_bytes())?;
@@ -83,8 +103,71 @@ pub fn build() -> Result<Dist> {
         }
     }
 
-    report(&dir, &glue, &wasm, &css)?;
+    write(&dir.join(STAMP), fingerprint.as_bytes())?;
+    report_dir(&dir)?;
     Ok(Dist { dir })
+}
+
+/// The widget's content-hashed files, told apart by name.
+#[derive(Clone, Copy)]
+enum Kind {
+    Glue,
+    Wasm,
+    Css,
+}
+
+impl Kind {
+    fn matches(self, name: &str) -> bool {
+        let suffix = match self {
+            Kind::Glue => ".js",
+            Kind::Wasm => "_bg.wasm",
+            Kind::Css => ".css",
+        };
+        name.starts_with("kindred-") && name.ends_with(suffix)
+    }
+}
+
+/// Prints the sizes of the loader and the widget's files in `dir`.
+fn report_dir(dir: &Path) -> Result {
+    let glue = find(dir, Kind::Glue)?;
+    let wasm = find(dir, Kind::Wasm)?;
+    let css = find(dir, Kind::Css)?;
+    report(dir, &glue, &wasm, &css)
+}
+
+/// A hash of the names and contents of every input file, in a stable order.
+fn fingerprint(root: &Path) -> Result<String> {
+    let mut files = Vec::new();
+    for input in INPUTS {
+        collect_files(&root.join(input), &mut files)?;
+    }
+    files.sort();
+    let mut all = Vec::new();
+    for file in files {
+        all.extend_from_slice(
+            file.strip_prefix(root)
+                .unwrap_or(&file)
+                .as_os_str()
+                .as_encoded_bytes(),
+        );
+        all.push(0);
+        all.extend_from_slice(
+            &fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?,
+        );
+        all.push(0);
+    }
+    Ok(hash(&all))
+}
+
+fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> Result {
+    if path.is_dir() {
+        for entry in entries(path)? {
+            collect_files(&entry, files)?;
+        }
+    } else if path.is_file() {
+        files.push(path.to_path_buf());
+    }
+    Ok(())
 }
 
 fn report(dir: &Path, glue: &str, wasm: &str, css: &str) -> Result {
@@ -138,11 +221,11 @@ fn hash(bytes: &[u8]) -> String {
     format!("{digest:016x}")
 }
 
-fn find(dir: &Path, matches: impl Fn(&str) -> bool) -> Result<String> {
+fn find(dir: &Path, kind: Kind) -> Result<String> {
     let found: Vec<String> = entries(dir)?
         .iter()
         .filter_map(|path| path.file_name()?.to_str().map(str::to_owned))
-        .filter(|name| matches(name))
+        .filter(|name| kind.matches(name))
         .collect();
     match found.as_slice() {
         [one] => Ok(one.clone()),

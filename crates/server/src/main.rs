@@ -1,6 +1,7 @@
 //! `kindred-server`: reads the configuration, opens the database, optionally seeds the demo,
 //! and serves until Ctrl-C or SIGTERM.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -13,10 +14,13 @@ const DEFAULT_LOG_FILTER: &str = "kindred_server=info,tower_http=info,warn";
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    // Logs go to stderr, coloured only for a terminal, so redirected logs stay plain text.
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| DEFAULT_LOG_FILTER.into()),
         )
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
     match run(Config::parse()).await {
         Ok(()) => ExitCode::SUCCESS,
