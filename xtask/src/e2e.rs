@@ -61,7 +61,8 @@ fn start(assets: &Path, data: &Path) -> Result<Server> {
     Ok(server)
 }
 
-fn free_port() -> Result<SocketAddr> {
+/// A loopback address with a port that was free a moment ago.
+pub fn free_port() -> Result<SocketAddr> {
     let listener =
         TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free local port: {e}"))?;
     listener

@@ -7,6 +7,7 @@ mod cmd;
 mod demo;
 mod dist;
 mod e2e;
+mod postgres;
 mod sizes;
 mod suite;
 mod tools;

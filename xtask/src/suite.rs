@@ -6,6 +6,7 @@
 use std::time::{Duration, Instant};
 
 use crate::cmd::{self, cargo};
+use crate::postgres::Postgres;
 use crate::{dist, e2e, tools, Result};
 
 const WASM: &str = "wasm32-unknown-unknown";
@@ -43,8 +44,13 @@ pub fn run() -> Result {
             "warnings",
         ]))
     });
-    report.stage("native tests", || {
-        cmd::run(cargo().args(["test", "--workspace"]))
+    report.stage("native tests (SQLite and PostgreSQL)", || {
+        let postgres = Postgres::start()?;
+        cmd::run(
+            cargo()
+                .args(["test", "--workspace"])
+                .env("KINDRED_TEST_DATABASE_URL", postgres.url()),
+        )
     });
     report.stage("wasm tests (headless Chromium)", || {
         cmd::run(

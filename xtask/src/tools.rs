@@ -99,29 +99,34 @@ fn ensure_debian(program: &str, package: &str) -> Result {
     if cmd::exists(program) {
         return Ok(());
     }
-    step(&format!("installing Debian's {package} (for {program})"));
-    let is_root = cmd::output(Command::new("id").arg("-u")).is_some_and(|id| id.trim() == "0");
-    let sudo = if is_root { None } else { Some("sudo") };
-    if sudo.is_some() && !cmd::exists("sudo") {
+    install_debian(package, program)
+}
+
+/// Whether this process runs as root.
+pub fn is_root() -> bool {
+    cmd::output(Command::new("id").arg("-u")).is_some_and(|id| id.trim() == "0")
+}
+
+/// Installs Debian's `package`, which provides `what`, with apt-get (through sudo unless root).
+pub fn install_debian(package: &str, what: &str) -> Result {
+    step(&format!("installing Debian's {package} (for {what})"));
+    let sudo = !is_root();
+    if sudo && !cmd::exists("sudo") {
         return Err(format!(
-            "{program} is missing; install it as root with `apt-get install {package}`"
+            "{what} is missing; install it as root with `apt-get install {package}`"
         ));
     }
     let apt = |args: &[&str]| {
-        let mut command = match sudo {
-            Some(sudo) => {
-                let mut c = Command::new(sudo);
-                c.arg("apt-get");
-                c
-            }
-            None => Command::new("apt-get"),
-        };
+        let mut command = Command::new(if sudo { "sudo" } else { "apt-get" });
+        if sudo {
+            command.arg("apt-get");
+        }
         command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
         cmd::run(&mut command)
     };
     apt(&["update", "-q"])?;
     apt(&["install", "-y", "-q", package]).map_err(|error| {
-        format!("{error}\n{program} is needed; install Debian's `{package}` and run again")
+        format!("{error}\n{what} is needed; install Debian's `{package}` and run again")
     })
 }
 
