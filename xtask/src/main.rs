@@ -3,11 +3,14 @@
 //! Everything a fresh machine needs is installed from here, so the README's two commands
 //! (`cargo xtask demo`, `cargo xtask test`) work on a clean clone with nothing done by hand.
 
+mod bench;
 mod cmd;
 mod demo;
 mod dist;
 mod e2e;
+mod load;
 mod postgres;
+mod server;
 mod sizes;
 mod suite;
 mod tools;
@@ -23,6 +26,9 @@ commands:
                     with a seeded demo database and print the demo page's URL
   dist              build the distributable widget into dist/ and print its sizes
   test              install what tests need and run every check and test, stage by stage
+  bench server [--requests N]
+                    the server's requests/s and p50/p99 latency over loopback, on SQLite
+                    and PostgreSQL; recorded in docs/benchmarks.md
 ";
 
 /// A failure that ends the task, with a message for the person who ran it.
@@ -33,6 +39,7 @@ fn main() -> ExitCode {
     let outcome = match args.first().map(String::as_str) {
         Some("demo") => demo::run(&args[1..]),
         Some("dist") => dist::run().map(|_| ()),
+        Some("bench") => bench::run(&args[1..]),
         Some("test") => suite::run(),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");

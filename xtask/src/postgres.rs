@@ -37,7 +37,7 @@ impl Postgres {
         if as_postgres {
             cmd::run(Command::new("chown").arg("postgres:postgres").arg(&dir))?;
         }
-        let port = crate::e2e::free_port()?.port();
+        let port = crate::server::free_port()?.port();
         let cluster = Postgres {
             bin,
             dir,
@@ -81,6 +81,20 @@ impl Postgres {
     /// The URL of the cluster's maintenance database, where tests create their own databases.
     pub fn url(&self) -> String {
         format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+
+    /// Creates database `name` and returns its URL.
+    pub fn create_database(&self, name: &str) -> Result<String> {
+        let sql = format!("CREATE DATABASE {name}");
+        cmd::run(Command::new(self.bin.join("psql")).arg(self.url()).args([
+            "--quiet",
+            "--command",
+            &sql,
+        ]))?;
+        Ok(format!(
+            "postgres://postgres@127.0.0.1:{}/{name}",
+            self.port
+        ))
     }
 
     fn run(&self, program: &str, args: &[&std::ffi::OsStr]) -> Result {
