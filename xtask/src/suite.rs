@@ -49,7 +49,8 @@ pub fn run() -> Result {
         cmd::run(
             cargo()
                 .args(["test", "--workspace"])
-                .env("KINDRED_TEST_DATABASE_URL", postgres.url()),
+                .env("KINDRED_TEST_DATABASE_URL", postgres.url())
+                .env("KINDRED_TEST_REQUIRE_POSTGRES", "1"),
         )
     });
     report.stage("wasm tests (headless Chromium)", || {

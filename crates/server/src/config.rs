@@ -25,9 +25,15 @@ pub struct Config {
     #[arg(long, env = "KINDRED_BIND", default_value = DEFAULT_BIND)]
     pub bind: SocketAddr,
 
-    /// Directory holding the SQLite database (created if missing).
+    /// Directory holding the SQLite database (created if missing), used unless
+    /// `--database-url` names a PostgreSQL database.
     #[arg(long, env = "KINDRED_DATA_DIR", default_value = DEFAULT_DATA_DIR)]
     pub data_dir: PathBuf,
+
+    /// PostgreSQL database to use instead of SQLite (`postgres://user@host:5432/kindred`);
+    /// its migrations run at start-up.
+    #[arg(long, env = "KINDRED_DATABASE_URL", hide_env_values = true)]
+    pub database_url: Option<DatabaseUrl>,
 
     /// Key that moderators present on the moderation API.
     #[arg(long, env = "KINDRED_ADMIN_KEY", hide_env_values = true)]
@@ -52,6 +58,7 @@ impl Config {
                 .parse()
                 .expect("the default bind address is valid"),
             data_dir: data_dir.into(),
+            database_url: None,
             admin_key: None,
             assets: None,
             seed_demo: false,
@@ -61,6 +68,15 @@ impl Config {
     /// The SQLite database file.
     pub fn database_path(&self) -> PathBuf {
         self.data_dir.join(DATABASE_FILE)
+    }
+
+    /// Where the data lives, for logs: the SQLite file, or the PostgreSQL URL without its
+    /// password.
+    pub fn database_label(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.to_string(),
+            None => self.database_path().display().to_string(),
+        }
     }
 
     /// The assets directory, if assets are served.
@@ -103,6 +119,71 @@ impl std::str::FromStr for AdminKey {
     }
 }
 
+/// A PostgreSQL connection URL (`postgres://` or `postgresql://`).
+///
+/// Any other scheme is refused when the configuration is read, so a mistyped URL stops the
+/// server at start-up instead of silently falling back to SQLite. `Debug` and `Display` leave
+/// out the password, so the URL can be logged.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DatabaseUrl(String);
+
+impl DatabaseUrl {
+    /// The URL as given, password included, for connecting.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::str::FromStr for DatabaseUrl {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let scheme = s
+            .split_once("://")
+            .map(|(scheme, _)| scheme.to_ascii_lowercase());
+        match scheme.as_deref() {
+            Some("postgres" | "postgresql") => Ok(Self(s.to_owned())),
+            Some(other) => Err(format!(
+                "`{other}://` is not supported: the database URL must be a PostgreSQL URL \
+                 (postgres://user@host:5432/kindred); leave it unset to use SQLite in the \
+                 data directory"
+            )),
+            None => {
+                Err("the database URL must look like postgres://user@host:5432/kindred".to_owned())
+            }
+        }
+    }
+}
+
+impl fmt::Display for DatabaseUrl {
+    /// The URL with any password replaced by `***`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (scheme, rest) = self.0.split_once("://").unwrap_or(("", &self.0));
+        let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+        let (authority, path) = rest.split_at(authority_end);
+        match authority.rsplit_once('@') {
+            Some((user_info, host)) => {
+                let user = user_info
+                    .split_once(':')
+                    .map_or(user_info, |(user, _)| user);
+                let hidden = if user.len() < user_info.len() {
+                    ":***"
+                } else {
+                    ""
+                };
+                write!(f, "{scheme}://{user}{hidden}@{host}{path}")
+            }
+            None => f.write_str(&self.0),
+        }
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DatabaseUrl({self})")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,6 +208,47 @@ mod tests {
     fn admin_key_is_redacted_in_debug_output() {
         let key = AdminKey::new("s3cret");
         assert!(!format!("{key:?}").contains("s3cret"));
+    }
+
+    #[test]
+    fn database_url_selects_postgres_and_refuses_other_schemes() {
+        let config = Config::try_parse_from([
+            "kindred-server",
+            "--database-url",
+            "postgres://kindred@db:5432/kindred",
+        ])
+        .unwrap();
+        let url = config.database_url.unwrap();
+        assert_eq!(url.expose(), "postgres://kindred@db:5432/kindred");
+
+        for bad in ["mysql://db/kindred", "sqlite://kindred.db", "kindred.db"] {
+            let error = Config::try_parse_from(["kindred-server", "--database-url", bad])
+                .unwrap_err()
+                .to_string();
+            assert!(
+                error.contains("postgres://user@host:5432/kindred"),
+                "{error}"
+            );
+        }
+        assert!("POSTGRESQL://db/k".parse::<DatabaseUrl>().is_ok());
+    }
+
+    #[test]
+    fn database_url_passwords_stay_out_of_logs() {
+        let url: DatabaseUrl = "postgres://kindred:s3cret@db:5432/kindred?sslmode=require"
+            .parse()
+            .unwrap();
+        assert_eq!(
+            url.to_string(),
+            "postgres://kindred:***@db:5432/kindred?sslmode=require"
+        );
+        assert!(!format!("{url:?}").contains("s3cret"));
+        let plain: DatabaseUrl = "postgres://kindred@db/kindred".parse().unwrap();
+        assert_eq!(plain.to_string(), "postgres://kindred@db/kindred");
+        let mut config = Config::with_data_dir("/tmp/k");
+        assert_eq!(config.database_label(), "/tmp/k/kindred.sqlite3");
+        config.database_url = Some(url);
+        assert!(!config.database_label().contains("s3cret"));
     }
 
     #[test]

@@ -15,9 +15,8 @@ use axum::response::Response;
 use kindred_api::VISITOR_HEADER;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
-use crate::db::Db;
 use crate::error::Result;
-use crate::store;
+use crate::store::Store;
 
 /// How long browsers may cache a preflight answer.
 const PREFLIGHT_MAX_AGE: Duration = Duration::from_secs(600);
@@ -32,16 +31,16 @@ impl AllowedOrigins {
         Self::default()
     }
 
-    /// Loads every site's origins from the database.
-    pub async fn load(db: &Db) -> Result<Self> {
+    /// Loads every site's origins from the store.
+    pub async fn load(store: &Store) -> Result<Self> {
         let origins = Self::new();
-        origins.reload(db).await?;
+        origins.reload(store).await?;
         Ok(origins)
     }
 
-    /// Replaces the set with what the database holds now.
-    pub async fn reload(&self, db: &Db) -> Result<()> {
-        let fresh: HashSet<String> = store::sites::all_origins(db).await?.into_iter().collect();
+    /// Replaces the set with what the store holds now.
+    pub async fn reload(&self, store: &Store) -> Result<()> {
+        let fresh: HashSet<String> = store.all_origins().await?.into_iter().collect();
         *self.0.write().unwrap_or_else(PoisonError::into_inner) = fresh;
         Ok(())
     }

@@ -1,13 +1,14 @@
-//! Kindred's reference REST server: the contract of `kindred-api` over axum and SQLite.
+//! Kindred's reference REST server: the contract of `kindred-api` over axum, with SQLite or
+//! PostgreSQL behind it.
 //!
 //! [`app`] builds the whole HTTP service from an [`AppState`], so tests drive it in process
 //! (`tower::ServiceExt::oneshot`) or over a socket ([`serve`]), and the `kindred-server`
 //! binary is only configuration, start-up and shutdown around it.
 //!
 //! Layout: [`routes`] holds the HTTP handlers, one module per resource; [`store`] holds every
-//! SQL statement; [`error`], [`extract`] and [`identity`] make every request and failure speak
-//! the contract; [`cors`], [`db`] and [`config`] set the service up; [`seed`] writes the demo
-//! community.
+//! SQL statement, for both databases; [`error`], [`extract`] and [`identity`] make every
+//! request and failure speak the contract; [`cors`] and [`config`] set the service up; [`seed`]
+//! writes the demo community.
 
 use std::future::Future;
 
@@ -19,7 +20,6 @@ use tracing::Level;
 
 pub mod config;
 pub mod cors;
-pub mod db;
 pub mod error;
 pub mod extract;
 pub mod identity;
@@ -31,6 +31,7 @@ pub mod store;
 pub use config::Config;
 pub use error::{Error, Result};
 pub use state::AppState;
+pub use store::Store;
 
 /// Largest request body accepted on JSON endpoints: ideas and comments are small text.
 ///

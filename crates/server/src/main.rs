@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use kindred_server::{seed, AppState, Config};
+use kindred_server::{seed, AppState, Config, Store};
 use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
 
@@ -43,9 +43,9 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         .map_err(|e| format!("cannot listen on {}: {e}", config.bind))?;
     let addr = listener.local_addr()?;
 
-    let db = kindred_server::db::open(&config.database_path()).await?;
+    let store = Store::open(&config).await?;
     if config.seed_demo {
-        let report = seed::demo(&db, &seed::local_origins(addr.port())).await?;
+        let report = seed::demo(&store, &seed::local_origins(addr.port())).await?;
         if report.seeded {
             tracing::info!(
                 ideas = report.ideas,
@@ -56,12 +56,16 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
             tracing::info!("the database already has sites; kept its data");
         }
     }
-    let state = AppState::new(db.clone(), config).await?;
-    tracing::info!(origins = state.origins.len(), data = %state.config.data_dir.display(), "ready");
+    let state = AppState::new(store.clone(), config).await?;
+    tracing::info!(
+        origins = state.origins.len(),
+        database = %state.config.database_label(),
+        "ready"
+    );
 
     println!("Kindred server listening on http://{addr}");
     kindred_server::serve(listener, state, shutdown_signal()).await?;
-    db.close().await;
+    store.close().await;
     tracing::info!("stopped");
     Ok(())
 }

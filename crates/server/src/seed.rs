@@ -6,15 +6,17 @@
 //! ids), so counts are exactly what the triggers derive. Everything is derived from indexes;
 //! seeding is deterministic apart from timestamps, which are relative to the present.
 
+use std::time::Duration;
+
 use kindred_api::{IdeaStatus, VisitorId};
 
-use crate::db::Db;
 use crate::error::Result;
 use crate::identity::voter_key;
 use crate::store::boards::NewBoard;
+use crate::store::conn::Conn;
 use crate::store::ideas::NewIdea;
 use crate::store::sites::NewSite;
-use crate::store::{self, timestamp_ago};
+use crate::store::{self, Store};
 
 /// The demo site's slug.
 pub const SITE: &str = "ridgeline";
@@ -24,7 +26,7 @@ pub const BOARDS: [&str; 2] = ["trail-shoes", "gear-and-apparel"];
 pub const DEFAULT_ORIGINS: [&str; 2] = ["http://127.0.0.1:8080", "http://localhost:8080"];
 
 /// What [`demo`] did.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SeedReport {
     /// Whether the demo data was written now (false: the database already had sites).
     pub seeded: bool,
@@ -48,108 +50,108 @@ pub fn local_origins(port: u16) -> Vec<String> {
 /// allows `extra_origins` (so a demo on another port works against existing data).
 ///
 /// Idempotent: a second call leaves the data as it is, adding only origins it lacks.
-/// Everything happens in one transaction; callers reload [`crate::cors::AllowedOrigins`].
-pub async fn demo(db: &Db, extra_origins: &[String]) -> Result<SeedReport> {
-    let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
-    let mut report = SeedReport {
-        seeded: false,
-        ideas: 0,
-        votes: 0,
-        origins_added: 0,
-    };
-
-    if store::sites::count(&mut *tx).await? == 0 {
-        let site_id = store::sites::create(
-            &mut *tx,
-            &NewSite {
-                slug: SITE,
-                name: "Ridgeline Trail Co.",
-                locale: "en",
-                anonymous_author: "Anonymous runner",
-            },
-        )
-        .await?;
-        let shoes = store::boards::create(
-            &mut *tx,
-            &NewBoard {
-                site_id,
-                slug: BOARDS[0],
-                name: "Trail shoes",
-                description: "What should the next Summit, Scree and Fernwood models do better? \
-                              Vote for the ideas you want on your feet.",
-                supporter_threshold: Some(50),
-                allow_anonymous: true,
-                position: 0,
-            },
-        )
-        .await?;
-        let gear = store::boards::create(
-            &mut *tx,
-            &NewBoard {
-                site_id,
-                slug: BOARDS[1],
-                name: "Gear and apparel",
-                description: "Vests, poles, layers and the small things that make long days \
-                              in the hills easier.",
-                supporter_threshold: None,
-                allow_anonymous: true,
-                position: 1,
-            },
-        )
-        .await?;
-
-        for (index, idea) in IDEAS.iter().enumerate() {
-            let board_id = match idea.board {
-                Shelf::Shoes => shoes,
-                Shelf::Gear => gear,
-            };
-            let age = u64::from(idea.days_ago) * DAY + (index as u64 * 3_779) % DAY;
-            let created_at = timestamp_ago(&mut *tx, age).await?;
-            let tags: Vec<String> = idea.tags.iter().map(|t| (*t).to_owned()).collect();
-            let id = store::ideas::create(
-                &mut tx,
-                &NewIdea {
-                    board_id,
-                    title: idea.title,
-                    body: idea.body,
-                    tags: &tags,
-                    status: idea.status,
-                    author_name: idea.author,
-                    author_voter: None,
-                    created_at: Some(&created_at),
-                },
-            )
-            .await?;
-            report.ideas += 1;
-
-            // Supporters are consecutive members of a pool of demo visitors, starting at an
-            // offset per idea, so ideas share some supporters but never count one twice.
-            // Their votes spread from the idea's creation up to now.
-            for n in 0..idea.votes {
-                let visitor = demo_visitor(index as u32 * 17 + n);
-                let voted_ago = age * u64::from(n) / u64::from(idea.votes);
-                let voted_at = timestamp_ago(&mut *tx, voted_ago).await?;
-                if store::votes::insert(&mut tx, id, &voter_key(&visitor), Some(&voted_at)).await? {
-                    report.votes += 1;
-                }
-            }
-        }
-        report.seeded = true;
+/// Everything happens in one transaction that keeps other writers of sites waiting, so
+/// servers starting at once on one database seed it once; callers reload
+/// [`crate::cors::AllowedOrigins`].
+pub async fn demo(store: &Store, extra_origins: &[String]) -> Result<SeedReport> {
+    let mut tx = store.begin_exclusive().await?;
+    let mut conn = tx.conn();
+    let mut report = SeedReport::default();
+    if store::sites::count(&mut conn).await? == 0 {
+        write_community(&mut conn, &mut report).await?;
     }
-
-    if let Some(site_id) = store::sites::id_by_slug(&mut *tx, SITE).await? {
+    if let Some(site_id) = store::sites::id_by_slug(&mut conn, SITE).await? {
         let origins = DEFAULT_ORIGINS
             .iter()
             .map(|o| (*o).to_owned())
             .chain(extra_origins.iter().cloned());
         for origin in origins {
-            if store::sites::add_origin(&mut tx, site_id, &origin).await? {
+            if store::sites::add_origin(&mut conn, site_id, &origin).await? {
                 report.origins_added += 1;
             }
         }
     }
     tx.commit().await?;
     Ok(report)
+}
+
+/// Writes the site, its boards, the ideas and their votes, counting them in `report`.
+async fn write_community(conn: &mut Conn<'_>, report: &mut SeedReport) -> Result<()> {
+    let site_id = store::sites::create(
+        conn,
+        &NewSite {
+            slug: SITE,
+            name: "Ridgeline Trail Co.",
+            locale: "en",
+            anonymous_author: "Anonymous runner",
+        },
+    )
+    .await?;
+    let shoes = store::boards::create(
+        conn,
+        &NewBoard {
+            site_id,
+            slug: BOARDS[0],
+            name: "Trail shoes",
+            description: "What should the next Summit, Scree and Fernwood models do better? \
+                          Vote for the ideas you want on your feet.",
+            supporter_threshold: Some(50),
+            allow_anonymous: true,
+            position: 0,
+        },
+    )
+    .await?;
+    let gear = store::boards::create(
+        conn,
+        &NewBoard {
+            site_id,
+            slug: BOARDS[1],
+            name: "Gear and apparel",
+            description: "Vests, poles, layers and the small things that make long days \
+                          in the hills easier.",
+            supporter_threshold: None,
+            allow_anonymous: true,
+            position: 1,
+        },
+    )
+    .await?;
+
+    for (index, idea) in IDEAS.iter().enumerate() {
+        let board_id = match idea.board {
+            Shelf::Shoes => shoes,
+            Shelf::Gear => gear,
+        };
+        let age = u64::from(idea.days_ago) * DAY + (index as u64 * 3_779) % DAY;
+        let tags: Vec<String> = idea.tags.iter().map(|t| (*t).to_owned()).collect();
+        let id = store::ideas::insert(
+            conn,
+            &NewIdea {
+                board_id,
+                title: idea.title,
+                body: idea.body,
+                tags: &tags,
+                status: idea.status,
+                author_name: idea.author,
+                author_voter: None,
+                age: Duration::from_secs(age),
+            },
+        )
+        .await?;
+        report.ideas += 1;
+
+        // Supporters are consecutive members of a pool of demo visitors, starting at an
+        // offset per idea, so ideas share some supporters but never count one twice.
+        // Their votes spread from the idea's creation up to now.
+        for n in 0..idea.votes {
+            let visitor = demo_visitor(index as u32 * 17 + n);
+            let voted_ago = Duration::from_secs(age * u64::from(n) / u64::from(idea.votes));
+            if store::votes::insert(conn, id, &voter_key(&visitor), voted_ago).await? {
+                report.votes += 1;
+            }
+        }
+    }
+    report.seeded = true;
+    Ok(())
 }
 
 const DAY: u64 = 24 * 60 * 60;

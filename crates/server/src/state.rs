@@ -1,17 +1,17 @@
-//! What every request handler shares: the database, the CORS origin set and the configuration.
+//! What every request handler shares: the store, the CORS origin set and the configuration.
 
 use std::sync::Arc;
 
 use crate::config::Config;
 use crate::cors::AllowedOrigins;
-use crate::db::{self, Db};
 use crate::error::Result;
+use crate::store::Store;
 
 /// Shared, cheaply clonable state handed to every handler.
 #[derive(Clone, Debug)]
 pub struct AppState {
-    /// The connection pool.
-    pub db: Db,
+    /// The database, SQLite or PostgreSQL.
+    pub store: Store,
     /// Origins allowed to call the API from a browser.
     pub origins: AllowedOrigins,
     /// How the server was started.
@@ -19,11 +19,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Builds the state around an open database, loading the allowed origins from it.
-    pub async fn new(db: Db, config: Config) -> Result<Self> {
-        let origins = AllowedOrigins::load(&db).await?;
+    /// Builds the state around an open store, loading the allowed origins from it.
+    pub async fn new(store: Store, config: Config) -> Result<Self> {
+        let origins = AllowedOrigins::load(&store).await?;
         Ok(Self {
-            db,
+            store,
             origins,
             config: Arc::new(config),
         })
@@ -31,7 +31,7 @@ impl AppState {
 
     /// Opens (and migrates) the database the configuration names, then builds the state.
     pub async fn open(config: Config) -> Result<Self> {
-        let db = db::open(&config.database_path()).await?;
-        Self::new(db, config).await
+        let store = Store::open(&config).await?;
+        Self::new(store, config).await
     }
 }

@@ -16,6 +16,6 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn health_show(State(state): State<AppState>) -> Result<Json<Value>> {
-    sqlx::query("SELECT 1").execute(&state.db).await?;
+    state.store.ping().await?;
     Ok(Json(json!({ "status": "ok" })))
 }

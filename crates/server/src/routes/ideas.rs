@@ -8,6 +8,8 @@
 //!   Needs a visitor id (401); rule violations → 422 `validation_failed` with `fields`.
 //! - `GET  /v1/ideas/{id}` → `Idea`; unknown or malformed id → 404.
 
+use std::time::Duration;
+
 use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::routing::get;
@@ -20,7 +22,6 @@ use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::identity::Visitor;
 use crate::routes::parse_idea_id;
 use crate::state::AppState;
-use crate::store;
 use crate::store::boards::Board;
 use crate::store::cursor::Cursor;
 use crate::store::ideas::{ListQuery, NewIdea, DEFAULT_LIMIT, MAX_LIMIT};
@@ -73,7 +74,9 @@ impl IdeasParams {
 }
 
 async fn find_board(state: &AppState, slug: &str) -> Result<Board> {
-    store::boards::find(&state.db, slug)
+    state
+        .store
+        .board(slug)
         .await?
         .ok_or_else(|| Error::not_found("no board with this slug"))
 }
@@ -87,7 +90,10 @@ async fn ideas_index(
     let query = params.into_query()?;
     let board = find_board(&state, &board).await?;
     let viewer = visitor.map(|v| v.key());
-    let page = store::ideas::list(&state.db, board.id, &query, viewer.as_deref()).await?;
+    let page = state
+        .store
+        .ideas(board.id, &query, viewer.as_deref())
+        .await?;
     Ok(Json(page))
 }
 
@@ -107,10 +113,9 @@ async fn ideas_create(
 
     let tags: Vec<String> = input.tags.iter().map(|t| t.trim().to_owned()).collect();
     let author = visitor.key();
-    let mut tx = state.db.begin().await?;
-    let id = store::ideas::create(
-        &mut tx,
-        &NewIdea {
+    let id = state
+        .store
+        .create_idea(&NewIdea {
             board_id: board.id,
             title: input.title.trim(),
             body: input.body.trim(),
@@ -118,13 +123,13 @@ async fn ideas_create(
             status: IdeaStatus::Open,
             author_name: &board.anonymous_author,
             author_voter: Some(&author),
-            created_at: None,
-        },
-    )
-    .await?;
-    tx.commit().await?;
+            age: Duration::ZERO,
+        })
+        .await?;
 
-    let idea = store::ideas::get(&state.db, id, Some(&author))
+    let idea = state
+        .store
+        .idea(id, Some(&author))
         .await?
         .ok_or_else(|| Error::Internal(format!("idea {id} vanished after insert")))?;
     let location = format!("/v1/ideas/{id}");
@@ -142,7 +147,9 @@ async fn ideas_show(
 ) -> Result<Json<Idea>> {
     let id = parse_idea_id(&id)?;
     let viewer = visitor.map(|v| v.key());
-    store::ideas::get(&state.db, id, viewer.as_deref())
+    state
+        .store
+        .idea(id, viewer.as_deref())
         .await?
         .map(Json)
         .ok_or_else(|| Error::not_found("no idea with this id"))

@@ -10,7 +10,6 @@ use kindred_api::SiteConfig;
 use crate::error::{Error, Result};
 use crate::extract::ApiPath;
 use crate::state::AppState;
-use crate::store;
 
 /// The site routes.
 pub fn router() -> Router<AppState> {
@@ -21,7 +20,9 @@ async fn sites_show(
     State(state): State<AppState>,
     ApiPath(site): ApiPath<String>,
 ) -> Result<Json<SiteConfig>> {
-    store::sites::config(&state.db, &site)
+    state
+        .store
+        .site_config(&site)
         .await?
         .map(Json)
         .ok_or_else(|| Error::not_found("no site with this slug"))

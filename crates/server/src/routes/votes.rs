@@ -15,7 +15,7 @@ use crate::extract::ApiPath;
 use crate::identity::Visitor;
 use crate::routes::parse_idea_id;
 use crate::state::AppState;
-use crate::store::votes::{self, Change, Voter};
+use crate::store::votes::{Change, Voter};
 
 /// The vote routes.
 pub fn router() -> Router<AppState> {
@@ -50,5 +50,5 @@ async fn vote(
         key: &key,
         anonymous: true,
     };
-    Ok(Json(votes::apply(&state.db, id, voter, change).await?))
+    Ok(Json(state.store.vote(id, voter, change).await?))
 }

@@ -1,10 +1,10 @@
 //! Idea boards: where a site collects ideas, and the rules each board sets.
 
 use kindred_api::BoardSummary;
-use sqlx::SqliteExecutor;
 
-use crate::db::Db;
 use crate::error::{Result, ResultExt};
+use crate::store::conn::{sql, Conn};
+use crate::store::Store;
 
 /// A board and the settings requests on it need.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
@@ -46,47 +46,42 @@ pub struct NewBoard<'a> {
     pub position: i64,
 }
 
-/// Creates a board; a taken slug is a [`crate::Error::Conflict`].
-pub async fn create(db: impl SqliteExecutor<'_>, board: &NewBoard<'_>) -> Result<i64> {
-    sqlx::query_scalar(
-        "INSERT INTO boards
-             (site_id, slug, name, description, supporter_threshold, allow_anonymous, position)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-         RETURNING id",
-    )
-    .bind(board.site_id)
-    .bind(board.slug)
-    .bind(board.name)
-    .bind(board.description)
-    .bind(board.supporter_threshold)
-    .bind(board.allow_anonymous)
-    .bind(board.position)
-    .fetch_one(db)
-    .await
-    .conflict_on_unique("a board with this slug already exists")
+impl Store {
+    /// Creates a board, answering its id; a taken slug is a [`crate::Error::Conflict`].
+    pub async fn create_board(&self, board: &NewBoard<'_>) -> Result<i64> {
+        create(&mut self.acquire().await?.conn(), board).await
+    }
+
+    /// The board with `slug`, if any.
+    pub async fn board(&self, slug: &str) -> Result<Option<Board>> {
+        let mut pooled = self.acquire().await?;
+        let mut conn = pooled.conn();
+        conn.fetch_optional(sql!(conn, boards::FIND), &[slug.into()])
+            .await
+    }
 }
 
-/// The board with `slug`, if any.
-pub async fn find(db: impl SqliteExecutor<'_>, slug: &str) -> Result<Option<Board>> {
-    Ok(sqlx::query_as(
-        "SELECT b.id, b.site_id, b.slug, b.name, b.description, b.supporter_threshold,
-                b.allow_anonymous, s.anonymous_author
-         FROM boards b JOIN sites s ON s.id = b.site_id
-         WHERE b.slug = ?1",
-    )
-    .bind(slug)
-    .fetch_optional(db)
-    .await?)
+/// Creates a board on `conn`; a taken slug is a [`crate::Error::Conflict`].
+pub(crate) async fn create(conn: &mut Conn<'_>, board: &NewBoard<'_>) -> Result<i64> {
+    let args = [
+        board.site_id.into(),
+        board.slug.into(),
+        board.name.into(),
+        board.description.into(),
+        board.supporter_threshold.map(i64::from).into(),
+        board.allow_anonymous.into(),
+        board.position.into(),
+    ];
+    conn.insert(sql!(conn, boards::INSERT), &args)
+        .await
+        .conflict_on_unique("a board with this slug already exists")
 }
 
 /// The boards of a site, in display order.
-pub async fn summaries(db: &Db, site_id: i64) -> Result<Vec<BoardSummary>> {
-    let rows: Vec<(String, String, String)> = sqlx::query_as(
-        "SELECT slug, name, description FROM boards WHERE site_id = ?1 ORDER BY position, id",
-    )
-    .bind(site_id)
-    .fetch_all(db)
-    .await?;
+pub(crate) async fn summaries(conn: &mut Conn<'_>, site_id: i64) -> Result<Vec<BoardSummary>> {
+    let rows: Vec<(String, String, String)> = conn
+        .fetch_all(sql!(conn, boards::SUMMARIES), &[site_id.into()])
+        .await?;
     Ok(rows
         .into_iter()
         .map(|(slug, name, description)| BoardSummary {

@@ -1,21 +1,22 @@
 //! Ideas: paginated lists in each order, single ideas, and new proposals with their tags.
 
-use kindred_api::{Author, Idea, IdeaId, IdeaSort, IdeaStatus, Page};
-use sqlx::sqlite::SqliteRow;
-use sqlx::{FromRow, Row, SqliteConnection};
+use std::collections::HashSet;
+use std::time::Duration;
 
-use crate::db::{Db, TIMESTAMP_FORMAT};
+use kindred_api::{Author, Idea, IdeaId, IdeaSort, IdeaStatus, Page};
+
 use crate::error::{Error, Result};
-use crate::store::count;
+use crate::store::conn::{sql, Arg, Conn};
 use crate::store::cursor::{Cursor, Key};
+use crate::store::{count, seconds, Store};
 
 /// Most ideas on one page.
 pub const MAX_LIMIT: u32 = 100;
 /// Ideas on a page when the client does not say.
 pub const DEFAULT_LIMIT: u32 = 20;
 
-/// The window of votes that counts toward `trending`.
-pub const TRENDING_WINDOW: &str = "-7 days";
+/// The window of votes, in days, that counts toward `trending`.
+pub const TRENDING_DAYS: u32 = 7;
 
 /// What a list request asks for, already validated.
 #[derive(Clone, Debug)]
@@ -32,40 +33,107 @@ pub struct ListQuery {
     pub cursor: Option<Cursor>,
 }
 
-/// The columns every idea read selects. `?1` is the asking identity's key (or NULL), which
-/// decides `voted`.
-const IDEA_COLUMNS: &str = "
-    i.id, i.title, i.body, i.status, i.duplicate_of, i.vote_count, i.comment_count,
-    i.author_name, i.author_avatar, i.created_at,
-    b.supporter_threshold AS threshold,
-    (SELECT json_group_array(t.tag ORDER BY t.position)
-       FROM idea_tags t WHERE t.idea_id = i.id) AS tags,
-    EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.voter = ?1) AS voted";
+/// What it takes to store an idea. Text is stored as given; callers validate and trim.
+#[derive(Clone, Debug)]
+pub struct NewIdea<'a> {
+    /// The board's row id.
+    pub board_id: i64,
+    /// One-line title.
+    pub title: &'a str,
+    /// Plain-text body.
+    pub body: &'a str,
+    /// Tags in the author's order; repeats are dropped.
+    pub tags: &'a [String],
+    /// Initial status (proposals start `open`; imports and demo data may differ).
+    pub status: IdeaStatus,
+    /// Display name of the author.
+    pub author_name: &'a str,
+    /// The author's identity key, if known.
+    pub author_voter: Option<&'a str>,
+    /// How long ago it was proposed, in whole seconds: zero for now, more for imports and
+    /// demo data.
+    pub age: Duration,
+}
 
-/// The two leading sort keys of each order, as SQL over `ideas i`. Every order ends with
-/// `id DESC`, which breaks ties and makes cursors exact.
+/// What differs between the dialects in the statements that read ideas. [`get_sql`] and
+/// [`list_sql`] put the rest around it, once for both, so filters, orders and cursors cannot
+/// drift apart.
+pub(crate) struct IdeaReads {
+    /// How a parameter is written before its number: `?` or `$`.
+    pub param: char,
+    /// The columns of an idea over `ideas i JOIN boards b`, as [`IdeaRow`] decodes them, with
+    /// parameter 1 as the viewer's identity key (or NULL), which decides `voted`.
+    pub columns: &'static str,
+    /// The number of votes on idea `i` in the last `days` days.
+    pub recent_votes: fn(days: u32) -> String,
+    /// What turns a cursor's time, bound as text, back into the type of `ideas.created_at`.
+    pub time_cast: &'static str,
+}
+
+/// One idea: parameter 1 is the viewer, 2 the idea's id.
+fn get_sql(reads: &IdeaReads) -> String {
+    let (p, columns) = (reads.param, reads.columns);
+    format!("SELECT {columns} FROM ideas i JOIN boards b ON b.id = i.board_id WHERE i.id = {p}2")
+}
+
+/// A page of a board's ideas in `sort` order. Parameters: 1 viewer, 2 board id, 3 status or
+/// NULL, 4 tag or NULL, 5 most rows; when `after_cursor`, 6 to 8 are the cursor's keys.
+///
+/// The inner query names what [`ranking`] orders by: `trend` (recent votes, counted only for
+/// `trending`), `created` (the stored creation time) and `rank_b` (the tie-breaker).
+fn list_sql(reads: &IdeaReads, sort: IdeaSort, after_cursor: bool) -> String {
+    let (p, columns) = (reads.param, reads.columns);
+    let (lead, tie) = ranking(sort);
+    let trend = if sort == IdeaSort::Trending {
+        (reads.recent_votes)(TRENDING_DAYS)
+    } else {
+        "CAST(0 AS BIGINT)".to_owned()
+    };
+    let after = if after_cursor {
+        let cast = if sort == IdeaSort::New {
+            reads.time_cast
+        } else {
+            ""
+        };
+        format!("WHERE ({lead}, rank_b, id) < ({p}6{cast}, {p}7, {p}8)")
+    } else {
+        String::new()
+    };
+    format!(
+        "SELECT * FROM (
+             SELECT {columns}, {trend} AS trend, i.created_at AS created, {tie} AS rank_b
+             FROM ideas i JOIN boards b ON b.id = i.board_id
+             WHERE i.board_id = {p}2
+               AND ({p}3 IS NULL OR i.status = {p}3)
+               AND ({p}4 IS NULL OR EXISTS (
+                       SELECT 1 FROM idea_tags f WHERE f.idea_id = i.id AND f.tag = {p}4))
+         ) AS listed
+         {after}
+         ORDER BY {lead} DESC, rank_b DESC, id DESC
+         LIMIT {p}5"
+    )
+}
+
+/// How each order ranks the rows of a list: the column of [`list_sql`]'s inner query that
+/// leads, and the expression over `ideas i` that breaks its ties before `id` does.
+/// [`ListedRow::cursor`] reads the same keys back.
 ///
 /// - `top`: most votes.
 /// - `new`: newest first.
-/// - `trending`: most votes in the last seven days, then most votes overall. The window
-///   moves, so a cursor walk may shift slightly if votes land between pages.
+/// - `trending`: most votes in the last [`TRENDING_DAYS`] days, then most votes overall. The
+///   window moves, so a cursor walk may shift slightly if votes land between pages.
 /// - `discussed`: most comments, then most votes.
-fn sort_keys(sort: IdeaSort) -> (String, &'static str) {
+fn ranking(sort: IdeaSort) -> (&'static str, &'static str) {
     match sort {
-        IdeaSort::Top => ("i.vote_count".into(), "0"),
-        IdeaSort::New => ("i.created_at".into(), "0"),
-        IdeaSort::Trending => (
-            format!(
-                "(SELECT COUNT(*) FROM votes r WHERE r.idea_id = i.id
-                    AND r.created_at >= strftime('{TIMESTAMP_FORMAT}', 'now', '{TRENDING_WINDOW}'))"
-            ),
-            "i.vote_count",
-        ),
-        IdeaSort::Discussed => ("i.comment_count".into(), "i.vote_count"),
+        IdeaSort::Top => ("vote_count", "0"),
+        IdeaSort::New => ("created", "0"),
+        IdeaSort::Trending => ("trend", "i.vote_count"),
+        IdeaSort::Discussed => ("comment_count", "i.vote_count"),
     }
 }
 
-#[derive(FromRow)]
+/// An idea as both dialects' statements select it.
+#[derive(sqlx::FromRow)]
 struct IdeaRow {
     id: i64,
     title: String,
@@ -76,8 +144,10 @@ struct IdeaRow {
     comment_count: i64,
     author_name: String,
     author_avatar: Option<String>,
+    /// RFC 3339 UTC with milliseconds.
     created_at: String,
     threshold: Option<i64>,
+    /// A JSON array of the tags in the author's order.
     tags: String,
     voted: bool,
 }
@@ -109,155 +179,128 @@ impl IdeaRow {
     }
 }
 
-/// One page of a board's ideas. `viewer` is the asking identity's key, for `voted`.
-pub async fn list(
-    db: &Db,
-    board_id: i64,
-    query: &ListQuery,
-    viewer: Option<&str>,
-) -> Result<Page<Idea>> {
-    let (primary, secondary) = sort_keys(query.sort);
-    let sql = format!(
-        "SELECT * FROM (
-             SELECT {IDEA_COLUMNS}, {primary} AS rank_a, {secondary} AS rank_b
-             FROM ideas i JOIN boards b ON b.id = i.board_id
-             WHERE i.board_id = ?2
-               AND (?3 IS NULL OR i.status = ?3)
-               AND (?4 IS NULL OR EXISTS (
-                       SELECT 1 FROM idea_tags f WHERE f.idea_id = i.id AND f.tag = ?4))
-         )
-         WHERE ?5 IS NULL OR (rank_a, rank_b, id) < (?5, ?6, ?7)
-         ORDER BY rank_a DESC, rank_b DESC, id DESC
-         LIMIT ?8"
-    );
-    let limit = query.limit.clamp(1, MAX_LIMIT);
-    let mut statement = sqlx::query(&sql)
-        .bind(viewer)
-        .bind(board_id)
-        .bind(query.status.map(IdeaStatus::as_str))
-        .bind(query.tag.as_deref());
-    statement = match &query.cursor {
-        Some(cursor) => {
-            let statement = match &cursor.primary {
-                Key::Count(n) => statement.bind(*n),
-                Key::Time(t) => statement.bind(t.clone()),
-            };
-            statement.bind(cursor.secondary).bind(cursor.id)
-        }
-        None => statement
-            .bind(None::<i64>)
-            .bind(None::<i64>)
-            .bind(None::<i64>),
-    };
-    // One row more than asked tells whether another page follows.
-    let rows = statement.bind(i64::from(limit) + 1).fetch_all(db).await?;
+/// A row of a list: the idea and its recent votes (zero unless the order is `trending`).
+#[derive(sqlx::FromRow)]
+struct ListedRow {
+    #[sqlx(flatten)]
+    idea: IdeaRow,
+    trend: i64,
+}
 
-    let has_more = rows.len() > limit as usize;
-    let mut items = Vec::with_capacity(limit as usize);
-    let mut next_cursor = None;
-    for row in rows.iter().take(limit as usize) {
-        items.push(IdeaRow::from_row(row)?.into_idea()?);
-        if has_more {
-            next_cursor = Some(cursor_after(query.sort, row)?);
+impl ListedRow {
+    /// The cursor of the page that continues after this row, in the keys of [`ranking`].
+    fn cursor(&self, sort: IdeaSort) -> Cursor {
+        let idea = &self.idea;
+        let (primary, secondary) = match sort {
+            IdeaSort::Top => (Key::Count(idea.vote_count), 0),
+            IdeaSort::New => (Key::Time(idea.created_at.clone()), 0),
+            IdeaSort::Trending => (Key::Count(self.trend), idea.vote_count),
+            IdeaSort::Discussed => (Key::Count(idea.comment_count), idea.vote_count),
+        };
+        Cursor {
+            sort,
+            primary,
+            secondary,
+            id: idea.id,
         }
     }
-    Ok(Page {
-        items,
-        next_cursor: next_cursor.map(|cursor| cursor.encode()),
-    })
 }
 
-fn cursor_after(sort: IdeaSort, row: &SqliteRow) -> Result<Cursor> {
-    let primary = match sort {
-        IdeaSort::New => Key::Time(row.try_get("rank_a")?),
-        _ => Key::Count(row.try_get("rank_a")?),
-    };
-    Ok(Cursor {
-        sort,
-        primary,
-        secondary: row.try_get("rank_b")?,
-        id: row.try_get("id")?,
-    })
-}
+impl Store {
+    /// One page of a board's ideas. `viewer` is the asking identity's key, for `voted`.
+    pub async fn ideas(
+        &self,
+        board_id: i64,
+        query: &ListQuery,
+        viewer: Option<&str>,
+    ) -> Result<Page<Idea>> {
+        let limit = query.limit.clamp(1, MAX_LIMIT);
+        let mut args: Vec<Arg<'_>> = vec![
+            viewer.into(),
+            board_id.into(),
+            query.status.map(IdeaStatus::as_str).into(),
+            query.tag.as_deref().into(),
+            // One row more than asked tells whether another page follows.
+            (i64::from(limit) + 1).into(),
+        ];
+        if let Some(cursor) = &query.cursor {
+            let primary = match &cursor.primary {
+                Key::Count(n) => Arg::from(*n),
+                Key::Time(t) => Arg::from(t.as_str()),
+            };
+            args.extend([primary, cursor.secondary.into(), cursor.id.into()]);
+        }
+        let mut pooled = self.acquire().await?;
+        let mut conn = pooled.conn();
+        let sql = list_sql(
+            &sql!(conn, ideas::READS),
+            query.sort,
+            query.cursor.is_some(),
+        );
+        let mut rows: Vec<ListedRow> = conn.fetch_all(&sql, &args).await?;
 
-/// One idea, or `None` if it does not exist. `viewer` is the asking identity's key.
-pub async fn get(db: &Db, id: i64, viewer: Option<&str>) -> Result<Option<Idea>> {
-    let sql = format!(
-        "SELECT {IDEA_COLUMNS}
-         FROM ideas i JOIN boards b ON b.id = i.board_id
-         WHERE i.id = ?2"
-    );
-    let row: Option<IdeaRow> = sqlx::query_as(&sql)
-        .bind(viewer)
-        .bind(id)
-        .fetch_optional(db)
-        .await?;
-    row.map(IdeaRow::into_idea).transpose()
-}
+        let next_cursor = if rows.len() > limit as usize {
+            rows.truncate(limit as usize);
+            rows.last().map(|row| row.cursor(query.sort).encode())
+        } else {
+            None
+        };
+        let items = rows
+            .into_iter()
+            .map(|row| row.idea.into_idea())
+            .collect::<Result<_>>()?;
+        Ok(Page { items, next_cursor })
+    }
 
-/// What it takes to store an idea. Text is stored as given; callers validate and trim.
-#[derive(Clone, Debug)]
-pub struct NewIdea<'a> {
-    /// The board's row id.
-    pub board_id: i64,
-    /// One-line title.
-    pub title: &'a str,
-    /// Plain-text body.
-    pub body: &'a str,
-    /// Tags in the author's order; duplicates are dropped.
-    pub tags: &'a [String],
-    /// Initial status (proposals start `open`; imports and demo data may differ).
-    pub status: IdeaStatus,
-    /// Display name of the author.
-    pub author_name: &'a str,
-    /// The author's identity key, if known.
-    pub author_voter: Option<&'a str>,
-    /// Creation time in the stored format; `None` means now.
-    pub created_at: Option<&'a str>,
+    /// One idea, or `None` if it does not exist. `viewer` is the asking identity's key.
+    pub async fn idea(&self, id: i64, viewer: Option<&str>) -> Result<Option<Idea>> {
+        let mut pooled = self.acquire().await?;
+        let mut conn = pooled.conn();
+        let row: Option<IdeaRow> = conn
+            .fetch_optional(
+                &get_sql(&sql!(conn, ideas::READS)),
+                &[viewer.into(), id.into()],
+            )
+            .await?;
+        row.map(IdeaRow::into_idea).transpose()
+    }
+
+    /// Stores an idea with its tags, in one transaction, answering its id.
+    pub async fn create_idea(&self, idea: &NewIdea<'_>) -> Result<i64> {
+        let mut tx = self.begin_write().await?;
+        let id = insert(&mut tx.conn(), idea).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
 }
 
 /// Stores an idea and its tags on `conn`, answering its id. Run it inside a transaction so
 /// the idea never exists without its tags.
-pub async fn create(conn: &mut SqliteConnection, idea: &NewIdea<'_>) -> Result<i64> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO ideas (board_id, title, body, status, author_name, author_voter, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, COALESCE(?7, strftime(?8, 'now')))
-         RETURNING id",
-    )
-    .bind(idea.board_id)
-    .bind(idea.title)
-    .bind(idea.body)
-    .bind(idea.status.as_str())
-    .bind(idea.author_name)
-    .bind(idea.author_voter)
-    .bind(idea.created_at)
-    .bind(TIMESTAMP_FORMAT)
-    .fetch_one(&mut *conn)
-    .await?;
+pub(crate) async fn insert(conn: &mut Conn<'_>, idea: &NewIdea<'_>) -> Result<i64> {
+    let args = [
+        idea.board_id.into(),
+        idea.title.into(),
+        idea.body.into(),
+        idea.status.as_str().into(),
+        idea.author_name.into(),
+        idea.author_voter.into(),
+        seconds(idea.age).into(),
+    ];
+    let id = conn.insert(sql!(conn, ideas::INSERT), &args).await?;
 
-    let mut position = 0_i64;
-    for tag in idea.tags {
-        let inserted = sqlx::query(
-            "INSERT INTO idea_tags (idea_id, tag, position) VALUES (?1, ?2, ?3)
-             ON CONFLICT (idea_id, tag) DO NOTHING",
-        )
-        .bind(id)
-        .bind(tag)
-        .bind(position)
-        .execute(&mut *conn)
-        .await?;
-        position += i64::try_from(inserted.rows_affected()).unwrap_or(1);
+    let mut seen = HashSet::new();
+    let distinct = idea.tags.iter().filter(|tag| seen.insert(tag.as_str()));
+    for (position, tag) in (0_i64..).zip(distinct) {
+        let args = [id.into(), tag.as_str().into(), position.into()];
+        conn.execute(sql!(conn, ideas::INSERT_TAG), &args).await?;
     }
     Ok(id)
 }
 
 /// Whether the board of idea `id` admits anonymous visitors; `None` if there is no such idea.
-pub async fn allows_anonymous(db: impl sqlx::SqliteExecutor<'_>, id: i64) -> Result<Option<bool>> {
-    Ok(sqlx::query_scalar(
-        "SELECT b.allow_anonymous FROM ideas i JOIN boards b ON b.id = i.board_id
-         WHERE i.id = ?1",
-    )
-    .bind(id)
-    .fetch_optional(db)
-    .await?)
+pub(crate) async fn allows_anonymous(conn: &mut Conn<'_>, id: i64) -> Result<Option<bool>> {
+    let row: Option<(bool,)> = conn
+        .fetch_optional(sql!(conn, ideas::ALLOWS_ANONYMOUS), &[id.into()])
+        .await?;
+    Ok(row.map(|(allowed,)| allowed))
 }

@@ -1,31 +1,105 @@
-//! Persistence: every SQL statement the server runs, grouped by what it stores.
+//! Persistence: the [`Store`] handlers use, over SQLite (default) or PostgreSQL.
 //!
-//! Handlers call these functions and never write SQL themselves, so the HTTP layer stays thin
-//! and the database can change behind one boundary. Reads take the pool; writes that belong
-//! to a larger unit of work (seeding, multi-row inserts) take a connection or transaction.
-//! Queries are checked at run time (`sqlx::query`), which needs no database at build time.
+//! Handlers call `Store` methods and never see a pool or write SQL, so the HTTP layer stays
+//! thin and the database can change behind one boundary. The logic is written once, in the
+//! resource modules ([`sites`], [`boards`], [`ideas`], [`votes`]) and [`cursor`], and runs on
+//! a `conn::Conn` of either kind; each dialect's SQL text lives apart, in `store/sqlite/` and
+//! `store/postgres/`, statement for statement under the same names. The idea reads, whose
+//! dialects differ only in a few expressions, are assembled in [`ideas`] from each dialect's
+//! pieces, so their filters, orders and cursors exist once. Queries are checked at run time
+//! (`sqlx::query`), which needs no database at build time.
+
+use sqlx::{PgPool, SqlitePool};
+
+use crate::config::Config;
+use crate::error::Result;
 
 pub mod boards;
+pub(crate) mod conn;
 pub mod cursor;
 pub mod ideas;
+mod postgres;
 pub mod sites;
+mod sqlite;
 pub mod votes;
+
+use conn::{sql, Dialect, Held, Pooled, Tx};
+
+/// The database behind the server: a pool of SQLite or PostgreSQL connections.
+///
+/// Cheap to clone; clones share the pool.
+#[derive(Clone, Debug)]
+pub enum Store {
+    /// A SQLite file (write-ahead logging, one writer at a time).
+    Sqlite(SqlitePool),
+    /// A PostgreSQL database, which several server replicas can share.
+    Postgres(PgPool),
+}
+
+impl Store {
+    /// Opens the database the configuration names and brings its schema up to date:
+    /// PostgreSQL at `--database-url` when given, else the SQLite file in the data directory.
+    pub async fn open(config: &Config) -> Result<Self> {
+        Ok(match &config.database_url {
+            Some(url) => Self::Postgres(postgres::open(url).await?),
+            None => Self::Sqlite(sqlite::open(&config.database_path()).await?),
+        })
+    }
+
+    /// The dialect of the database's SQL.
+    pub(crate) fn dialect(&self) -> Dialect {
+        match self {
+            Self::Sqlite(_) => Dialect::Sqlite,
+            Self::Postgres(_) => Dialect::Postgres,
+        }
+    }
+
+    /// Checks that the database answers.
+    pub async fn ping(&self) -> Result<()> {
+        self.acquire().await?.conn().ping().await
+    }
+
+    /// Closes every connection, waiting for those in use to come back.
+    pub async fn close(&self) {
+        match self {
+            Self::Sqlite(pool) => pool.close().await,
+            Self::Postgres(pool) => pool.close().await,
+        }
+    }
+
+    /// A connection from the pool, for reads and single statements.
+    pub(crate) async fn acquire(&self) -> Result<Pooled> {
+        Ok(match self {
+            Self::Sqlite(pool) => Held::Sqlite(pool.acquire().await?),
+            Self::Postgres(pool) => Held::Postgres(pool.acquire().await?),
+        })
+    }
+
+    /// A transaction for a unit of work that writes.
+    pub(crate) async fn begin_write(&self) -> Result<Tx> {
+        self.begin(sql!(self, BEGIN_WRITE)).await
+    }
+
+    /// A write transaction that also keeps every other writer of sites waiting until it ends,
+    /// for work that checks the database is empty and then fills it.
+    pub(crate) async fn begin_exclusive(&self) -> Result<Tx> {
+        self.begin(sql!(self, BEGIN_EXCLUSIVE)).await
+    }
+
+    async fn begin(&self, statement: &'static str) -> Result<Tx> {
+        Ok(match self {
+            Self::Sqlite(pool) => Held::Sqlite(pool.begin_with(statement).await?),
+            Self::Postgres(pool) => Held::Postgres(pool.begin_with(statement).await?),
+        })
+    }
+}
 
 /// Converts a stored, non-negative count to the wire's `u32`, saturating rather than failing.
 pub(crate) fn count(value: i64) -> u32 {
     u32::try_from(value.max(0)).unwrap_or(u32::MAX)
 }
 
-/// A time `seconds` before now, in the stored format ([`crate::db::TIMESTAMP_FORMAT`]).
-pub async fn timestamp_ago(
-    db: impl sqlx::SqliteExecutor<'_>,
-    seconds: u64,
-) -> crate::Result<String> {
-    let modifier = format!("-{seconds} seconds");
-    let stamp: String = sqlx::query_scalar("SELECT strftime(?1, 'now', ?2)")
-        .bind(crate::db::TIMESTAMP_FORMAT)
-        .bind(modifier)
-        .fetch_one(db)
-        .await?;
-    Ok(stamp)
+/// A stored age in whole seconds, as statements that backdate a row bind it.
+pub(crate) fn seconds(age: std::time::Duration) -> i64 {
+    i64::try_from(age.as_secs()).unwrap_or(i64::MAX)
 }

@@ -1,12 +1,11 @@
 //! Sites (one per brand) and the browser origins allowed to embed them.
 
 use kindred_api::SiteConfig;
-use sqlx::{SqliteConnection, SqliteExecutor};
 
 use crate::cors::normalize_origin;
-use crate::db::Db;
 use crate::error::{Error, Result, ResultExt};
-use crate::store::boards;
+use crate::store::conn::{sql, Conn};
+use crate::store::{boards, Store};
 
 /// What it takes to create a site.
 #[derive(Clone, Debug)]
@@ -21,73 +20,86 @@ pub struct NewSite<'a> {
     pub anonymous_author: &'a str,
 }
 
-/// Creates a site; a taken slug is a [`Error::Conflict`].
-pub async fn create(db: impl SqliteExecutor<'_>, site: &NewSite<'_>) -> Result<i64> {
-    sqlx::query_scalar(
-        "INSERT INTO sites (slug, name, locale, anonymous_author) VALUES (?1, ?2, ?3, ?4)
-         RETURNING id",
-    )
-    .bind(site.slug)
-    .bind(site.name)
-    .bind(site.locale)
-    .bind(site.anonymous_author)
-    .fetch_one(db)
-    .await
-    .conflict_on_unique("a site with this slug already exists")
+impl Store {
+    /// Creates a site, answering its id; a taken slug is a [`Error::Conflict`].
+    pub async fn create_site(&self, site: &NewSite<'_>) -> Result<i64> {
+        create(&mut self.acquire().await?.conn(), site).await
+    }
+
+    /// The id of the site with `slug`, if any.
+    pub async fn site_id(&self, slug: &str) -> Result<Option<i64>> {
+        id_by_slug(&mut self.acquire().await?.conn(), slug).await
+    }
+
+    /// Allows `origin` to embed site `site_id`. Answers whether it was new; an origin that is
+    /// not an http(s) origin is a [`Error::BadRequest`].
+    pub async fn add_origin(&self, site_id: i64, origin: &str) -> Result<bool> {
+        add_origin(&mut self.acquire().await?.conn(), site_id, origin).await
+    }
+
+    /// Every allowed origin of every site, for the CORS check.
+    pub async fn all_origins(&self) -> Result<Vec<String>> {
+        let mut pooled = self.acquire().await?;
+        let mut conn = pooled.conn();
+        let rows: Vec<(String,)> = conn.fetch_all(sql!(conn, sites::ALL_ORIGINS), &[]).await?;
+        Ok(rows.into_iter().map(|(origin,)| origin).collect())
+    }
+
+    /// The start-up configuration a widget reads for `slug`, or `None` for an unknown site.
+    pub async fn site_config(&self, slug: &str) -> Result<Option<SiteConfig>> {
+        let mut pooled = self.acquire().await?;
+        let mut conn = pooled.conn();
+        let row: Option<(i64, String, String, String)> = conn
+            .fetch_optional(sql!(conn, sites::CONFIG), &[slug.into()])
+            .await?;
+        let Some((id, slug, name, locale)) = row else {
+            return Ok(None);
+        };
+        Ok(Some(SiteConfig {
+            id: slug,
+            name,
+            locale,
+            boards: boards::summaries(&mut conn, id).await?,
+        }))
+    }
+}
+
+/// Creates a site on `conn`; a taken slug is a [`Error::Conflict`].
+pub(crate) async fn create(conn: &mut Conn<'_>, site: &NewSite<'_>) -> Result<i64> {
+    let args = [
+        site.slug.into(),
+        site.name.into(),
+        site.locale.into(),
+        site.anonymous_author.into(),
+    ];
+    conn.insert(sql!(conn, sites::INSERT), &args)
+        .await
+        .conflict_on_unique("a site with this slug already exists")
 }
 
 /// The id of the site with `slug`, if any.
-pub async fn id_by_slug(db: impl SqliteExecutor<'_>, slug: &str) -> Result<Option<i64>> {
-    Ok(sqlx::query_scalar("SELECT id FROM sites WHERE slug = ?1")
-        .bind(slug)
-        .fetch_optional(db)
-        .await?)
+pub(crate) async fn id_by_slug(conn: &mut Conn<'_>, slug: &str) -> Result<Option<i64>> {
+    let row: Option<(i64,)> = conn
+        .fetch_optional(sql!(conn, sites::ID_BY_SLUG), &[slug.into()])
+        .await?;
+    Ok(row.map(|(id,)| id))
 }
 
 /// How many sites exist.
-pub async fn count(db: impl SqliteExecutor<'_>) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM sites")
-        .fetch_one(db)
-        .await?)
+pub(crate) async fn count(conn: &mut Conn<'_>) -> Result<i64> {
+    let (count,): (i64,) = conn.fetch_one(sql!(conn, sites::COUNT), &[]).await?;
+    Ok(count)
 }
 
-/// Allows `origin` to embed the site. Answers whether it was new; an origin that is not an
-/// http(s) origin is a [`Error::BadRequest`].
-pub async fn add_origin(conn: &mut SqliteConnection, site_id: i64, origin: &str) -> Result<bool> {
+/// Allows `origin` to embed the site, normalised; answers whether it was new.
+pub(crate) async fn add_origin(conn: &mut Conn<'_>, site_id: i64, origin: &str) -> Result<bool> {
     let origin = normalize_origin(origin)
         .ok_or_else(|| Error::BadRequest(format!("`{origin}` is not an http(s) origin")))?;
-    let result =
-        sqlx::query("INSERT OR IGNORE INTO site_origins (site_id, origin) VALUES (?1, ?2)")
-            .bind(site_id)
-            .bind(origin)
-            .execute(conn)
-            .await?;
-    Ok(result.rows_affected() == 1)
-}
-
-/// Every allowed origin of every site, for the CORS check.
-pub async fn all_origins(db: &Db) -> Result<Vec<String>> {
-    Ok(
-        sqlx::query_scalar("SELECT DISTINCT origin FROM site_origins ORDER BY origin")
-            .fetch_all(db)
-            .await?,
-    )
-}
-
-/// The start-up configuration a widget reads for `slug`, or `None` for an unknown site.
-pub async fn config(db: &Db, slug: &str) -> Result<Option<SiteConfig>> {
-    let row: Option<(i64, String, String, String)> =
-        sqlx::query_as("SELECT id, slug, name, locale FROM sites WHERE slug = ?1")
-            .bind(slug)
-            .fetch_optional(db)
-            .await?;
-    let Some((id, slug, name, locale)) = row else {
-        return Ok(None);
-    };
-    Ok(Some(SiteConfig {
-        id: slug,
-        name,
-        locale,
-        boards: boards::summaries(db, id).await?,
-    }))
+    let added = conn
+        .execute(
+            sql!(conn, sites::ADD_ORIGIN),
+            &[site_id.into(), origin.as_str().into()],
+        )
+        .await?;
+    Ok(added == 1)
 }

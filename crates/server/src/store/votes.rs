@@ -1,16 +1,19 @@
 //! Votes: one row per (idea, voter), which the schema's triggers turn into `ideas.vote_count`.
 //!
-//! Casting and withdrawing each run in one `BEGIN IMMEDIATE` transaction: the write lock is
-//! taken up front, the row is inserted or deleted (a repeat is a no-op, never an error), and
-//! the count is read back before the lock is released. Concurrent requests therefore queue
-//! on the lock and every answer carries the exact count after its own change.
+//! Casting and withdrawing each run in one write transaction: the row is inserted or deleted
+//! (a repeat is a no-op, never an error) and the count is read back before the transaction
+//! ends. On SQLite the transaction holds the database's write lock from its start; on
+//! PostgreSQL the count trigger's `UPDATE` locks the idea's row until commit. Either way
+//! concurrent votes on an idea queue, and every answer carries the exact count after its own
+//! change.
+
+use std::time::Duration;
 
 use kindred_api::{IdeaId, VoteState};
-use sqlx::SqliteConnection;
 
-use crate::db::{Db, TIMESTAMP_FORMAT};
 use crate::error::{Error, Result};
-use crate::store::{count, ideas};
+use crate::store::conn::{sql, Conn};
+use crate::store::{count, ideas, seconds, Store};
 
 /// Which way a vote request goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,62 +33,54 @@ pub struct Voter<'a> {
     pub anonymous: bool,
 }
 
-/// Applies `change` for `voter` on idea `idea_id`, idempotently, and answers the result.
-///
-/// An unknown idea is [`Error::NotFound`]; an anonymous voter on a board that requires
-/// sign-in is [`Error::Forbidden`].
-pub async fn apply(db: &Db, idea_id: i64, voter: Voter<'_>, change: Change) -> Result<VoteState> {
-    let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
-    let allow_anonymous = ideas::allows_anonymous(&mut *tx, idea_id)
-        .await?
-        .ok_or_else(|| Error::not_found("no idea with this id"))?;
-    if voter.anonymous && !allow_anonymous {
-        return Err(Error::Forbidden(
-            "this board accepts votes from signed-in users only".into(),
-        ));
-    }
-    match change {
-        Change::Cast => {
-            insert(&mut tx, idea_id, voter.key, None).await?;
+impl Store {
+    /// Applies `change` for `voter` on idea `idea_id`, idempotently, and answers the result.
+    ///
+    /// An unknown idea is [`Error::NotFound`]; an anonymous voter on a board that requires
+    /// sign-in is [`Error::Forbidden`].
+    pub async fn vote(&self, idea_id: i64, voter: Voter<'_>, change: Change) -> Result<VoteState> {
+        let mut tx = self.begin_write().await?;
+        let mut conn = tx.conn();
+        let allow_anonymous = ideas::allows_anonymous(&mut conn, idea_id)
+            .await?
+            .ok_or_else(|| Error::not_found("no idea with this id"))?;
+        if voter.anonymous && !allow_anonymous {
+            return Err(Error::Forbidden(
+                "this board accepts votes from signed-in users only".into(),
+            ));
         }
-        Change::Withdraw => {
-            sqlx::query("DELETE FROM votes WHERE idea_id = ?1 AND voter = ?2")
-                .bind(idea_id)
-                .bind(voter.key)
-                .execute(&mut *tx)
-                .await?;
+        match change {
+            Change::Cast => {
+                insert(&mut conn, idea_id, voter.key, Duration::ZERO).await?;
+            }
+            Change::Withdraw => {
+                let args = [idea_id.into(), voter.key.into()];
+                conn.execute(sql!(conn, votes::DELETE), &args).await?;
+            }
         }
+        let (vote_count,): (i64,) = conn
+            .fetch_one(sql!(conn, votes::COUNT), &[idea_id.into()])
+            .await?;
+        tx.commit().await?;
+        Ok(VoteState {
+            idea_id: IdeaId::from(idea_id),
+            vote_count: count(vote_count),
+            voted: change == Change::Cast,
+        })
     }
-    let vote_count: i64 = sqlx::query_scalar("SELECT vote_count FROM ideas WHERE id = ?1")
-        .bind(idea_id)
-        .fetch_one(&mut *tx)
-        .await?;
-    tx.commit().await?;
-    Ok(VoteState {
-        idea_id: IdeaId::from(idea_id),
-        vote_count: count(vote_count),
-        voted: change == Change::Cast,
-    })
 }
 
-/// Records a vote unless `voter` already supports the idea; answers whether a row was added.
-/// `created_at` (stored format) backdates it, for imports and demo data.
-pub async fn insert(
-    conn: &mut SqliteConnection,
+/// Records a vote cast `age` ago unless `voter` already supports the idea; answers whether a
+/// row was added. A non-zero age backdates it, for imports and demo data.
+pub(crate) async fn insert(
+    conn: &mut Conn<'_>,
     idea_id: i64,
     voter: &str,
-    created_at: Option<&str>,
+    age: Duration,
 ) -> Result<bool> {
-    let result = sqlx::query(
-        "INSERT INTO votes (idea_id, voter, created_at)
-         VALUES (?1, ?2, COALESCE(?3, strftime(?4, 'now')))
-         ON CONFLICT (idea_id, voter) DO NOTHING",
-    )
-    .bind(idea_id)
-    .bind(voter)
-    .bind(created_at)
-    .bind(TIMESTAMP_FORMAT)
-    .execute(conn)
-    .await?;
-    Ok(result.rows_affected() == 1)
+    let args = [idea_id.into(), voter.into(), seconds(age).into()];
+    let added: Option<(i64,)> = conn
+        .fetch_optional(sql!(conn, votes::INSERT), &args)
+        .await?;
+    Ok(added.is_some())
 }

@@ -4,11 +4,11 @@ use axum::body::Body;
 use axum::http::{Method, StatusCode};
 use tempfile::TempDir;
 
-use crate::common::{request, write_file, TestApp};
+use crate::common::{on_both_backends, request, write_file, Backend, TestApp};
 
 const HASHED: &str = "kindred-0123456789abcdef_bg.wasm";
 
-async fn with_assets() -> (TestApp, TempDir) {
+async fn with_assets(backend: Backend) -> (TestApp, TempDir) {
     let assets = TempDir::new().unwrap();
     write_file(
         assets.path(),
@@ -18,13 +18,12 @@ async fn with_assets() -> (TestApp, TempDir) {
     write_file(assets.path(), "embed.js", "/* Kindred loader */");
     write_file(assets.path(), HASHED, "\0asm");
     let dir = assets.path().to_owned();
-    let app = TestApp::configured(move |config| config.assets = Some(dir)).await;
+    let app = TestApp::configured(backend, move |config| config.assets = Some(dir)).await;
     (app, assets)
 }
 
-#[tokio::test]
-async fn the_demo_page_is_served_at_the_root() {
-    let (app, _assets) = with_assets().await;
+async fn the_demo_page_is_served_at_the_root(backend: Backend) {
+    let (app, _assets) = with_assets(backend).await;
     let response = app.get("/", None).await;
     assert_eq!(response.status, StatusCode::OK);
     assert_eq!(response.text(), "<!doctype html><title>Ridgeline</title>");
@@ -35,9 +34,8 @@ async fn the_demo_page_is_served_at_the_root() {
     assert_eq!(response.header("cache-control"), Some("no-cache"));
 }
 
-#[tokio::test]
-async fn widget_files_are_served_under_kindred() {
-    let (app, _assets) = with_assets().await;
+async fn widget_files_are_served_under_kindred(backend: Backend) {
+    let (app, _assets) = with_assets(backend).await;
     let loader = app.get("/kindred/embed.js", None).await;
     assert_eq!(loader.status, StatusCode::OK);
     assert_eq!(loader.text(), "/* Kindred loader */");
@@ -56,9 +54,8 @@ async fn widget_files_are_served_under_kindred() {
     );
 }
 
-#[tokio::test]
-async fn missing_files_and_wrong_methods_answer_json() {
-    let (app, _assets) = with_assets().await;
+async fn missing_files_and_wrong_methods_answer_json(backend: Backend) {
+    let (app, _assets) = with_assets(backend).await;
     let missing = app.get("/kindred/nope.js", None).await;
     missing.assert_error(StatusCode::NOT_FOUND, "not_found");
     assert_eq!(missing.header("cache-control"), None);
@@ -77,9 +74,8 @@ async fn missing_files_and_wrong_methods_answer_json() {
     assert_eq!(app.get("/healthz", None).await.status, StatusCode::OK);
 }
 
-#[tokio::test]
-async fn without_assets_the_root_is_a_404() {
-    let app = TestApp::empty().await;
+async fn without_assets_the_root_is_a_404(backend: Backend) {
+    let app = TestApp::empty(backend).await;
     app.get("/", None)
         .await
         .assert_error(StatusCode::NOT_FOUND, "not_found");
@@ -87,3 +83,10 @@ async fn without_assets_the_root_is_a_404() {
         .await
         .assert_error(StatusCode::NOT_FOUND, "not_found");
 }
+
+on_both_backends!(
+    the_demo_page_is_served_at_the_root,
+    widget_files_are_served_under_kindred,
+    missing_files_and_wrong_methods_answer_json,
+    without_assets_the_root_is_a_404,
+);

@@ -6,14 +6,34 @@ use std::process::{Child, Command, Stdio};
 
 use kindred_api::{Idea, Page};
 
-/// Starts the binary on a free port and answers it with its base URL.
-fn start(data_dir: &Path) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kindred-server"))
+use crate::common::{on_both_backends, Backend, TestDatabase};
+
+/// The binary with a clean environment, so the caller's `KINDRED_*` settings do not leak in.
+fn server() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kindred-server"));
+    for name in [
+        "KINDRED_ASSETS",
+        "KINDRED_ADMIN_KEY",
+        "KINDRED_DATABASE_URL",
+        "KINDRED_SEED_DEMO",
+    ] {
+        command.env_remove(name);
+    }
+    command.env("RUST_LOG", "warn");
+    command
+}
+
+/// Starts the binary on a free port, on `database` (or SQLite in `data_dir`), and answers it
+/// with its base URL.
+fn start(data_dir: &Path, database: Option<&str>) -> (Child, String) {
+    let mut command = server();
+    command
         .args(["--bind", "127.0.0.1:0", "--seed-demo", "--data-dir"])
-        .arg(data_dir)
-        .env_remove("KINDRED_ASSETS")
-        .env_remove("KINDRED_ADMIN_KEY")
-        .env("RUST_LOG", "warn")
+        .arg(data_dir);
+    if let Some(url) = database {
+        command.args(["--database-url", url]);
+    }
+    let mut child = command
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -55,12 +75,12 @@ async fn idea_count(base: &str) -> usize {
 }
 
 #[cfg(unix)]
-#[tokio::test]
-async fn the_binary_seeds_serves_and_stops_on_sigterm() {
-    let data = tempfile::TempDir::new().unwrap();
-    let data_dir = data.path().join("nested/data");
+async fn the_binary_seeds_serves_and_stops_on_sigterm(backend: Backend) {
+    let database = TestDatabase::create(backend).await;
+    let data_dir = database.dir.path().join("nested/data");
+    let url = database.postgres_url();
 
-    let (child, base) = start(&data_dir);
+    let (child, base) = start(&data_dir, url);
     assert!(base.starts_with("http://127.0.0.1:"), "{base}");
     let health = reqwest::get(format!("{base}/healthz")).await.unwrap();
     assert_eq!(health.text().await.unwrap(), r#"{"status":"ok"}"#);
@@ -82,10 +102,31 @@ async fn the_binary_seeds_serves_and_stops_on_sigterm() {
         origin
     );
     terminate(child);
-    assert!(data_dir.join("kindred.sqlite3").is_file());
+    // The SQLite file appears only when no PostgreSQL database is named.
+    assert_eq!(data_dir.join("kindred.sqlite3").is_file(), url.is_none());
 
     // A second start reuses the data instead of seeding again.
-    let (child, base) = start(&data_dir);
+    let (child, base) = start(&data_dir, url);
     assert_eq!(idea_count(&base).await, 30);
     terminate(child);
+}
+
+#[cfg(unix)]
+on_both_backends!(the_binary_seeds_serves_and_stops_on_sigterm);
+
+#[test]
+fn a_database_url_that_is_not_postgres_stops_the_start() {
+    let output = server()
+        .args([
+            "--bind",
+            "127.0.0.1:0",
+            "--database-url",
+            "mysql://db/kindred",
+        ])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("--database-url"), "{stderr}");
+    assert!(stderr.contains("postgres://"), "{stderr}");
 }

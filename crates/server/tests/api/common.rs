@@ -1,6 +1,10 @@
-//! Test fixtures: a server state on a temporary database, request helpers and data builders.
+//! Test fixtures: a server state on a fresh database of either backend, request helpers and
+//! data builders.
 
 use std::path::Path;
+use std::str::FromStr;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::body::{Body, Bytes};
 use axum::http::{header, HeaderMap, Method, Request, StatusCode};
@@ -9,8 +13,10 @@ use http_body_util::BodyExt;
 use kindred_api::VISITOR_HEADER;
 use kindred_server::store::boards::NewBoard;
 use kindred_server::store::sites::NewSite;
-use kindred_server::{app, seed, store, AppState, Config};
+use kindred_server::{app, seed, AppState, Config, Store};
 use serde_json::Value;
+use sqlx::postgres::PgConnectOptions;
+use sqlx::{ConnectOptions, Connection, PgConnection};
 use tempfile::TempDir;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
@@ -24,53 +30,212 @@ pub const OPEN_BOARD: &str = "ideas";
 /// A board that only signed-in users may use.
 pub const MEMBERS_BOARD: &str = "members";
 
-/// A server state on its own temporary database.
+/// Counts the ideas whose `vote_count` differs from their vote rows; the schema keeps it 0.
+pub const DRIFT: &str = "SELECT COUNT(*) FROM ideas i
+                         WHERE i.vote_count <> (SELECT COUNT(*) FROM votes v WHERE v.idea_id = i.id)";
+
+/// The PostgreSQL server that test databases are created on.
+const POSTGRES_SERVER: &str = "KINDRED_TEST_DATABASE_URL";
+/// Set to `1` to fail, rather than skip, PostgreSQL tests when no server is named.
+const REQUIRE_POSTGRES: &str = "KINDRED_TEST_REQUIRE_POSTGRES";
+
+/// Declares each named `async fn(Backend)` as two tests, `<name>::sqlite` and
+/// `<name>::postgres`, under `#[tokio::test]` or the test attribute given first.
+macro_rules! on_both_backends {
+    (#[$test:meta] $($name:ident),+ $(,)?) => {
+        $(
+            mod $name {
+                #[$test]
+                async fn sqlite() {
+                    super::$name($crate::common::Backend::Sqlite).await;
+                }
+
+                #[$test]
+                async fn postgres() {
+                    if let Some(backend) = $crate::common::Backend::postgres(module_path!()) {
+                        super::$name(backend).await;
+                    }
+                }
+            }
+        )+
+    };
+    ($($name:ident),+ $(,)?) => {
+        $crate::common::on_both_backends!(#[tokio::test] $($name),+);
+    };
+}
+pub(crate) use on_both_backends;
+
+/// The database a test runs on.
+#[derive(Clone, Debug)]
+pub enum Backend {
+    /// A SQLite file in a temporary directory.
+    Sqlite,
+    /// A fresh database on the PostgreSQL server at this URL.
+    Postgres(String),
+}
+
+impl Backend {
+    /// PostgreSQL on the server named by `KINDRED_TEST_DATABASE_URL`, for `test`. Without it:
+    /// `None` after a one-line notice, or a panic when `KINDRED_TEST_REQUIRE_POSTGRES=1`, so a
+    /// run that must cover PostgreSQL cannot skip it silently.
+    pub fn postgres(test: &str) -> Option<Self> {
+        match std::env::var(POSTGRES_SERVER) {
+            Ok(url) if !url.trim().is_empty() => Some(Self::Postgres(url)),
+            _ if std::env::var(REQUIRE_POSTGRES).is_ok_and(|v| v == "1") => panic!(
+                "{REQUIRE_POSTGRES}=1 but {POSTGRES_SERVER} is unset: \
+                 point it at a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres"
+            ),
+            _ => {
+                eprintln!(
+                    "{test}: skipped on PostgreSQL; set {POSTGRES_SERVER}=postgres://… to run it"
+                );
+                None
+            }
+        }
+    }
+}
+
+/// A database of a test's own, and a data directory beside it; removed when dropped.
+pub struct TestDatabase {
+    /// The data directory's parent (the SQLite file lives in `data/` below it).
+    pub dir: TempDir,
+    postgres: Option<PostgresDatabase>,
+}
+
+impl TestDatabase {
+    /// A fresh, empty database (not migrated yet: the server does that when it opens it).
+    pub async fn create(backend: Backend) -> Self {
+        let postgres = match backend {
+            Backend::Sqlite => None,
+            Backend::Postgres(server) => Some(PostgresDatabase::create(server).await),
+        };
+        Self {
+            dir: TempDir::new().unwrap(),
+            postgres,
+        }
+    }
+
+    /// The data directory.
+    pub fn data_dir(&self) -> std::path::PathBuf {
+        self.dir.path().join("data")
+    }
+
+    /// The PostgreSQL database's URL, if the test runs on PostgreSQL.
+    pub fn postgres_url(&self) -> Option<&str> {
+        self.postgres.as_ref().map(|db| db.url.as_str())
+    }
+
+    /// A server configuration for this database.
+    pub fn config(&self) -> Config {
+        let mut config = Config::with_data_dir(self.data_dir());
+        config.database_url = self.postgres_url().map(|url| url.parse().unwrap());
+        config
+    }
+}
+
+/// A database created for one test on the PostgreSQL test server.
+struct PostgresDatabase {
+    server: String,
+    name: String,
+    url: String,
+}
+
+impl PostgresDatabase {
+    async fn create(server: String) -> Self {
+        static NEXT: AtomicU32 = AtomicU32::new(0);
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .subsec_nanos();
+        let name = format!(
+            "kindred_t_{}_{nanos}_{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        let mut admin = PgConnection::connect(&server)
+            .await
+            .unwrap_or_else(|e| panic!("cannot connect to {POSTGRES_SERVER} ({server}): {e}"));
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&mut admin)
+            .await
+            .unwrap();
+        admin.close().await.unwrap();
+        let url = PgConnectOptions::from_str(&server)
+            .unwrap()
+            .database(&name)
+            .to_url_lossy()
+            .to_string();
+        Self { server, name, url }
+    }
+}
+
+impl Drop for PostgresDatabase {
+    fn drop(&mut self) {
+        let (server, name) = (self.server.clone(), self.name.clone());
+        // Drop runs on the test's runtime, which cannot block on a future; a thread of its
+        // own with a small runtime can. `FORCE` ends connections the test left open.
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(async {
+                let mut admin = PgConnection::connect(&server).await?;
+                sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .execute(&mut admin)
+                    .await?;
+                admin.close().await
+            })
+        })
+        .join();
+        if !matches!(dropped, Ok(Ok(()))) {
+            eprintln!("could not drop test database {}: {dropped:?}", self.name);
+        }
+    }
+}
+
+/// A server state on its own fresh database.
 pub struct TestApp {
     pub state: AppState,
-    // Held so the directory (and the database in it) outlives the test.
-    _dir: TempDir,
+    // Declared after `state`, so the pool goes before its database does.
+    _db: TestDatabase,
 }
 
 impl TestApp {
     /// An empty database.
-    pub async fn empty() -> Self {
-        Self::configured(|_| {}).await
+    pub async fn empty(backend: Backend) -> Self {
+        Self::configured(backend, |_| {}).await
     }
 
     /// An empty database, with the configuration adjusted by `adjust`.
-    pub async fn configured(adjust: impl FnOnce(&mut Config)) -> Self {
-        let dir = TempDir::new().unwrap();
-        let mut config = Config::with_data_dir(dir.path().join("data"));
+    pub async fn configured(backend: Backend, adjust: impl FnOnce(&mut Config)) -> Self {
+        let db = TestDatabase::create(backend).await;
+        let mut config = db.config();
         adjust(&mut config);
         let state = AppState::open(config).await.unwrap();
-        Self { state, _dir: dir }
+        Self { state, _db: db }
     }
 
     /// Site `acme` (origin [`SHOP_ORIGIN`]) with an open board and a members-only board, no ideas.
-    pub async fn with_boards() -> Self {
-        let app = Self::empty().await;
-        let mut conn = app.state.db.acquire().await.unwrap();
-        let site_id = store::sites::create(
-            &mut *conn,
-            &NewSite {
+    pub async fn with_boards(backend: Backend) -> Self {
+        let app = Self::empty(backend).await;
+        let store = &app.state.store;
+        let site_id = store
+            .create_site(&NewSite {
                 slug: "acme",
                 name: "Acme Outdoor",
                 locale: "en",
                 anonymous_author: "Anonymous hiker",
-            },
-        )
-        .await
-        .unwrap();
-        store::sites::add_origin(&mut conn, site_id, SHOP_ORIGIN)
+            })
             .await
             .unwrap();
+        store.add_origin(site_id, SHOP_ORIGIN).await.unwrap();
         for (position, (slug, allow_anonymous)) in [(OPEN_BOARD, true), (MEMBERS_BOARD, false)]
             .into_iter()
             .enumerate()
         {
-            store::boards::create(
-                &mut *conn,
-                &NewBoard {
+            store
+                .create_board(&NewBoard {
                     site_id,
                     slug,
                     name: slug,
@@ -78,21 +243,19 @@ impl TestApp {
                     supporter_threshold: None,
                     allow_anonymous,
                     position: position as i64,
-                },
-            )
-            .await
-            .unwrap();
+                })
+                .await
+                .unwrap();
         }
-        drop(conn);
-        app.state.origins.reload(&app.state.db).await.unwrap();
+        app.state.origins.reload(store).await.unwrap();
         app
     }
 
     /// The demo community.
-    pub async fn seeded() -> Self {
-        let app = Self::empty().await;
-        seed::demo(&app.state.db, &[]).await.unwrap();
-        app.state.origins.reload(&app.state.db).await.unwrap();
+    pub async fn seeded(backend: Backend) -> Self {
+        let app = Self::empty(backend).await;
+        seed::demo(&app.state.store, &[]).await.unwrap();
+        app.state.origins.reload(&app.state.store).await.unwrap();
         app
     }
 
@@ -163,12 +326,28 @@ impl TestApp {
             .await
     }
 
-    /// Runs a scalar query against the test database.
+    /// Runs a query answering one integer against the test database.
     pub async fn scalar(&self, sql: &str) -> i64 {
-        sqlx::query_scalar(sql)
-            .fetch_one(&self.state.db)
+        match &self.state.store {
+            Store::Sqlite(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
+            Store::Postgres(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
+        }
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
+    /// Runs a statement against the test database, answering how many rows it changed.
+    pub async fn try_execute(&self, sql: &str) -> Result<u64, kindred_server::Error> {
+        Ok(match &self.state.store {
+            Store::Sqlite(pool) => sqlx::query(sql).execute(pool).await?.rows_affected(),
+            Store::Postgres(pool) => sqlx::query(sql).execute(pool).await?.rows_affected(),
+        })
+    }
+
+    /// Runs a statement that must succeed.
+    pub async fn execute(&self, sql: &str) -> u64 {
+        self.try_execute(sql)
             .await
-            .unwrap()
+            .unwrap_or_else(|e| panic!("{sql}: {e}"))
     }
 }
 

@@ -1,11 +1,17 @@
-//! Concurrent votes over a real socket: the count is exact, never a lost update.
+//! Concurrent votes, over a real socket and on the store itself: the count is exact, never a
+//! lost update, and always equal to the vote rows.
 
 use std::sync::Arc;
 
-use kindred_api::{VoteState, VISITOR_HEADER};
+use kindred_api::{VisitorId, VoteState, VISITOR_HEADER};
+use kindred_server::identity::voter_key;
+use kindred_server::seed::demo_visitor;
+use kindred_server::store::votes::{Change, Voter};
 use tokio::task::JoinSet;
 
-use crate::common::{visitor, RunningServer, TestApp, OPEN_BOARD};
+use crate::common::{
+    on_both_backends, visitor, Backend, RunningServer, TestApp, DRIFT, OPEN_BOARD,
+};
 
 async fn put_votes(server: &RunningServer, idea: &str, voters: Vec<String>) -> Vec<VoteState> {
     let client = Arc::new(reqwest::Client::new());
@@ -27,9 +33,8 @@ async fn put_votes(server: &RunningServer, idea: &str, voters: Vec<String>) -> V
     tasks.join_all().await
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn distinct_visitors_voting_at_once_are_all_counted() {
-    let app = TestApp::with_boards().await;
+async fn distinct_visitors_voting_at_once_are_all_counted(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     let idea = app
         .create_idea(OPEN_BOARD, "Everyone wants this", &visitor(0))
         .await;
@@ -51,12 +56,12 @@ async fn distinct_visitors_voting_at_once_are_all_counted() {
         .unwrap();
     assert_eq!(detail.vote_count, 64);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM votes").await, 64);
+    assert_eq!(app.scalar(DRIFT).await, 0);
     server.stop().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn one_visitor_voting_twenty_times_at_once_counts_once() {
-    let app = TestApp::with_boards().await;
+async fn one_visitor_voting_twenty_times_at_once_counts_once(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     let idea = app
         .create_idea(OPEN_BOARD, "Click happy", &visitor(0))
         .await;
@@ -66,5 +71,61 @@ async fn one_visitor_voting_twenty_times_at_once_counts_once() {
     assert!(states.iter().all(|s| s.voted && s.vote_count == 1));
     assert_eq!(app.scalar("SELECT COUNT(*) FROM votes").await, 1);
     assert_eq!(app.scalar("SELECT vote_count FROM ideas").await, 1);
+    assert_eq!(app.scalar(DRIFT).await, 0);
     server.stop().await;
 }
+
+async fn concurrent_votes_on_the_demo_keep_counts_exact(backend: Backend) {
+    let app = TestApp::seeded(backend).await;
+    let before = app.scalar("SELECT COUNT(*) FROM votes").await;
+    let supported = app
+        .scalar("SELECT COUNT(*) FROM ideas WHERE vote_count > 0")
+        .await;
+    let first = app.scalar("SELECT MIN(id) FROM ideas").await;
+
+    // Ten new supporters for every idea, while each idea's first demo supporter withdraws
+    // (the seed gives idea `i` the demo visitors from `17 * i` on), all at once.
+    let mut tasks = JoinSet::new();
+    for index in 0..30_u32 {
+        let idea = first + i64::from(index);
+        let voters = (0..10)
+            .map(|n| {
+                (
+                    VisitorId::parse(&visitor(1000 + index * 10 + n)).unwrap(),
+                    Change::Cast,
+                )
+            })
+            .chain([(demo_visitor(index * 17), Change::Withdraw)]);
+        for (id, change) in voters {
+            let store = app.state.store.clone();
+            tasks.spawn(async move {
+                let key = voter_key(&id);
+                let voter = Voter {
+                    key: &key,
+                    anonymous: true,
+                };
+                store.vote(idea, voter, change).await.unwrap()
+            });
+        }
+    }
+    let states = tasks.join_all().await;
+    assert_eq!(states.len(), 330);
+
+    assert_eq!(app.scalar(DRIFT).await, 0);
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM votes").await,
+        before + 300 - supported
+    );
+    assert_eq!(
+        app.scalar("SELECT CAST(SUM(vote_count) AS BIGINT) FROM ideas")
+            .await,
+        before + 300 - supported
+    );
+}
+
+on_both_backends!(
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    distinct_visitors_voting_at_once_are_all_counted,
+    one_visitor_voting_twenty_times_at_once_counts_once,
+    concurrent_votes_on_the_demo_keep_counts_exact,
+);

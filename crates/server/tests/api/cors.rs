@@ -2,9 +2,8 @@
 
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
-use kindred_server::store;
 
-use crate::common::{TestApp, TestResponse, OPEN_BOARD, SHOP_ORIGIN};
+use crate::common::{on_both_backends, Backend, TestApp, TestResponse, OPEN_BOARD, SHOP_ORIGIN};
 
 fn cors_headers(response: &TestResponse) -> Vec<String> {
     response
@@ -42,9 +41,8 @@ async fn preflight_from(app: &TestApp, origin: &str) -> TestResponse {
     .await
 }
 
-#[tokio::test]
-async fn a_listed_origin_may_call_the_api() {
-    let app = TestApp::with_boards().await;
+async fn a_listed_origin_may_call_the_api(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     let response = get_from(&app, SHOP_ORIGIN).await;
     assert_eq!(response.status, StatusCode::OK);
     assert_eq!(
@@ -69,9 +67,8 @@ async fn a_listed_origin_may_call_the_api() {
     }
 }
 
-#[tokio::test]
-async fn errors_carry_cors_headers_too() {
-    let app = TestApp::with_boards().await;
+async fn errors_carry_cors_headers_too(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     let response = app
         .send(
             Request::get("/v1/boards/nope/ideas")
@@ -87,9 +84,8 @@ async fn errors_carry_cors_headers_too() {
     );
 }
 
-#[tokio::test]
-async fn an_unlisted_origin_gets_no_cors_headers() {
-    let app = TestApp::with_boards().await;
+async fn an_unlisted_origin_gets_no_cors_headers(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     for origin in [
         "https://evil.example",
         "https://shop.acme.test.evil.example",
@@ -103,23 +99,27 @@ async fn an_unlisted_origin_gets_no_cors_headers() {
     }
 }
 
-#[tokio::test]
-async fn new_origins_apply_after_a_reload() {
-    let app = TestApp::with_boards().await;
+async fn new_origins_apply_after_a_reload(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     let origin = "http://localhost:5173";
     assert!(cors_headers(&get_from(&app, origin).await).is_empty());
 
-    let mut conn = app.state.db.acquire().await.unwrap();
-    let site = store::sites::id_by_slug(&mut *conn, "acme")
+    let store = &app.state.store;
+    let site = store.site_id("acme").await.unwrap().unwrap();
+    assert!(store.add_origin(site, origin).await.unwrap());
+    assert!(!store
+        .add_origin(site, "HTTP://LOCALHOST:5173/")
         .await
-        .unwrap()
-        .unwrap();
-    store::sites::add_origin(&mut conn, site, origin)
-        .await
-        .unwrap();
-    drop(conn);
-    app.state.origins.reload(&app.state.db).await.unwrap();
+        .unwrap());
+    app.state.origins.reload(store).await.unwrap();
 
     let response = get_from(&app, origin).await;
     assert_eq!(response.header("access-control-allow-origin"), Some(origin));
 }
+
+on_both_backends!(
+    a_listed_origin_may_call_the_api,
+    errors_carry_cors_headers_too,
+    an_unlisted_origin_gets_no_cors_headers,
+    new_origins_apply_after_a_reload,
+);

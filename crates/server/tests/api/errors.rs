@@ -6,7 +6,7 @@ use futures_util::stream;
 use kindred_server::JSON_BODY_LIMIT;
 use serde_json::json;
 
-use crate::common::{request, visitor, TestApp, OPEN_BOARD};
+use crate::common::{on_both_backends, request, visitor, Backend, TestApp, OPEN_BOARD};
 
 fn ideas_uri() -> String {
     format!("/v1/boards/{OPEN_BOARD}/ideas")
@@ -24,9 +24,8 @@ async fn post_raw(
     app.send(builder.body(body).unwrap()).await
 }
 
-#[tokio::test]
-async fn unknown_board_is_a_json_404() {
-    let app = TestApp::with_boards().await;
+async fn unknown_board_is_a_json_404(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     let body = app
         .get("/v1/boards/no-such-board/ideas", None)
         .await
@@ -43,9 +42,8 @@ async fn unknown_board_is_a_json_404() {
     .assert_error(StatusCode::NOT_FOUND, "not_found");
 }
 
-#[tokio::test]
-async fn malformed_json_is_400() {
-    let app = TestApp::with_boards().await;
+async fn malformed_json_is_400(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     for broken in [
         r#"{"title": "#,
         "{title: 'x'}",
@@ -58,9 +56,8 @@ async fn malformed_json_is_400() {
     }
 }
 
-#[tokio::test]
-async fn wrong_shapes_are_422_invalid_body() {
-    let app = TestApp::with_boards().await;
+async fn wrong_shapes_are_422_invalid_body(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     for wrong in [
         json!({ "title": 5 }),
         json!({ "body": "no title" }),
@@ -76,9 +73,8 @@ async fn wrong_shapes_are_422_invalid_body() {
     assert_eq!(app.scalar("SELECT COUNT(*) FROM ideas").await, 0);
 }
 
-#[tokio::test]
-async fn rule_violations_are_422_with_fields() {
-    let app = TestApp::with_boards().await;
+async fn rule_violations_are_422_with_fields(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     let body = app
         .send_json(
             Method::POST,
@@ -110,9 +106,8 @@ fn oversized_json() -> String {
     json!({ "title": "Too much text", "body": body }).to_string()
 }
 
-#[tokio::test]
-async fn oversized_body_with_content_length_is_json_413() {
-    let app = TestApp::with_boards().await;
+async fn oversized_body_with_content_length_is_json_413(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     let payload = oversized_json();
     let response = app
         .send(
@@ -126,9 +121,8 @@ async fn oversized_body_with_content_length_is_json_413() {
     response.assert_error(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
 }
 
-#[tokio::test]
-async fn oversized_streamed_body_without_length_is_json_413() {
-    let app = TestApp::with_boards().await;
+async fn oversized_streamed_body_without_length_is_json_413(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     let chunks: Vec<Result<Bytes, std::io::Error>> = oversized_json()
         .into_bytes()
         .chunks(4096)
@@ -144,9 +138,8 @@ async fn oversized_streamed_body_without_length_is_json_413() {
     assert_eq!(app.scalar("SELECT COUNT(*) FROM ideas").await, 0);
 }
 
-#[tokio::test]
-async fn a_body_just_under_the_limit_is_read() {
-    let app = TestApp::with_boards().await;
+async fn a_body_just_under_the_limit_is_read(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     // Valid JSON near the limit reaches validation (the body is too long for the rules).
     let body = "y".repeat(JSON_BODY_LIMIT - 100);
     let response = app
@@ -161,9 +154,8 @@ async fn a_body_just_under_the_limit_is_read() {
     assert_eq!(json["error"]["fields"]["body"], json!(["too_long"]));
 }
 
-#[tokio::test]
-async fn wrong_or_missing_content_type_is_415() {
-    let app = TestApp::with_boards().await;
+async fn wrong_or_missing_content_type_is_415(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     let body = json!({ "title": "Hello there" }).to_string();
     for content_type in [
         Some("text/plain"),
@@ -184,9 +176,8 @@ async fn wrong_or_missing_content_type_is_415() {
     assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
 }
 
-#[tokio::test]
-async fn unknown_route_is_a_json_404() {
-    let app = TestApp::with_boards().await;
+async fn unknown_route_is_a_json_404(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     for uri in [
         "/",
         "/v1",
@@ -199,9 +190,8 @@ async fn unknown_route_is_a_json_404() {
     }
 }
 
-#[tokio::test]
-async fn wrong_method_is_a_json_405_with_allow() {
-    let app = TestApp::with_boards().await;
+async fn wrong_method_is_a_json_405_with_allow(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     let response = app
         .send(
             request(Method::PATCH, "/v1/ideas/1/vote", Some(&visitor(1)))
@@ -223,9 +213,8 @@ async fn wrong_method_is_a_json_405_with_allow() {
     response.assert_error(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
 }
 
-#[tokio::test]
-async fn bad_query_parameters_are_400() {
-    let app = TestApp::with_boards().await;
+async fn bad_query_parameters_are_400(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     for query in [
         "sort=best",
         "limit=abc",
@@ -239,9 +228,8 @@ async fn bad_query_parameters_are_400() {
     }
 }
 
-#[tokio::test]
-async fn ids_that_cannot_exist_are_404() {
-    let app = TestApp::with_boards().await;
+async fn ids_that_cannot_exist_are_404(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     for id in ["abc", "0", "-1", "1.5", "99999999999999999999999", "12345"] {
         app.get(&format!("/v1/ideas/{id}"), None)
             .await
@@ -252,10 +240,25 @@ async fn ids_that_cannot_exist_are_404() {
     }
 }
 
-#[tokio::test]
-async fn an_invalid_visitor_header_is_refused_even_on_reads() {
-    let app = TestApp::with_boards().await;
+async fn an_invalid_visitor_header_is_refused_even_on_reads(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     app.get(&ideas_uri(), Some("not-a-uuid"))
         .await
         .assert_error(StatusCode::UNAUTHORIZED, "unauthorized");
 }
+
+on_both_backends!(
+    unknown_board_is_a_json_404,
+    malformed_json_is_400,
+    wrong_shapes_are_422_invalid_body,
+    rule_violations_are_422_with_fields,
+    oversized_body_with_content_length_is_json_413,
+    oversized_streamed_body_without_length_is_json_413,
+    a_body_just_under_the_limit_is_read,
+    wrong_or_missing_content_type_is_415,
+    unknown_route_is_a_json_404,
+    wrong_method_is_a_json_405_with_allow,
+    bad_query_parameters_are_400,
+    ids_that_cannot_exist_are_404,
+    an_invalid_visitor_header_is_refused_even_on_reads,
+);

@@ -6,7 +6,7 @@ use axum::http::{Method, StatusCode};
 use kindred_api::{Idea, Page};
 use serde_json::json;
 
-use crate::common::{visitor, TestApp, MEMBERS_BOARD, OPEN_BOARD};
+use crate::common::{on_both_backends, visitor, Backend, TestApp, MEMBERS_BOARD, OPEN_BOARD};
 
 async fn page(app: &TestApp, uri: &str, visitor: Option<&str>) -> Page<Idea> {
     let response = app.get(uri, visitor).await;
@@ -35,9 +35,8 @@ async fn walk(app: &TestApp, board: &str, sort: &str, limit: u32) -> (Vec<Idea>,
     }
 }
 
-#[tokio::test]
-async fn proposing_answers_201_with_the_stored_idea() {
-    let app = TestApp::with_boards().await;
+async fn proposing_answers_201_with_the_stored_idea(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     let response = app
         .send_json(
             Method::POST,
@@ -77,9 +76,8 @@ async fn proposing_answers_201_with_the_stored_idea() {
     assert_eq!(listed.next_cursor, None);
 }
 
-#[tokio::test]
-async fn proposing_needs_a_visitor_and_an_open_board() {
-    let app = TestApp::with_boards().await;
+async fn proposing_needs_a_visitor_and_an_open_board(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     let title = json!({ "title": "Members only, please" });
     app.send_json(
         Method::POST,
@@ -100,9 +98,8 @@ async fn proposing_needs_a_visitor_and_an_open_board() {
     assert_eq!(app.scalar("SELECT COUNT(*) FROM ideas").await, 0);
 }
 
-#[tokio::test]
-async fn top_orders_by_votes_then_newest() {
-    let app = TestApp::seeded().await;
+async fn top_orders_by_votes_then_newest(backend: Backend) {
+    let app = TestApp::seeded(backend).await;
     let (ideas, _) = walk(&app, "trail-shoes", "top", 100).await;
     assert_eq!(ideas.len(), 18);
     assert_eq!(ideas[0].title, "Wider toe box option for the Summit 3");
@@ -117,9 +114,8 @@ async fn top_orders_by_votes_then_newest() {
     assert_eq!(keys, sorted);
 }
 
-#[tokio::test]
-async fn new_orders_by_creation_time() {
-    let app = TestApp::seeded().await;
+async fn new_orders_by_creation_time(backend: Backend) {
+    let app = TestApp::seeded(backend).await;
     let (ideas, _) = walk(&app, "gear-and-apparel", "new", 100).await;
     assert_eq!(ideas.len(), 12);
     assert_eq!(ideas[0].title, "Headlamp mount on the vest strap");
@@ -127,9 +123,8 @@ async fn new_orders_by_creation_time() {
     assert!(ideas.iter().all(|i| i.threshold.is_none()));
 }
 
-#[tokio::test]
-async fn trending_and_discussed_are_total_orders() {
-    let app = TestApp::seeded().await;
+async fn trending_and_discussed_are_total_orders(backend: Backend) {
+    let app = TestApp::seeded(backend).await;
     for sort in ["trending", "discussed"] {
         let (ideas, _) = walk(&app, "trail-shoes", sort, 5).await;
         let ids: HashSet<_> = ideas.iter().map(|i| i.id.clone()).collect();
@@ -141,9 +136,8 @@ async fn trending_and_discussed_are_total_orders() {
     assert_eq!(discussed, top);
 }
 
-#[tokio::test]
-async fn cursors_walk_every_idea_once() {
-    let app = TestApp::seeded().await;
+async fn cursors_walk_every_idea_once(backend: Backend) {
+    let app = TestApp::seeded(backend).await;
     for sort in ["top", "new"] {
         let (all, _) = walk(&app, "trail-shoes", sort, 100).await;
         let (paged, pages) = walk(&app, "trail-shoes", sort, 4).await;
@@ -154,9 +148,8 @@ async fn cursors_walk_every_idea_once() {
     }
 }
 
-#[tokio::test]
-async fn pagination_survives_ties_and_new_ideas() {
-    let app = TestApp::with_boards().await;
+async fn pagination_survives_ties_and_new_ideas(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     for n in 0..7 {
         app.create_idea(OPEN_BOARD, &format!("Tied idea number {n}"), &visitor(n))
             .await;
@@ -191,18 +184,18 @@ async fn pagination_survives_ties_and_new_ideas() {
     assert_eq!(second.next_cursor, None);
 }
 
-#[tokio::test]
-async fn limit_defaults_to_20_and_is_capped_at_100() {
-    let app = TestApp::with_boards().await;
-    sqlx::query(
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 130)
-         INSERT INTO ideas (board_id, title, author_name)
-         SELECT (SELECT id FROM boards WHERE slug = ?1), 'Idea number ' || i, 'Someone' FROM n",
-    )
-    .bind(OPEN_BOARD)
-    .execute(&app.state.db)
-    .await
-    .unwrap();
+async fn limit_defaults_to_20_and_is_capped_at_100(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
+    let inserted = app
+        .execute(&format!(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 130)
+             INSERT INTO ideas (board_id, title, author_name)
+             SELECT (SELECT id FROM boards WHERE slug = '{OPEN_BOARD}'), 'Idea number ' || i,
+                    'Someone'
+             FROM n"
+        ))
+        .await;
+    assert_eq!(inserted, 130);
     let uri = format!("/v1/boards/{OPEN_BOARD}/ideas");
     for (query, expected) in [
         ("", 20),
@@ -218,9 +211,8 @@ async fn limit_defaults_to_20_and_is_capped_at_100() {
     assert_eq!((all.len(), pages), (130, 2));
 }
 
-#[tokio::test]
-async fn bad_cursors_are_400() {
-    let app = TestApp::seeded().await;
+async fn bad_cursors_are_400(backend: Backend) {
+    let app = TestApp::seeded(backend).await;
     let first = page(&app, "/v1/boards/trail-shoes/ideas?sort=top&limit=2", None).await;
     let top_cursor = first.next_cursor.clone().unwrap();
     for (sort, cursor) in [
@@ -247,9 +239,8 @@ async fn bad_cursors_are_400() {
     assert_eq!(again, first);
 }
 
-#[tokio::test]
-async fn status_and_tag_filters_narrow_the_list() {
-    let app = TestApp::seeded().await;
+async fn status_and_tag_filters_narrow_the_list(backend: Backend) {
+    let app = TestApp::seeded(backend).await;
     let shipped = page(&app, "/v1/boards/trail-shoes/ideas?status=shipped", None).await;
     let titles: Vec<_> = shipped.items.iter().map(|i| i.title.as_str()).collect();
     assert_eq!(
@@ -269,3 +260,16 @@ async fn status_and_tag_filters_narrow_the_list() {
         .iter()
         .all(|i| i.tags.iter().any(|t| t == "winter")));
 }
+
+on_both_backends!(
+    proposing_answers_201_with_the_stored_idea,
+    proposing_needs_a_visitor_and_an_open_board,
+    top_orders_by_votes_then_newest,
+    new_orders_by_creation_time,
+    trending_and_discussed_are_total_orders,
+    cursors_walk_every_idea_once,
+    pagination_survives_ties_and_new_ideas,
+    limit_defaults_to_20_and_is_capped_at_100,
+    bad_cursors_are_400,
+    status_and_tag_filters_narrow_the_list,
+);

@@ -5,19 +5,18 @@ use std::collections::HashSet;
 use kindred_api::{Idea, Page, SiteConfig};
 use kindred_server::seed;
 
-use crate::common::TestApp;
+use crate::common::{on_both_backends, Backend, TestApp, DRIFT};
 
-#[tokio::test]
-async fn seeding_twice_keeps_one_community() {
-    let app = TestApp::empty().await;
-    let first = seed::demo(&app.state.db, &[]).await.unwrap();
+async fn seeding_twice_keeps_one_community(backend: Backend) {
+    let app = TestApp::empty(backend).await;
+    let first = seed::demo(&app.state.store, &[]).await.unwrap();
     assert!(first.seeded);
     assert_eq!(first.ideas, 30);
     assert_eq!(first.origins_added, 2);
     let votes = app.scalar("SELECT COUNT(*) FROM votes").await;
     assert_eq!(votes, first.votes as i64);
 
-    let second = seed::demo(&app.state.db, &seed::local_origins(3000))
+    let second = seed::demo(&app.state.store, &seed::local_origins(3000))
         .await
         .unwrap();
     assert!(!second.seeded);
@@ -31,32 +30,25 @@ async fn seeding_twice_keeps_one_community() {
     assert_eq!(app.scalar("SELECT COUNT(*) FROM votes").await, votes);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM site_origins").await, 4);
 
-    app.state.origins.reload(&app.state.db).await.unwrap();
+    app.state.origins.reload(&app.state.store).await.unwrap();
     assert!(app.state.origins.contains("http://localhost:3000"));
     assert!(app.state.origins.contains("http://127.0.0.1:8080"));
 }
 
-#[tokio::test]
-async fn demo_counts_are_the_vote_rows() {
-    let app = TestApp::seeded().await;
-    let drift = app
-        .scalar(
-            "SELECT COUNT(*) FROM ideas i
-             WHERE i.vote_count <> (SELECT COUNT(*) FROM votes v WHERE v.idea_id = i.id)",
-        )
-        .await;
-    assert_eq!(drift, 0);
+async fn demo_counts_are_the_vote_rows(backend: Backend) {
+    let app = TestApp::seeded(backend).await;
+    assert_eq!(app.scalar(DRIFT).await, 0);
     assert_eq!(app.scalar("SELECT MAX(vote_count) FROM ideas").await, 118);
     assert_eq!(app.scalar("SELECT MIN(vote_count) FROM ideas").await, 0);
     assert_eq!(
-        app.scalar("SELECT SUM(vote_count) FROM ideas").await,
+        app.scalar("SELECT CAST(SUM(vote_count) AS BIGINT) FROM ideas")
+            .await,
         app.scalar("SELECT COUNT(*) FROM votes").await
     );
 }
 
-#[tokio::test]
-async fn the_demo_reads_like_a_real_board() {
-    let app = TestApp::seeded().await;
+async fn the_demo_reads_like_a_real_board(backend: Backend) {
+    let app = TestApp::seeded(backend).await;
     let site: SiteConfig =
         serde_json::from_slice(&app.get("/v1/sites/ridgeline", None).await.body).unwrap();
     assert_eq!(site.name, "Ridgeline Trail Co.");
@@ -92,3 +84,9 @@ async fn the_demo_reads_like_a_real_board() {
     let months: HashSet<_> = ideas.iter().map(|i| &i.created_at[..7]).collect();
     assert!(months.len() >= 4, "{months:?}");
 }
+
+on_both_backends!(
+    seeding_twice_keeps_one_community,
+    demo_counts_are_the_vote_rows,
+    the_demo_reads_like_a_real_board,
+);

@@ -3,11 +3,10 @@
 use axum::http::StatusCode;
 use serde_json::json;
 
-use crate::common::TestApp;
+use crate::common::{on_both_backends, Backend, TestApp};
 
-#[tokio::test]
-async fn site_config_lists_boards_in_order() {
-    let app = TestApp::with_boards().await;
+async fn site_config_lists_boards_in_order(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     let response = app.get("/v1/sites/acme", None).await;
     assert_eq!(response.status, StatusCode::OK);
     assert_eq!(
@@ -24,18 +23,22 @@ async fn site_config_lists_boards_in_order() {
     );
 }
 
-#[tokio::test]
-async fn unknown_site_is_404() {
-    let app = TestApp::with_boards().await;
+async fn unknown_site_is_404(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     app.get("/v1/sites/nobody", None)
         .await
         .assert_error(StatusCode::NOT_FOUND, "not_found");
 }
 
-#[tokio::test]
-async fn health_answers_ok() {
-    let app = TestApp::empty().await;
+async fn health_answers_ok(backend: Backend) {
+    let app = TestApp::empty(backend).await;
     let response = app.get("/healthz", None).await;
     assert_eq!(response.status, StatusCode::OK);
     assert_eq!(response.json(), json!({ "status": "ok" }));
 }
+
+on_both_backends!(
+    site_config_lists_boards_in_order,
+    unknown_site_is_404,
+    health_answers_ok,
+);

@@ -6,16 +6,17 @@ use kindred_server::error::ResultExt;
 use kindred_server::Error;
 use serde_json::json;
 
-use crate::common::{visitor, TestApp, MEMBERS_BOARD, OPEN_BOARD};
+use crate::common::{
+    on_both_backends, visitor, Backend, TestApp, DRIFT, MEMBERS_BOARD, OPEN_BOARD,
+};
 
 fn state(response: &crate::common::TestResponse) -> VoteState {
     assert_eq!(response.status, StatusCode::OK, "{}", response.text());
     serde_json::from_slice(&response.body).unwrap()
 }
 
-#[tokio::test]
-async fn voting_needs_a_valid_visitor_header() {
-    let app = TestApp::with_boards().await;
+async fn voting_needs_a_valid_visitor_header(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     let idea = app
         .create_idea(OPEN_BOARD, "Reflective laces", &visitor(1))
         .await;
@@ -30,9 +31,8 @@ async fn voting_needs_a_valid_visitor_header() {
     assert_eq!(app.scalar("SELECT COUNT(*) FROM votes").await, 0);
 }
 
-#[tokio::test]
-async fn votes_are_idempotent_both_ways() {
-    let app = TestApp::with_boards().await;
+async fn votes_are_idempotent_both_ways(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     let idea = app
         .create_idea(OPEN_BOARD, "Reflective laces", &visitor(1))
         .await;
@@ -64,9 +64,8 @@ async fn votes_are_idempotent_both_ways() {
     assert_eq!((after.vote_count, after.voted), (2, true));
 }
 
-#[tokio::test]
-async fn voted_reflects_the_caller() {
-    let app = TestApp::with_boards().await;
+async fn voted_reflects_the_caller(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     let liked = app
         .create_idea(OPEN_BOARD, "Reflective laces", &visitor(1))
         .await;
@@ -114,17 +113,13 @@ async fn voted_reflects_the_caller() {
     assert_eq!(list(None).await, [(liked, false), (other, false)]);
 }
 
-#[tokio::test]
-async fn members_only_boards_refuse_anonymous_votes() {
-    let app = TestApp::with_boards().await;
-    sqlx::query(
+async fn members_only_boards_refuse_anonymous_votes(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
+    app.execute(&format!(
         "INSERT INTO ideas (board_id, title, author_name)
-         SELECT id, 'Staff idea', 'Staff' FROM boards WHERE slug = ?1",
-    )
-    .bind(MEMBERS_BOARD)
-    .execute(&app.state.db)
-    .await
-    .unwrap();
+         SELECT id, 'Staff idea', 'Staff' FROM boards WHERE slug = '{MEMBERS_BOARD}'"
+    ))
+    .await;
     let id = app.scalar("SELECT MAX(id) FROM ideas").await.to_string();
     app.vote(&id, Some(&visitor(1)), true)
         .await
@@ -132,9 +127,8 @@ async fn members_only_boards_refuse_anonymous_votes() {
     assert_eq!(app.scalar("SELECT COUNT(*) FROM votes").await, 0);
 }
 
-#[tokio::test]
-async fn the_database_keeps_counts_equal_to_rows() {
-    let app = TestApp::with_boards().await;
+async fn the_database_keeps_counts_equal_to_rows(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
     let a = app
         .create_idea(OPEN_BOARD, "Idea with votes", &visitor(1))
         .await;
@@ -147,9 +141,7 @@ async fn the_database_keeps_counts_equal_to_rows() {
     app.vote(&b, Some(&visitor(1)), true).await;
     app.vote(&a, Some(&visitor(3)), false).await;
 
-    let drift = "SELECT COUNT(*) FROM ideas i
-                 WHERE i.vote_count <> (SELECT COUNT(*) FROM votes v WHERE v.idea_id = i.id)";
-    assert_eq!(app.scalar(drift).await, 0);
+    assert_eq!(app.scalar(DRIFT).await, 0);
     assert_eq!(
         app.scalar(&format!("SELECT vote_count FROM ideas WHERE id = {a}"))
             .await,
@@ -157,36 +149,31 @@ async fn the_database_keeps_counts_equal_to_rows() {
     );
 
     // Moving votes (as a merge of duplicates would) moves the counts.
-    let (a_id, b_id): (i64, i64) = (a.parse().unwrap(), b.parse().unwrap());
-    sqlx::query(
-        "UPDATE votes SET idea_id = ?1
-         WHERE idea_id = ?2 AND voter NOT IN (SELECT voter FROM votes WHERE idea_id = ?1)",
-    )
-    .bind(b_id)
-    .bind(a_id)
-    .execute(&app.state.db)
-    .await
-    .unwrap();
-    assert_eq!(app.scalar(drift).await, 0);
-    let counts: String = sqlx::query_scalar(
-        "SELECT group_concat(vote_count) FROM (SELECT vote_count FROM ideas ORDER BY id)",
-    )
-    .fetch_one(&app.state.db)
-    .await
-    .unwrap();
-    assert_eq!(counts, "1,4");
+    let moved = app
+        .execute(&format!(
+            "UPDATE votes SET idea_id = {b}
+             WHERE idea_id = {a} AND voter NOT IN (SELECT voter FROM votes WHERE idea_id = {b})"
+        ))
+        .await;
+    assert_eq!(moved, 3);
+    assert_eq!(app.scalar(DRIFT).await, 0);
+    let count_of = |id: &str| format!("SELECT vote_count FROM ideas WHERE id = {id}");
+    assert_eq!(app.scalar(&count_of(&a)).await, 1);
+    assert_eq!(app.scalar(&count_of(&b)).await, 4);
 
     // Counts cannot be smuggled in, and a second vote row cannot exist.
-    let smuggled = sqlx::query(
-        "INSERT INTO ideas (board_id, title, author_name, vote_count) VALUES (1, 'Cheat', 'x', 99)",
-    )
-    .execute(&app.state.db)
-    .await;
+    let smuggled = app
+        .try_execute(
+            "INSERT INTO ideas (board_id, title, author_name, vote_count)
+             VALUES (1, 'Cheat', 'x', 99)",
+        )
+        .await;
     assert!(smuggled.is_err());
-    let duplicate = sqlx::query("INSERT INTO votes (idea_id, voter) VALUES (?1, ?2)")
-        .bind(b_id)
-        .bind(format!("visitor:{}", visitor(1)))
-        .execute(&app.state.db)
+    let duplicate = app
+        .try_execute(&format!(
+            "INSERT INTO votes (idea_id, voter) VALUES ({b}, 'visitor:{}')",
+            visitor(1)
+        ))
         .await
         .conflict_on_unique("already voted");
     assert!(
@@ -195,13 +182,18 @@ async fn the_database_keeps_counts_equal_to_rows() {
     );
 
     // Deleting an idea takes its votes with it.
-    sqlx::query("DELETE FROM ideas WHERE id = ?1")
-        .bind(b_id)
-        .execute(&app.state.db)
-        .await
-        .unwrap();
+    app.execute(&format!("DELETE FROM ideas WHERE id = {b}"))
+        .await;
     assert_eq!(app.scalar("SELECT COUNT(*) FROM votes").await, 1);
-    assert_eq!(app.scalar(drift).await, 0);
+    assert_eq!(app.scalar(DRIFT).await, 0);
     let json = app.get(&format!("/v1/ideas/{b}"), None).await.json();
     assert_eq!(json["error"]["code"], json!("not_found"));
 }
+
+on_both_backends!(
+    voting_needs_a_valid_visitor_header,
+    votes_are_idempotent_both_ways,
+    voted_reflects_the_caller,
+    members_only_boards_refuse_anonymous_votes,
+    the_database_keeps_counts_equal_to_rows,
+);

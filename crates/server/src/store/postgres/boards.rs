@@ -1,0 +1,18 @@
+//! PostgreSQL text of the statements in [`crate::store::boards`].
+
+/// Creates a board, answering its id.
+pub const INSERT: &str = "INSERT INTO boards
+                              (site_id, slug, name, description, supporter_threshold,
+                               allow_anonymous, position)
+                          VALUES ($1, $2, $3, $4, $5, $6, $7)
+                          RETURNING id";
+
+/// A board and its site's settings, by slug.
+pub const FIND: &str = "SELECT b.id, b.site_id, b.slug, b.name, b.description,
+                               b.supporter_threshold, b.allow_anonymous, s.anonymous_author
+                        FROM boards b JOIN sites s ON s.id = b.site_id
+                        WHERE b.slug = $1";
+
+/// A site's boards in display order.
+pub const SUMMARIES: &str = "SELECT slug, name, description FROM boards
+                             WHERE site_id = $1 ORDER BY position, id";

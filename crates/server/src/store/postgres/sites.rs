@@ -1,0 +1,22 @@
+//! PostgreSQL text of the statements in [`crate::store::sites`].
+
+/// Creates a site, answering its id.
+pub const INSERT: &str = "INSERT INTO sites (slug, name, locale, anonymous_author)
+                          VALUES ($1, $2, $3, $4)
+                          RETURNING id";
+
+/// The id of the site with a slug.
+pub const ID_BY_SLUG: &str = "SELECT id FROM sites WHERE slug = $1";
+
+/// How many sites exist.
+pub const COUNT: &str = "SELECT COUNT(*) FROM sites";
+
+/// Allows an origin, unless it already is.
+pub const ADD_ORIGIN: &str = "INSERT INTO site_origins (site_id, origin) VALUES ($1, $2)
+                              ON CONFLICT (site_id, origin) DO NOTHING";
+
+/// Every allowed origin of every site.
+pub const ALL_ORIGINS: &str = "SELECT DISTINCT origin FROM site_origins ORDER BY origin";
+
+/// A site's own settings, by slug.
+pub const CONFIG: &str = "SELECT id, slug, name, locale FROM sites WHERE slug = $1";
