@@ -49,7 +49,7 @@ pub fn run(args: &[String]) -> Result {
     measure("SQLite", sqlite.addr, requests, &mut rows)?;
     drop(sqlite);
 
-    let postgres = Postgres::start()?;
+    let postgres = Postgres::start(true)?;
     let url = postgres.create_database("kindred_bench")?;
     let pg = Server::start(
         Build::Release,

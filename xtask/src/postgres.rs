@@ -19,8 +19,10 @@ pub struct Postgres {
 }
 
 impl Postgres {
-    /// Installs PostgreSQL if missing and starts a fresh cluster.
-    pub fn start() -> Result<Self> {
+    /// Installs PostgreSQL if missing and starts a fresh cluster. A `durable` cluster keeps
+    /// PostgreSQL's default flushing, for fair benchmarks; otherwise it skips fsync, which
+    /// is safe for test data and much faster.
+    pub fn start(durable: bool) -> Result<Self> {
         let bin = match server_bin() {
             Some(bin) => bin,
             None => {
@@ -54,13 +56,16 @@ impl Postgres {
                 "--auth=trust".as_ref(),
                 "--encoding=UTF8".as_ref(),
                 "--no-sync".as_ref(),
+                "--no-instructions".as_ref(),
             ],
         )?;
-        let options = format!(
-            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off \
-             -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
+        let mut options = format!(
+            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c max_connections=300",
             cluster.dir.display()
         );
+        if !durable {
+            options.push_str(" -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+        }
         let log = cluster.dir.join("server.log");
         cluster.run(
             "pg_ctl",

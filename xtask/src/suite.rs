@@ -45,7 +45,7 @@ pub fn run() -> Result {
         ]))
     });
     report.stage("native tests (SQLite and PostgreSQL)", || {
-        let postgres = Postgres::start()?;
+        let postgres = Postgres::start(false)?;
         cmd::run(
             cargo()
                 .args(["test", "--workspace"])
