@@ -204,6 +204,7 @@ fn idea() -> Idea {
         created_at: "2026-01-02T03:04:05Z".into(),
         threshold: None,
         duplicate_of: None,
+        pending_review: false,
     }
 }
 

@@ -54,6 +54,48 @@ pub struct Idea {
     /// The idea this one duplicates, when `status` is `duplicate`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duplicate_of: Option<IdeaId>,
+    /// Whether the idea waits for a moderator before it is listed; only its author sees it
+    /// meanwhile. Sent only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pending_review: bool,
+}
+
+/// One idea with what only its own page shows: where it has been.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdeaDetail {
+    /// The idea, its fields inline.
+    #[serde(flatten)]
+    pub idea: Idea,
+    /// Its status changes, oldest first; empty while it has never moved.
+    #[serde(default)]
+    pub history: Vec<StatusChange>,
+}
+
+/// A move of an idea from one status to another.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChange {
+    /// The status before.
+    pub from: IdeaStatus,
+    /// The status after.
+    pub to: IdeaStatus,
+    /// What the brand said about it, for everyone to read; empty when it said nothing.
+    #[serde(default)]
+    pub note: String,
+    /// When it happened, RFC 3339 in UTC.
+    pub at: String,
+}
+
+/// An existing idea like a title being typed, offered before a visitor posts a duplicate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SimilarIdea {
+    /// Identifier.
+    pub id: IdeaId,
+    /// One-line title.
+    pub title: String,
+    /// Where the brand has taken the idea.
+    pub status: IdeaStatus,
+    /// Number of distinct supporters.
+    pub vote_count: u32,
 }
 
 /// The public face of an idea's author.
@@ -175,6 +217,11 @@ pub struct CreateIdea {
     /// Optional tags.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// A honeypot for bots: must stay empty. The widget renders it hidden from people (and
+    /// from assistive technology); a submission that fills it is answered like a success and
+    /// discarded.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub website: String,
 }
 
 /// Limits of an idea submission, shared by the widget's form and the server.
@@ -254,6 +301,36 @@ mod tests {
     }
 
     #[test]
+    fn detail_is_the_idea_inline_plus_its_history() {
+        let idea: Idea = serde_json::from_str(idea_json()).unwrap();
+        assert!(!idea.pending_review);
+        let detail = IdeaDetail {
+            idea: idea.clone(),
+            history: vec![StatusChange {
+                from: IdeaStatus::Open,
+                to: IdeaStatus::InProgress,
+                note: "Prototypes are out".into(),
+                at: "2026-02-03T04:05:06.789Z".into(),
+            }],
+        };
+        let json = serde_json::to_value(&detail).unwrap();
+        assert_eq!(json["title"], "Wider toe box");
+        assert_eq!(json["history"][0]["to"], "in_progress");
+        assert!(json.get("pending_review").is_none());
+        // A client that knows only `Idea` reads the detail as one.
+        assert_eq!(serde_json::from_value::<Idea>(json.clone()).unwrap(), idea);
+        assert_eq!(serde_json::from_value::<IdeaDetail>(json).unwrap(), detail);
+        let pending = Idea {
+            pending_review: true,
+            ..idea
+        };
+        assert_eq!(
+            serde_json::to_value(&pending).unwrap()["pending_review"],
+            true
+        );
+    }
+
+    #[test]
     fn statuses_parse_from_their_wire_names() {
         for status in IdeaStatus::ALL {
             assert_eq!(status.as_str().parse::<IdeaStatus>(), Ok(status));
@@ -284,6 +361,7 @@ mod tests {
             title: "Reflective laces".into(),
             body: "For dawn runs.".into(),
             tags: vec!["safety".into()],
+            ..CreateIdea::default()
         };
         assert_eq!(idea.validate(), Ok(()));
     }
@@ -294,6 +372,7 @@ mod tests {
             title: "  ab ".into(),
             body: "x".repeat(limits::BODY_MAX + 1),
             tags: vec!["".into(); limits::TAGS_MAX + 1],
+            ..CreateIdea::default()
         };
         let errors = idea.validate().unwrap_err();
         assert_eq!(errors["title"], ["too_short"]);

@@ -5,6 +5,7 @@
 //! is plain Rust with serde only: no UI, HTTP or database dependencies, so it compiles for
 //! both targets and stays small inside the widget's wasm.
 
+pub mod comment;
 pub mod error;
 pub mod idea;
 pub mod page;
@@ -12,8 +13,12 @@ pub mod site;
 pub mod validate;
 pub mod visitor;
 
+pub use comment::{Comment, CreateComment};
 pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldErrors};
-pub use idea::{Author, CreateIdea, Idea, IdeaId, IdeaSort, IdeaStatus, VoteState};
+pub use idea::{
+    Author, CreateIdea, Idea, IdeaDetail, IdeaId, IdeaSort, IdeaStatus, SimilarIdea, StatusChange,
+    VoteState,
+};
 pub use page::Page;
 pub use site::{BoardSummary, SiteConfig};
 pub use visitor::{VisitorId, VISITOR_HEADER};

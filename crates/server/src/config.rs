@@ -6,12 +6,18 @@ use std::path::{Path, PathBuf};
 
 use clap::Parser;
 
+use crate::rate_limit::Rate;
+
 /// Where the server listens unless told otherwise.
 pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
 /// Where the server keeps its data unless told otherwise.
 pub const DEFAULT_DATA_DIR: &str = ".kindred/data";
 /// The SQLite database's file name inside the data directory.
 pub const DATABASE_FILE: &str = "kindred.sqlite3";
+/// Writes a minute one client IP may make unless told otherwise.
+pub const DEFAULT_WRITE_RATE_PER_IP: Rate = Rate::per_minute(600);
+/// Writes a minute one identity may make unless told otherwise.
+pub const DEFAULT_WRITE_RATE_PER_IDENTITY: Rate = Rate::per_minute(120);
 
 /// How the server is started.
 #[derive(Clone, Debug, Parser)]
@@ -46,6 +52,25 @@ pub struct Config {
     /// Seed the demo community (site `ridgeline`) when the database has no sites yet.
     #[arg(long, env = "KINDRED_SEED_DEMO")]
     pub seed_demo: bool,
+
+    /// Writes (POST, PUT, DELETE) a minute allowed per client IP, as `N` or `N:BURST`
+    /// (bursts default to N); `0` disables the limit.
+    #[arg(long, env = "KINDRED_WRITE_RATE_PER_IP", default_value_t = DEFAULT_WRITE_RATE_PER_IP)]
+    pub write_rate_per_ip: Rate,
+
+    /// Writes a minute allowed per identity (visitor id or signed-in user), as `N` or
+    /// `N:BURST`; `0` disables the limit.
+    #[arg(
+        long,
+        env = "KINDRED_WRITE_RATE_PER_IDENTITY",
+        default_value_t = DEFAULT_WRITE_RATE_PER_IDENTITY
+    )]
+    pub write_rate_per_identity: Rate,
+
+    /// Take the client IP for rate limits from the last `X-Forwarded-For` address. Only
+    /// behind a proxy that sets it: otherwise clients choose their own address.
+    #[arg(long, env = "KINDRED_TRUST_FORWARDED_FOR")]
+    pub trust_forwarded_for: bool,
 }
 
 impl Config {
@@ -62,6 +87,9 @@ impl Config {
             admin_key: None,
             assets: None,
             seed_demo: false,
+            write_rate_per_ip: DEFAULT_WRITE_RATE_PER_IP,
+            write_rate_per_identity: DEFAULT_WRITE_RATE_PER_IDENTITY,
+            trust_forwarded_for: false,
         }
     }
 
@@ -201,7 +229,33 @@ mod tests {
         .unwrap();
         assert_eq!(config.bind.port(), 9000);
         assert!(config.seed_demo);
+        assert_eq!(config.write_rate_per_ip, DEFAULT_WRITE_RATE_PER_IP);
+        assert_eq!(
+            config.write_rate_per_identity,
+            DEFAULT_WRITE_RATE_PER_IDENTITY
+        );
+        assert!(!config.trust_forwarded_for);
         assert_eq!(config.admin_key.unwrap().expose(), "s3cret");
+    }
+
+    #[test]
+    fn write_limits_parse_from_flags() {
+        let config = Config::try_parse_from([
+            "kindred-server",
+            "--write-rate-per-ip",
+            "0",
+            "--write-rate-per-identity",
+            "30:5",
+            "--trust-forwarded-for",
+        ])
+        .unwrap();
+        assert_eq!(config.write_rate_per_ip, Rate::OFF);
+        assert_eq!(config.write_rate_per_identity.to_string(), "30:5");
+        assert!(config.trust_forwarded_for);
+        let error = Config::try_parse_from(["kindred-server", "--write-rate-per-ip", "lots"])
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("REQUESTS_PER_MINUTE"), "{error}");
     }
 
     #[test]

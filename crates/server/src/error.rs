@@ -5,7 +5,9 @@
 //! errors are logged in full and reach the client only as `internal`.
 
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
-use axum::http::StatusCode;
+use std::time::Duration;
+
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use kindred_api::{ErrorBody, ErrorCode, FieldErrors};
@@ -49,6 +51,9 @@ pub enum Error {
     /// The body's content type is not accepted.
     #[error("unsupported media type: {0}")]
     UnsupportedMediaType(String),
+    /// Too many writes; the client may try again after this many whole seconds (at least 1).
+    #[error("rate limited for {0} s")]
+    RateLimited(u64),
     /// The database failed; the client learns only that something went wrong.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
@@ -66,6 +71,12 @@ impl Error {
         Self::NotFound(what.into())
     }
 
+    /// A [`Error::RateLimited`] for a wait of `wait`, rounded up to whole seconds.
+    pub fn rate_limited(wait: Duration) -> Self {
+        let whole = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+        Self::RateLimited(whole.max(1))
+    }
+
     /// The contract code this error answers with.
     pub fn code(&self) -> ErrorCode {
         match self {
@@ -78,6 +89,7 @@ impl Error {
             Self::NotFound(_) => ErrorCode::NotFound,
             Self::MethodNotAllowed => ErrorCode::MethodNotAllowed,
             Self::Conflict(_) => ErrorCode::Conflict,
+            Self::RateLimited(_) => ErrorCode::RateLimited,
             Self::PayloadTooLarge => ErrorCode::PayloadTooLarge,
             Self::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
             Self::Database(_) | Self::Migrate(_) | Self::Internal(_) => ErrorCode::Internal,
@@ -104,6 +116,10 @@ impl Error {
             | Self::UnsupportedMediaType(message) => ErrorBody::new(code, message.clone()),
             Self::MethodNotAllowed => ErrorBody::new(code, "this method is not allowed here"),
             Self::PayloadTooLarge => ErrorBody::new(code, "the request body is too large"),
+            Self::RateLimited(seconds) => ErrorBody::new(
+                code,
+                format!("too many requests; try again in {seconds} s (see `Retry-After`)"),
+            ),
             Self::Database(_) | Self::Migrate(_) | Self::Internal(_) => {
                 ErrorBody::new(code, "something went wrong on the server")
             }
@@ -116,7 +132,13 @@ impl IntoResponse for Error {
         if self.code() == ErrorCode::Internal {
             tracing::error!(error = %self, "request failed");
         }
-        (self.status(), Json(self.body())).into_response()
+        let mut response = (self.status(), Json(self.body())).into_response();
+        if let Self::RateLimited(seconds) = self {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
     }
 }
 

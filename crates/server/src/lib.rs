@@ -7,10 +7,11 @@
 //!
 //! Layout: [`routes`] holds the HTTP handlers, one module per resource; [`store`] holds every
 //! SQL statement, for both databases; [`error`], [`extract`] and [`identity`] make every
-//! request and failure speak the contract; [`cors`] and [`config`] set the service up; [`seed`]
-//! writes the demo community.
+//! request and failure speak the contract; [`rate_limit`] and [`security_headers`] protect
+//! it; [`cors`] and [`config`] set the service up; [`seed`] writes the demo community.
 
 use std::future::Future;
+use std::net::SocketAddr;
 
 use axum::extract::DefaultBodyLimit;
 use axum::Router;
@@ -22,9 +23,13 @@ pub mod config;
 pub mod cors;
 pub mod error;
 pub mod extract;
+pub mod honeypot;
 pub mod identity;
+pub mod rate_limit;
 pub mod routes;
+pub mod security_headers;
 pub mod seed;
+pub mod sso;
 pub mod state;
 pub mod store;
 
@@ -40,7 +45,7 @@ pub use store::Store;
 pub const JSON_BODY_LIMIT: usize = 64 * 1024;
 
 /// The complete HTTP service: API routes, widget assets (when configured), contract-shaped
-/// 404/405 answers, body limit, CORS and request logs.
+/// 404/405 answers, body limit, write limits, CORS, security headers and request logs.
 pub fn app(state: AppState) -> Router {
     let mut router = routes::router();
     if let Some(dir) = state.config.assets_dir() {
@@ -51,8 +56,13 @@ pub fn app(state: AppState) -> Router {
         // Applies to the routes added above, so it comes after all of them.
         .method_not_allowed_fallback(routes::method_not_allowed)
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            rate_limit::limit_ip,
+        ))
         .layer(cors::layer(state.origins.clone()))
         .layer(axum::middleware::map_response(cors::strip_unless_allowed))
+        .layer(axum::middleware::from_fn(security_headers::add))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
@@ -62,12 +72,16 @@ pub fn app(state: AppState) -> Router {
 }
 
 /// Serves [`app`] on `listener` until `shutdown` completes, then finishes in-flight requests.
+///
+/// Each request carries its peer address (`ConnectInfo<SocketAddr>`), which the write
+/// limits per client IP count by.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, app(state))
+    let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown)
         .await
 }

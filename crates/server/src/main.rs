@@ -50,6 +50,7 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
             tracing::info!(
                 ideas = report.ideas,
                 votes = report.votes,
+                comments = report.comments,
                 "seeded the demo community"
             );
         } else {

@@ -12,7 +12,8 @@ use kindred_api::{IdeaStatus, VisitorId};
 
 use crate::error::Result;
 use crate::identity::voter_key;
-use crate::store::boards::NewBoard;
+use crate::store::boards::{BoardRules, NewBoard};
+use crate::store::comments::NewComment;
 use crate::store::conn::Conn;
 use crate::store::ideas::NewIdea;
 use crate::store::sites::NewSite;
@@ -22,6 +23,9 @@ use crate::store::{self, Store};
 pub const SITE: &str = "ridgeline";
 /// The demo boards' slugs.
 pub const BOARDS: [&str; 2] = ["trail-shoes", "gear-and-apparel"];
+/// The demo site's SSO secret, public on purpose: it lets anyone mint tokens to try signed-in
+/// voting on the demo (see docs/api.md). A real site keeps its secret on the brand's server.
+pub const SSO_SECRET: &str = "ridgeline-demo-sso-secret";
 /// Origins the demo site always allows.
 pub const DEFAULT_ORIGINS: [&str; 2] = ["http://127.0.0.1:8080", "http://localhost:8080"];
 
@@ -34,6 +38,8 @@ pub struct SeedReport {
     pub ideas: usize,
     /// Vote rows written.
     pub votes: usize,
+    /// Comments written.
+    pub comments: usize,
     /// Origins newly allowed on the demo site.
     pub origins_added: usize,
 }
@@ -87,6 +93,7 @@ async fn write_community(conn: &mut Conn<'_>, report: &mut SeedReport) -> Result
         },
     )
     .await?;
+    store::sso::set_secret(conn, site_id, Some(SSO_SECRET)).await?;
     let shoes = store::boards::create(
         conn,
         &NewBoard {
@@ -96,7 +103,11 @@ async fn write_community(conn: &mut Conn<'_>, report: &mut SeedReport) -> Result
             description: "What should the next Summit, Scree and Fernwood models do better? \
                           Vote for the ideas you want on your feet.",
             supporter_threshold: Some(50),
-            allow_anonymous: true,
+            // Each runner backs their ten most wanted changes, which keeps the top honest.
+            rules: BoardRules {
+                vote_cap: Some(10),
+                ..BoardRules::OPEN
+            },
             position: 0,
         },
     )
@@ -110,12 +121,17 @@ async fn write_community(conn: &mut Conn<'_>, report: &mut SeedReport) -> Result
             description: "Vests, poles, layers and the small things that make long days \
                           in the hills easier.",
             supporter_threshold: None,
-            allow_anonymous: true,
+            // New gear ideas are checked for spam and product leaks before they are listed.
+            rules: BoardRules {
+                premoderation: true,
+                ..BoardRules::OPEN
+            },
             position: 1,
         },
     )
     .await?;
 
+    let mut ids = Vec::with_capacity(IDEAS.len());
     for (index, idea) in IDEAS.iter().enumerate() {
         let board_id = match idea.board {
             Shelf::Shoes => shoes,
@@ -133,11 +149,14 @@ async fn write_community(conn: &mut Conn<'_>, report: &mut SeedReport) -> Result
                 status: idea.status,
                 author_name: idea.author,
                 author_voter: None,
+                author_avatar: None,
+                pending_review: false,
                 age: Duration::from_secs(age),
             },
         )
         .await?;
         report.ideas += 1;
+        ids.push(id);
 
         // Supporters are consecutive members of a pool of demo visitors, starting at an
         // offset per idea, so ideas share some supporters but never count one twice.
@@ -149,6 +168,39 @@ async fn write_community(conn: &mut Conn<'_>, report: &mut SeedReport) -> Result
                 report.votes += 1;
             }
         }
+
+        // An idea that moved on went through the usual stages, spread over its life.
+        let stages = stages(idea.status);
+        let steps = stages.len() as u64;
+        for (step, pair) in (1..).zip(stages.windows(2)) {
+            let ago = Duration::from_secs(age * (steps - step) / steps);
+            let note = status_note(pair[1]);
+            store::ideas::record_status_change(conn, id, (pair[0], pair[1]), note, ago).await?;
+        }
+    }
+
+    // Each demo comment answers the comment `reply_to` entries before it, if any. Entries are
+    // in posting order, so ids follow time as they do for live comments.
+    let mut comment_ids: Vec<i64> = Vec::with_capacity(COMMENTS.len());
+    for comment in COMMENTS {
+        let parent_id = comment
+            .reply_to
+            .map(|back| comment_ids[comment_ids.len() - back]);
+        let id = store::comments::insert(
+            conn,
+            &NewComment {
+                idea_id: ids[comment.idea],
+                parent_id,
+                body: comment.body,
+                author_name: comment.author,
+                author_avatar: None,
+                author_voter: None,
+                age: Duration::from_secs(u64::from(comment.hours_ago) * 60 * 60),
+            },
+        )
+        .await?;
+        comment_ids.push(id);
+        report.comments += 1;
     }
     report.seeded = true;
     Ok(())
@@ -301,6 +353,80 @@ const IDEAS: &[DemoIdea] = &[
         Shipped, &["sustainability"], "Chen Wei", 190, 27),
 ];
 
+/// The statuses a demo idea went through to reach `status`, from `open`.
+fn stages(status: IdeaStatus) -> &'static [IdeaStatus] {
+    use IdeaStatus::*;
+    match status {
+        Open => &[Open],
+        UnderReview => &[Open, UnderReview],
+        Planned => &[Open, UnderReview, Planned],
+        InProgress => &[Open, UnderReview, Planned, InProgress],
+        Shipped => &[Open, UnderReview, Planned, InProgress, Shipped],
+        Declined => &[Open, UnderReview, Declined],
+        Duplicate => &[Open, Duplicate],
+    }
+}
+
+/// What the demo brand said when an idea reached `status`.
+fn status_note(status: IdeaStatus) -> &'static str {
+    match status {
+        IdeaStatus::Open => "",
+        IdeaStatus::UnderReview => "Our product team is looking at this with the design lab.",
+        IdeaStatus::Planned => "This is on the roadmap for next season's range.",
+        IdeaStatus::InProgress => "Prototypes are out with our wear-test runners now.",
+        IdeaStatus::Shipped => "Available now in stores and online. Thank you for pushing for it!",
+        IdeaStatus::Declined => {
+            "We looked hard at this, but it would cost too much durability. Thanks for asking."
+        }
+        IdeaStatus::Duplicate => "Merged with an existing idea, so the votes count together.",
+    }
+}
+
+/// A demo comment.
+struct DemoComment {
+    /// The commented idea's index in [`IDEAS`].
+    idea: usize,
+    /// For a reply: how many entries back in [`COMMENTS`] its top-level comment is.
+    reply_to: Option<usize>,
+    author: &'static str,
+    body: &'static str,
+    hours_ago: u32,
+}
+
+const fn comment(
+    idea: usize,
+    reply_to: Option<usize>,
+    author: &'static str,
+    body: &'static str,
+    hours_ago: u32,
+) -> DemoComment {
+    DemoComment {
+        idea,
+        reply_to,
+        author,
+        body,
+        hours_ago,
+    }
+}
+
+#[rustfmt::skip]
+const COMMENTS: &[DemoComment] = &[
+    comment(0, None, "Jonas Berg",
+        "Same here. I size up half a size to get the room and then the heel slips.", 900),
+    comment(0, Some(1), "Ridgeline team",
+        "A wide last is on the plan for the next Summit run. Thanks for all the fit notes!", 880),
+    comment(0, None, "Aiko Tanaka",
+        "Please keep the wide version as light as the standard one.", 400),
+    comment(1, None, "Leah Novak",
+        "A removable plate would also let me dry the shoe faster after wet runs.", 700),
+    comment(2, None, "Sam Ortiz",
+        "Would the recycled rubber grip as well on wet rock?", 500),
+    comment(2, Some(1), "Priya Raman",
+        "The samples I tried were close. Worth testing on limestone.", 480),
+    comment(3, None, "Maya Okafor",
+        "Just ordered a 9.5. Fits perfectly, thank you!", 200),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,6 +439,7 @@ mod tests {
                 title: idea.title.into(),
                 body: idea.body.into(),
                 tags: idea.tags.iter().map(|t| (*t).to_owned()).collect(),
+                ..CreateIdea::default()
             };
             assert_eq!(input.validate(), Ok(()), "{}", idea.title);
         }

@@ -1,10 +1,12 @@
-//! What every request handler shares: the store, the CORS origin set and the configuration.
+//! What every request handler shares: the store, the CORS origin set, the write limits and the
+//! configuration.
 
 use std::sync::Arc;
 
 use crate::config::Config;
 use crate::cors::AllowedOrigins;
 use crate::error::Result;
+use crate::rate_limit::WriteLimits;
 use crate::store::Store;
 
 /// Shared, cheaply clonable state handed to every handler.
@@ -16,15 +18,23 @@ pub struct AppState {
     pub origins: AllowedOrigins,
     /// How the server was started.
     pub config: Arc<Config>,
+    /// Write limits per client IP and per identity.
+    pub limits: WriteLimits,
 }
 
 impl AppState {
     /// Builds the state around an open store, loading the allowed origins from it.
     pub async fn new(store: Store, config: Config) -> Result<Self> {
         let origins = AllowedOrigins::load(&store).await?;
+        let limits = WriteLimits::new(
+            config.write_rate_per_ip,
+            config.write_rate_per_identity,
+            config.trust_forwarded_for,
+        );
         Ok(Self {
             store,
             origins,
+            limits,
             config: Arc::new(config),
         })
     }

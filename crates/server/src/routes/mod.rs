@@ -6,6 +6,7 @@ use crate::error::Error;
 use crate::state::AppState;
 
 pub mod assets;
+pub mod comments;
 pub mod health;
 pub mod ideas;
 pub mod sites;
@@ -18,6 +19,7 @@ pub fn router() -> Router<AppState> {
         .merge(sites::router())
         .merge(ideas::router())
         .merge(votes::router())
+        .merge(comments::router())
 }
 
 /// The answer for paths no route matches: a contract 404 rather than an empty body.
@@ -33,12 +35,16 @@ pub async fn method_not_allowed() -> Error {
 /// Parses an idea id from a path segment. Ids are decimal row ids, so anything else names
 /// no idea and is a 404, like an id that does not exist.
 pub fn parse_idea_id(text: &str) -> Result<i64, Error> {
+    parse_row_id(text).ok_or_else(|| Error::not_found("no idea with this id"))
+}
+
+/// A row id as the server writes ids and comment cursors: a positive decimal, else `None`.
+pub fn parse_row_id(text: &str) -> Option<i64> {
     text.bytes()
         .all(|b| b.is_ascii_digit())
         .then(|| text.parse::<i64>().ok())
         .flatten()
         .filter(|id| *id > 0)
-        .ok_or_else(|| Error::not_found("no idea with this id"))
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! Supporting an idea. Both methods are idempotent and need a visitor id (401 without one).
+//! Supporting an idea. Both methods are idempotent and need an identity: a visitor id or an
+//! SSO token (401 without one).
 //!
 //! - `PUT    /v1/ideas/{id}/vote` → `VoteState` with `voted: true`; a repeat changes nothing.
 //! - `DELETE /v1/ideas/{id}/vote` → `VoteState` with `voted: false`; fine when not voted.
@@ -12,7 +13,7 @@ use kindred_api::VoteState;
 
 use crate::error::Result;
 use crate::extract::ApiPath;
-use crate::identity::Visitor;
+use crate::identity::Identity;
 use crate::routes::parse_idea_id;
 use crate::state::AppState;
 use crate::store::votes::{Change, Voter};
@@ -25,30 +26,30 @@ pub fn router() -> Router<AppState> {
 async fn votes_put(
     state: State<AppState>,
     id: ApiPath<String>,
-    visitor: Visitor,
+    identity: Identity,
 ) -> Result<Json<VoteState>> {
-    vote(state, id, visitor, Change::Cast).await
+    vote(state, id, identity, Change::Cast).await
 }
 
 async fn votes_delete(
     state: State<AppState>,
     id: ApiPath<String>,
-    visitor: Visitor,
+    identity: Identity,
 ) -> Result<Json<VoteState>> {
-    vote(state, id, visitor, Change::Withdraw).await
+    vote(state, id, identity, Change::Withdraw).await
 }
 
 async fn vote(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
-    visitor: Visitor,
+    identity: Identity,
     change: Change,
 ) -> Result<Json<VoteState>> {
     let id = parse_idea_id(&id)?;
-    let key = visitor.key();
+    let key = identity.key();
     let voter = Voter {
         key: &key,
-        anonymous: true,
+        anonymous: identity.is_anonymous(),
     };
     Ok(Json(state.store.vote(id, voter, change).await?))
 }

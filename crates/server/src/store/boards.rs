@@ -21,10 +21,46 @@ pub struct Board {
     pub description: String,
     /// Supporters an idea needs before the brand reviews it.
     pub supporter_threshold: Option<i64>,
-    /// Whether anonymous visitors may propose and vote.
-    pub allow_anonymous: bool,
+    /// Whether anonymous visitors may propose ideas and comment.
+    pub allow_anonymous_posts: bool,
+    /// Whether anonymous visitors may vote.
+    pub allow_anonymous_votes: bool,
+    /// Most ideas on the board one identity may support at once; `None` for no limit.
+    pub vote_cap: Option<i64>,
+    /// Whether new ideas wait for a moderator before they are listed.
+    pub premoderation: bool,
     /// The site's author name for anonymous proposals.
     pub anonymous_author: String,
+}
+
+/// What a board allows, as it is created.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BoardRules {
+    /// Whether anonymous visitors may propose ideas and comment.
+    pub allow_anonymous_posts: bool,
+    /// Whether anonymous visitors may vote.
+    pub allow_anonymous_votes: bool,
+    /// Most ideas on the board one identity may support at once; `None` for no limit.
+    pub vote_cap: Option<u32>,
+    /// Whether new ideas wait for a moderator before they are listed.
+    pub premoderation: bool,
+}
+
+impl BoardRules {
+    /// A board anyone may use freely: anonymous posts and votes, no cap, no review.
+    pub const OPEN: Self = Self {
+        allow_anonymous_posts: true,
+        allow_anonymous_votes: true,
+        vote_cap: None,
+        premoderation: false,
+    };
+
+    /// A board for signed-in users only, otherwise unrestricted.
+    pub const MEMBERS: Self = Self {
+        allow_anonymous_posts: false,
+        allow_anonymous_votes: false,
+        ..Self::OPEN
+    };
 }
 
 /// What it takes to create a board.
@@ -40,8 +76,8 @@ pub struct NewBoard<'a> {
     pub description: &'a str,
     /// Supporters an idea needs before the brand reviews it.
     pub supporter_threshold: Option<u32>,
-    /// Whether anonymous visitors may propose and vote.
-    pub allow_anonymous: bool,
+    /// The rules the board sets for its visitors.
+    pub rules: BoardRules,
     /// Display order within the site.
     pub position: i64,
 }
@@ -69,7 +105,10 @@ pub(crate) async fn create(conn: &mut Conn<'_>, board: &NewBoard<'_>) -> Result<
         board.name.into(),
         board.description.into(),
         board.supporter_threshold.map(i64::from).into(),
-        board.allow_anonymous.into(),
+        board.rules.allow_anonymous_posts.into(),
+        board.rules.allow_anonymous_votes.into(),
+        board.rules.vote_cap.map(i64::from).into(),
+        board.rules.premoderation.into(),
         board.position.into(),
     ];
     conn.insert(sql!(conn, boards::INSERT), &args)

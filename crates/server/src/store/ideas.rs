@@ -3,7 +3,9 @@
 use std::collections::HashSet;
 use std::time::Duration;
 
-use kindred_api::{Author, Idea, IdeaId, IdeaSort, IdeaStatus, Page};
+use kindred_api::{
+    Author, Idea, IdeaDetail, IdeaId, IdeaSort, IdeaStatus, Page, SimilarIdea, StatusChange,
+};
 
 use crate::error::{Error, Result};
 use crate::store::conn::{sql, Arg, Conn};
@@ -27,6 +29,9 @@ pub struct ListQuery {
     pub status: Option<IdeaStatus>,
     /// Only ideas carrying this tag.
     pub tag: Option<String>,
+    /// Only ideas whose title or body has these words, the last one as a prefix (see
+    /// [`search_words`]); the order stays `sort`.
+    pub q: Option<String>,
     /// Page size, `1..=MAX_LIMIT`.
     pub limit: u32,
     /// Where to continue, from the previous page.
@@ -50,6 +55,10 @@ pub struct NewIdea<'a> {
     pub author_name: &'a str,
     /// The author's identity key, if known.
     pub author_voter: Option<&'a str>,
+    /// The author's avatar URL, if known (signed-in users).
+    pub author_avatar: Option<&'a str>,
+    /// Whether it waits for a moderator before it is listed.
+    pub pending_review: bool,
     /// How long ago it was proposed, in whole seconds: zero for now, more for imports and
     /// demo data.
     pub age: Duration,
@@ -68,21 +77,51 @@ pub(crate) struct IdeaReads {
     pub recent_votes: fn(days: u32) -> String,
     /// What turns a cursor's time, bound as text, back into the type of `ideas.created_at`.
     pub time_cast: &'static str,
+    /// The condition that idea `i` matches the full-text query bound as parameter 6.
+    pub search: &'static str,
+    /// The full-text query, in the dialect's syntax, for words from [`search_words`]: every
+    /// word must occur when `all`, else any one; the last as a prefix since it may still be
+    /// being typed.
+    pub search_query: fn(words: &[String], all: bool) -> String,
 }
 
-/// One idea: parameter 1 is the viewer, 2 the idea's id.
+/// Most ideas [`Store::similar_ideas`] offers.
+pub const SIMILAR_MAX: usize = 5;
+
+/// Fewest letters and digits a title needs before similar ideas are looked for.
+pub const SIMILAR_MIN_CHARS: usize = 3;
+
+/// Most words of a search that count; the rest are ignored.
+pub const SEARCH_WORDS_MAX: usize = 16;
+
+/// The words of a visitor's search text, lowercased: runs of letters and digits. Everything
+/// else separates words, so no input can inject full-text query syntax.
+pub fn search_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .take(SEARCH_WORDS_MAX)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// One idea: parameter 1 is the viewer, 2 the idea's id. An idea waiting for review is
+/// found only by its author.
 fn get_sql(reads: &IdeaReads) -> String {
     let (p, columns) = (reads.param, reads.columns);
-    format!("SELECT {columns} FROM ideas i JOIN boards b ON b.id = i.board_id WHERE i.id = {p}2")
+    format!(
+        "SELECT {columns} FROM ideas i JOIN boards b ON b.id = i.board_id
+         WHERE i.id = {p}2 AND (NOT i.pending_review OR i.author_voter = {p}1)"
+    )
 }
 
 /// A page of a board's ideas in `sort` order. Parameters: 1 viewer, 2 board id, 3 status or
-/// NULL, 4 tag or NULL, 5 most rows; when `after_cursor`, 6 to 8 are the cursor's keys.
+/// NULL, 4 tag or NULL, 5 most rows, 6 full-text query or NULL; when `after_cursor`, 7 to 9
+/// are the cursor's keys.
 ///
 /// The inner query names what [`ranking`] orders by: `trend` (recent votes, counted only for
 /// `trending`), `created` (the stored creation time) and `rank_b` (the tie-breaker).
 fn list_sql(reads: &IdeaReads, sort: IdeaSort, after_cursor: bool) -> String {
-    let (p, columns) = (reads.param, reads.columns);
+    let (p, columns, search) = (reads.param, reads.columns, reads.search);
     let (lead, tie) = ranking(sort);
     let trend = if sort == IdeaSort::Trending {
         (reads.recent_votes)(TRENDING_DAYS)
@@ -95,7 +134,7 @@ fn list_sql(reads: &IdeaReads, sort: IdeaSort, after_cursor: bool) -> String {
         } else {
             ""
         };
-        format!("WHERE ({lead}, rank_b, id) < ({p}6{cast}, {p}7, {p}8)")
+        format!("WHERE ({lead}, rank_b, id) < ({p}7{cast}, {p}8, {p}9)")
     } else {
         String::new()
     };
@@ -103,10 +142,11 @@ fn list_sql(reads: &IdeaReads, sort: IdeaSort, after_cursor: bool) -> String {
         "SELECT * FROM (
              SELECT {columns}, {trend} AS trend, i.created_at AS created, {tie} AS rank_b
              FROM ideas i JOIN boards b ON b.id = i.board_id
-             WHERE i.board_id = {p}2
+             WHERE i.board_id = {p}2 AND NOT i.pending_review
                AND ({p}3 IS NULL OR i.status = {p}3)
                AND ({p}4 IS NULL OR EXISTS (
                        SELECT 1 FROM idea_tags f WHERE f.idea_id = i.id AND f.tag = {p}4))
+               AND ({p}6 IS NULL OR {search})
          ) AS listed
          {after}
          ORDER BY {lead} DESC, rank_b DESC, id DESC
@@ -150,13 +190,12 @@ struct IdeaRow {
     /// A JSON array of the tags in the author's order.
     tags: String,
     voted: bool,
+    pending_review: bool,
 }
 
 impl IdeaRow {
     fn into_idea(self) -> Result<Idea> {
-        let status = self.status.parse::<IdeaStatus>().map_err(|_| {
-            Error::Internal(format!("idea {} has status {:?}", self.id, self.status))
-        })?;
+        let status = parse_status(&self.status, self.id)?;
         let tags: Vec<String> = serde_json::from_str(&self.tags)
             .map_err(|e| Error::Internal(format!("idea {} has unreadable tags: {e}", self.id)))?;
         Ok(Idea {
@@ -175,6 +214,34 @@ impl IdeaRow {
             created_at: self.created_at,
             threshold: self.threshold.map(count),
             duplicate_of: self.duplicate_of.map(IdeaId::from),
+            pending_review: self.pending_review,
+        })
+    }
+}
+
+/// A stored status of idea `id`; one the API does not know is a server fault.
+fn parse_status(text: &str, id: i64) -> Result<IdeaStatus> {
+    text.parse::<IdeaStatus>()
+        .map_err(|_| Error::Internal(format!("idea {id} has status {text:?}")))
+}
+
+/// A status change as both dialects' statements select it.
+#[derive(sqlx::FromRow)]
+struct StatusChangeRow {
+    from_status: String,
+    to_status: String,
+    note: String,
+    /// RFC 3339 UTC with milliseconds.
+    at: String,
+}
+
+impl StatusChangeRow {
+    fn into_change(self, id: i64) -> Result<StatusChange> {
+        Ok(StatusChange {
+            from: parse_status(&self.from_status, id)?,
+            to: parse_status(&self.to_status, id)?,
+            note: self.note,
+            at: self.at,
         })
     }
 }
@@ -223,6 +290,12 @@ impl Store {
             // One row more than asked tells whether another page follows.
             (i64::from(limit) + 1).into(),
         ];
+        let mut pooled = self.acquire().await?;
+        let mut conn = pooled.conn();
+        let reads = sql!(conn, ideas::READS);
+        let words = search_words(query.q.as_deref().unwrap_or_default());
+        let search = (!words.is_empty()).then(|| (reads.search_query)(&words, true));
+        args.push(search.as_deref().into());
         if let Some(cursor) = &query.cursor {
             let primary = match &cursor.primary {
                 Key::Count(n) => Arg::from(*n),
@@ -230,13 +303,7 @@ impl Store {
             };
             args.extend([primary, cursor.secondary.into(), cursor.id.into()]);
         }
-        let mut pooled = self.acquire().await?;
-        let mut conn = pooled.conn();
-        let sql = list_sql(
-            &sql!(conn, ideas::READS),
-            query.sort,
-            query.cursor.is_some(),
-        );
+        let sql = list_sql(&reads, query.sort, query.cursor.is_some());
         let mut rows: Vec<ListedRow> = conn.fetch_all(&sql, &args).await?;
 
         let next_cursor = if rows.len() > limit as usize {
@@ -265,6 +332,81 @@ impl Store {
         row.map(IdeaRow::into_idea).transpose()
     }
 
+    /// Up to [`SIMILAR_MAX`] listed ideas of a board sharing words with `text`, most relevant
+    /// first; none for text of fewer than [`SIMILAR_MIN_CHARS`] letters and digits.
+    pub async fn similar_ideas(&self, board_id: i64, text: &str) -> Result<Vec<SimilarIdea>> {
+        let words = search_words(text);
+        if words.iter().map(|w| w.chars().count()).sum::<usize>() < SIMILAR_MIN_CHARS {
+            return Ok(Vec::new());
+        }
+        let mut pooled = self.acquire().await?;
+        let mut conn = pooled.conn();
+        let query = (sql!(conn, ideas::READS).search_query)(&words, false);
+        let rows: Vec<(i64, String, String, i64)> = conn
+            .fetch_all(
+                sql!(conn, ideas::SIMILAR),
+                &[
+                    board_id.into(),
+                    query.as_str().into(),
+                    (SIMILAR_MAX as i64).into(),
+                ],
+            )
+            .await?;
+        rows.into_iter()
+            .map(|(id, title, status, votes)| {
+                Ok(SimilarIdea {
+                    id: IdeaId::from(id),
+                    title,
+                    status: parse_status(&status, id)?,
+                    vote_count: count(votes),
+                })
+            })
+            .collect()
+    }
+
+    /// One idea with its status history, or `None` where [`Store::idea`] finds none.
+    pub async fn idea_detail(&self, id: i64, viewer: Option<&str>) -> Result<Option<IdeaDetail>> {
+        let Some(idea) = self.idea(id, viewer).await? else {
+            return Ok(None);
+        };
+        let mut pooled = self.acquire().await?;
+        let mut conn = pooled.conn();
+        let rows: Vec<StatusChangeRow> = conn
+            .fetch_all(sql!(conn, ideas::HISTORY), &[id.into()])
+            .await?;
+        let history = rows
+            .into_iter()
+            .map(|row| row.into_change(id))
+            .collect::<Result<_>>()?;
+        Ok(Some(IdeaDetail { idea, history }))
+    }
+
+    /// Moves idea `id` to status `to` with a public `note`, recording the change in its
+    /// history; `None` when the idea already has that status. An unknown idea is
+    /// [`Error::NotFound`]. Leaving `duplicate` forgets which idea it duplicated.
+    pub async fn change_status(
+        &self,
+        id: i64,
+        to: IdeaStatus,
+        note: &str,
+    ) -> Result<Option<StatusChange>> {
+        let mut tx = self.begin_write().await?;
+        let mut conn = tx.conn();
+        let (from,): (String,) = conn
+            .fetch_optional(sql!(conn, ideas::STATUS), &[id.into()])
+            .await?
+            .ok_or_else(|| Error::not_found("no idea with this id"))?;
+        let from = parse_status(&from, id)?;
+        if from == to {
+            return Ok(None);
+        }
+        let args = [id.into(), to.as_str().into()];
+        conn.execute(sql!(conn, ideas::SET_STATUS), &args).await?;
+        let change = record_status_change(&mut conn, id, (from, to), note, Duration::ZERO).await?;
+        tx.commit().await?;
+        Ok(Some(change))
+    }
+
     /// Stores an idea with its tags, in one transaction, answering its id.
     pub async fn create_idea(&self, idea: &NewIdea<'_>) -> Result<i64> {
         let mut tx = self.begin_write().await?;
@@ -285,6 +427,8 @@ pub(crate) async fn insert(conn: &mut Conn<'_>, idea: &NewIdea<'_>) -> Result<i6
         idea.author_name.into(),
         idea.author_voter.into(),
         seconds(idea.age).into(),
+        idea.pending_review.into(),
+        idea.author_avatar.into(),
     ];
     let id = conn.insert(sql!(conn, ideas::INSERT), &args).await?;
 
@@ -297,10 +441,39 @@ pub(crate) async fn insert(conn: &mut Conn<'_>, idea: &NewIdea<'_>) -> Result<i6
     Ok(id)
 }
 
-/// Whether the board of idea `id` admits anonymous visitors; `None` if there is no such idea.
-pub(crate) async fn allows_anonymous(conn: &mut Conn<'_>, id: i64) -> Result<Option<bool>> {
-    let row: Option<(bool,)> = conn
-        .fetch_optional(sql!(conn, ideas::ALLOWS_ANONYMOUS), &[id.into()])
+/// Records that idea `id` moved `from` one status `to` another `age` ago with `note`, and
+/// answers the change. The idea's own status is the caller's to set.
+pub(crate) async fn record_status_change(
+    conn: &mut Conn<'_>,
+    id: i64,
+    (from, to): (IdeaStatus, IdeaStatus),
+    note: &str,
+    age: Duration,
+) -> Result<StatusChange> {
+    let args = [
+        id.into(),
+        from.as_str().into(),
+        to.as_str().into(),
+        note.into(),
+        seconds(age).into(),
+    ];
+    let row: StatusChangeRow = conn
+        .fetch_one(sql!(conn, ideas::INSERT_STATUS_CHANGE), &args)
         .await?;
-    Ok(row.map(|(allowed,)| allowed))
+    row.into_change(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_words_are_lowercase_runs_of_letters_and_digits() {
+        assert_eq!(
+            search_words(r#"  "Grip" AND (wet-limestone)* Größe 3 "#),
+            ["grip", "and", "wet", "limestone", "größe", "3"]
+        );
+        assert!(search_words(r#"" * ( ) : ^ - !"#).is_empty());
+        assert_eq!(search_words(&"w ".repeat(40)).len(), SEARCH_WORDS_MAX);
+    }
 }

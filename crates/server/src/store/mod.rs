@@ -2,12 +2,12 @@
 //!
 //! Handlers call `Store` methods and never see a pool or write SQL, so the HTTP layer stays
 //! thin and the database can change behind one boundary. The logic is written once, in the
-//! resource modules ([`sites`], [`boards`], [`ideas`], [`votes`]) and [`cursor`], and runs on
-//! a `conn::Conn` of either kind; each dialect's SQL text lives apart, in `store/sqlite/` and
-//! `store/postgres/`, statement for statement under the same names. The idea reads, whose
-//! dialects differ only in a few expressions, are assembled in [`ideas`] from each dialect's
-//! pieces, so their filters, orders and cursors exist once. Queries are checked at run time
-//! (`sqlx::query`), which needs no database at build time.
+//! resource modules ([`sites`], [`boards`], [`comments`], [`ideas`], [`votes`], [`sso`]) and
+//! [`cursor`], and runs on a `conn::Conn` of either kind; each dialect's SQL text lives apart, in
+//! `store/sqlite/` and `store/postgres/`, statement for statement under the same names. The
+//! idea reads, whose dialects differ only in a few expressions, are assembled in [`ideas`]
+//! from each dialect's pieces, so their filters, orders and cursors exist once. Queries are
+//! checked at run time (`sqlx::query`), which needs no database at build time.
 
 use sqlx::{PgPool, SqlitePool};
 
@@ -15,12 +15,14 @@ use crate::config::Config;
 use crate::error::Result;
 
 pub mod boards;
+pub mod comments;
 pub(crate) mod conn;
 pub mod cursor;
 pub mod ideas;
 mod postgres;
 pub mod sites;
 mod sqlite;
+pub mod sso;
 pub mod votes;
 
 use conn::{sql, Dialect, Held, Pooled, Tx};

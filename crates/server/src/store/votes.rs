@@ -13,7 +13,7 @@ use kindred_api::{IdeaId, VoteState};
 
 use crate::error::{Error, Result};
 use crate::store::conn::{sql, Conn};
-use crate::store::{count, ideas, seconds, Store};
+use crate::store::{count, seconds, Store};
 
 /// Which way a vote request goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,18 +36,23 @@ pub struct Voter<'a> {
 impl Store {
     /// Applies `change` for `voter` on idea `idea_id`, idempotently, and answers the result.
     ///
-    /// An unknown idea is [`Error::NotFound`]; an anonymous voter on a board that requires
-    /// sign-in is [`Error::Forbidden`].
+    /// An unknown idea, or one still waiting for review, is [`Error::NotFound`]; an anonymous
+    /// voter on a board that requires sign-in is [`Error::Forbidden`]; a new vote beyond the
+    /// board's vote cap is [`Error::Conflict`].
     pub async fn vote(&self, idea_id: i64, voter: Voter<'_>, change: Change) -> Result<VoteState> {
         let mut tx = self.begin_write().await?;
         let mut conn = tx.conn();
-        let allow_anonymous = ideas::allows_anonymous(&mut conn, idea_id)
+        let (board_id, allow_anonymous, cap): (i64, bool, Option<i64>) = conn
+            .fetch_optional(sql!(conn, votes::RULES), &[idea_id.into()])
             .await?
             .ok_or_else(|| Error::not_found("no idea with this id"))?;
         if voter.anonymous && !allow_anonymous {
             return Err(Error::Forbidden(
                 "this board accepts votes from signed-in users only".into(),
             ));
+        }
+        if let (Change::Cast, Some(cap)) = (change, cap) {
+            check_cap(&mut conn, board_id, idea_id, voter.key, cap).await?;
         }
         match change {
             Change::Cast => {
@@ -83,4 +88,30 @@ pub(crate) async fn insert(
         .fetch_optional(sql!(conn, votes::INSERT), &args)
         .await?;
     Ok(added.is_some())
+}
+
+/// Refuses a vote for `idea_id` when `voter` already supports `cap` other ideas on the board.
+///
+/// On PostgreSQL the voter's votes are first serialised by an advisory lock held until the
+/// transaction ends, so two concurrent votes cannot both pass the count; SQLite's write
+/// transaction already admits one writer at a time.
+async fn check_cap(
+    conn: &mut Conn<'_>,
+    board_id: i64,
+    idea_id: i64,
+    voter: &str,
+    cap: i64,
+) -> Result<()> {
+    if let Some(lock) = sql!(conn, votes::LOCK_VOTER) {
+        conn.execute(lock, &[voter.into()]).await?;
+    }
+    let args = [board_id.into(), voter.into(), idea_id.into()];
+    let (others,): (i64,) = conn.fetch_one(sql!(conn, votes::SUPPORTED), &args).await?;
+    if others >= cap {
+        return Err(Error::Conflict(format!(
+            "you already support {cap} ideas on this board, the most it allows; \
+             withdraw one of those votes to support this idea"
+        )));
+    }
+    Ok(())
 }

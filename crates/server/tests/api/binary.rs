@@ -16,6 +16,9 @@ fn server() -> Command {
         "KINDRED_ADMIN_KEY",
         "KINDRED_DATABASE_URL",
         "KINDRED_SEED_DEMO",
+        "KINDRED_WRITE_RATE_PER_IP",
+        "KINDRED_WRITE_RATE_PER_IDENTITY",
+        "KINDRED_TRUST_FORWARDED_FOR",
     ] {
         command.env_remove(name);
     }

@@ -1,17 +1,20 @@
 //! Test fixtures: a server state on a fresh database of either backend, request helpers and
 //! data builders.
 
+use std::net::SocketAddr;
 use std::path::Path;
 use std::str::FromStr;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::body::{Body, Bytes};
+use axum::extract::ConnectInfo;
 use axum::http::{header, HeaderMap, Method, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use kindred_api::VISITOR_HEADER;
-use kindred_server::store::boards::NewBoard;
+use kindred_server::rate_limit::Rate;
+use kindred_server::store::boards::{BoardRules, NewBoard};
 use kindred_server::store::sites::NewSite;
 use kindred_server::{app, seed, AppState, Config, Store};
 use serde_json::Value;
@@ -23,6 +26,11 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 use tower::ServiceExt;
 
+/// The peer address of in-process requests that do not name one.
+pub const CLIENT: SocketAddr = SocketAddr::new(
+    std::net::IpAddr::V4(std::net::Ipv4Addr::new(192, 0, 2, 1)),
+    40000,
+);
 /// The fixture site's allowed origin.
 pub const SHOP_ORIGIN: &str = "https://shop.acme.test";
 /// A board anyone may use.
@@ -125,10 +133,13 @@ impl TestDatabase {
         self.postgres.as_ref().map(|db| db.url.as_str())
     }
 
-    /// A server configuration for this database.
+    /// A server configuration for this database, without write limits (tests that check
+    /// them set their own).
     pub fn config(&self) -> Config {
         let mut config = Config::with_data_dir(self.data_dir());
         config.database_url = self.postgres_url().map(|url| url.parse().unwrap());
+        config.write_rate_per_ip = Rate::OFF;
+        config.write_rate_per_identity = Rate::OFF;
         config
     }
 }
@@ -218,7 +229,15 @@ impl TestApp {
 
     /// Site `acme` (origin [`SHOP_ORIGIN`]) with an open board and a members-only board, no ideas.
     pub async fn with_boards(backend: Backend) -> Self {
-        let app = Self::empty(backend).await;
+        Self::with_boards_configured(backend, |_| {}).await
+    }
+
+    /// [`TestApp::with_boards`], with the configuration adjusted by `adjust`.
+    pub async fn with_boards_configured(
+        backend: Backend,
+        adjust: impl FnOnce(&mut Config),
+    ) -> Self {
+        let app = Self::configured(backend, adjust).await;
         let store = &app.state.store;
         let site_id = store
             .create_site(&NewSite {
@@ -230,25 +249,31 @@ impl TestApp {
             .await
             .unwrap();
         store.add_origin(site_id, SHOP_ORIGIN).await.unwrap();
-        for (position, (slug, allow_anonymous)) in [(OPEN_BOARD, true), (MEMBERS_BOARD, false)]
-            .into_iter()
-            .enumerate()
-        {
-            store
-                .create_board(&NewBoard {
-                    site_id,
-                    slug,
-                    name: slug,
-                    description: "",
-                    supporter_threshold: None,
-                    allow_anonymous,
-                    position: position as i64,
-                })
-                .await
-                .unwrap();
-        }
+        app.add_board(OPEN_BOARD, BoardRules::OPEN).await;
+        app.add_board(MEMBERS_BOARD, BoardRules::MEMBERS).await;
         app.state.origins.reload(store).await.unwrap();
         app
+    }
+
+    /// Adds a board with `rules` to site `acme`, after its other boards.
+    pub async fn add_board(&self, slug: &str, rules: BoardRules) {
+        let site_id = self
+            .scalar("SELECT id FROM sites WHERE slug = 'acme'")
+            .await;
+        let position = self.scalar("SELECT COUNT(*) FROM boards").await;
+        self.state
+            .store
+            .create_board(&NewBoard {
+                site_id,
+                slug,
+                name: slug,
+                description: "",
+                supporter_threshold: None,
+                rules,
+                position,
+            })
+            .await
+            .unwrap();
     }
 
     /// The demo community.
@@ -264,8 +289,16 @@ impl TestApp {
         app(self.state.clone())
     }
 
-    /// Sends one request through the service in process.
-    pub async fn send(&self, request: Request<Body>) -> TestResponse {
+    /// Sends one request through the service in process, from [`CLIENT`] unless the request
+    /// names its own peer (`ConnectInfo`).
+    pub async fn send(&self, mut request: Request<Body>) -> TestResponse {
+        if request
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .is_none()
+        {
+            request.extensions_mut().insert(ConnectInfo(CLIENT));
+        }
         let response = self.router().oneshot(request).await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();

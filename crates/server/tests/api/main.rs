@@ -4,11 +4,21 @@
 
 mod assets;
 mod binary;
+mod boards;
+mod comments;
 mod common;
 mod concurrency;
 mod cors;
+mod durability;
 mod errors;
+mod history;
+mod honeypot;
 mod ideas;
+mod rate_limits;
+mod search;
+mod security_headers;
 mod seed;
+mod similar;
 mod sites;
+mod sso;
 mod votes;

@@ -10,8 +10,10 @@ use crate::config::DatabaseUrl;
 use crate::error::{Error, Result};
 
 pub mod boards;
+pub mod comments;
 pub mod ideas;
 pub mod sites;
+pub mod sso;
 pub mod votes;
 
 /// Most pooled connections per server process. Votes on one idea queue on its row lock, so

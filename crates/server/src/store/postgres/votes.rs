@@ -13,3 +13,16 @@ pub const DELETE: &str = "DELETE FROM votes WHERE idea_id = $1 AND voter = $2";
 
 /// An idea's vote count, as the triggers keep it.
 pub const COUNT: &str = "SELECT vote_count FROM ideas WHERE id = $1";
+
+/// The voting rules of an idea's board: its id, whether anonymous visitors may vote, and the
+/// vote cap. Ideas waiting for review answer nothing, as if they did not exist.
+pub const RULES: &str = "SELECT b.id, b.allow_anonymous_votes, b.vote_cap
+                         FROM ideas i JOIN boards b ON b.id = i.board_id
+                         WHERE i.id = $1 AND NOT i.pending_review";
+
+/// How many ideas of board `$1` other than `$3` voter `$2` supports.
+pub const SUPPORTED: &str = "SELECT COUNT(*) FROM votes v JOIN ideas i ON i.id = v.idea_id
+                             WHERE i.board_id = $1 AND v.voter = $2 AND v.idea_id <> $3";
+
+/// Serialises the votes of voter `$1` until the transaction ends, for the vote cap.
+pub const LOCK_VOTER: Option<&str> = Some("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))");

@@ -10,8 +10,10 @@ use sqlx::SqlitePool;
 use crate::error::{Error, Result};
 
 pub mod boards;
+pub mod comments;
 pub mod ideas;
 pub mod sites;
+pub mod sso;
 pub mod votes;
 
 /// How long a connection waits for another writer before giving up with `SQLITE_BUSY`.

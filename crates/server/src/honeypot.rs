@@ -1,0 +1,104 @@
+//! The honeypot field of idea submissions: bots that fill it get a convincing success and
+//! nothing is stored.
+//!
+//! `CreateIdea::website` is hidden from people by the widget, so only a program filling every
+//! field sets it. Refusing it openly would teach the bot to leave it empty; instead the server
+//! answers exactly as for a stored idea (201 with an idea and a `Location`), built here in
+//! memory.
+
+use std::collections::HashSet;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use kindred_api::{Author, CreateIdea, Idea, IdeaId, IdeaStatus};
+
+use crate::identity::Identity;
+use crate::store::boards::Board;
+
+/// Whether a submission filled the honeypot.
+pub fn is_triggered(input: &CreateIdea) -> bool {
+    !input.website.trim().is_empty()
+}
+
+/// The idea a stored submission would have answered with, for a submission that is dropped.
+/// `tags` are the trimmed tags; repeats are dropped, as the store drops them.
+pub fn decoy(board: &Board, input: &CreateIdea, tags: Vec<String>, author: &Identity) -> Idea {
+    let mut seen = HashSet::new();
+    let tags = tags
+        .into_iter()
+        .filter(|tag| seen.insert(tag.clone()))
+        .collect();
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
+    let millis = i64::try_from(now.as_millis()).unwrap_or(i64::MAX);
+    Idea {
+        // A fresh-looking id that changes from one submission to the next.
+        id: IdeaId::from(1_000 + millis % 1_000_000),
+        title: input.title.trim().to_owned(),
+        body: input.body.trim().to_owned(),
+        status: IdeaStatus::Open,
+        tags,
+        vote_count: 0,
+        comment_count: 0,
+        voted: false,
+        author: Author {
+            name: author.author_name(&board.anonymous_author).to_owned(),
+            avatar: author.avatar().map(str::to_owned),
+        },
+        created_at: rfc3339_millis(millis),
+        threshold: board
+            .supporter_threshold
+            .and_then(|threshold| u32::try_from(threshold).ok()),
+        duplicate_of: None,
+        pending_review: board.premoderation,
+    }
+}
+
+/// Formats milliseconds since the Unix epoch as the API's times: `2026-07-07T12:39:26.449Z`.
+fn rfc3339_millis(millis: i64) -> String {
+    let (days, day_millis) = (millis.div_euclid(86_400_000), millis.rem_euclid(86_400_000));
+    // Civil date from days since 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let seconds = day_millis / 1_000;
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+        seconds / 3_600,
+        seconds / 60 % 60,
+        seconds % 60,
+        day_millis % 1_000
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_formatted_like_stored_ones() {
+        assert_eq!(rfc3339_millis(0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(
+            rfc3339_millis(1_783_427_966_449),
+            "2026-07-07T12:39:26.449Z"
+        );
+        assert_eq!(rfc3339_millis(951_782_400_000), "2000-02-29T00:00:00.000Z");
+    }
+
+    #[test]
+    fn only_a_filled_honeypot_triggers() {
+        let mut input = CreateIdea {
+            title: "Hello there".into(),
+            ..CreateIdea::default()
+        };
+        assert!(!is_triggered(&input));
+        input.website = "https://spam.example".into();
+        assert!(is_triggered(&input));
+    }
+}

@@ -1,0 +1,38 @@
+//! SQLite text of the statements in [`crate::store::comments`].
+
+/// The commenting rules of an idea's board, unless the idea is waiting for review.
+pub const RULES: &str = "SELECT b.allow_anonymous_posts, s.anonymous_author
+                         FROM ideas i JOIN boards b ON b.id = i.board_id
+                                      JOIN sites s ON s.id = b.site_id
+                         WHERE i.id = ?1 AND NOT i.pending_review";
+
+/// Up to `?3` top-level comments of idea `?1` after id `?2`, oldest first.
+pub const TOP: &str = r#"SELECT id, parent_id, body, author_name, author_avatar,
+                                created_at
+                         FROM comments
+                         WHERE idea_id = ?1 AND parent_id IS NULL AND id > ?2
+                         ORDER BY id
+                         LIMIT ?3"#;
+
+/// The replies of idea `?1` whose parents' ids lie between `?2` and `?3`, oldest first.
+pub const REPLIES: &str = r#"SELECT id, parent_id, body, author_name, author_avatar,
+                                    created_at
+                             FROM comments
+                             WHERE idea_id = ?1 AND parent_id BETWEEN ?2 AND ?3
+                             ORDER BY id"#;
+
+/// One comment by id.
+pub const FIND: &str = r#"SELECT id, parent_id, body, author_name, author_avatar,
+                                 created_at
+                          FROM comments WHERE id = ?1"#;
+
+/// The parent of comment `?1` when it belongs to idea `?2`: NULL for a top-level comment.
+pub const PARENT: &str = "SELECT parent_id FROM comments WHERE id = ?1 AND idea_id = ?2";
+
+/// Stores a comment written `?7` seconds ago, answering its id.
+pub const INSERT: &str = "INSERT INTO comments
+                              (idea_id, parent_id, body, author_name, author_avatar,
+                               author_voter, created_at)
+                          VALUES (?1, ?2, ?3, ?4, ?5, ?6,
+                                  strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || ?7 || ' seconds'))
+                          RETURNING id";

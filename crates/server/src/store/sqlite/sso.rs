@@ -1,0 +1,16 @@
+//! SQLite text of the statements in [`crate::store::sso`].
+
+/// The slug and SSO secret of a board's site, by board slug.
+pub const SITE_OF_BOARD: &str = "SELECT s.slug, s.sso_secret AS secret
+                                 FROM boards b JOIN sites s ON s.id = b.site_id
+                                 WHERE b.slug = ?1";
+
+/// The slug and SSO secret of an idea's site, by idea id.
+pub const SITE_OF_IDEA: &str = "SELECT s.slug, s.sso_secret AS secret
+                                FROM ideas i
+                                JOIN boards b ON b.id = i.board_id
+                                JOIN sites s ON s.id = b.site_id
+                                WHERE i.id = ?1";
+
+/// Sets a site's SSO secret.
+pub const SET_SECRET: &str = "UPDATE sites SET sso_secret = ?2 WHERE id = ?1";

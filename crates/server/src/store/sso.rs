@@ -1,0 +1,70 @@
+//! The site SSO tokens are checked against: found from the resource a request acts on, with
+//! the site's secret.
+
+use crate::error::Result;
+use crate::store::conn::{sql, Conn};
+use crate::store::Store;
+
+/// What a request acts on, as far as finding its site goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resource<'a> {
+    /// A board, by slug.
+    Board(&'a str),
+    /// An idea, by id.
+    Idea(i64),
+}
+
+/// A site as SSO verification needs it.
+#[derive(Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct SsoSite {
+    /// The site's slug, which a token's `aud` must name.
+    pub slug: String,
+    /// The secret tokens are signed with; `None` when the site accepts no tokens.
+    pub secret: Option<String>,
+}
+
+impl std::fmt::Debug for SsoSite {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SsoSite")
+            .field("slug", &self.slug)
+            .field("secret", &self.secret.as_ref().map(|_| "<redacted>"))
+            .finish()
+    }
+}
+
+impl Store {
+    /// The site `resource` belongs to, or `None` when the resource does not exist.
+    pub async fn sso_site(&self, resource: Resource<'_>) -> Result<Option<SsoSite>> {
+        let mut pooled = self.acquire().await?;
+        let mut conn = pooled.conn();
+        match resource {
+            Resource::Board(slug) => {
+                conn.fetch_optional(sql!(conn, sso::SITE_OF_BOARD), &[slug.into()])
+                    .await
+            }
+            Resource::Idea(id) => {
+                conn.fetch_optional(sql!(conn, sso::SITE_OF_IDEA), &[id.into()])
+                    .await
+            }
+        }
+    }
+
+    /// Sets (or with `None` clears) the SSO secret of site `site_id`.
+    pub async fn set_sso_secret(&self, site_id: i64, secret: Option<&str>) -> Result<()> {
+        set_secret(&mut self.acquire().await?.conn(), site_id, secret).await
+    }
+}
+
+/// Sets (or clears) the SSO secret of site `site_id` on `conn`.
+pub(crate) async fn set_secret(
+    conn: &mut Conn<'_>,
+    site_id: i64,
+    secret: Option<&str>,
+) -> Result<()> {
+    conn.execute(
+        sql!(conn, sso::SET_SECRET),
+        &[site_id.into(), secret.into()],
+    )
+    .await?;
+    Ok(())
+}
