@@ -7,6 +7,7 @@
 
 use std::ffi::OsStr;
 use std::net::SocketAddr;
+use std::path::Path;
 
 use crate::load::{self, Outcome, Request};
 use crate::postgres::Postgres;
@@ -18,6 +19,9 @@ const DEFAULT_REQUESTS: usize = 20_000;
 const BOARD: &str = "trail-shoes";
 const START: &str = "<!-- bench:server:start -->";
 const END: &str = "<!-- bench:server:end -->";
+/// All load comes from one address and a few visitors' worth of ids: the write limits that
+/// protect a public server would measure themselves, not the server, so they are off.
+const UNLIMITED: [&str; 4] = ["--write-rate-per-ip", "0", "--write-rate-per-identity", "0"];
 
 /// One measured scenario on one backend.
 struct Row {
@@ -39,11 +43,7 @@ pub fn run(args: &[String]) -> Result {
     let mut rows = Vec::new();
     let sqlite = Server::start(
         Build::Release,
-        &[
-            "--data-dir".as_ref(),
-            scratch.as_os_str(),
-            "--seed-demo".as_ref(),
-        ],
+        &server_args(&scratch, None),
         &crate::root().join("target/bench-sqlite.log"),
     )?;
     measure("SQLite", sqlite.addr, requests, &mut rows)?;
@@ -53,13 +53,7 @@ pub fn run(args: &[String]) -> Result {
     let url = postgres.create_database("kindred_bench")?;
     let pg = Server::start(
         Build::Release,
-        &[
-            "--database-url".as_ref(),
-            OsStr::new(&url),
-            "--data-dir".as_ref(),
-            scratch.as_os_str(),
-            "--seed-demo".as_ref(),
-        ],
+        &server_args(&scratch, Some(&url)),
         &crate::root().join("target/bench-postgres.log"),
     )?;
     measure("PostgreSQL", pg.addr, requests, &mut rows)?;
@@ -70,6 +64,20 @@ pub fn run(args: &[String]) -> Result {
     let table = table(&rows, requests);
     println!("\n{table}");
     record(&table)
+}
+
+/// The server's arguments: a seeded database in `scratch` (or at `database_url`), no limits.
+fn server_args<'a>(scratch: &'a Path, database_url: Option<&'a str>) -> Vec<&'a OsStr> {
+    let mut args: Vec<&OsStr> = vec![
+        "--data-dir".as_ref(),
+        scratch.as_os_str(),
+        "--seed-demo".as_ref(),
+    ];
+    args.extend(UNLIMITED.iter().map(OsStr::new));
+    if let Some(url) = database_url {
+        args.extend([OsStr::new("--database-url"), OsStr::new(url)]);
+    }
+    args
 }
 
 fn parse(args: &[String]) -> Result<(String, usize)> {
