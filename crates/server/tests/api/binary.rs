@@ -8,31 +8,27 @@ use kindred_api::{Idea, Page};
 
 use crate::common::{on_both_backends, Backend, TestDatabase};
 
-/// The binary with a clean environment, so the caller's `KINDRED_*` settings do not leak in.
+/// The binary with no `KINDRED_*` setting of the caller's environment, so only the flags
+/// given here apply.
 fn server() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_kindred-server"));
-    for name in [
-        "KINDRED_ASSETS",
-        "KINDRED_ADMIN_KEY",
-        "KINDRED_DATABASE_URL",
-        "KINDRED_SEED_DEMO",
-        "KINDRED_WRITE_RATE_PER_IP",
-        "KINDRED_WRITE_RATE_PER_IDENTITY",
-        "KINDRED_TRUST_FORWARDED_FOR",
-    ] {
-        command.env_remove(name);
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("KINDRED_") {
+            command.env_remove(name);
+        }
     }
     command.env("RUST_LOG", "warn");
     command
 }
 
-/// Starts the binary on a free port, on `database` (or SQLite in `data_dir`), and answers it
-/// with its base URL.
-fn start(data_dir: &Path, database: Option<&str>) -> (Child, String) {
+/// Starts the binary with the demo seed on a free port, on `database` (or SQLite in
+/// `data_dir`), with `extra` flags, and answers it with its base URL once it listens.
+pub fn start(data_dir: &Path, database: Option<&str>, extra: &[&str]) -> (Child, String) {
     let mut command = server();
     command
         .args(["--bind", "127.0.0.1:0", "--seed-demo", "--data-dir"])
-        .arg(data_dir);
+        .arg(data_dir)
+        .args(extra);
     if let Some(url) = database {
         command.args(["--database-url", url]);
     }
@@ -83,7 +79,7 @@ async fn the_binary_seeds_serves_and_stops_on_sigterm(backend: Backend) {
     let data_dir = database.dir.path().join("nested/data");
     let url = database.postgres_url();
 
-    let (child, base) = start(&data_dir, url);
+    let (child, base) = start(&data_dir, url, &[]);
     assert!(base.starts_with("http://127.0.0.1:"), "{base}");
     let health = reqwest::get(format!("{base}/healthz")).await.unwrap();
     assert_eq!(health.text().await.unwrap(), r#"{"status":"ok"}"#);
@@ -109,7 +105,7 @@ async fn the_binary_seeds_serves_and_stops_on_sigterm(backend: Backend) {
     assert_eq!(data_dir.join("kindred.sqlite3").is_file(), url.is_none());
 
     // A second start reuses the data instead of seeding again.
-    let (child, base) = start(&data_dir, url);
+    let (child, base) = start(&data_dir, url, &[]);
     assert_eq!(idea_count(&base).await, 30);
     terminate(child);
 }

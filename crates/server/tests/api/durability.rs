@@ -7,9 +7,8 @@
 //! restarted on the same data, every vote it acknowledged.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -242,47 +241,14 @@ async fn a_toggle_storm_keeps_counts_and_states_exact(backend: Backend) {
     server.stop().await;
 }
 
-/// The binary with no `KINDRED_*` setting of the caller's environment, so only the flags
-/// given here apply.
-fn server_command() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_kindred-server"));
-    for (name, _) in std::env::vars_os() {
-        if name.to_string_lossy().starts_with("KINDRED_") {
-            command.env_remove(name);
-        }
-    }
-    command.env("RUST_LOG", "warn");
-    command
-}
-
-/// Starts the binary with the demo seed on `database` (or SQLite in `data_dir`), on a free
-/// port, and answers it with its base URL once it listens. Write limits are off: the load
-/// comes from one address at a rate no real client reaches.
+/// Starts the binary with the demo seed on `database` (or SQLite in `data_dir`). Write limits
+/// are off: the load comes from one address at a rate no real client reaches.
 fn launch(data_dir: &Path, database: Option<&str>) -> (Child, String) {
-    let mut command = server_command();
-    command
-        .args(["--bind", "127.0.0.1:0", "--seed-demo"])
-        .args(["--write-rate-per-ip", "0", "--write-rate-per-identity", "0"])
-        .arg("--data-dir")
-        .arg(data_dir);
-    if let Some(url) = database {
-        command.args(["--database-url", url]);
-    }
-    let mut child = command
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let base = line
-        .trim()
-        .strip_prefix("Kindred server listening on ")
-        .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
-        .to_owned();
-    (child, base)
+    crate::binary::start(
+        data_dir,
+        database,
+        &["--write-rate-per-ip", "0", "--write-rate-per-identity", "0"],
+    )
 }
 
 /// The demo's ideas, with their counts, as an anonymous reader sees them.
