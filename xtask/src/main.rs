@@ -9,6 +9,7 @@ mod demo;
 mod dist;
 mod e2e;
 mod load;
+mod openapi;
 mod postgres;
 mod server;
 mod sizes;
@@ -26,6 +27,7 @@ commands:
                     with a seeded demo database and print the demo page's URL
   dist              build the distributable widget into dist/ and print its sizes
   test              install what tests need and run every check and test, stage by stage
+  openapi           rewrite docs/openapi.json from the server's routes and wire types
   bench server [--requests N]
                     the server's requests/s and p50/p99 latency over loopback, on SQLite
                     and PostgreSQL; recorded in docs/benchmarks.md
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
         Some("demo") => demo::run(&args[1..]),
         Some("dist") => dist::run().map(|_| ()),
         Some("bench") => bench::run(&args[1..]),
+        Some("openapi") => openapi::run(),
         Some("test") => suite::run(),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");

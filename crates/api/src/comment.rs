@@ -9,6 +9,7 @@ use crate::idea::Author;
 use crate::validate::{self, FieldErrors};
 
 /// A comment as the API returns it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Comment {
     /// Identifier, opaque text.
@@ -28,6 +29,7 @@ pub struct Comment {
 }
 
 /// The body of `POST /v1/ideas/{id}/comments`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateComment {

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 pub type FieldErrors = BTreeMap<String, Vec<String>>;
 
 /// The top-level JSON object of every error response.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
     /// What went wrong.
@@ -19,6 +20,7 @@ pub struct ErrorBody {
 }
 
 /// The contents of an [`ErrorBody`].
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorDetail {
     /// Stable, machine-readable reason.
@@ -56,6 +58,7 @@ impl ErrorBody {
 
 /// Stable error codes of the contract. Unknown codes from newer servers deserialize as
 /// [`ErrorCode::Unknown`] so old widgets keep working.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::validate::{self, FieldErrors};
 
 /// An idea's identifier. Opaque text on the wire so backends with any id scheme fit.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct IdeaId(pub String);
@@ -25,6 +26,7 @@ impl From<i64> for IdeaId {
 }
 
 /// An idea as the API returns it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Idea {
     /// Identifier.
@@ -61,6 +63,7 @@ pub struct Idea {
 }
 
 /// One idea with what only its own page shows: where it has been.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IdeaDetail {
     /// The idea, its fields inline.
@@ -72,6 +75,7 @@ pub struct IdeaDetail {
 }
 
 /// A move of an idea from one status to another.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusChange {
     /// The status before.
@@ -86,6 +90,7 @@ pub struct StatusChange {
 }
 
 /// An existing idea like a title being typed, offered before a visitor posts a duplicate.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SimilarIdea {
     /// Identifier.
@@ -99,6 +104,7 @@ pub struct SimilarIdea {
 }
 
 /// The public face of an idea's author.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Author {
     /// Display name.
@@ -109,6 +115,7 @@ pub struct Author {
 }
 
 /// The life cycle of an idea, from proposal to decision.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IdeaStatus {
@@ -167,6 +174,7 @@ impl FromStr for IdeaStatus {
 }
 
 /// Orders of an idea list.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IdeaSort {
@@ -206,6 +214,7 @@ impl fmt::Display for UnknownVariant {
 impl std::error::Error for UnknownVariant {}
 
 /// The body of `POST /v1/boards/{board}/ideas`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateIdea {
@@ -269,6 +278,7 @@ impl CreateIdea {
 }
 
 /// The answer to `PUT` and `DELETE /v1/ideas/{id}/vote`: the idea's count and the caller's vote.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoteState {
     /// The idea voted on.

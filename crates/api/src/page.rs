@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// One page of a cursor-paginated list.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Page<T> {
     /// The items of this page, in the requested order.

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// What a widget needs to know about its site before it renders.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SiteConfig {
     /// The site's slug, as used in `data-site`.
@@ -16,6 +17,7 @@ pub struct SiteConfig {
 }
 
 /// An idea board as listed in a [`SiteConfig`].
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoardSummary {
     /// The board's slug, as used in `data-board`.

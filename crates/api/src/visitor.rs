@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 pub const VISITOR_HEADER: &str = "x-kindred-visitor";
 
 /// A validated anonymous visitor id: a lowercase, hyphenated UUID version 4.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct VisitorId(String);

@@ -47,7 +47,7 @@ pub const JSON_BODY_LIMIT: usize = 64 * 1024;
 /// The complete HTTP service: API routes, widget assets (when configured), contract-shaped
 /// 404/405 answers, body limit, write limits, CORS, security headers and request logs.
 pub fn app(state: AppState) -> Router {
-    let mut router = routes::router();
+    let mut router = axum::Router::from(routes::router());
     if let Some(dir) = state.config.assets_dir() {
         router = router.merge(routes::assets::router(dir));
     }

@@ -20,6 +20,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Write limits per client IP and per identity.
     pub limits: WriteLimits,
+    /// The OpenAPI document, serialised once at start-up.
+    pub openapi: axum::body::Bytes,
 }
 
 impl AppState {
@@ -36,6 +38,7 @@ impl AppState {
             origins,
             limits,
             config: Arc::new(config),
+            openapi: crate::routes::openapi::document_json().into(),
         })
     }
 

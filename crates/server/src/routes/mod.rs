@@ -1,6 +1,10 @@
 //! The HTTP surface: one module per resource, each exposing `router()`, merged here.
+//!
+//! Each module registers its handlers with `utoipa_axum::routes!`, so the routes and the
+//! OpenAPI document ([`openapi`]) come from the same code.
 
-use axum::Router;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::error::Error;
 use crate::state::AppState;
@@ -9,17 +13,20 @@ pub mod assets;
 pub mod comments;
 pub mod health;
 pub mod ideas;
+pub mod openapi;
 pub mod sites;
 pub mod votes;
 
-/// Every API route (assets are added separately, only when configured).
-pub fn router() -> Router<AppState> {
-    Router::new()
+/// Every API route with its OpenAPI description (assets are added separately, only when
+/// configured).
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .merge(health::router())
+        .merge(openapi::router())
         .merge(sites::router())
-        .merge(ideas::router())
+        .merge(ideas::router().into())
         .merge(votes::router())
-        .merge(comments::router())
+        .merge(comments::router().into())
 }
 
 /// The answer for paths no route matches: a contract 404 rather than an empty body.

@@ -3,19 +3,31 @@
 //! - `GET /v1/sites/{site}` → [`SiteConfig`]: name, locale and boards; 404 for an unknown site.
 
 use axum::extract::State;
-use axum::routing::get;
-use axum::{Json, Router};
-use kindred_api::SiteConfig;
+use axum::Json;
+use kindred_api::{ErrorBody, SiteConfig};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::error::{Error, Result};
 use crate::extract::ApiPath;
 use crate::state::AppState;
 
 /// The site routes.
-pub fn router() -> Router<AppState> {
-    Router::new().route("/v1/sites/{site}", get(sites_show))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(sites_show))
 }
 
+/// A site's start-up configuration for the widget.
+#[utoipa::path(
+    get,
+    path = "/v1/sites/{site}",
+    tag = "sites",
+    params(("site" = String, Path, description = "The site's slug, as in `data-site`")),
+    responses(
+        (status = OK, description = "The site's configuration", body = SiteConfig),
+        (status = NOT_FOUND, description = "No site with this slug", body = ErrorBody),
+    ),
+)]
 async fn sites_show(
     State(state): State<AppState>,
     ApiPath(site): ApiPath<String>,

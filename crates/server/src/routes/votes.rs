@@ -7,9 +7,10 @@
 //! Unknown or malformed id → 404.
 
 use axum::extract::State;
-use axum::routing::put;
-use axum::{Json, Router};
-use kindred_api::VoteState;
+use axum::Json;
+use kindred_api::{ErrorBody, VoteState};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::error::Result;
 use crate::extract::ApiPath;
@@ -19,10 +20,26 @@ use crate::state::AppState;
 use crate::store::votes::{Change, Voter};
 
 /// The vote routes.
-pub fn router() -> Router<AppState> {
-    Router::new().route("/v1/ideas/{id}/vote", put(votes_put).delete(votes_delete))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(votes_put, votes_delete))
 }
 
+/// Supports an idea; a repeat changes nothing.
+#[utoipa::path(
+    put,
+    path = "/v1/ideas/{id}/vote",
+    tag = "ideas",
+    params(("id" = String, Path, description = "The idea's id")),
+    security(("visitor" = []), ("sso" = [])),
+    responses(
+        (status = OK, description = "The caller supports the idea", body = VoteState),
+        (status = UNAUTHORIZED, description = "No identity, or an invalid one", body = ErrorBody),
+        (status = FORBIDDEN, description = "The board takes votes from signed-in users only, or the identity is blocked", body = ErrorBody),
+        (status = NOT_FOUND, description = "No such idea", body = ErrorBody),
+        (status = CONFLICT, description = "The caller already supports as many ideas on the board as it allows", body = ErrorBody),
+        (status = TOO_MANY_REQUESTS, description = "Too many writes; see `Retry-After`", body = ErrorBody),
+    ),
+)]
 async fn votes_put(
     state: State<AppState>,
     id: ApiPath<String>,
@@ -31,6 +48,20 @@ async fn votes_put(
     vote(state, id, identity, Change::Cast).await
 }
 
+/// Withdraws support; fine when the caller did not support the idea.
+#[utoipa::path(
+    delete,
+    path = "/v1/ideas/{id}/vote",
+    tag = "ideas",
+    params(("id" = String, Path, description = "The idea's id")),
+    security(("visitor" = []), ("sso" = [])),
+    responses(
+        (status = OK, description = "The caller does not support the idea", body = VoteState),
+        (status = UNAUTHORIZED, description = "No identity, or an invalid one", body = ErrorBody),
+        (status = NOT_FOUND, description = "No such idea", body = ErrorBody),
+        (status = TOO_MANY_REQUESTS, description = "Too many writes; see `Retry-After`", body = ErrorBody),
+    ),
+)]
 async fn votes_delete(
     state: State<AppState>,
     id: ApiPath<String>,
