@@ -89,7 +89,7 @@ fn read_visitor(parts: &Parts) -> Result<Option<VisitorId>> {
 }
 
 /// The token in `Authorization: Bearer <token>`, if the header is there.
-fn read_bearer(parts: &Parts) -> Result<Option<&str>> {
+pub(crate) fn read_bearer(parts: &Parts) -> Result<Option<&str>> {
     let Some(value) = parts.headers.get(header::AUTHORIZATION) else {
         return Ok(None);
     };

@@ -19,6 +19,7 @@ use tokio::net::TcpListener;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+pub mod admin;
 pub mod config;
 pub mod cors;
 pub mod error;
