@@ -25,6 +25,7 @@ pub struct Comment {
     pub created_at: String,
     /// Answers to a top-level comment, oldest first; always empty on a reply.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
     pub replies: Vec<Comment>,
 }
 

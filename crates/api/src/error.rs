@@ -29,6 +29,7 @@ pub struct ErrorDetail {
     pub message: String,
     /// Per-field error codes; empty unless `code` is `validation_failed`.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(inline))]
     pub fields: FieldErrors,
 }
 

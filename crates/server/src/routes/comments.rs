@@ -13,11 +13,13 @@ use std::time::Duration;
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use kindred_api::validate::{self, FieldErrors};
-use kindred_api::{Comment, CreateComment, Page};
+use kindred_api::{Comment, CreateComment, ErrorBody, Page};
 use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::error::{Error, Result};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
@@ -27,17 +29,18 @@ use crate::state::AppState;
 use crate::store::comments::{CommentRules, NewComment, DEFAULT_LIMIT, MAX_LIMIT};
 
 /// The comment routes.
-pub fn router() -> Router<AppState> {
-    Router::new().route(
-        "/v1/ideas/{id}/comments",
-        get(comments_index).post(comments_create),
-    )
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(comments_index, comments_create))
 }
 
 /// Query parameters of a comment list, as sent.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct CommentsParams {
+    /// Top-level comments per page: 20 unless given, at most 100.
+    #[param(minimum = 1)]
     limit: Option<u32>,
+    /// The previous page's `next_cursor`.
     cursor: Option<String>,
 }
 
@@ -52,6 +55,18 @@ async fn rules(state: &AppState, id: &str) -> Result<(i64, CommentRules)> {
     Ok((id, rules))
 }
 
+/// A page of an idea's top-level comments, oldest first, each with its replies.
+#[utoipa::path(
+    get,
+    path = "/v1/ideas/{id}/comments",
+    tag = "ideas",
+    params(("id" = String, Path, description = "The idea's id"), CommentsParams),
+    responses(
+        (status = OK, description = "A page of comments", body = Page<Comment>),
+        (status = BAD_REQUEST, description = "A parameter or the cursor is not valid", body = ErrorBody),
+        (status = NOT_FOUND, description = "No such idea, or one waiting for review", body = ErrorBody),
+    ),
+)]
 async fn comments_index(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
@@ -72,6 +87,26 @@ async fn comments_index(
     Ok(Json(state.store.comments(id, after, limit).await?))
 }
 
+/// Comments on an idea, or replies to one of its top-level comments.
+#[utoipa::path(
+    post,
+    path = "/v1/ideas/{id}/comments",
+    tag = "ideas",
+    params(("id" = String, Path, description = "The idea's id")),
+    request_body = CreateComment,
+    security(("visitor" = []), ("sso" = [])),
+    responses(
+        (status = CREATED, description = "The new comment", body = Comment),
+        (status = BAD_REQUEST, description = "The body is not JSON", body = ErrorBody),
+        (status = UNAUTHORIZED, description = "No identity, or an invalid one", body = ErrorBody),
+        (status = FORBIDDEN, description = "The board takes comments from signed-in users only", body = ErrorBody),
+        (status = NOT_FOUND, description = "No such idea, or one waiting for review", body = ErrorBody),
+        (status = PAYLOAD_TOO_LARGE, description = "The body is over the size limit", body = ErrorBody),
+        (status = UNSUPPORTED_MEDIA_TYPE, description = "The body is not `application/json`", body = ErrorBody),
+        (status = UNPROCESSABLE_ENTITY, description = "A blank or too long body, or a parent that is not a top-level comment of the idea", body = ErrorBody),
+        (status = TOO_MANY_REQUESTS, description = "Too many writes; see `Retry-After`", body = ErrorBody),
+    ),
+)]
 async fn comments_create(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,

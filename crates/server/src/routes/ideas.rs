@@ -20,10 +20,14 @@ use std::time::Duration;
 
 use axum::extract::State;
 use axum::http::{header, StatusCode};
-use axum::routing::get;
-use axum::{Json, Router};
-use kindred_api::{CreateIdea, Idea, IdeaDetail, IdeaSort, IdeaStatus, Page, SimilarIdea};
+use axum::Json;
+use kindred_api::{
+    CreateIdea, ErrorBody, Idea, IdeaDetail, IdeaSort, IdeaStatus, Page, SimilarIdea,
+};
 use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::error::{Error, Result};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
@@ -36,25 +40,31 @@ use crate::store::cursor::Cursor;
 use crate::store::ideas::{ListQuery, NewIdea, DEFAULT_LIMIT, MAX_LIMIT};
 
 /// The idea routes.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/v1/boards/{board}/ideas",
-            get(ideas_index).post(ideas_create),
-        )
-        .route("/v1/boards/{board}/ideas/similar", get(ideas_similar))
-        .route("/v1/ideas/{id}", get(ideas_show))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(ideas_index, ideas_create))
+        .routes(routes!(ideas_similar))
+        .routes(routes!(ideas_show))
 }
 
 /// Query parameters of an idea list, as sent.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct IdeasParams {
+    /// The order: `top` (most supporters, the default), `new`, `trending` (supporters in the
+    /// last week, weighted towards recent ones) or `discussed` (most comments).
     #[serde(default)]
     sort: IdeaSort,
+    /// Only ideas with this status.
     status: Option<IdeaStatus>,
+    /// Only ideas with this tag.
     tag: Option<String>,
+    /// Only ideas whose title or body holds every word (the last one as a prefix).
     q: Option<String>,
+    /// Ideas per page: 20 unless given, at most 100.
+    #[param(minimum = 1)]
     limit: Option<u32>,
+    /// The previous page's `next_cursor`.
     cursor: Option<String>,
 }
 
@@ -93,6 +103,20 @@ async fn find_board(state: &AppState, slug: &str) -> Result<Board> {
         .ok_or_else(|| Error::not_found("no board with this slug"))
 }
 
+/// A page of a board's listed ideas.
+#[utoipa::path(
+    get,
+    path = "/v1/boards/{board}/ideas",
+    tag = "ideas",
+    params(("board" = String, Path, description = "The board's slug"), IdeasParams),
+    security((), ("visitor" = []), ("sso" = [])),
+    responses(
+        (status = OK, description = "A page of ideas; `voted` is for the caller's identity", body = Page<Idea>),
+        (status = BAD_REQUEST, description = "A parameter or the cursor is not valid", body = ErrorBody),
+        (status = UNAUTHORIZED, description = "An identity was sent but is not valid", body = ErrorBody),
+        (status = NOT_FOUND, description = "No board with this slug", body = ErrorBody),
+    ),
+)]
 async fn ideas_index(
     State(state): State<AppState>,
     ApiPath(board): ApiPath<String>,
@@ -109,6 +133,27 @@ async fn ideas_index(
     Ok(Json(page))
 }
 
+/// Proposes an idea. On a premoderated board it waits for review, seen only by its author.
+#[utoipa::path(
+    post,
+    path = "/v1/boards/{board}/ideas",
+    tag = "ideas",
+    params(("board" = String, Path, description = "The board's slug")),
+    request_body = CreateIdea,
+    security(("visitor" = []), ("sso" = [])),
+    responses(
+        (status = CREATED, description = "The new idea; `Location` is its URL", body = Idea,
+         headers(("Location" = String, description = "The idea's URL"))),
+        (status = BAD_REQUEST, description = "The body is not JSON", body = ErrorBody),
+        (status = UNAUTHORIZED, description = "No identity, or an invalid one", body = ErrorBody),
+        (status = FORBIDDEN, description = "The board takes ideas from signed-in users only", body = ErrorBody),
+        (status = NOT_FOUND, description = "No board with this slug", body = ErrorBody),
+        (status = PAYLOAD_TOO_LARGE, description = "The body is over the size limit", body = ErrorBody),
+        (status = UNSUPPORTED_MEDIA_TYPE, description = "The body is not `application/json`", body = ErrorBody),
+        (status = UNPROCESSABLE_ENTITY, description = "The idea breaks the rules; `fields` says which", body = ErrorBody),
+        (status = TOO_MANY_REQUESTS, description = "Too many writes; see `Retry-After`", body = ErrorBody),
+    ),
+)]
 async fn ideas_create(
     State(state): State<AppState>,
     ApiPath(board): ApiPath<String>,
@@ -160,12 +205,25 @@ async fn ideas_create(
 }
 
 /// Query parameters of a similar-ideas lookup, as sent.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct SimilarParams {
+    /// The title being typed; fewer than 3 letters finds nothing.
     #[serde(default)]
     q: String,
 }
 
+/// Up to 5 listed ideas sharing words with a title being typed, most relevant first.
+#[utoipa::path(
+    get,
+    path = "/v1/boards/{board}/ideas/similar",
+    tag = "ideas",
+    params(("board" = String, Path, description = "The board's slug"), SimilarParams),
+    responses(
+        (status = OK, description = "Similar ideas, never more than one page", body = Page<SimilarIdea>),
+        (status = NOT_FOUND, description = "No board with this slug", body = ErrorBody),
+    ),
+)]
 async fn ideas_similar(
     State(state): State<AppState>,
     ApiPath(board): ApiPath<String>,
@@ -179,6 +237,19 @@ async fn ideas_similar(
     }))
 }
 
+/// One idea and its status history.
+#[utoipa::path(
+    get,
+    path = "/v1/ideas/{id}",
+    tag = "ideas",
+    params(("id" = String, Path, description = "The idea's id")),
+    security((), ("visitor" = []), ("sso" = [])),
+    responses(
+        (status = OK, description = "The idea; `voted` is for the caller's identity", body = IdeaDetail),
+        (status = UNAUTHORIZED, description = "An identity was sent but is not valid", body = ErrorBody),
+        (status = NOT_FOUND, description = "No such idea, or one waiting for review asked for by anyone but its author", body = ErrorBody),
+    ),
+)]
 async fn ideas_show(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,

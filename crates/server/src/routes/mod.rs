@@ -24,9 +24,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(health::router())
         .merge(openapi::router())
         .merge(sites::router())
-        .merge(ideas::router().into())
+        .merge(ideas::router())
         .merge(votes::router())
-        .merge(comments::router().into())
+        .merge(comments::router())
 }
 
 /// The answer for paths no route matches: a contract 404 rather than an empty body.
