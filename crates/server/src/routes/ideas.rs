@@ -54,8 +54,10 @@ struct IdeasParams {
     /// The order: `top` (most supporters, the default), `new`, `trending` (supporters in the
     /// last week, weighted towards recent ones) or `discussed` (most comments).
     #[serde(default)]
+    #[param(inline)]
     sort: IdeaSort,
     /// Only ideas with this status.
+    #[param(inline)]
     status: Option<IdeaStatus>,
     /// Only ideas with this tag.
     tag: Option<String>,
