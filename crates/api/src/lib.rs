@@ -8,6 +8,7 @@
 pub mod comment;
 pub mod error;
 pub mod idea;
+pub mod live;
 pub mod page;
 pub mod site;
 pub mod validate;
@@ -19,6 +20,7 @@ pub use idea::{
     Author, CreateIdea, Idea, IdeaDetail, IdeaId, IdeaSort, IdeaStatus, SimilarIdea, StatusChange,
     VoteState,
 };
+pub use live::LiveEvent;
 pub use page::Page;
 pub use site::{BoardSummary, SiteConfig};
 pub use visitor::{VisitorId, VISITOR_HEADER};

@@ -26,6 +26,7 @@ pub mod error;
 pub mod extract;
 pub mod honeypot;
 pub mod identity;
+pub mod live;
 pub mod rate_limit;
 pub mod routes;
 pub mod security_headers;
@@ -81,8 +82,13 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let live = state.live.clone();
     let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, service)
-        .with_graceful_shutdown(shutdown)
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            // Event streams never finish by themselves; end them so shutdown is not held up.
+            live.close();
+        })
         .await
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::cors::AllowedOrigins;
 use crate::error::Result;
+use crate::live::Live;
 use crate::rate_limit::WriteLimits;
 use crate::store::Store;
 
@@ -20,6 +21,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Write limits per client IP and per identity.
     pub limits: WriteLimits,
+    /// Live updates to open event streams.
+    pub live: Live,
     /// The OpenAPI document, serialised once at start-up.
     pub openapi: axum::body::Bytes,
 }
@@ -34,6 +37,7 @@ impl AppState {
             config.trust_forwarded_for,
         );
         Ok(Self {
+            live: Live::start(&store),
             store,
             origins,
             limits,

@@ -22,7 +22,7 @@ use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::Json;
 use kindred_api::{
-    CreateIdea, ErrorBody, Idea, IdeaDetail, IdeaSort, IdeaStatus, Page, SimilarIdea,
+    CreateIdea, ErrorBody, Idea, IdeaDetail, IdeaSort, IdeaStatus, LiveEvent, Page, SimilarIdea,
 };
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -33,6 +33,7 @@ use crate::error::{Error, Result};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::honeypot;
 use crate::identity::Identity;
+use crate::live::Channel;
 use crate::routes::parse_idea_id;
 use crate::state::AppState;
 use crate::store::boards::Board;
@@ -192,11 +193,18 @@ async fn ideas_create(
             })
             .await?;
 
-        state
+        let idea = state
             .store
             .idea(id, Some(&author))
             .await?
-            .ok_or_else(|| Error::Internal(format!("idea {id} vanished after insert")))?
+            .ok_or_else(|| Error::Internal(format!("idea {id} vanished after insert")))?;
+        if !idea.pending_review {
+            let event = LiveEvent::Idea {
+                idea_id: idea.id.clone(),
+            };
+            state.live.publish(Channel::Board(board.id), event).await;
+        }
+        idea
     };
     let location = format!("/v1/ideas/{}", idea.id);
     Ok((

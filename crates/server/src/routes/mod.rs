@@ -11,6 +11,7 @@ use crate::state::AppState;
 
 pub mod assets;
 pub mod comments;
+pub mod events;
 pub mod health;
 pub mod ideas;
 pub mod openapi;
@@ -27,6 +28,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(ideas::router())
         .merge(votes::router())
         .merge(comments::router())
+        .merge(events::router())
 }
 
 /// The answer for paths no route matches: a contract 404 rather than an empty body.

@@ -32,6 +32,7 @@ use crate::state::AppState;
         (name = "meta", description = "Health and this document."),
         (name = "sites", description = "A site's start-up configuration for the widget."),
         (name = "ideas", description = "Idea boards: ideas, votes, comments."),
+        (name = "live", description = "Live updates as Server-Sent Events."),
     ),
     modifiers(&SecuritySchemes),
 )]

@@ -8,13 +8,14 @@
 
 use axum::extract::State;
 use axum::Json;
-use kindred_api::{ErrorBody, VoteState};
+use kindred_api::{ErrorBody, LiveEvent, VoteState};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::error::Result;
 use crate::extract::ApiPath;
 use crate::identity::Identity;
+use crate::live::Channel;
 use crate::routes::parse_idea_id;
 use crate::state::AppState;
 use crate::store::votes::{Change, Voter};
@@ -82,5 +83,14 @@ async fn vote(
         key: &key,
         anonymous: identity.is_anonymous(),
     };
-    Ok(Json(state.store.vote(id, voter, change).await?))
+    let voted = state.store.vote(id, voter, change).await?;
+    let event = LiveEvent::Votes {
+        idea_id: voted.state.idea_id.clone(),
+        vote_count: voted.state.vote_count,
+    };
+    state
+        .live
+        .publish(Channel::Board(voted.board_id), event)
+        .await;
+    Ok(Json(voted.state))
 }

@@ -33,13 +33,22 @@ pub struct Voter<'a> {
     pub anonymous: bool,
 }
 
+/// What a vote request did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Voted {
+    /// The answer for the voter.
+    pub state: VoteState,
+    /// The board the idea is on, whose live stream hears of the new count.
+    pub board_id: i64,
+}
+
 impl Store {
     /// Applies `change` for `voter` on idea `idea_id`, idempotently, and answers the result.
     ///
     /// An unknown idea, or one still waiting for review, is [`Error::NotFound`]; an anonymous
     /// voter on a board that requires sign-in is [`Error::Forbidden`]; a new vote beyond the
     /// board's vote cap is [`Error::Conflict`].
-    pub async fn vote(&self, idea_id: i64, voter: Voter<'_>, change: Change) -> Result<VoteState> {
+    pub async fn vote(&self, idea_id: i64, voter: Voter<'_>, change: Change) -> Result<Voted> {
         let mut tx = self.begin_write().await?;
         let mut conn = tx.conn();
         let (board_id, allow_anonymous, cap): (i64, bool, Option<i64>) = conn
@@ -67,10 +76,13 @@ impl Store {
             .fetch_one(sql!(conn, votes::COUNT), &[idea_id.into()])
             .await?;
         tx.commit().await?;
-        Ok(VoteState {
-            idea_id: IdeaId::from(idea_id),
-            vote_count: count(vote_count),
-            voted: change == Change::Cast,
+        Ok(Voted {
+            state: VoteState {
+                idea_id: IdeaId::from(idea_id),
+                vote_count: count(vote_count),
+                voted: change == Change::Cast,
+            },
+            board_id,
         })
     }
 }

@@ -104,7 +104,7 @@ async fn concurrent_votes_on_the_demo_keep_counts_exact(backend: Backend) {
                     key: &key,
                     anonymous: true,
                 };
-                store.vote(idea, voter, change).await.unwrap()
+                store.vote(idea, voter, change).await.unwrap().state
             });
         }
     }
