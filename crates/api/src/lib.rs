@@ -13,6 +13,7 @@ pub mod page;
 pub mod site;
 pub mod validate;
 pub mod visitor;
+pub mod webhook;
 
 pub use comment::{Comment, CreateComment};
 pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldErrors};
@@ -24,3 +25,7 @@ pub use live::LiveEvent;
 pub use page::Page;
 pub use site::{BoardSummary, SiteConfig};
 pub use visitor::{VisitorId, VISITOR_HEADER};
+pub use webhook::{
+    CreateWebhook, CreatedWebhook, DeliveryAttempt, DeliveryState, UpdateWebhook, Webhook,
+    WebhookDelivery, WebhookEvent,
+};

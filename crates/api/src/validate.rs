@@ -38,6 +38,15 @@ pub fn text(errors: &mut FieldErrors, field: &str, value: &str, min: usize, max:
     }
 }
 
+/// `Ok` when nothing was recorded, else the recorded errors.
+pub fn finish(errors: FieldErrors) -> Result<(), FieldErrors> {
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,6 +19,9 @@ pub const DEFAULT_WRITE_RATE_PER_IP: Rate = Rate::per_minute(600);
 /// Writes a minute one identity may make unless told otherwise.
 pub const DEFAULT_WRITE_RATE_PER_IDENTITY: Rate = Rate::per_minute(120);
 
+/// Default wait before the first retry of a failed webhook delivery, in milliseconds.
+pub const DEFAULT_WEBHOOK_RETRY_MS: u64 = 10_000;
+
 /// How the server is started.
 #[derive(Clone, Debug, Parser)]
 #[command(
@@ -71,6 +74,11 @@ pub struct Config {
     /// behind a proxy that sets it: otherwise clients choose their own address.
     #[arg(long, env = "KINDRED_TRUST_FORWARDED_FOR")]
     pub trust_forwarded_for: bool,
+
+    /// Milliseconds before a failed webhook delivery is retried; each further retry waits four
+    /// times longer (at most 6 hours), for 8 attempts in all.
+    #[arg(long, env = "KINDRED_WEBHOOK_RETRY_MS", default_value_t = DEFAULT_WEBHOOK_RETRY_MS)]
+    pub webhook_retry_ms: u64,
 }
 
 impl Config {
@@ -90,6 +98,7 @@ impl Config {
             write_rate_per_ip: DEFAULT_WRITE_RATE_PER_IP,
             write_rate_per_identity: DEFAULT_WRITE_RATE_PER_IDENTITY,
             trust_forwarded_for: false,
+            webhook_retry_ms: DEFAULT_WEBHOOK_RETRY_MS,
         }
     }
 

@@ -34,6 +34,7 @@ pub mod seed;
 pub mod sso;
 pub mod state;
 pub mod store;
+pub mod webhooks;
 
 pub use config::Config;
 pub use error::{Error, Result};

@@ -2,6 +2,7 @@
 //! configuration.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use crate::config::Config;
 use crate::cors::AllowedOrigins;
@@ -9,6 +10,7 @@ use crate::error::Result;
 use crate::live::Live;
 use crate::rate_limit::WriteLimits;
 use crate::store::Store;
+use crate::webhooks::Webhooks;
 
 /// Shared, cheaply clonable state handed to every handler.
 #[derive(Clone, Debug)]
@@ -23,6 +25,8 @@ pub struct AppState {
     pub limits: WriteLimits,
     /// Live updates to open event streams.
     pub live: Live,
+    /// Webhook deliveries for events brands subscribe to.
+    pub webhooks: Webhooks,
     /// The OpenAPI document, serialised once at start-up.
     pub openapi: axum::body::Bytes,
 }
@@ -38,6 +42,7 @@ impl AppState {
         );
         Ok(Self {
             live: Live::start(&store),
+            webhooks: Webhooks::start(&store, Duration::from_millis(config.webhook_retry_ms)),
             store,
             origins,
             limits,

@@ -24,7 +24,7 @@ use utoipa_axum::routes;
 use crate::error::{Error, Result};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::identity::Identity;
-use crate::routes::{parse_idea_id, parse_row_id};
+use crate::routes::{page_limit, parse_idea_id, parse_row_id, row_cursor};
 use crate::state::AppState;
 use crate::store::comments::{CommentRules, NewComment, DEFAULT_LIMIT, MAX_LIMIT};
 
@@ -72,17 +72,8 @@ async fn comments_index(
     ApiPath(id): ApiPath<String>,
     ApiQuery(params): ApiQuery<CommentsParams>,
 ) -> Result<Json<Page<Comment>>> {
-    let limit = match params.limit {
-        Some(0) => return Err(Error::BadRequest("`limit` must be at least 1".into())),
-        Some(limit) => limit.min(MAX_LIMIT),
-        None => DEFAULT_LIMIT,
-    };
-    let after = match params.cursor.as_deref().filter(|c| !c.is_empty()) {
-        Some(text) => {
-            Some(parse_row_id(text).ok_or_else(|| Error::BadRequest("invalid `cursor`".into()))?)
-        }
-        None => None,
-    };
+    let limit = page_limit(params.limit, DEFAULT_LIMIT, MAX_LIMIT)?;
+    let after = row_cursor(params.cursor.as_deref())?;
     let (id, _) = rules(&state, &id).await?;
     Ok(Json(state.store.comments(id, after, limit).await?))
 }

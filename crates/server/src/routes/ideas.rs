@@ -23,8 +23,10 @@ use axum::http::{header, StatusCode};
 use axum::Json;
 use kindred_api::{
     CreateIdea, ErrorBody, Idea, IdeaDetail, IdeaSort, IdeaStatus, LiveEvent, Page, SimilarIdea,
+    WebhookEvent,
 };
 use serde::Deserialize;
+use serde_json::json;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -34,7 +36,7 @@ use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::honeypot;
 use crate::identity::Identity;
 use crate::live::Channel;
-use crate::routes::parse_idea_id;
+use crate::routes::{page_limit, parse_idea_id};
 use crate::state::AppState;
 use crate::store::boards::Board;
 use crate::store::cursor::Cursor;
@@ -73,11 +75,7 @@ struct IdeasParams {
 
 impl IdeasParams {
     fn into_query(self) -> Result<ListQuery> {
-        let limit = match self.limit {
-            Some(0) => return Err(Error::BadRequest("`limit` must be at least 1".into())),
-            Some(limit) => limit.min(MAX_LIMIT),
-            None => DEFAULT_LIMIT,
-        };
+        let limit = page_limit(self.limit, DEFAULT_LIMIT, MAX_LIMIT)?;
         // Empty parameters are what URL templates produce for "no value"; treat them so.
         let cursor = match self.cursor.as_deref().filter(|c| !c.is_empty()) {
             Some(text) => Some(Cursor::decode(text, self.sort)?),
@@ -204,6 +202,9 @@ async fn ideas_create(
             };
             state.live.publish(Channel::Board(board.id), event).await;
         }
+        let data = json!({ "board": board.slug, "idea": idea });
+        let event = WebhookEvent::IdeaCreated;
+        state.webhooks.announce(board.site_id, event, data).await;
         idea
     };
     let location = format!("/v1/ideas/{}", idea.id);

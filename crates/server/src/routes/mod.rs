@@ -17,6 +17,7 @@ pub mod ideas;
 pub mod openapi;
 pub mod sites;
 pub mod votes;
+pub mod webhooks;
 
 /// Every API route with its OpenAPI description (assets are added separately, only when
 /// configured).
@@ -29,6 +30,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(votes::router())
         .merge(comments::router())
         .merge(events::router())
+        .merge(webhooks::router())
 }
 
 /// The answer for paths no route matches: a contract 404 rather than an empty body.
@@ -54,6 +56,26 @@ pub fn parse_row_id(text: &str) -> Option<i64> {
         .then(|| text.parse::<i64>().ok())
         .flatten()
         .filter(|id| *id > 0)
+}
+
+/// The page size a list request asks for: `default` when absent, at most `max`; 0 is a 400.
+pub fn page_limit(limit: Option<u32>, default: u32, max: u32) -> Result<u32, Error> {
+    match limit {
+        Some(0) => Err(Error::BadRequest("`limit` must be at least 1".into())),
+        Some(limit) => Ok(limit.min(max)),
+        None => Ok(default),
+    }
+}
+
+/// A cursor that is a row id (the last id of the previous page); empty means none, anything
+/// else that is not a row id is a 400.
+pub fn row_cursor(cursor: Option<&str>) -> Result<Option<i64>, Error> {
+    match cursor.filter(|c| !c.is_empty()) {
+        Some(text) => parse_row_id(text)
+            .map(Some)
+            .ok_or_else(|| Error::BadRequest("invalid `cursor`".into())),
+        None => Ok(None),
+    }
 }
 
 #[cfg(test)]

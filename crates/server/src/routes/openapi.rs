@@ -33,6 +33,7 @@ use crate::state::AppState;
         (name = "sites", description = "A site's start-up configuration for the widget."),
         (name = "ideas", description = "Idea boards: ideas, votes, comments."),
         (name = "live", description = "Live updates as Server-Sent Events."),
+        (name = "moderation", description = "The brand's community team: admin key only."),
     ),
     modifiers(&SecuritySchemes),
 )]

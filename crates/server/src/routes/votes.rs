@@ -8,7 +8,8 @@
 
 use axum::extract::State;
 use axum::Json;
-use kindred_api::{ErrorBody, LiveEvent, VoteState};
+use kindred_api::{ErrorBody, LiveEvent, VoteState, WebhookEvent};
+use serde_json::json;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -92,5 +93,12 @@ async fn vote(
         .live
         .publish(Channel::Board(voted.board_id), event)
         .await;
+    if let Some(threshold) = voted.reached_threshold {
+        if let Some(idea) = state.store.idea(id, None).await? {
+            let data = json!({ "idea": idea, "threshold": threshold });
+            let event = WebhookEvent::IdeaThresholdReached;
+            state.webhooks.announce(voted.site_id, event, data).await;
+        }
+    }
     Ok(Json(voted.state))
 }

@@ -24,6 +24,7 @@ pub mod sites;
 mod sqlite;
 pub mod sso;
 pub mod votes;
+pub mod webhooks;
 
 use conn::{sql, Dialect, Held, Pooled, Tx};
 
@@ -66,6 +67,14 @@ impl Store {
         match self {
             Self::Sqlite(pool) => pool.close().await,
             Self::Postgres(pool) => pool.close().await,
+        }
+    }
+
+    /// Whether [`Store::close`] has been called.
+    pub fn is_closed(&self) -> bool {
+        match self {
+            Self::Sqlite(pool) => pool.is_closed(),
+            Self::Postgres(pool) => pool.is_closed(),
         }
     }
 

@@ -40,6 +40,21 @@ pub struct Voted {
     pub state: VoteState,
     /// The board the idea is on, whose live stream hears of the new count.
     pub board_id: i64,
+    /// The site the board belongs to, whose webhooks hear of a threshold reached.
+    pub site_id: i64,
+    /// The board's supporter threshold, when this vote was the first to reach it.
+    pub reached_threshold: Option<u32>,
+}
+
+/// The rules a vote is checked against, and what it may set off.
+#[derive(sqlx::FromRow)]
+struct Rules {
+    board_id: i64,
+    site_id: i64,
+    allow_anonymous_votes: bool,
+    vote_cap: Option<i64>,
+    supporter_threshold: Option<i64>,
+    threshold_reached: bool,
 }
 
 impl Store {
@@ -51,17 +66,17 @@ impl Store {
     pub async fn vote(&self, idea_id: i64, voter: Voter<'_>, change: Change) -> Result<Voted> {
         let mut tx = self.begin_write().await?;
         let mut conn = tx.conn();
-        let (board_id, allow_anonymous, cap): (i64, bool, Option<i64>) = conn
+        let rules: Rules = conn
             .fetch_optional(sql!(conn, votes::RULES), &[idea_id.into()])
             .await?
             .ok_or_else(|| Error::not_found("no idea with this id"))?;
-        if voter.anonymous && !allow_anonymous {
+        if voter.anonymous && !rules.allow_anonymous_votes {
             return Err(Error::Forbidden(
                 "this board accepts votes from signed-in users only".into(),
             ));
         }
-        if let (Change::Cast, Some(cap)) = (change, cap) {
-            check_cap(&mut conn, board_id, idea_id, voter.key, cap).await?;
+        if let (Change::Cast, Some(cap)) = (change, rules.vote_cap) {
+            check_cap(&mut conn, rules.board_id, idea_id, voter.key, cap).await?;
         }
         match change {
             Change::Cast => {
@@ -75,6 +90,15 @@ impl Store {
         let (vote_count,): (i64,) = conn
             .fetch_one(sql!(conn, votes::COUNT), &[idea_id.into()])
             .await?;
+        let reached_threshold = match rules.supporter_threshold {
+            Some(threshold) if !rules.threshold_reached && vote_count >= threshold => {
+                let first: Option<(i64,)> = conn
+                    .fetch_optional(sql!(conn, votes::REACH_THRESHOLD), &[idea_id.into()])
+                    .await?;
+                first.map(|_| count(threshold))
+            }
+            _ => None,
+        };
         tx.commit().await?;
         Ok(Voted {
             state: VoteState {
@@ -82,7 +106,9 @@ impl Store {
                 vote_count: count(vote_count),
                 voted: change == Change::Cast,
             },
-            board_id,
+            board_id: rules.board_id,
+            site_id: rules.site_id,
+            reached_threshold,
         })
     }
 }

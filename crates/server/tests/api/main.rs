@@ -24,3 +24,4 @@ mod similar;
 mod sites;
 mod sso;
 mod votes;
+mod webhooks;

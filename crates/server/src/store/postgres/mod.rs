@@ -15,6 +15,7 @@ pub mod ideas;
 pub mod sites;
 pub mod sso;
 pub mod votes;
+pub mod webhooks;
 
 /// Most pooled connections per server process. Votes on one idea queue on its row lock, so
 /// more connections would mostly wait; several replicas share the database's own limit.

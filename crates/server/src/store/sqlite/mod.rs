@@ -15,6 +15,7 @@ pub mod ideas;
 pub mod sites;
 pub mod sso;
 pub mod votes;
+pub mod webhooks;
 
 /// How long a connection waits for another writer before giving up with `SQLITE_BUSY`.
 ///

@@ -14,11 +14,18 @@ pub const DELETE: &str = "DELETE FROM votes WHERE idea_id = ?1 AND voter = ?2";
 /// An idea's vote count, as the triggers keep it.
 pub const COUNT: &str = "SELECT vote_count FROM ideas WHERE id = ?1";
 
-/// The voting rules of an idea's board: its id, whether anonymous visitors may vote, and the
-/// vote cap. Ideas waiting for review answer nothing, as if they did not exist.
-pub const RULES: &str = "SELECT b.id, b.allow_anonymous_votes, b.vote_cap
+/// The voting rules of an idea's board (see `Rules`). Ideas waiting for review answer nothing,
+/// as if they did not exist.
+pub const RULES: &str = "SELECT b.id AS board_id, b.site_id, b.allow_anonymous_votes,
+                                b.vote_cap, b.supporter_threshold, i.threshold_reached
                          FROM ideas i JOIN boards b ON b.id = i.board_id
                          WHERE i.id = ?1 AND NOT i.pending_review";
+
+/// Marks idea `?1` as having reached its board's threshold, unless it already had; answers a
+/// row only the first time.
+pub const REACH_THRESHOLD: &str = "UPDATE ideas SET threshold_reached = TRUE
+                                   WHERE id = ?1 AND NOT threshold_reached
+                                   RETURNING id";
 
 /// How many ideas of board `?1` other than `?3` voter `?2` supports.
 pub const SUPPORTED: &str = "SELECT COUNT(*) FROM votes v JOIN ideas i ON i.id = v.idea_id
