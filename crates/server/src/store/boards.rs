@@ -85,7 +85,7 @@ pub struct NewBoard<'a> {
 impl Store {
     /// Creates a board, answering its id; a taken slug is a [`crate::Error::Conflict`].
     pub async fn create_board(&self, board: &NewBoard<'_>) -> Result<i64> {
-        create(&mut self.acquire().await?.conn(), board).await
+        create(&mut self.acquire_write().await?.conn(), board).await
     }
 
     /// The board with `slug`, if any.

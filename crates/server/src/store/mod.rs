@@ -9,7 +9,7 @@
 //! from each dialect's pieces, so their filters, orders and cursors exist once. Queries are
 //! checked at run time (`sqlx::query`), which needs no database at build time.
 
-use sqlx::{PgPool, SqlitePool};
+use sqlx::PgPool;
 
 use crate::config::Config;
 use crate::error::Result;
@@ -22,6 +22,8 @@ pub mod ideas;
 mod postgres;
 pub mod sites;
 mod sqlite;
+
+pub use sqlite::SqliteDb;
 pub mod sso;
 pub mod votes;
 pub mod webhooks;
@@ -34,7 +36,7 @@ use conn::{sql, Dialect, Held, Pooled, Tx};
 #[derive(Clone, Debug)]
 pub enum Store {
     /// A SQLite file (write-ahead logging, one writer at a time).
-    Sqlite(SqlitePool),
+    Sqlite(SqliteDb),
     /// A PostgreSQL database, which several server replicas can share.
     Postgres(PgPool),
 }
@@ -65,7 +67,10 @@ impl Store {
     /// Closes every connection, waiting for those in use to come back.
     pub async fn close(&self) {
         match self {
-            Self::Sqlite(pool) => pool.close().await,
+            Self::Sqlite(db) => {
+                db.writes.close().await;
+                db.reads.close().await;
+            }
             Self::Postgres(pool) => pool.close().await,
         }
     }
@@ -73,15 +78,24 @@ impl Store {
     /// Whether [`Store::close`] has been called.
     pub fn is_closed(&self) -> bool {
         match self {
-            Self::Sqlite(pool) => pool.is_closed(),
+            Self::Sqlite(db) => db.reads.is_closed(),
             Self::Postgres(pool) => pool.is_closed(),
         }
     }
 
-    /// A connection from the pool, for reads and single statements.
+    /// A connection for reads.
     pub(crate) async fn acquire(&self) -> Result<Pooled> {
         Ok(match self {
-            Self::Sqlite(pool) => Held::Sqlite(pool.acquire().await?),
+            Self::Sqlite(db) => Held::Sqlite(db.reads.acquire().await?),
+            Self::Postgres(pool) => Held::Postgres(pool.acquire().await?),
+        })
+    }
+
+    /// A connection for a single writing statement: on SQLite the writing connection, so the
+    /// statement queues with the write transactions instead of contending for the file lock.
+    pub(crate) async fn acquire_write(&self) -> Result<Pooled> {
+        Ok(match self {
+            Self::Sqlite(db) => Held::Sqlite(db.writes.acquire().await?),
             Self::Postgres(pool) => Held::Postgres(pool.acquire().await?),
         })
     }
@@ -99,7 +113,7 @@ impl Store {
 
     async fn begin(&self, statement: &'static str) -> Result<Tx> {
         Ok(match self {
-            Self::Sqlite(pool) => Held::Sqlite(pool.begin_with(statement).await?),
+            Self::Sqlite(db) => Held::Sqlite(db.writes.begin_with(statement).await?),
             Self::Postgres(pool) => Held::Postgres(pool.begin_with(statement).await?),
         })
     }

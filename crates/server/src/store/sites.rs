@@ -23,7 +23,7 @@ pub struct NewSite<'a> {
 impl Store {
     /// Creates a site, answering its id; a taken slug is a [`Error::Conflict`].
     pub async fn create_site(&self, site: &NewSite<'_>) -> Result<i64> {
-        create(&mut self.acquire().await?.conn(), site).await
+        create(&mut self.acquire_write().await?.conn(), site).await
     }
 
     /// The id of the site with `slug`, if any.
@@ -34,7 +34,7 @@ impl Store {
     /// Allows `origin` to embed site `site_id`. Answers whether it was new; an origin that is
     /// not an http(s) origin is a [`Error::BadRequest`].
     pub async fn add_origin(&self, site_id: i64, origin: &str) -> Result<bool> {
-        add_origin(&mut self.acquire().await?.conn(), site_id, origin).await
+        add_origin(&mut self.acquire_write().await?.conn(), site_id, origin).await
     }
 
     /// Every allowed origin of every site, for the CORS check.

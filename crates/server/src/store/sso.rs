@@ -51,7 +51,7 @@ impl Store {
 
     /// Sets (or with `None` clears) the SSO secret of site `site_id`.
     pub async fn set_sso_secret(&self, site_id: i64, secret: Option<&str>) -> Result<()> {
-        set_secret(&mut self.acquire().await?.conn(), site_id, secret).await
+        set_secret(&mut self.acquire_write().await?.conn(), site_id, secret).await
     }
 }
 

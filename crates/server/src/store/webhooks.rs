@@ -132,7 +132,7 @@ impl Store {
         secret: &str,
         events: &[WebhookEvent],
     ) -> Result<Webhook> {
-        let mut pooled = self.acquire().await?;
+        let mut pooled = self.acquire_write().await?;
         let mut conn = pooled.conn();
         let events = stored_events(events);
         let args = [
@@ -167,7 +167,7 @@ impl Store {
 
     /// Applies `change` to webhook `id`; `None` when there is no such webhook.
     pub async fn update_webhook(&self, id: i64, change: &UpdateWebhook) -> Result<Option<Webhook>> {
-        let mut pooled = self.acquire().await?;
+        let mut pooled = self.acquire_write().await?;
         let mut conn = pooled.conn();
         let events = change.events.as_deref().map(stored_events);
         let args = [
@@ -187,7 +187,7 @@ impl Store {
 
     /// Removes webhook `id` and its log; answers whether it existed.
     pub async fn delete_webhook(&self, id: i64) -> Result<bool> {
-        let mut pooled = self.acquire().await?;
+        let mut pooled = self.acquire_write().await?;
         let mut conn = pooled.conn();
         Ok(conn
             .execute(sql!(conn, webhooks::DELETE), &[id.into()])

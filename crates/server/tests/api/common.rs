@@ -362,7 +362,7 @@ impl TestApp {
     /// Runs a query answering one integer against the test database.
     pub async fn scalar(&self, sql: &str) -> i64 {
         match &self.state.store {
-            Store::Sqlite(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
+            Store::Sqlite(db) => sqlx::query_scalar(sql).fetch_one(&db.reads).await,
             Store::Postgres(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
         }
         .unwrap_or_else(|e| panic!("{sql}: {e}"))
@@ -371,7 +371,7 @@ impl TestApp {
     /// Runs a statement against the test database, answering how many rows it changed.
     pub async fn try_execute(&self, sql: &str) -> Result<u64, kindred_server::Error> {
         Ok(match &self.state.store {
-            Store::Sqlite(pool) => sqlx::query(sql).execute(pool).await?.rows_affected(),
+            Store::Sqlite(db) => sqlx::query(sql).execute(&db.writes).await?.rows_affected(),
             Store::Postgres(pool) => sqlx::query(sql).execute(pool).await?.rows_affected(),
         })
     }

@@ -62,7 +62,7 @@ impl SplitMix {
 /// Answers one column of text for `sql`, on either backend.
 async fn texts(store: &Store, sql: &str) -> Vec<String> {
     match store {
-        Store::Sqlite(pool) => sqlx::query_scalar(sql).fetch_all(pool).await,
+        Store::Sqlite(db) => sqlx::query_scalar(sql).fetch_all(&db.reads).await,
         Store::Postgres(pool) => sqlx::query_scalar(sql).fetch_all(pool).await,
     }
     .unwrap_or_else(|e| panic!("{sql}: {e}"))
@@ -71,7 +71,7 @@ async fn texts(store: &Store, sql: &str) -> Vec<String> {
 /// Answers one integer for `sql`, on either backend.
 async fn scalar(store: &Store, sql: &str) -> i64 {
     match store {
-        Store::Sqlite(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
+        Store::Sqlite(db) => sqlx::query_scalar(sql).fetch_one(&db.reads).await,
         Store::Postgres(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
     }
     .unwrap_or_else(|e| panic!("{sql}: {e}"))

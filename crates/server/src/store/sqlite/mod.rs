@@ -22,8 +22,23 @@ pub mod webhooks;
 /// SQLite has one writer at a time; concurrent votes queue on this lock instead of failing.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Most pooled connections. Reads run in parallel under WAL; writes serialise on the lock anyway.
-pub const MAX_CONNECTIONS: u32 = 8;
+/// Most pooled connections for reads, which run in parallel under WAL.
+pub const MAX_READERS: u32 = 8;
+
+/// The SQLite database: connections for reads, and the one connection that writes.
+///
+/// SQLite admits one writer at a time. With writers spread over many connections, each waiting
+/// writer would poll the file lock in SQLite's busy handler, sleeping in steps of milliseconds;
+/// under load that wastes most of the time the lock is free. Giving writes a pool of one
+/// connection makes them queue in the server instead, first come first served, and hand the
+/// lock on the moment it is released. Readers never wait for the writer under WAL.
+#[derive(Clone, Debug)]
+pub struct SqliteDb {
+    /// Connections for reads and statements outside a transaction.
+    pub reads: SqlitePool,
+    /// The writing connection, for write transactions.
+    pub writes: SqlitePool,
+}
 
 /// Starts a write transaction. `IMMEDIATE` takes the write lock up front, so a transaction that
 /// reads before it writes waits its turn instead of failing when another writer got in first.
@@ -35,8 +50,9 @@ pub const BEGIN_EXCLUSIVE: &str = BEGIN_WRITE;
 /// Opens (creating if missing) the SQLite file at `path` and runs pending migrations.
 ///
 /// The file uses write-ahead logging (readers never block the writer), enforces foreign keys
-/// and waits [`BUSY_TIMEOUT`] for the write lock.
-pub async fn open(path: &Path) -> Result<SqlitePool> {
+/// and waits [`BUSY_TIMEOUT`] for the write lock, which only another process or a statement
+/// run outside a write transaction can hold for long.
+pub async fn open(path: &Path) -> Result<SqliteDb> {
     if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|error| {
             Error::Internal(format!("cannot create {}: {error}", dir.display()))
@@ -49,10 +65,14 @@ pub async fn open(path: &Path) -> Result<SqlitePool> {
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .busy_timeout(BUSY_TIMEOUT);
-    let pool = SqlitePoolOptions::new()
-        .max_connections(MAX_CONNECTIONS)
+    let writes = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options.clone())
+        .await?;
+    sqlx::migrate!("./migrations/sqlite").run(&writes).await?;
+    let reads = SqlitePoolOptions::new()
+        .max_connections(MAX_READERS)
         .connect_with(options)
         .await?;
-    sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
-    Ok(pool)
+    Ok(SqliteDb { reads, writes })
 }
