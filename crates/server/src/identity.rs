@@ -21,7 +21,7 @@ use kindred_api::{VisitorId, VISITOR_HEADER};
 use crate::error::{Error, Result};
 use crate::rate_limit::is_write;
 use crate::routes::parse_idea_id;
-use crate::sso::{self, Claims};
+use crate::sso::{self, Claims, SiteKeys};
 use crate::state::AppState;
 use crate::store::sso::Resource;
 
@@ -130,16 +130,30 @@ async fn verify_token(parts: &Parts, state: &AppState, token: &str) -> Result<Cl
             Resource::Idea(_) => "no idea with this id",
         })
     })?;
-    let Some(secret) = &site.secret else {
+    let public_key = match site.public_key.as_deref().map(sso::parse_public_key) {
+        Some(Ok(key)) => Some(key),
+        Some(Err(error)) => {
+            return Err(Error::Internal(format!(
+                "site `{}` has an unreadable SSO public key: {error}",
+                site.slug
+            )))
+        }
+        None => None,
+    };
+    let keys = SiteKeys {
+        secret: site.secret.as_deref().map(str::as_bytes),
+        public_key: public_key.as_ref(),
+    };
+    if keys.secret.is_none() && keys.public_key.is_none() {
         return Err(Error::Unauthorized(format!(
             "site `{}` does not accept SSO tokens",
             site.slug
         )));
-    };
+    }
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |since| since.as_secs());
-    sso::verify(token, secret.as_bytes(), &site.slug, now)
+    sso::verify(token, &keys, &site.slug, now)
         .map_err(|error| Error::Unauthorized(format!("invalid SSO token: {error}")))
 }
 

@@ -1,13 +1,18 @@
 //! Signed-in users: the SSO tokens brands issue, verified before the server trusts them.
 //!
-//! A token is a JWT signed with HS256 under the site's SSO secret. [`verify`] accepts it only
-//! when the signature matches (compared in constant time), `exp` is present and not passed,
+//! A token is a JWT signed either with HS256 under the site's SSO secret, or with EdDSA
+//! (Ed25519) by the brand's private key, checked against the public key the site holds: a brand
+//! that would rather not share a secret with this server gives it only a public key. The
+//! token's `alg` picks which, and a site must hold the matching key ([`SiteKeys`]). [`verify`]
+//! accepts a token only when the signature matches (HMACs compared in constant time), `exp` is
+//! present and not passed,
 //! `nbf` and `iat` (when present) are not in the future, and `aud` names the site; anything
 //! else is a [`TokenError`] the caller answers with 401, never an anonymous fallback. The
 //! claims trusted are `sub` (the user's id at the brand), `name` and `avatar`.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
+use ed25519_dalek::{Signature, VerifyingKey};
 use hmac::{Hmac, Mac};
 use serde::Deserialize;
 use sha2::Sha256;
@@ -21,8 +26,52 @@ pub const NAME_MAX: usize = 80;
 /// Most characters in `avatar`.
 pub const AVATAR_MAX: usize = 500;
 
-/// The only algorithm accepted.
-const ALGORITHM: &str = "HS256";
+/// The algorithm of tokens signed with the site's secret.
+const HS256: &str = "HS256";
+/// The algorithm of tokens signed with the brand's Ed25519 private key.
+const EDDSA: &str = "EdDSA";
+
+/// What a site checks tokens with; either may be absent.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SiteKeys<'a> {
+    /// The shared secret of HS256 tokens.
+    pub secret: Option<&'a [u8]>,
+    /// The public key of EdDSA tokens.
+    pub public_key: Option<&'a VerifyingKey>,
+}
+
+/// The DER prefix of an Ed25519 public key in a SubjectPublicKeyInfo (RFC 8410): what follows
+/// it is the raw 32-byte key.
+const SPKI_ED25519_PREFIX: [u8; 12] = [
+    0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,
+];
+
+/// Reads an Ed25519 public key as brands hold it: a PEM `PUBLIC KEY` block (what
+/// `openssl pkey -pubout` writes), or the raw 32 bytes in base64 or base64url.
+pub fn parse_public_key(text: &str) -> Result<VerifyingKey, &'static str> {
+    let text = text.trim();
+    let bytes = if let Some(body) = text
+        .strip_prefix("-----BEGIN PUBLIC KEY-----")
+        .and_then(|rest| rest.strip_suffix("-----END PUBLIC KEY-----"))
+    {
+        let body: String = body.split_whitespace().collect();
+        let der = STANDARD
+            .decode(body)
+            .map_err(|_| "the PEM block is not base64")?;
+        der.strip_prefix(&SPKI_ED25519_PREFIX[..])
+            .ok_or("the PEM block is not an Ed25519 public key")?
+            .to_vec()
+    } else {
+        STANDARD
+            .decode(text)
+            .or_else(|_| URL_SAFE_NO_PAD.decode(text))
+            .map_err(|_| "expected a PEM public key, or 32 bytes in base64")?
+    };
+    let raw: [u8; 32] = bytes
+        .try_into()
+        .map_err(|_| "an Ed25519 public key is 32 bytes")?;
+    VerifyingKey::from_bytes(&raw).map_err(|_| "not a valid Ed25519 public key")
+}
 
 /// What a verified token says about its user.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,11 +90,11 @@ pub enum TokenError {
     /// Not three base64url parts with JSON header and claims.
     #[error("the token is not a well-formed JWT")]
     Malformed,
-    /// Signed with another algorithm, or unsigned.
-    #[error("the token must be signed with HS256")]
-    Algorithm,
-    /// The signature does not match the site's secret.
-    #[error("the token's signature does not match the site's SSO secret")]
+    /// Signed with an algorithm the site holds no key for, or unsigned.
+    #[error("the token must be signed with {0}")]
+    Algorithm(&'static str),
+    /// The signature does not match the site's key.
+    #[error("the token's signature does not match the site's SSO key")]
     Signature,
     /// No `exp` claim.
     #[error("the token has no `exp` claim")]
@@ -98,28 +147,58 @@ fn decode_json<T: for<'de> Deserialize<'de>>(part: &str) -> Result<T, TokenError
     serde_json::from_slice(&bytes).map_err(|_| TokenError::Malformed)
 }
 
-/// Verifies `token` for the site `audience` whose secret is `secret`, at `now` (seconds since
-/// the Unix epoch), answering its claims.
-pub fn verify(token: &str, secret: &[u8], audience: &str, now: u64) -> Result<Claims, TokenError> {
-    let mut parts = token.split('.');
-    let (Some(header), Some(payload), Some(signature), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
+/// The algorithms a site with `keys` accepts, for error messages.
+fn accepted(keys: &SiteKeys<'_>) -> &'static str {
+    match (keys.secret, keys.public_key) {
+        (Some(_), Some(_)) => "HS256 or EdDSA",
+        (None, Some(_)) => "EdDSA",
+        _ => "HS256",
+    }
+}
+
+/// Checks the signature of `header.payload` by the algorithm the header names, with the
+/// site's key for it.
+fn check_signature(
+    keys: &SiteKeys<'_>,
+    alg: &str,
+    signed: &str,
+    signature: &[u8],
+) -> Result<(), TokenError> {
+    match (alg, keys.secret, keys.public_key) {
+        (HS256, Some(secret), _) => {
+            let mut expected = mac(secret);
+            expected.update(signed.as_bytes());
+            expected
+                .verify_slice(signature)
+                .map_err(|_| TokenError::Signature)
+        }
+        (EDDSA, _, Some(key)) => {
+            let signature = Signature::from_slice(signature).map_err(|_| TokenError::Signature)?;
+            key.verify_strict(signed.as_bytes(), &signature)
+                .map_err(|_| TokenError::Signature)
+        }
+        _ => Err(TokenError::Algorithm(accepted(keys))),
+    }
+}
+
+/// Verifies `token` for the site `audience` with its `keys`, at `now` (seconds since the Unix
+/// epoch), answering its claims.
+pub fn verify(
+    token: &str,
+    keys: &SiteKeys<'_>,
+    audience: &str,
+    now: u64,
+) -> Result<Claims, TokenError> {
+    let (signed, signature) = token.rsplit_once('.').ok_or(TokenError::Malformed)?;
+    let mut parts = signed.split('.');
+    let (Some(header), Some(payload), None) = (parts.next(), parts.next(), parts.next()) else {
         return Err(TokenError::Malformed);
     };
-    if decode_json::<Header>(header)?.alg != ALGORITHM {
-        return Err(TokenError::Algorithm);
-    }
+    let alg = decode_json::<Header>(header)?.alg;
     let signature = URL_SAFE_NO_PAD
         .decode(signature)
         .map_err(|_| TokenError::Malformed)?;
-    let mut expected = mac(secret);
-    expected.update(header.as_bytes());
-    expected.update(b".");
-    expected.update(payload.as_bytes());
-    expected
-        .verify_slice(&signature)
-        .map_err(|_| TokenError::Signature)?;
+    check_signature(keys, &alg, signed, &signature)?;
 
     let claims: RawClaims = decode_json(payload)?;
     let now = now as f64;
@@ -173,12 +252,32 @@ pub fn verify(token: &str, secret: &[u8], audience: &str, now: u64) -> Result<Cl
 /// Signs `claims` (a JSON object) with HS256 under `secret`: what a brand's server does to
 /// sign a user in, and what tests and local tooling use to make tokens.
 pub fn sign(claims: &serde_json::Value, secret: &[u8]) -> String {
-    let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"HS256","typ":"JWT"}"#);
+    sign_with(HS256, claims, |signed| {
+        let mut signer = mac(secret);
+        signer.update(signed.as_bytes());
+        signer.finalize().into_bytes().to_vec()
+    })
+}
+
+/// Signs `claims` with EdDSA under an Ed25519 private key, as a brand holding a key pair does.
+pub fn sign_eddsa(claims: &serde_json::Value, key: &ed25519_dalek::SigningKey) -> String {
+    use ed25519_dalek::Signer;
+    sign_with(EDDSA, claims, |signed| {
+        key.sign(signed.as_bytes()).to_bytes().to_vec()
+    })
+}
+
+/// A JWT of `claims` with header algorithm `alg`, signed by `signature` over `header.payload`.
+fn sign_with(
+    alg: &str,
+    claims: &serde_json::Value,
+    signature: impl FnOnce(&str) -> Vec<u8>,
+) -> String {
+    let header = URL_SAFE_NO_PAD.encode(format!(r#"{{"alg":"{alg}","typ":"JWT"}}"#));
     let payload = URL_SAFE_NO_PAD.encode(claims.to_string());
-    let mut signer = mac(secret);
-    signer.update(format!("{header}.{payload}").as_bytes());
-    let signature = URL_SAFE_NO_PAD.encode(signer.finalize().into_bytes());
-    format!("{header}.{payload}.{signature}")
+    let signed = format!("{header}.{payload}");
+    let signature = URL_SAFE_NO_PAD.encode(signature(&signed));
+    format!("{signed}.{signature}")
 }
 
 #[cfg(test)]
@@ -194,8 +293,19 @@ mod tests {
                "aud": "acme", "exp": NOW + 600, "iat": NOW})
     }
 
+    const KEYS: SiteKeys<'static> = SiteKeys {
+        secret: Some(SECRET),
+        public_key: None,
+    };
+
     fn check(claims: &serde_json::Value) -> Result<Claims, TokenError> {
-        verify(&sign(claims, SECRET), SECRET, "acme", NOW)
+        verify(&sign(claims, SECRET), &KEYS, "acme", NOW)
+    }
+
+    fn key_pair(seed: u8) -> (ed25519_dalek::SigningKey, VerifyingKey) {
+        let private = ed25519_dalek::SigningKey::from_bytes(&[seed; 32]);
+        let public = private.verifying_key();
+        (private, public)
     }
 
     fn with(key: &str, value: serde_json::Value) -> serde_json::Value {
@@ -222,15 +332,15 @@ mod tests {
     fn forged_and_malformed_tokens_are_refused() {
         let token = sign(&claims(), b"another secret");
         assert_eq!(
-            verify(&token, SECRET, "acme", NOW),
+            verify(&token, &KEYS, "acme", NOW),
             Err(TokenError::Signature)
         );
         let good = sign(&claims(), SECRET);
         let (signed, _) = good.rsplit_once('.').unwrap();
         let tampered = format!("{}.{}", signed.replace("u-42", "u-43"), "AAAA");
-        assert!(verify(&tampered, SECRET, "acme", NOW).is_err());
+        assert!(verify(&tampered, &KEYS, "acme", NOW).is_err());
         for bad in ["", "a.b", "a.b.c.d", "not a token", &format!("{good}x")] {
-            assert!(verify(bad, SECRET, "acme", NOW).is_err(), "{bad}");
+            assert!(verify(bad, &KEYS, "acme", NOW).is_err(), "{bad}");
         }
         let unsigned = format!(
             "{}.{}.",
@@ -238,9 +348,79 @@ mod tests {
             URL_SAFE_NO_PAD.encode(claims().to_string())
         );
         assert_eq!(
-            verify(&unsigned, SECRET, "acme", NOW),
-            Err(TokenError::Algorithm)
+            verify(&unsigned, &KEYS, "acme", NOW),
+            Err(TokenError::Algorithm("HS256"))
         );
+    }
+
+    #[test]
+    fn eddsa_tokens_are_checked_with_the_sites_public_key() {
+        let (private, public) = key_pair(7);
+        let keys = SiteKeys {
+            secret: None,
+            public_key: Some(&public),
+        };
+        let token = sign_eddsa(&claims(), &private);
+        assert_eq!(verify(&token, &keys, "acme", NOW).unwrap().sub, "u-42");
+
+        let (other, _) = key_pair(8);
+        let forged = sign_eddsa(&claims(), &other);
+        assert_eq!(
+            verify(&forged, &keys, "acme", NOW),
+            Err(TokenError::Signature)
+        );
+        // A site holding only a public key cannot be fooled by an HMAC made with it, nor can a
+        // site holding only a secret be sent EdDSA tokens.
+        let hmac_with_public = sign(&claims(), public.as_bytes());
+        assert_eq!(
+            verify(&hmac_with_public, &keys, "acme", NOW),
+            Err(TokenError::Algorithm("EdDSA"))
+        );
+        assert_eq!(
+            verify(&token, &KEYS, "acme", NOW),
+            Err(TokenError::Algorithm("HS256"))
+        );
+        let both = SiteKeys {
+            secret: Some(SECRET),
+            public_key: Some(&public),
+        };
+        assert!(verify(&token, &both, "acme", NOW).is_ok());
+        assert!(verify(&sign(&claims(), SECRET), &both, "acme", NOW).is_ok());
+        assert!(matches!(
+            verify(
+                &sign_eddsa(&with("aud", json!("globex")), &private),
+                &keys,
+                "acme",
+                NOW
+            ),
+            Err(TokenError::Audience(_))
+        ));
+    }
+
+    #[test]
+    fn public_keys_are_read_from_pem_or_base64() {
+        // openssl genpkey -algorithm ed25519 | openssl pkey -pubout
+        let (_, public) = key_pair(7);
+        let mut der = SPKI_ED25519_PREFIX.to_vec();
+        der.extend_from_slice(public.as_bytes());
+        let pem = format!(
+            "-----BEGIN PUBLIC KEY-----\n{}\n-----END PUBLIC KEY-----\n",
+            STANDARD.encode(&der)
+        );
+        assert_eq!(parse_public_key(&pem), Ok(public));
+        assert_eq!(
+            parse_public_key(&STANDARD.encode(public.as_bytes())),
+            Ok(public)
+        );
+        assert_eq!(
+            parse_public_key(&URL_SAFE_NO_PAD.encode(public.as_bytes())),
+            Ok(public)
+        );
+        for bad in ["", "not base64!", &STANDARD.encode([1u8; 31])] {
+            assert!(parse_public_key(bad).is_err(), "{bad}");
+        }
+        let rsa = "-----BEGIN PUBLIC KEY-----\nMFwwDQYJKoZIhvcNAQEBBQADSwAwSAJBAK\n-----END PUBLIC KEY-----";
+        assert!(parse_public_key(rsa).is_err());
     }
 
     #[test]

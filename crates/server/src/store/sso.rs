@@ -19,8 +19,11 @@ pub enum Resource<'a> {
 pub struct SsoSite {
     /// The site's slug, which a token's `aud` must name.
     pub slug: String,
-    /// The secret tokens are signed with; `None` when the site accepts no tokens.
+    /// The secret HS256 tokens are signed with; `None` when the site accepts none.
     pub secret: Option<String>,
+    /// The Ed25519 public key EdDSA tokens are checked with (32 bytes in base64); `None` when
+    /// the site accepts none.
+    pub public_key: Option<String>,
 }
 
 impl std::fmt::Debug for SsoSite {
@@ -28,6 +31,7 @@ impl std::fmt::Debug for SsoSite {
         f.debug_struct("SsoSite")
             .field("slug", &self.slug)
             .field("secret", &self.secret.as_ref().map(|_| "<redacted>"))
+            .field("public_key", &self.public_key)
             .finish()
     }
 }
@@ -53,6 +57,33 @@ impl Store {
     pub async fn set_sso_secret(&self, site_id: i64, secret: Option<&str>) -> Result<()> {
         set_secret(&mut self.acquire_write().await?.conn(), site_id, secret).await
     }
+}
+
+impl Store {
+    /// Sets (or with `None` clears) the Ed25519 public key of site `site_id`.
+    pub async fn set_sso_public_key(
+        &self,
+        site_id: i64,
+        key: Option<&ed25519_dalek::VerifyingKey>,
+    ) -> Result<()> {
+        set_public_key(&mut self.acquire_write().await?.conn(), site_id, key).await
+    }
+}
+
+/// Sets (or clears) the Ed25519 public key of site `site_id` on `conn`, stored as base64.
+pub(crate) async fn set_public_key(
+    conn: &mut Conn<'_>,
+    site_id: i64,
+    key: Option<&ed25519_dalek::VerifyingKey>,
+) -> Result<()> {
+    use base64::Engine;
+    let text = key.map(|key| base64::engine::general_purpose::STANDARD.encode(key.as_bytes()));
+    conn.execute(
+        sql!(conn, sso::SET_PUBLIC_KEY),
+        &[site_id.into(), text.as_deref().into()],
+    )
+    .await?;
+    Ok(())
 }
 
 /// Sets (or clears) the SSO secret of site `site_id` on `conn`.

@@ -6,7 +6,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use axum::body::Body;
 use axum::http::{header, Method, StatusCode};
 use kindred_server::seed;
-use kindred_server::sso::sign;
+use kindred_server::sso::{sign, sign_eddsa};
 use kindred_server::store::boards::NewBoard;
 use kindred_server::store::sites::NewSite;
 use serde_json::{json, Value};
@@ -214,7 +214,47 @@ async fn the_demo_site_accepts_tokens_signed_with_its_published_secret(backend: 
     assert_eq!(response.status, StatusCode::OK, "{}", response.text());
 }
 
+async fn brands_with_a_key_pair_sign_tokens_with_eddsa(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
+    let store = &app.state.store;
+    let site = store.site_id("acme").await.unwrap().unwrap();
+    let private = ed25519_dalek::SigningKey::from_bytes(&[42; 32]);
+    store
+        .set_sso_public_key(site, Some(&private.verifying_key()))
+        .await
+        .unwrap();
+    let uri = format!("/v1/boards/{MEMBERS_BOARD}/ideas");
+    let body = json!({"title": "Signed with a key pair"});
+
+    let token = sign_eddsa(&claims(), &private);
+    let created = send_as(&app, Method::POST, &uri, &token, None, Some(body.clone())).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text());
+    assert_eq!(created.json()["author"]["name"], "Maya Okafor");
+
+    let stranger = ed25519_dalek::SigningKey::from_bytes(&[43; 32]);
+    let forged = sign_eddsa(&claims(), &stranger);
+    send_as(&app, Method::POST, &uri, &forged, None, Some(body.clone()))
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "unauthorized");
+    // The site holds no secret, so HS256 tokens are refused whatever they are signed with.
+    let hmac = token_with_secret(&claims(), private.verifying_key().as_bytes());
+    let refused = send_as(&app, Method::POST, &uri, &hmac, None, Some(body)).await;
+    let error = refused.assert_error(StatusCode::UNAUTHORIZED, "unauthorized");
+    assert!(
+        error["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("EdDSA"),
+        "{error}"
+    );
+}
+
+fn token_with_secret(claims: &Value, secret: &[u8]) -> String {
+    sign(claims, secret)
+}
+
 on_both_backends!(
+    brands_with_a_key_pair_sign_tokens_with_eddsa,
     a_signed_in_user_proposes_and_votes_as_themselves,
     bad_tokens_are_refused_never_downgraded,
     tokens_only_count_for_a_site_that_accepts_them,
