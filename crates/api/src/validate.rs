@@ -29,6 +29,8 @@ pub const CONSENT_REQUIRED: &str = "consent_required";
 pub const UNKNOWN_FIELD: &str = "unknown_field";
 /// An answer has the wrong JSON type for its field (text for a number, say).
 pub const WRONG_TYPE: &str = "wrong_type";
+/// A reference names nothing that exists (a board, say).
+pub const NOT_FOUND: &str = "not_found";
 /// A name or value that must be unique appears twice.
 pub const DUPLICATE: &str = "duplicate";
 /// Something this version cannot accept yet.

@@ -42,7 +42,7 @@ pub struct FormSchema {
     /// Heading shown above the form.
     pub title: String,
     /// Introduction shown under the heading (plain text).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
     /// The questions, in display order.
     pub fields: Vec<Field>,
@@ -64,10 +64,10 @@ pub struct Field {
     /// The question as the visitor reads it.
     pub label: String,
     /// A hint shown under the question (plain text).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub help: String,
     /// Whether an answer is needed; a required consent must be given.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub required: bool,
     /// What kind of answer it takes, with the kind's settings.
     pub kind: FieldKind,
@@ -112,7 +112,7 @@ pub enum FieldKind {
         /// The options, in display order.
         options: Vec<ChoiceOption>,
         /// Fewest options to pick when answering (a required field needs at least one).
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_zero")]
         min: u32,
         /// Most options to pick; all of them when absent.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -157,6 +157,10 @@ pub struct FormSummary {
     pub slug: String,
     /// Heading shown above the form.
     pub title: String,
+}
+
+fn is_zero(value: &u32) -> bool {
+    *value == 0
 }
 
 impl FieldKind {

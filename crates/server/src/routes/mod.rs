@@ -11,6 +11,8 @@ use crate::state::AppState;
 
 pub mod assets;
 pub mod comments;
+pub mod form_admin;
+pub mod forms;
 pub mod health;
 pub mod ideas;
 pub mod openapi;
@@ -27,6 +29,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(ideas::router().into())
         .merge(votes::router())
         .merge(comments::router().into())
+        .merge(forms::router())
+        .merge(form_admin::router())
 }
 
 /// The answer for paths no route matches: a contract 404 rather than an empty body.

@@ -32,6 +32,8 @@ use crate::state::AppState;
         (name = "meta", description = "Health and this document."),
         (name = "sites", description = "A site's start-up configuration for the widget."),
         (name = "ideas", description = "Idea boards: ideas, votes, comments."),
+        (name = "forms", description = "Co-creation forms: schemas and submissions, and their \
+                                          management and CSV export with the admin key."),
     ),
     modifiers(&SecuritySchemes),
 )]

@@ -12,5 +12,10 @@ pub const SITE_OF_IDEA: &str = "SELECT s.slug, s.sso_secret AS secret
                                 JOIN sites s ON s.id = b.site_id
                                 WHERE i.id = $1";
 
+/// The slug and SSO secret of a form's site, by form slug.
+pub const SITE_OF_FORM: &str = "SELECT s.slug, s.sso_secret AS secret
+                                FROM forms f JOIN sites s ON s.id = f.site_id
+                                WHERE f.slug = $1";
+
 /// Sets a site's SSO secret.
 pub const SET_SECRET: &str = "UPDATE sites SET sso_secret = $2 WHERE id = $1";
