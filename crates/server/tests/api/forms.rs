@@ -5,6 +5,7 @@ use axum::body::Body;
 use axum::http::{header, Method, StatusCode};
 use kindred_api::FormDefinition;
 use kindred_server::config::AdminKey;
+use kindred_server::sso::sign;
 use kindred_server::store::boards::BoardRules;
 use serde_json::{json, Value};
 
@@ -109,6 +110,19 @@ pub async fn submit(app: &TestApp, form: &str, who: Option<&str>, answers: Value
     let uri = format!("/v1/forms/{form}/submissions");
     app.send_json(Method::POST, &uri, who, &json!({ "answers": answers }))
         .await
+}
+
+/// Submits `answers` to `form` with `Authorization: Bearer <token>`.
+async fn submit_with_token(app: &TestApp, form: &str, token: &str, answers: Value) -> TestResponse {
+    let uri = format!("/v1/forms/{form}/submissions");
+    app.send(
+        request(Method::POST, &uri, None)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(json!({ "answers": answers }).to_string()))
+            .unwrap(),
+    )
+    .await
 }
 
 async fn the_schema_is_public_and_the_target_is_not(backend: Backend) {
@@ -315,17 +329,46 @@ async fn submitting_needs_an_identity(backend: Backend) {
     submit(&app, "feedback", None, good_answers())
         .await
         .assert_error(StatusCode::UNAUTHORIZED, "unauthorized");
-    let forged = app
-        .send(
-            request(Method::POST, "/v1/forms/feedback/submissions", None)
-                .header(header::AUTHORIZATION, "Bearer not.a.token")
-                .header(header::CONTENT_TYPE, "application/json")
-                .body(Body::from(json!({ "answers": good_answers() }).to_string()))
-                .unwrap(),
-        )
-        .await;
-    forged.assert_error(StatusCode::UNAUTHORIZED, "unauthorized");
+    submit_with_token(&app, "feedback", "not.a.token", good_answers())
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "unauthorized");
     assert_eq!(app.scalar("SELECT COUNT(*) FROM form_submissions").await, 0);
+}
+
+async fn a_signed_in_user_submits_as_themselves(backend: Backend) {
+    let app = with_forms(backend).await;
+    let secret = "acme-sso-secret-for-forms";
+    let site = app.state.store.site_id("acme").await.unwrap().unwrap();
+    app.state
+        .store
+        .set_sso_secret(site, Some(secret))
+        .await
+        .unwrap();
+    let exp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        + 600;
+    let claims = json!({ "sub": "u-7", "name": "Maya Okafor", "aud": "acme", "exp": exp });
+    let token = sign(&claims, secret.as_bytes());
+    let response = submit_with_token(
+        &app,
+        "members-intake",
+        &token,
+        json!({ "idea": "Members only idea" }),
+    )
+    .await;
+    assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
+    let id = response.json()["target"]["idea_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let idea = app.get(&format!("/v1/ideas/{id}"), None).await.json();
+    assert_eq!(idea["author"]["name"], "Maya Okafor");
+    let identity = app
+        .scalar("SELECT COUNT(*) FROM form_submissions WHERE identity = 'user:u-7'")
+        .await;
+    assert_eq!(identity, 1);
 }
 
 on_both_backends!(
@@ -338,4 +381,5 @@ on_both_backends!(
     every_validation_code_reaches_the_client,
     a_filled_honeypot_is_answered_and_dropped,
     submitting_needs_an_identity,
+    a_signed_in_user_submits_as_themselves,
 );
