@@ -129,9 +129,12 @@ impl FormDefinition {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FormDetails {
-    /// The definition, its fields inline.
-    #[serde(flatten)]
-    pub definition: FormDefinition,
+    /// What visitors see and answer.
+    pub schema: FormSchema,
+    /// Where submissions go.
+    pub target: FormTarget,
+    /// Whether the form takes submissions.
+    pub open: bool,
     /// Submissions stored so far.
     pub submission_count: u32,
     /// Creation time, RFC 3339 in UTC.

@@ -272,3 +272,21 @@ fn outcomes_carry_their_kind() {
         json!({ "kind": "response" })
     );
 }
+
+#[test]
+fn details_read_back_as_moderators_receive_them() {
+    let details = FormDetails {
+        schema: schema(),
+        target: FormTarget::Response,
+        open: false,
+        submission_count: 3,
+        created_at: "2026-01-02T03:04:05.678Z".into(),
+        updated_at: "2026-01-02T03:04:05.678Z".into(),
+    };
+    let json = serde_json::to_value(&details).unwrap();
+    assert_eq!(json["target"], json!({ "kind": "response" }));
+    assert_eq!(
+        serde_json::from_value::<FormDetails>(json).unwrap(),
+        details
+    );
+}

@@ -38,7 +38,9 @@ impl Form {
     /// The form as the moderation API answers it.
     pub fn details(self) -> FormDetails {
         FormDetails {
-            definition: self.definition,
+            schema: self.definition.schema,
+            target: self.definition.target,
+            open: self.definition.open,
             submission_count: self.submission_count,
             created_at: self.created_at,
             updated_at: self.updated_at,

@@ -1,11 +1,10 @@
 //! The moderation API of forms: creating, listing, changing and deleting them with the admin
 //! key, schema checks, submission pages and the CSV export.
 
-use axum::body::Body;
-use axum::http::{header, Method, StatusCode};
+use axum::http::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::common::{on_both_backends, request, visitor, Backend, TestApp, TestResponse};
+use crate::common::{on_both_backends, visitor, Backend, TestApp, TestResponse};
 use crate::forms::{feedback_form, good_answers, intake_form, submit, with_forms, ADMIN_KEY};
 
 /// A moderation request with the admin key, and a JSON body when given.
@@ -20,17 +19,7 @@ async fn admin_as(
     uri: &str,
     body: Option<&Value>,
 ) -> TestResponse {
-    let mut builder = request(method, uri, None);
-    if let Some(key) = key {
-        builder = builder.header(header::AUTHORIZATION, format!("Bearer {key}"));
-    }
-    let request = match body {
-        Some(json) => builder
-            .header(header::CONTENT_TYPE, "application/json")
-            .body(Body::from(json.to_string())),
-        None => builder.body(Body::empty()),
-    };
-    app.send(request.unwrap()).await
+    app.send_bearer(method, uri, key, None, body).await
 }
 
 async fn moderators_create_list_change_and_delete_forms(backend: Backend) {

@@ -1,8 +1,7 @@
 //! `GET /v1/forms/{form}` and `POST /v1/forms/{form}/submissions`: schemas, validation with
 //! per-field codes, delivery to each target, the honeypot and identity.
 
-use axum::body::Body;
-use axum::http::{header, Method, StatusCode};
+use axum::http::{Method, StatusCode};
 use kindred_api::FormDefinition;
 use kindred_server::config::AdminKey;
 use kindred_server::sso::sign;
@@ -10,7 +9,7 @@ use kindred_server::store::boards::BoardRules;
 use serde_json::{json, Value};
 
 use crate::common::{
-    on_both_backends, request, visitor, Backend, TestApp, TestResponse, MEMBERS_BOARD, OPEN_BOARD,
+    on_both_backends, visitor, Backend, TestApp, TestResponse, MEMBERS_BOARD, OPEN_BOARD,
 };
 
 /// The admin key of [`with_forms`].
@@ -115,14 +114,9 @@ pub async fn submit(app: &TestApp, form: &str, who: Option<&str>, answers: Value
 /// Submits `answers` to `form` with `Authorization: Bearer <token>`.
 async fn submit_with_token(app: &TestApp, form: &str, token: &str, answers: Value) -> TestResponse {
     let uri = format!("/v1/forms/{form}/submissions");
-    app.send(
-        request(Method::POST, &uri, None)
-            .header(header::AUTHORIZATION, format!("Bearer {token}"))
-            .header(header::CONTENT_TYPE, "application/json")
-            .body(Body::from(json!({ "answers": answers }).to_string()))
-            .unwrap(),
-    )
-    .await
+    let body = json!({ "answers": answers });
+    app.send_bearer(Method::POST, &uri, Some(token), None, Some(&body))
+        .await
 }
 
 async fn the_schema_is_public_and_the_target_is_not(backend: Backend) {
