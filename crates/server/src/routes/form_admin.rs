@@ -29,7 +29,7 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::admin::Admin;
+use crate::admin::{Admin, AdminKeyErrors};
 use crate::csv;
 use crate::error::{Error, Result};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
@@ -88,8 +88,7 @@ async fn check(state: &AppState, site_id: i64, definition: &FormDefinition) -> R
     security(("admin" = [])),
     responses(
         (status = OK, description = "The site's forms, oldest first, on one page", body = Page<FormDetails>),
-        (status = UNAUTHORIZED, description = "No admin key, or a wrong one", body = ErrorBody),
-        (status = FORBIDDEN, description = "The server has no admin key", body = ErrorBody),
+        AdminKeyErrors,
         (status = NOT_FOUND, description = "No site with this slug", body = ErrorBody),
     ),
 )]
@@ -117,8 +116,7 @@ async fn site_forms_index(
     responses(
         (status = CREATED, description = "The new form", body = FormDetails),
         (status = BAD_REQUEST, description = "Malformed JSON", body = ErrorBody),
-        (status = UNAUTHORIZED, description = "No admin key, or a wrong one", body = ErrorBody),
-        (status = FORBIDDEN, description = "The server has no admin key", body = ErrorBody),
+        AdminKeyErrors,
         (status = NOT_FOUND, description = "No site with this slug", body = ErrorBody),
         (status = CONFLICT, description = "A form with this slug exists", body = ErrorBody),
         (status = UNPROCESSABLE_ENTITY, description = "The schema or target breaks the rules; see `fields`", body = ErrorBody),
@@ -154,8 +152,7 @@ async fn site_forms_create(
     security(("admin" = [])),
     responses(
         (status = OK, description = "The form", body = FormDetails),
-        (status = UNAUTHORIZED, description = "No admin key, or a wrong one", body = ErrorBody),
-        (status = FORBIDDEN, description = "The server has no admin key", body = ErrorBody),
+        AdminKeyErrors,
         (status = NOT_FOUND, description = "No form with this slug", body = ErrorBody),
     ),
 )]
@@ -178,8 +175,7 @@ async fn form_show(
     responses(
         (status = OK, description = "The form as changed", body = FormDetails),
         (status = BAD_REQUEST, description = "Malformed JSON", body = ErrorBody),
-        (status = UNAUTHORIZED, description = "No admin key, or a wrong one", body = ErrorBody),
-        (status = FORBIDDEN, description = "The server has no admin key", body = ErrorBody),
+        AdminKeyErrors,
         (status = NOT_FOUND, description = "No form with this slug", body = ErrorBody),
         (status = CONFLICT, description = "Another form has the new slug", body = ErrorBody),
         (status = UNPROCESSABLE_ENTITY, description = "The schema or target breaks the rules; see `fields`", body = ErrorBody),
@@ -206,8 +202,7 @@ async fn form_update(
     security(("admin" = [])),
     responses(
         (status = NO_CONTENT, description = "Deleted"),
-        (status = UNAUTHORIZED, description = "No admin key, or a wrong one", body = ErrorBody),
-        (status = FORBIDDEN, description = "The server has no admin key", body = ErrorBody),
+        AdminKeyErrors,
         (status = NOT_FOUND, description = "No form with this slug", body = ErrorBody),
     ),
 )]
@@ -239,8 +234,7 @@ struct SubmissionsParams {
     responses(
         (status = OK, description = "Submissions in arrival order", body = Page<StoredSubmission>),
         (status = BAD_REQUEST, description = "A cursor this server did not write", body = ErrorBody),
-        (status = UNAUTHORIZED, description = "No admin key, or a wrong one", body = ErrorBody),
-        (status = FORBIDDEN, description = "The server has no admin key", body = ErrorBody),
+        AdminKeyErrors,
         (status = NOT_FOUND, description = "No form with this slug", body = ErrorBody),
     ),
 )]
@@ -278,8 +272,7 @@ async fn submissions_index(
     responses(
         (status = OK, description = "RFC 4180 CSV: `id`, `submitted_at`, `identity`, one column per field in schema order, `target`",
          content_type = "text/csv", body = String),
-        (status = UNAUTHORIZED, description = "No admin key, or a wrong one", body = ErrorBody),
-        (status = FORBIDDEN, description = "The server has no admin key", body = ErrorBody),
+        AdminKeyErrors,
         (status = NOT_FOUND, description = "No form with this slug", body = ErrorBody),
     ),
 )]
