@@ -7,9 +7,10 @@
 //! than ignored: a bad token never falls back to anonymous, and a broken client notices.
 //!
 //! A token is checked against the site of the resource the request acts on (a board by its
-//! slug, an idea by its id, a form by its slug), whose slug its `aud` must name and whose secret must sign it (see
-//! [`crate::sso`]). An identity acting on a write (anything but `GET`, `HEAD`, `OPTIONS`) is
-//! then counted against its write limit, and refused with 429 when over it.
+//! slug, an idea by its id, a form by its slug), whose slug its `aud` must name and whose
+//! secret must sign it (see [`crate::sso`]). An identity acting on a write (anything but
+//! `GET`, `HEAD`, `OPTIONS`) is then counted against its write limit, and refused with 429
+//! when over it.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 

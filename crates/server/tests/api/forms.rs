@@ -365,7 +365,37 @@ async fn a_signed_in_user_submits_as_themselves(backend: Backend) {
     assert_eq!(identity, 1);
 }
 
+async fn the_demo_forms_are_seeded(backend: Backend) {
+    let app = TestApp::seeded(backend).await;
+    let site = app.get("/v1/sites/ridgeline", None).await.json();
+    assert_eq!(
+        site["forms"],
+        json!([
+            { "slug": "summit-4-wishlist", "title": "Design the Summit 4" },
+            { "slug": "idea-intake", "title": "Propose a trail shoe idea" },
+        ])
+    );
+    let wishlist = json!({ "terrain": ["rock", "mud"], "cushioning": 3, "consent": true });
+    let response = submit(&app, "summit-4-wishlist", Some(&visitor(1)), wishlist).await;
+    assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
+    assert_eq!(
+        response.json()["message"],
+        "Thanks! The design team reads every wishlist."
+    );
+    let idea = json!({ "idea": "A removable rock plate", "details": "For soft trails." });
+    let response = submit(&app, "idea-intake", Some(&visitor(1)), idea).await;
+    assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
+    let id = response.json()["target"]["idea_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let idea = app.get(&format!("/v1/ideas/{id}"), None).await.json();
+    assert_eq!(idea["title"], "A removable rock plate");
+    assert_eq!(idea["author"]["name"], "Anonymous runner");
+}
+
 on_both_backends!(
+    the_demo_forms_are_seeded,
     the_schema_is_public_and_the_target_is_not,
     the_site_lists_its_open_forms,
     a_response_is_stored_cleaned,
