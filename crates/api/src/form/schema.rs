@@ -164,21 +164,6 @@ fn is_zero(value: &u32) -> bool {
 }
 
 impl FieldKind {
-    /// The wire spelling of the kind, as in `"type"`.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::ShortText { .. } => "short_text",
-            Self::LongText { .. } => "long_text",
-            Self::Email => "email",
-            Self::Number { .. } => "number",
-            Self::SingleChoice { .. } => "single_choice",
-            Self::MultipleChoice { .. } => "multiple_choice",
-            Self::Rating { .. } => "rating",
-            Self::Image { .. } => "image",
-            Self::Consent { .. } => "consent",
-        }
-    }
-
     /// The most characters a text answer may have, for the kinds answered with text.
     pub fn max_chars(&self) -> Option<usize> {
         match self {

@@ -22,18 +22,6 @@ pub enum Answer {
     List(Vec<String>),
 }
 
-impl Answer {
-    /// The JSON type of the answer, for messages.
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            Self::Bool(_) => "boolean",
-            Self::Number(_) => "number",
-            Self::Text(_) => "string",
-            Self::List(_) => "array",
-        }
-    }
-}
-
 impl fmt::Display for Answer {
     /// The answer as one line of text, as a spreadsheet cell shows it: list entries joined
     /// with `; `, flags as `true`/`false`, whole numbers without a fraction.
