@@ -81,6 +81,10 @@ pub enum ErrorCode {
     MethodNotAllowed,
     /// The request conflicts with the current state.
     Conflict,
+    /// The form exists but no longer takes submissions.
+    FormClosed,
+    /// An `Idempotency-Key` was sent again with a different request.
+    IdempotencyKeyReused,
     /// The body is larger than the server accepts.
     PayloadTooLarge,
     /// The body's content type is not accepted.
@@ -107,6 +111,8 @@ impl ErrorCode {
             Self::NotFound => "not_found",
             Self::MethodNotAllowed => "method_not_allowed",
             Self::Conflict => "conflict",
+            Self::FormClosed => "form_closed",
+            Self::IdempotencyKeyReused => "idempotency_key_reused",
             Self::PayloadTooLarge => "payload_too_large",
             Self::UnsupportedMediaType => "unsupported_media_type",
             Self::RateLimited => "rate_limited",
@@ -124,9 +130,10 @@ impl ErrorCode {
             Self::NotFound => 404,
             Self::MethodNotAllowed => 405,
             Self::Conflict => 409,
+            Self::FormClosed => 410,
             Self::PayloadTooLarge => 413,
             Self::UnsupportedMediaType => 415,
-            Self::InvalidBody | Self::ValidationFailed => 422,
+            Self::InvalidBody | Self::ValidationFailed | Self::IdempotencyKeyReused => 422,
             Self::RateLimited => 429,
             Self::Internal | Self::Unknown => 500,
         }
@@ -166,6 +173,8 @@ mod tests {
             NotFound,
             MethodNotAllowed,
             Conflict,
+            FormClosed,
+            IdempotencyKeyReused,
             PayloadTooLarge,
             UnsupportedMediaType,
             RateLimited,

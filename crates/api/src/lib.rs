@@ -7,6 +7,7 @@
 
 pub mod comment;
 pub mod error;
+pub mod form;
 pub mod idea;
 pub mod live;
 pub mod page;
@@ -17,6 +18,10 @@ pub mod webhook;
 
 pub use comment::{Comment, CreateComment};
 pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldErrors};
+pub use form::{
+    Answer, ChoiceOption, Field, FieldKind, FormDefinition, FormDetails, FormSchema, FormSummary,
+    FormTarget, StoredSubmission, Submission, SubmissionReceipt, SubmitForm, TargetOutcome,
+};
 pub use idea::{
     Author, CreateIdea, Idea, IdeaDetail, IdeaId, IdeaSort, IdeaStatus, SimilarIdea, StatusChange,
     VoteState,

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::form::FormSummary;
+
 /// What a widget needs to know about its site before it renders.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,6 +16,9 @@ pub struct SiteConfig {
     pub locale: String,
     /// The site's idea boards.
     pub boards: Vec<BoardSummary>,
+    /// The site's open co-creation forms; empty from servers that have none.
+    #[serde(default)]
+    pub forms: Vec<FormSummary>,
 }
 
 /// An idea board as listed in a [`SiteConfig`].

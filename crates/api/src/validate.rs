@@ -15,6 +15,26 @@ pub const TOO_LONG: &str = "too_long";
 pub const TOO_MANY: &str = "too_many";
 /// A value has the wrong form.
 pub const INVALID: &str = "invalid";
+/// A list has fewer entries than required.
+pub const TOO_FEW: &str = "too_few";
+/// A number lies outside the allowed range.
+pub const OUT_OF_RANGE: &str = "out_of_range";
+/// Text is not an email address.
+pub const INVALID_EMAIL: &str = "invalid_email";
+/// A choice names no option of its field.
+pub const NOT_AN_OPTION: &str = "not_an_option";
+/// A required consent was not given.
+pub const CONSENT_REQUIRED: &str = "consent_required";
+/// An answer names no field of the form.
+pub const UNKNOWN_FIELD: &str = "unknown_field";
+/// An answer has the wrong JSON type for its field (text for a number, say).
+pub const WRONG_TYPE: &str = "wrong_type";
+/// A reference names nothing that exists (a board, say).
+pub const NOT_FOUND: &str = "not_found";
+/// A name or value that must be unique appears twice.
+pub const DUPLICATE: &str = "duplicate";
+/// Something this version cannot accept yet.
+pub const UNSUPPORTED: &str = "unsupported";
 
 /// Records `code` against `field`, once.
 pub fn push(errors: &mut FieldErrors, field: &str, code: &str) {
@@ -22,6 +42,23 @@ pub fn push(errors: &mut FieldErrors, field: &str, code: &str) {
     if !codes.iter().any(|c| c == code) {
         codes.push(code.to_owned());
     }
+}
+
+/// `Ok(())` when nothing was recorded, else the recorded errors.
+pub fn finish(errors: FieldErrors) -> Result<(), FieldErrors> {
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// Whether `text` is a slug: 1 to `max` lowercase ASCII letters, digits and dashes.
+pub fn is_slug(text: &str, max: usize) -> bool {
+    (1..=max).contains(&text.len())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Checks the trimmed length of `value`, in characters, against `min..=max`.
@@ -35,15 +72,6 @@ pub fn text(errors: &mut FieldErrors, field: &str, value: &str, min: usize, max:
         push(errors, field, TOO_SHORT);
     } else if len > max {
         push(errors, field, TOO_LONG);
-    }
-}
-
-/// `Ok` when nothing was recorded, else the recorded errors.
-pub fn finish(errors: FieldErrors) -> Result<(), FieldErrors> {
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(errors)
     }
 }
 

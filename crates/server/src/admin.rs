@@ -7,6 +7,7 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
+use kindred_api::ErrorBody;
 
 use crate::error::{Error, Result};
 use crate::identity::read_bearer;
@@ -36,6 +37,17 @@ impl FromRequestParts<AppState> for Admin {
             Err(Error::Unauthorized("the admin key is not valid".into()))
         }
     }
+}
+
+/// The answers of a request [`Admin`] refuses, for a moderation handler's `responses(...)`.
+#[derive(utoipa::IntoResponses)]
+pub enum AdminKeyErrors {
+    /// No admin key, or a wrong one.
+    #[response(status = 401)]
+    Unauthorized(ErrorBody),
+    /// The server was started without an admin key.
+    #[response(status = 403)]
+    Forbidden(ErrorBody),
 }
 
 /// Whether `a` and `b` are equal, looking at every byte of both whatever they hold.

@@ -45,6 +45,12 @@ pub enum Error {
     /// The request conflicts with what is stored, such as a taken slug.
     #[error("conflict: {0}")]
     Conflict(String),
+    /// The form exists but takes no submissions.
+    #[error("form closed: {0}")]
+    FormClosed(String),
+    /// An `Idempotency-Key` came back with a different request.
+    #[error("idempotency key reused")]
+    IdempotencyKeyReused,
     /// The body is over the size limit.
     #[error("payload too large")]
     PayloadTooLarge,
@@ -89,6 +95,8 @@ impl Error {
             Self::NotFound(_) => ErrorCode::NotFound,
             Self::MethodNotAllowed => ErrorCode::MethodNotAllowed,
             Self::Conflict(_) => ErrorCode::Conflict,
+            Self::FormClosed(_) => ErrorCode::FormClosed,
+            Self::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
             Self::RateLimited(_) => ErrorCode::RateLimited,
             Self::PayloadTooLarge => ErrorCode::PayloadTooLarge,
             Self::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
@@ -113,9 +121,14 @@ impl Error {
             | Self::Forbidden(message)
             | Self::NotFound(message)
             | Self::Conflict(message)
+            | Self::FormClosed(message)
             | Self::UnsupportedMediaType(message) => ErrorBody::new(code, message.clone()),
             Self::MethodNotAllowed => ErrorBody::new(code, "this method is not allowed here"),
             Self::PayloadTooLarge => ErrorBody::new(code, "the request body is too large"),
+            Self::IdempotencyKeyReused => ErrorBody::new(
+                code,
+                "this Idempotency-Key was used for a different request; use a new key",
+            ),
             Self::RateLimited(seconds) => ErrorBody::new(
                 code,
                 format!("too many requests; try again in {seconds} s (see `Retry-After`)"),

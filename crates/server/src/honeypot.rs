@@ -1,10 +1,10 @@
-//! The honeypot field of idea submissions: bots that fill it get a convincing success and
-//! nothing is stored.
+//! The honeypot field of idea and form submissions: bots that fill it get a convincing success
+//! and nothing is stored.
 //!
-//! `CreateIdea::website` is hidden from people by the widget, so only a program filling every
-//! field sets it. Refusing it openly would teach the bot to leave it empty; instead the server
-//! answers exactly as for a stored idea (201 with an idea and a `Location`), built here in
-//! memory.
+//! `CreateIdea::website` and `SubmitForm::website` are hidden from people by the widget, so
+//! only a program filling every field sets them. Refusing it openly would teach the bot to
+//! leave it empty; instead the server answers exactly as for a stored submission (201 with an
+//! idea and a `Location`, or a receipt), built here in memory.
 
 use std::collections::HashSet;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -14,9 +14,27 @@ use kindred_api::{Author, CreateIdea, Idea, IdeaId, IdeaStatus};
 use crate::identity::Identity;
 use crate::store::boards::Board;
 
-/// Whether a submission filled the honeypot.
+/// Whether an idea submission filled the honeypot.
 pub fn is_triggered(input: &CreateIdea) -> bool {
-    !input.website.trim().is_empty()
+    is_filled(&input.website)
+}
+
+/// Whether a honeypot field holds anything.
+pub fn is_filled(website: &str) -> bool {
+    !website.trim().is_empty()
+}
+
+/// Milliseconds since the Unix epoch.
+fn now_millis() -> i64 {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
+    i64::try_from(now.as_millis()).unwrap_or(i64::MAX)
+}
+
+/// A fresh-looking row id that changes from one submission to the next.
+pub fn decoy_id() -> i64 {
+    1_000 + now_millis() % 1_000_000
 }
 
 /// The idea a stored submission would have answered with, for a submission that is dropped.
@@ -27,13 +45,8 @@ pub fn decoy(board: &Board, input: &CreateIdea, tags: Vec<String>, author: &Iden
         .into_iter()
         .filter(|tag| seen.insert(tag.clone()))
         .collect();
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default();
-    let millis = i64::try_from(now.as_millis()).unwrap_or(i64::MAX);
     Idea {
-        // A fresh-looking id that changes from one submission to the next.
-        id: IdeaId::from(1_000 + millis % 1_000_000),
+        id: IdeaId::from(decoy_id()),
         title: input.title.trim().to_owned(),
         body: input.body.trim().to_owned(),
         status: IdeaStatus::Open,
@@ -45,7 +58,7 @@ pub fn decoy(board: &Board, input: &CreateIdea, tags: Vec<String>, author: &Iden
             name: author.author_name(&board.anonymous_author).to_owned(),
             avatar: author.avatar().map(str::to_owned),
         },
-        created_at: rfc3339_millis(millis),
+        created_at: rfc3339_millis(now_millis()),
         threshold: board
             .supporter_threshold
             .and_then(|threshold| u32::try_from(threshold).ok()),

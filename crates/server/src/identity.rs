@@ -7,9 +7,10 @@
 //! than ignored: a bad token never falls back to anonymous, and a broken client notices.
 //!
 //! A token is checked against the site of the resource the request acts on (a board by its
-//! slug, an idea by its id), whose slug its `aud` must name and whose secret must sign it (see
-//! [`crate::sso`]). An identity acting on a write (anything but `GET`, `HEAD`, `OPTIONS`) is
-//! then counted against its write limit, and refused with 429 when over it.
+//! slug, an idea by its id, a form by its slug), whose slug its `aud` must name and whose
+//! secret must sign it (see [`crate::sso`]). An identity acting on a write (anything but
+//! `GET`, `HEAD`, `OPTIONS`) is then counted against its write limit, and refused with 429
+//! when over it.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -114,6 +115,8 @@ fn resource(path: &str) -> Result<Resource<'_>> {
         Ok(Resource::Board(board))
     } else if let Some(id) = segment("/v1/ideas/") {
         Ok(Resource::Idea(parse_idea_id(id)?))
+    } else if let Some(form) = segment("/v1/forms/") {
+        Ok(Resource::Form(form))
     } else {
         Err(Error::Unauthorized(
             "SSO tokens are not accepted on this route".into(),
@@ -128,6 +131,7 @@ async fn verify_token(parts: &Parts, state: &AppState, token: &str) -> Result<Cl
         Error::not_found(match resource {
             Resource::Board(_) => "no board with this slug",
             Resource::Idea(_) => "no idea with this id",
+            Resource::Form(_) => "no form with this slug",
         })
     })?;
     let public_key = match site.public_key.as_deref().map(sso::parse_public_key) {
@@ -243,6 +247,10 @@ mod tests {
             Resource::Board("ideas")
         );
         assert_eq!(resource("/v1/ideas/7/vote").unwrap(), Resource::Idea(7));
+        assert_eq!(
+            resource("/v1/forms/wishlist/submissions").unwrap(),
+            Resource::Form("wishlist")
+        );
         assert!(matches!(resource("/v1/ideas/x"), Err(Error::NotFound(_))));
         assert!(matches!(
             resource("/v1/sites/acme"),

@@ -8,7 +8,9 @@
 //! Layout: [`routes`] holds the HTTP handlers, one module per resource; [`store`] holds every
 //! SQL statement, for both databases; [`error`], [`extract`] and [`identity`] make every
 //! request and failure speak the contract; [`rate_limit`] and [`security_headers`] protect
-//! it; [`cors`] and [`config`] set the service up; [`seed`] writes the demo community.
+//! it; [`idempotency`] makes retried POSTs safe; [`form_targets`] routes form submissions and
+//! [`csv`] exports them; [`cors`] and [`config`] set the service up; [`seed`] writes the demo
+//! community.
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -22,9 +24,12 @@ use tracing::Level;
 pub mod admin;
 pub mod config;
 pub mod cors;
+pub mod csv;
 pub mod error;
 pub mod extract;
+pub mod form_targets;
 pub mod honeypot;
+pub mod idempotency;
 pub mod identity;
 pub mod live;
 pub mod rate_limit;
@@ -48,7 +53,8 @@ pub use store::Store;
 pub const JSON_BODY_LIMIT: usize = 64 * 1024;
 
 /// The complete HTTP service: API routes, widget assets (when configured), contract-shaped
-/// 404/405 answers, body limit, write limits, CORS, security headers and request logs.
+/// 404/405 answers, `Idempotency-Key` replays, body limit, write limits, CORS, security
+/// headers and request logs.
 pub fn app(state: AppState) -> Router {
     let mut router = axum::Router::from(routes::router());
     if let Some(dir) = state.config.assets_dir() {
@@ -58,6 +64,10 @@ pub fn app(state: AppState) -> Router {
         .fallback(routes::not_found)
         // Applies to the routes added above, so it comes after all of them.
         .method_not_allowed_fallback(routes::method_not_allowed)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            idempotency::guard,
+        ))
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

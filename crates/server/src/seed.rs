@@ -1,4 +1,5 @@
-//! The demo community: Ridgeline Trail Co., a trail-running shoe brand with two idea boards.
+//! The demo community: Ridgeline Trail Co., a trail-running shoe brand with two idea boards
+//! and two co-creation forms.
 //!
 //! The demo page, the end-to-end tests and benchmarks need a believable board to look at, so
 //! the data reads like a real brand's: ideas in every status, tags, authors, creation dates
@@ -8,7 +9,8 @@
 
 use std::time::Duration;
 
-use kindred_api::{IdeaStatus, VisitorId};
+use kindred_api::{FormDefinition, IdeaStatus, VisitorId};
+use serde_json::json;
 
 use crate::error::Result;
 use crate::identity::voter_key;
@@ -23,6 +25,8 @@ use crate::store::{self, Store};
 pub const SITE: &str = "ridgeline";
 /// The demo boards' slugs.
 pub const BOARDS: [&str; 2] = ["trail-shoes", "gear-and-apparel"];
+/// The demo forms' slugs: a wishlist kept as responses, and an intake that proposes ideas.
+pub const FORMS: [&str; 2] = ["summit-4-wishlist", "idea-intake"];
 /// The demo site's SSO secret, public on purpose: it lets anyone mint tokens to try signed-in
 /// voting on the demo (see docs/api.md). A real site keeps its secret on the brand's server.
 pub const SSO_SECRET: &str = "ridgeline-demo-sso-secret";
@@ -131,6 +135,10 @@ async fn write_community(conn: &mut Conn<'_>, report: &mut SeedReport) -> Result
     )
     .await?;
 
+    for definition in forms() {
+        store::forms::create(conn, site_id, &definition).await?;
+    }
+
     let mut ids = Vec::with_capacity(IDEAS.len());
     for (index, idea) in IDEAS.iter().enumerate() {
         let board_id = match idea.board {
@@ -207,6 +215,58 @@ async fn write_community(conn: &mut Conn<'_>, report: &mut SeedReport) -> Result
 }
 
 const DAY: u64 = 24 * 60 * 60;
+
+/// The demo forms: "Design the Summit 4", whose answers are kept for the product team, and an
+/// idea intake that proposes each submission on the trail shoes board.
+fn forms() -> [FormDefinition; 2] {
+    let option = |value: &str, label: &str| json!({ "value": value, "label": label });
+    let wishlist = json!({
+        "schema": {
+            "slug": FORMS[0],
+            "title": "Design the Summit 4",
+            "description": "The Summit 4 is on the drawing board. Tell the design team where \
+                            you run and what the next version must get right.",
+            "fields": [
+                { "name": "terrain", "label": "Where do you run?", "required": true,
+                  "help": "Pick up to three.",
+                  "kind": { "type": "multiple_choice", "min": 1, "max": 3, "options": [
+                      option("rock", "Rock and scree"), option("mud", "Mud and bog"),
+                      option("forest", "Forest trails"), option("snow", "Snow and ice"),
+                      option("road", "Road to trail") ] } },
+                { "name": "cushioning", "label": "How much cushioning do you want?",
+                  "required": true, "help": "1 is barefoot feel, 5 is maximal.",
+                  "kind": { "type": "rating", "max": 5 } },
+                { "name": "change", "label": "What would you change about the Summit 3?",
+                  "kind": { "type": "long_text", "max_len": 2000 } },
+                { "name": "email", "label": "Email, if we may ask you to test prototypes",
+                  "kind": { "type": "email" } },
+                { "name": "consent", "label": "Consent", "required": true,
+                  "kind": { "type": "consent",
+                            "text": "Ridgeline may use my answers to design its shoes." } }
+            ],
+            "submit_label": "Send my wishlist",
+            "success_message": "Thanks! The design team reads every wishlist."
+        },
+        "target": { "kind": "response" }
+    });
+    let intake = json!({
+        "schema": {
+            "slug": FORMS[1],
+            "title": "Propose a trail shoe idea",
+            "description": "Your idea goes on the trail shoes board for everyone to vote on.",
+            "fields": [
+                { "name": "idea", "label": "Your idea in one line", "required": true,
+                  "kind": { "type": "short_text", "max_len": 120,
+                            "placeholder": "A rock plate I can take out" } },
+                { "name": "details", "label": "Tell us more",
+                  "kind": { "type": "long_text", "max_len": 5000 } }
+            ]
+        },
+        "target": { "kind": "idea", "board": BOARDS[0], "title_field": "idea",
+                    "body_field": "details" }
+    });
+    [wishlist, intake].map(|form| serde_json::from_value(form).expect("demo forms are well-formed"))
+}
 
 /// The `n`th demo visitor: a valid UUID v4 that cannot collide with a random one in practice.
 pub fn demo_visitor(n: u32) -> VisitorId {
@@ -444,6 +504,13 @@ mod tests {
             assert_eq!(input.validate(), Ok(()), "{}", idea.title);
         }
         assert!((25..=35).contains(&IDEAS.len()));
+    }
+
+    #[test]
+    fn demo_forms_pass_the_schema_rules() {
+        for form in forms() {
+            assert_eq!(form.validate(), Ok(()), "{}", form.schema.slug);
+        }
     }
 
     #[test]

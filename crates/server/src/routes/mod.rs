@@ -12,6 +12,8 @@ use crate::state::AppState;
 pub mod assets;
 pub mod comments;
 pub mod events;
+pub mod form_admin;
+pub mod forms;
 pub mod health;
 pub mod ideas;
 pub mod openapi;
@@ -31,6 +33,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(comments::router())
         .merge(events::router())
         .merge(webhooks::router())
+        .merge(forms::router())
+        .merge(form_admin::router())
 }
 
 /// The answer for paths no route matches: a contract 404 rather than an empty body.

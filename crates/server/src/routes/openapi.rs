@@ -34,6 +34,8 @@ use crate::state::AppState;
         (name = "ideas", description = "Idea boards: ideas, votes, comments."),
         (name = "live", description = "Live updates as Server-Sent Events."),
         (name = "moderation", description = "The brand's community team: admin key only."),
+        (name = "forms", description = "Co-creation forms: schemas and submissions, and their \
+                                          management and CSV export with the admin key."),
     ),
     modifiers(&SecuritySchemes),
 )]

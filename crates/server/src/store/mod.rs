@@ -2,9 +2,10 @@
 //!
 //! Handlers call `Store` methods and never see a pool or write SQL, so the HTTP layer stays
 //! thin and the database can change behind one boundary. The logic is written once, in the
-//! resource modules ([`sites`], [`boards`], [`comments`], [`ideas`], [`votes`], [`sso`]) and
-//! [`cursor`], and runs on a `conn::Conn` of either kind; each dialect's SQL text lives apart, in
-//! `store/sqlite/` and `store/postgres/`, statement for statement under the same names. The
+//! resource modules ([`sites`], [`boards`], [`comments`], [`ideas`], [`votes`], [`sso`],
+//! [`forms`], [`idempotency`]) and [`cursor`], and runs on a `conn::Conn` of either kind; each
+//! dialect's SQL text lives apart, in `store/sqlite/` and `store/postgres/`, statement for
+//! statement under the same names. The
 //! idea reads, whose dialects differ only in a few expressions, are assembled in [`ideas`]
 //! from each dialect's pieces, so their filters, orders and cursors exist once. Queries are
 //! checked at run time (`sqlx::query`), which needs no database at build time.
@@ -18,7 +19,9 @@ pub mod boards;
 pub mod comments;
 pub(crate) mod conn;
 pub mod cursor;
+pub mod forms;
 pub mod ideas;
+pub mod idempotency;
 mod postgres;
 pub mod sites;
 mod sqlite;

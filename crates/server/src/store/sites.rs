@@ -5,7 +5,7 @@ use kindred_api::SiteConfig;
 use crate::cors::normalize_origin;
 use crate::error::{Error, Result, ResultExt};
 use crate::store::conn::{sql, Conn};
-use crate::store::{boards, Store};
+use crate::store::{boards, forms, Store};
 
 /// What it takes to create a site.
 #[derive(Clone, Debug)]
@@ -60,6 +60,7 @@ impl Store {
             name,
             locale,
             boards: boards::summaries(&mut conn, id).await?,
+            forms: forms::summaries(&mut conn, id).await?,
         }))
     }
 }

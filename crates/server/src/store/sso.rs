@@ -12,6 +12,8 @@ pub enum Resource<'a> {
     Board(&'a str),
     /// An idea, by id.
     Idea(i64),
+    /// A form, by slug.
+    Form(&'a str),
 }
 
 /// A site as SSO verification needs it.
@@ -48,6 +50,10 @@ impl Store {
             }
             Resource::Idea(id) => {
                 conn.fetch_optional(sql!(conn, sso::SITE_OF_IDEA), &[id.into()])
+                    .await
+            }
+            Resource::Form(slug) => {
+                conn.fetch_optional(sql!(conn, sso::SITE_OF_FORM), &[slug.into()])
                     .await
             }
         }

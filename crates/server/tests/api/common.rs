@@ -337,6 +337,29 @@ impl TestApp {
         .await
     }
 
+    /// A request as `visitor` with `Authorization: Bearer <token>` when `token` is given, and
+    /// a JSON body when `json` is.
+    pub async fn send_bearer(
+        &self,
+        method: Method,
+        uri: &str,
+        token: Option<&str>,
+        visitor: Option<&str>,
+        json: Option<&Value>,
+    ) -> TestResponse {
+        let mut builder = request(method, uri, visitor);
+        if let Some(token) = token {
+            builder = builder.header(header::AUTHORIZATION, format!("Bearer {token}"));
+        }
+        let request = match json {
+            Some(json) => builder
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(json.to_string())),
+            None => builder.body(Body::empty()),
+        };
+        self.send(request.unwrap()).await
+    }
+
     /// Proposes an idea on `board` as `visitor`, answering its id.
     pub async fn create_idea(&self, board: &str, title: &str, visitor: &str) -> String {
         let response = self

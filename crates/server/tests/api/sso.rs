@@ -3,8 +3,7 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use axum::body::Body;
-use axum::http::{header, Method, StatusCode};
+use axum::http::{Method, StatusCode};
 use kindred_server::seed;
 use kindred_server::sso::{sign, sign_eddsa};
 use kindred_server::store::boards::NewBoard;
@@ -12,7 +11,7 @@ use kindred_server::store::sites::NewSite;
 use serde_json::{json, Value};
 
 use crate::common::{
-    on_both_backends, request, visitor, Backend, TestApp, TestResponse, MEMBERS_BOARD, OPEN_BOARD,
+    on_both_backends, visitor, Backend, TestApp, TestResponse, MEMBERS_BOARD, OPEN_BOARD,
 };
 
 const SECRET: &str = "acme-sso-secret-for-tests";
@@ -51,15 +50,8 @@ async fn send_as(
     visitor: Option<&str>,
     body: Option<Value>,
 ) -> TestResponse {
-    let builder =
-        request(method, uri, visitor).header(header::AUTHORIZATION, format!("Bearer {token}"));
-    let request = match body {
-        Some(json) => builder
-            .header(header::CONTENT_TYPE, "application/json")
-            .body(Body::from(json.to_string())),
-        None => builder.body(Body::empty()),
-    };
-    app.send(request.unwrap()).await
+    app.send_bearer(method, uri, Some(token), visitor, body.as_ref())
+        .await
 }
 
 async fn a_signed_in_user_proposes_and_votes_as_themselves(backend: Backend) {

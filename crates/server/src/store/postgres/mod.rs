@@ -11,7 +11,9 @@ use crate::error::{Error, Result};
 
 pub mod boards;
 pub mod comments;
+pub mod forms;
 pub mod ideas;
+pub mod idempotency;
 pub mod sites;
 pub mod sso;
 pub mod votes;

@@ -14,6 +14,12 @@ pub const SITE_OF_IDEA: &str =
                                 JOIN sites s ON s.id = b.site_id
                                 WHERE i.id = ?1";
 
+/// The slug, SSO secret and SSO public key of a form's site, by form slug.
+pub const SITE_OF_FORM: &str =
+    "SELECT s.slug, s.sso_secret AS secret, s.sso_public_key AS public_key
+                                FROM forms f JOIN sites s ON s.id = f.site_id
+                                WHERE f.slug = ?1";
+
 /// Sets a site's SSO secret.
 pub const SET_SECRET: &str = "UPDATE sites SET sso_secret = ?2 WHERE id = ?1";
 

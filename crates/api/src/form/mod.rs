@@ -1,0 +1,19 @@
+//! Co-creation forms: the schema a brand designs, the answers a visitor sends, and where a
+//! submission goes.
+//!
+//! The schema ([`FormSchema`]) and its rules live here so the widget renders and checks a form
+//! with exactly the code the server checks it with: a submission the widget accepts is one the
+//! server accepts, and a refusal carries the same per-field codes on both sides. The target
+//! ([`FormTarget`]) is the moderators' business and never reaches the public API.
+
+mod schema;
+mod submission;
+mod target;
+mod validate;
+
+pub use schema::{limits, ChoiceOption, Field, FieldKind, FormSchema, FormSummary};
+pub use submission::{Answer, Submission, SubmissionReceipt, SubmitForm, TargetOutcome};
+pub use target::{FormDefinition, FormDetails, FormTarget, StoredSubmission};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,309 @@
+//! The shape of a form as a brand designs it, and the rules that keep a schema renderable.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::validate::{self, FieldErrors};
+
+/// Limits of a form schema, shared by the moderation API and the widget.
+pub mod limits {
+    /// Most characters in a form's or field's slug.
+    pub const SLUG_MAX: usize = 64;
+    /// Most characters in a field's name.
+    pub const NAME_MAX: usize = 40;
+    /// Most characters in a title, a label, an option's label or a button label.
+    pub const LABEL_MAX: usize = 200;
+    /// Most characters in a description, a help text, a consent text or a success message.
+    pub const TEXT_MAX: usize = 2_000;
+    /// Most fields on one form.
+    pub const FIELDS_MAX: usize = 50;
+    /// Most options on one choice field.
+    pub const OPTIONS_MAX: usize = 50;
+    /// Largest `max_len` of a short text field.
+    pub const SHORT_TEXT_MAX: u32 = 500;
+    /// Largest `max_len` of a long text field.
+    pub const LONG_TEXT_MAX: u32 = 10_000;
+    /// Most characters in an email address.
+    pub const EMAIL_MAX: usize = 254;
+    /// Smallest and largest `max` of a rating.
+    pub const RATING_MAX: std::ops::RangeInclusive<u8> = 3..=10;
+    /// Largest `max_bytes` of an image field: 10 MiB.
+    pub const IMAGE_BYTES_MAX: u64 = 10 * 1024 * 1024;
+}
+
+/// A form as the widget renders it: `GET /v1/forms/{form}`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormSchema {
+    /// The form's slug, as in `data-form`; unique across the server.
+    pub slug: String,
+    /// Heading shown above the form.
+    pub title: String,
+    /// Introduction shown under the heading (plain text).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// The questions, in display order.
+    pub fields: Vec<Field>,
+    /// Text of the submit button; the widget's own when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submit_label: Option<String>,
+    /// What the visitor reads after submitting; the server's default when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub success_message: Option<String>,
+}
+
+/// One question of a form.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// Key of the answer in a submission: lowercase letters, digits, `-` and `_`.
+    pub name: String,
+    /// The question as the visitor reads it.
+    pub label: String,
+    /// A hint shown under the question (plain text).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub help: String,
+    /// Whether an answer is needed; a required consent must be given.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub required: bool,
+    /// What kind of answer it takes, with the kind's settings.
+    pub kind: FieldKind,
+}
+
+/// The kinds of question, each with its settings: `{"type": "rating", "max": 5}`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum FieldKind {
+    /// One line of text; the answer is a string.
+    ShortText {
+        /// Most characters.
+        max_len: u32,
+        /// An example of the expected form, shown in the empty input; not enforced.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        placeholder: Option<String>,
+    },
+    /// Several lines of text; the answer is a string.
+    LongText {
+        /// Most characters.
+        max_len: u32,
+    },
+    /// An email address; the answer is a string.
+    Email,
+    /// A number; the answer is a JSON number.
+    Number {
+        /// Smallest accepted value, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min: Option<f64>,
+        /// Largest accepted value, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<f64>,
+    },
+    /// One option out of several; the answer is the option's `value`.
+    SingleChoice {
+        /// The options, in display order.
+        options: Vec<ChoiceOption>,
+    },
+    /// Any number of options; the answer is a list of `value`s.
+    MultipleChoice {
+        /// The options, in display order.
+        options: Vec<ChoiceOption>,
+        /// Fewest options to pick when answering (a required field needs at least one).
+        #[serde(default, skip_serializing_if = "is_zero")]
+        min: u32,
+        /// Most options to pick; all of them when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<u32>,
+    },
+    /// A score from 1 to `max`; the answer is a whole JSON number.
+    Rating {
+        /// The best score, from 3 to 10.
+        max: u8,
+    },
+    /// A photo. Schema only for now: answers arrive through uploads in a later version, so
+    /// such a field cannot be required yet and a submission cannot answer it.
+    Image {
+        /// Accepted media types, such as `image/jpeg`.
+        accept: Vec<String>,
+        /// Largest file, in bytes.
+        max_bytes: u64,
+    },
+    /// A checkbox agreeing to `text`; the answer is `true` or `false`.
+    Consent {
+        /// What the visitor agrees to.
+        text: String,
+    },
+}
+
+/// One option of a choice field.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    /// What a submission sends when this option is picked.
+    pub value: String,
+    /// What the visitor reads.
+    pub label: String,
+}
+
+/// A form as listed in a [`crate::SiteConfig`].
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormSummary {
+    /// The form's slug, as used in `data-form`.
+    pub slug: String,
+    /// Heading shown above the form.
+    pub title: String,
+}
+
+fn is_zero(value: &u32) -> bool {
+    *value == 0
+}
+
+impl FieldKind {
+    /// The most characters a text answer may have, for the kinds answered with text.
+    pub fn max_chars(&self) -> Option<usize> {
+        match self {
+            Self::ShortText { max_len, .. } | Self::LongText { max_len } => Some(*max_len as usize),
+            Self::Email => Some(limits::EMAIL_MAX),
+            _ => None,
+        }
+    }
+}
+
+impl FormSchema {
+    /// The field called `name`, if any.
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        self.fields.iter().find(|field| field.name == name)
+    }
+
+    /// Checks that the schema can be rendered and answered: a slug, a title, unique field
+    /// names, sane limits and non-empty option lists. Errors are keyed `slug`, `title`,
+    /// `fields`, or `fields[<index>].<setting>`, with the codes of [`crate::validate`].
+    pub fn validate_schema(&self) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        if !validate::is_slug(&self.slug, limits::SLUG_MAX) {
+            validate::push(&mut errors, "slug", validate::INVALID);
+        }
+        validate::text(&mut errors, "title", &self.title, 1, limits::LABEL_MAX);
+        validate::text(
+            &mut errors,
+            "description",
+            &self.description,
+            0,
+            limits::TEXT_MAX,
+        );
+        let optional = [
+            ("submit_label", &self.submit_label, limits::LABEL_MAX),
+            ("success_message", &self.success_message, limits::TEXT_MAX),
+        ];
+        for (key, value, max) in optional {
+            if let Some(value) = value {
+                validate::text(&mut errors, key, value, 1, max);
+            }
+        }
+        if self.fields.is_empty() {
+            validate::push(&mut errors, "fields", validate::REQUIRED);
+        } else if self.fields.len() > limits::FIELDS_MAX {
+            validate::push(&mut errors, "fields", validate::TOO_MANY);
+        }
+        let mut names = HashSet::new();
+        for (index, field) in self.fields.iter().enumerate() {
+            let key = |setting: &str| format!("fields[{index}].{setting}");
+            if !is_field_name(&field.name) {
+                validate::push(&mut errors, &key("name"), validate::INVALID);
+            } else if !names.insert(field.name.as_str()) {
+                validate::push(&mut errors, &key("name"), validate::DUPLICATE);
+            }
+            validate::text(
+                &mut errors,
+                &key("label"),
+                &field.label,
+                1,
+                limits::LABEL_MAX,
+            );
+            validate::text(&mut errors, &key("help"), &field.help, 0, limits::TEXT_MAX);
+            check_kind(&mut errors, field, &key);
+        }
+        validate::finish(errors)
+    }
+}
+
+/// Whether `name` can key an answer: 1 to [`limits::NAME_MAX`] lowercase ASCII letters,
+/// digits, `-` and `_`.
+fn is_field_name(name: &str) -> bool {
+    (1..=limits::NAME_MAX).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// Checks the settings of `field`'s kind, keying errors with `key(setting)`.
+fn check_kind(errors: &mut FieldErrors, field: &Field, key: &dyn Fn(&str) -> String) {
+    let mut out_of_range =
+        |setting: &str| validate::push(errors, &key(setting), validate::OUT_OF_RANGE);
+    match &field.kind {
+        FieldKind::ShortText { max_len, .. } if !(1..=limits::SHORT_TEXT_MAX).contains(max_len) => {
+            out_of_range("max_len");
+        }
+        FieldKind::LongText { max_len } if !(1..=limits::LONG_TEXT_MAX).contains(max_len) => {
+            out_of_range("max_len");
+        }
+        FieldKind::Number {
+            min: Some(min),
+            max: Some(max),
+        } if min > max => out_of_range("max"),
+        FieldKind::Rating { max } if !limits::RATING_MAX.contains(max) => out_of_range("max"),
+        FieldKind::SingleChoice { options } => check_options(errors, options, key),
+        FieldKind::MultipleChoice { options, min, max } => {
+            check_options(errors, options, key);
+            let count = options.len();
+            let most = max.map_or(count, |max| (max as usize).min(count));
+            if *min as usize > most {
+                validate::push(errors, &key("min"), validate::OUT_OF_RANGE);
+            }
+            if max.is_some_and(|max| max == 0 || max as usize > count) {
+                validate::push(errors, &key("max"), validate::OUT_OF_RANGE);
+            }
+        }
+        FieldKind::Image { accept, max_bytes } => {
+            if field.required {
+                validate::push(errors, &key("required"), validate::UNSUPPORTED);
+            }
+            if accept.is_empty() || accept.iter().any(|t| !t.starts_with("image/")) {
+                validate::push(errors, &key("accept"), validate::INVALID);
+            }
+            if !(1..=limits::IMAGE_BYTES_MAX).contains(max_bytes) {
+                validate::push(errors, &key("max_bytes"), validate::OUT_OF_RANGE);
+            }
+        }
+        FieldKind::Consent { text } => {
+            validate::text(errors, &key("text"), text, 1, limits::TEXT_MAX);
+        }
+        _ => {}
+    }
+}
+
+/// Checks a choice field's options: some, not too many, each with a value and a label, no
+/// value twice.
+fn check_options(errors: &mut FieldErrors, options: &[ChoiceOption], key: &dyn Fn(&str) -> String) {
+    let key = key("options");
+    if options.is_empty() {
+        validate::push(errors, &key, validate::REQUIRED);
+    } else if options.len() > limits::OPTIONS_MAX {
+        validate::push(errors, &key, validate::TOO_MANY);
+    }
+    let mut values = HashSet::new();
+    for option in options {
+        let blank = |text: &str| text.trim().is_empty() || text.chars().count() > limits::LABEL_MAX;
+        if blank(&option.value) || blank(&option.label) {
+            validate::push(errors, &key, validate::INVALID);
+        }
+        if !values.insert(option.value.as_str()) {
+            validate::push(errors, &key, validate::DUPLICATE);
+        }
+    }
+}

@@ -1,0 +1,292 @@
+//! The form rules as the widget and the server both run them.
+
+use serde_json::json;
+
+use super::*;
+use crate::validate::FieldErrors;
+
+/// A form with one field of every kind that can be answered, and an optional image.
+fn schema() -> FormSchema {
+    serde_json::from_value(json!({
+        "slug": "summit-4",
+        "title": "Design the Summit 4",
+        "fields": [
+            { "name": "nickname", "label": "Nickname", "kind": { "type": "short_text", "max_len": 10, "placeholder": "Ana" } },
+            { "name": "story", "label": "Your story", "required": true, "kind": { "type": "long_text", "max_len": 20 } },
+            { "name": "email", "label": "Email", "kind": { "type": "email" } },
+            { "name": "size", "label": "Shoe size", "kind": { "type": "number", "min": 3, "max": 15 } },
+            { "name": "fit", "label": "Fit", "kind": { "type": "single_choice",
+                "options": [{ "value": "narrow", "label": "Narrow" }, { "value": "wide", "label": "Wide" }] } },
+            { "name": "terrain", "label": "Terrain", "required": true, "kind": { "type": "multiple_choice",
+                "options": [{ "value": "mud", "label": "Mud" }, { "value": "rock", "label": "Rock" },
+                            { "value": "snow", "label": "Snow" }], "min": 1, "max": 2 } },
+            { "name": "cushioning", "label": "Cushioning", "kind": { "type": "rating", "max": 5 } },
+            { "name": "photo", "label": "Photo", "kind": { "type": "image", "accept": ["image/jpeg"], "max_bytes": 1000000 } },
+            { "name": "consent", "label": "Consent", "required": true, "kind": { "type": "consent", "text": "You may quote me." } }
+        ]
+    }))
+    .unwrap()
+}
+
+fn answers(value: serde_json::Value) -> Submission {
+    serde_json::from_value(value).unwrap()
+}
+
+fn good() -> serde_json::Value {
+    json!({ "story": "  Grippier lugs  ", "terrain": ["mud"], "consent": true })
+}
+
+fn errors_for(value: serde_json::Value) -> FieldErrors {
+    schema().validate(&answers(value)).unwrap_err()
+}
+
+#[test]
+fn the_fixture_schema_is_valid_and_round_trips() {
+    let schema = schema();
+    assert_eq!(schema.validate_schema(), Ok(()));
+    let json = serde_json::to_value(&schema).unwrap();
+    assert_eq!(
+        json["fields"][6]["kind"],
+        json!({ "type": "rating", "max": 5 })
+    );
+    assert!(json.get("submit_label").is_none());
+    assert_eq!(serde_json::from_value::<FormSchema>(json).unwrap(), schema);
+}
+
+#[test]
+fn a_good_submission_is_cleaned() {
+    let mut full = good();
+    full["nickname"] = json!("   ");
+    full["size"] = json!(9.5);
+    full["cushioning"] = json!(4);
+    full["fit"] = json!("wide");
+    full["email"] = json!(" ana@example.com ");
+    let clean = schema().validate(&answers(full)).unwrap();
+    assert_eq!(clean["story"], Answer::Text("Grippier lugs".into()));
+    assert_eq!(clean["email"], Answer::Text("ana@example.com".into()));
+    assert_eq!(clean["size"], Answer::Number(9.5));
+    assert!(
+        !clean.contains_key("nickname"),
+        "blank optional answers are dropped"
+    );
+    assert_eq!(clean.len(), 7);
+}
+
+#[test]
+fn missing_required_answers_and_consent_are_named() {
+    let errors = errors_for(json!({ "consent": false, "terrain": [] }));
+    assert_eq!(errors["story"], ["required"]);
+    assert_eq!(errors["terrain"], ["required"]);
+    assert_eq!(errors["consent"], ["consent_required"]);
+    assert_eq!(errors.len(), 3);
+}
+
+#[test]
+fn each_rule_has_its_code() {
+    let cases = [
+        ("nickname", json!("much too long here"), "too_long"),
+        ("email", json!("not-an-email"), "invalid_email"),
+        ("email", json!("a b@example.com"), "invalid_email"),
+        ("email", json!("a@localhost"), "invalid_email"),
+        ("size", json!(16), "out_of_range"),
+        ("size", json!("nine"), "wrong_type"),
+        ("fit", json!("medium"), "not_an_option"),
+        ("fit", json!(["wide"]), "wrong_type"),
+        ("terrain", json!(["mud", "ice"]), "not_an_option"),
+        ("terrain", json!(["mud", "mud"]), "duplicate"),
+        ("terrain", json!(["mud", "rock", "snow"]), "too_many"),
+        ("cushioning", json!(6), "out_of_range"),
+        ("cushioning", json!(0), "out_of_range"),
+        ("cushioning", json!(2.5), "wrong_type"),
+        ("consent", json!("yes"), "wrong_type"),
+        ("photo", json!("upload-1"), "unsupported"),
+        ("shoe", json!("x"), "unknown_field"),
+    ];
+    for (field, value, code) in cases {
+        let mut submission = good();
+        submission[field] = value.clone();
+        let errors = errors_for(submission);
+        assert_eq!(errors[field], [code], "{field} = {value}");
+        assert_eq!(errors.len(), 1, "{field} = {value}: {errors:?}");
+    }
+}
+
+#[test]
+fn too_few_choices_is_its_own_code() {
+    let mut schema = schema();
+    schema.fields[5].kind = FieldKind::MultipleChoice {
+        options: ["a", "b", "c"]
+            .map(|v| ChoiceOption {
+                value: v.into(),
+                label: v.into(),
+            })
+            .to_vec(),
+        min: 2,
+        max: None,
+    };
+    let mut submission = good();
+    submission["terrain"] = json!(["a"]);
+    let errors = schema.validate(&answers(submission)).unwrap_err();
+    assert_eq!(errors["terrain"], ["too_few"]);
+}
+
+#[test]
+fn answers_are_typed_by_their_json() {
+    let parsed = answers(json!({ "a": true, "b": 3, "c": "x", "d": ["y"] }));
+    assert_eq!(parsed["a"], Answer::Bool(true));
+    assert_eq!(parsed["b"], Answer::Number(3.0));
+    assert_eq!(parsed["c"], Answer::Text("x".into()));
+    assert_eq!(parsed["d"], Answer::List(vec!["y".into()]));
+    assert_eq!(parsed["b"].to_string(), "3");
+    assert_eq!(
+        Answer::List(vec!["a".into(), "b".into()]).to_string(),
+        "a; b"
+    );
+    assert!(serde_json::from_value::<SubmitForm>(json!({ "answers": {}, "extra": 1 })).is_err());
+}
+
+#[test]
+fn a_broken_schema_names_every_problem() {
+    let broken: FormSchema = serde_json::from_value(json!({
+        "slug": "Not A Slug",
+        "title": " ",
+        "fields": [
+            { "name": "a", "label": "A", "kind": { "type": "short_text", "max_len": 0 } },
+            { "name": "a", "label": "", "kind": { "type": "long_text", "max_len": 10001 } },
+            { "name": "Bad Name", "label": "C", "kind": { "type": "single_choice", "options": [] } },
+            { "name": "d", "label": "D", "kind": { "type": "multiple_choice",
+                "options": [{ "value": "x", "label": "X" }, { "value": "x", "label": "Y" }], "min": 3, "max": 5 } },
+            { "name": "e", "label": "E", "kind": { "type": "rating", "max": 11 } },
+            { "name": "f", "label": "F", "required": true, "kind": { "type": "image", "accept": ["text/html"], "max_bytes": 0 } },
+            { "name": "g", "label": "G", "kind": { "type": "number", "min": 5, "max": 1 } },
+            { "name": "h", "label": "H", "kind": { "type": "consent", "text": "" } }
+        ]
+    }))
+    .unwrap();
+    let errors = broken.validate_schema().unwrap_err();
+    let expected: &[(&str, &[&str])] = &[
+        ("slug", &["invalid"]),
+        ("title", &["required"]),
+        ("fields[0].max_len", &["out_of_range"]),
+        ("fields[1].name", &["duplicate"]),
+        ("fields[1].label", &["required"]),
+        ("fields[1].max_len", &["out_of_range"]),
+        ("fields[2].name", &["invalid"]),
+        ("fields[2].options", &["required"]),
+        ("fields[3].options", &["duplicate"]),
+        ("fields[3].min", &["out_of_range"]),
+        ("fields[3].max", &["out_of_range"]),
+        ("fields[4].max", &["out_of_range"]),
+        ("fields[5].required", &["unsupported"]),
+        ("fields[5].accept", &["invalid"]),
+        ("fields[5].max_bytes", &["out_of_range"]),
+        ("fields[6].max", &["out_of_range"]),
+        ("fields[7].text", &["required"]),
+    ];
+    for (key, codes) in expected {
+        assert_eq!(
+            errors
+                .get(*key)
+                .map(|c| c.iter().map(String::as_str).collect::<Vec<_>>()),
+            Some(codes.to_vec()),
+            "{key}: {errors:?}"
+        );
+    }
+    assert_eq!(errors.len(), expected.len(), "{errors:?}");
+    let empty = FormSchema {
+        fields: vec![],
+        ..schema()
+    };
+    assert_eq!(empty.validate_schema().unwrap_err()["fields"], ["required"]);
+}
+
+#[test]
+fn unknown_kinds_and_settings_are_refused() {
+    let field =
+        |kind| serde_json::from_value::<Field>(json!({ "name": "x", "label": "X", "kind": kind }));
+    assert!(field(json!({ "type": "signature" })).is_err());
+    assert!(field(json!({ "type": "rating", "max": 5, "min": 1 })).is_err());
+    assert!(field(json!({ "type": "rating", "max": 5 })).is_ok());
+}
+
+fn idea_target(title: &str, body: Option<&str>) -> FormTarget {
+    FormTarget::Idea {
+        board: "trail-shoes".into(),
+        title_field: title.into(),
+        body_field: body.map(str::to_owned),
+    }
+}
+
+#[test]
+fn an_idea_target_takes_its_title_and_body_from_text_fields() {
+    let mut schema = schema();
+    schema.fields[0].required = true;
+    assert_eq!(
+        idea_target("nickname", Some("story")).validate_for(&schema),
+        Ok(())
+    );
+    assert_eq!(FormTarget::Response.validate_for(&schema), Ok(()));
+    let errors = idea_target("story", Some("size"))
+        .validate_for(&schema)
+        .unwrap_err();
+    assert_eq!(errors["title_field"], ["wrong_type"]);
+    assert_eq!(errors["body_field"], ["wrong_type"]);
+    let errors = idea_target("nope", None).validate_for(&schema).unwrap_err();
+    assert_eq!(errors["title_field"], ["unknown_field"]);
+    schema.fields[0].required = false;
+    schema.fields[0].kind = FieldKind::ShortText {
+        max_len: 300,
+        placeholder: None,
+    };
+    let errors = idea_target("nickname", None)
+        .validate_for(&schema)
+        .unwrap_err();
+    assert_eq!(errors["title_field"], ["out_of_range", "required"]);
+}
+
+#[test]
+fn a_definition_prefixes_its_errors_and_opens_by_default() {
+    let definition: FormDefinition = serde_json::from_value(json!({
+        "schema": { "slug": "x", "title": "X", "fields": [] },
+        "target": { "kind": "idea", "board": "b", "title_field": "t" }
+    }))
+    .unwrap();
+    assert!(definition.open);
+    let errors = definition.validate().unwrap_err();
+    assert_eq!(errors["schema.fields"], ["required"]);
+    assert_eq!(errors["target.title_field"], ["unknown_field"]);
+}
+
+#[test]
+fn outcomes_carry_their_kind() {
+    let idea = TargetOutcome::Idea {
+        idea_id: crate::IdeaId::from(7),
+        pending_review: false,
+    };
+    assert_eq!(
+        serde_json::to_value(&idea).unwrap(),
+        json!({ "kind": "idea", "idea_id": "7" })
+    );
+    assert_eq!(
+        serde_json::to_value(TargetOutcome::Response).unwrap(),
+        json!({ "kind": "response" })
+    );
+}
+
+#[test]
+fn details_read_back_as_moderators_receive_them() {
+    let details = FormDetails {
+        schema: schema(),
+        target: FormTarget::Response,
+        open: false,
+        submission_count: 3,
+        created_at: "2026-01-02T03:04:05.678Z".into(),
+        updated_at: "2026-01-02T03:04:05.678Z".into(),
+    };
+    let json = serde_json::to_value(&details).unwrap();
+    assert_eq!(json["target"], json!({ "kind": "response" }));
+    assert_eq!(
+        serde_json::from_value::<FormDetails>(json).unwrap(),
+        details
+    );
+}

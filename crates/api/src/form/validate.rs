@@ -1,0 +1,144 @@
+//! Checking a submission against its form: the same code in the widget, before it sends, and
+//! on the server, before it stores.
+
+use std::collections::HashSet;
+
+use crate::form::schema::{ChoiceOption, Field, FieldKind, FormSchema};
+use crate::form::submission::{Answer, Submission};
+use crate::validate::{self, FieldErrors};
+
+impl FormSchema {
+    /// Checks `answers` against the fields, answering the cleaned submission (text trimmed,
+    /// blank optional answers dropped) or per-field codes keyed by field name: `required`,
+    /// `too_long`, `invalid_email`, `not_an_option`, `duplicate`, `out_of_range`, `too_few`,
+    /// `too_many`, `consent_required`, `unknown_field`, `wrong_type` or `unsupported`.
+    pub fn validate(&self, answers: &Submission) -> Result<Submission, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        for name in answers.keys().filter(|name| self.field(name).is_none()) {
+            validate::push(&mut errors, name, validate::UNKNOWN_FIELD);
+        }
+        let mut clean = Submission::new();
+        for field in &self.fields {
+            let answer = answers
+                .get(&field.name)
+                .and_then(|answer| trimmed(answer, field));
+            match answer {
+                Some(answer) => {
+                    if let Err(code) = check(field, &answer) {
+                        validate::push(&mut errors, &field.name, code);
+                    }
+                    clean.insert(field.name.clone(), answer);
+                }
+                None if field.required => {
+                    let code = match field.kind {
+                        FieldKind::Consent { .. } => validate::CONSENT_REQUIRED,
+                        _ => validate::REQUIRED,
+                    };
+                    validate::push(&mut errors, &field.name, code);
+                }
+                None => {}
+            }
+        }
+        validate::finish(errors).map(|()| clean)
+    }
+}
+
+/// The answer with text trimmed, or `None` when it says nothing: blank text, an empty list,
+/// or a consent not given.
+fn trimmed(answer: &Answer, field: &Field) -> Option<Answer> {
+    match answer {
+        Answer::Text(text) => {
+            let text = text.trim();
+            (!text.is_empty()).then(|| Answer::Text(text.to_owned()))
+        }
+        Answer::List(values) if values.is_empty() => None,
+        Answer::List(values) => Some(Answer::List(
+            values.iter().map(|value| value.trim().to_owned()).collect(),
+        )),
+        Answer::Bool(false) if matches!(field.kind, FieldKind::Consent { .. }) => None,
+        other => Some(other.clone()),
+    }
+}
+
+/// Checks one present answer against its field, answering the first rule it breaks.
+fn check(field: &Field, answer: &Answer) -> Result<(), &'static str> {
+    match (&field.kind, answer) {
+        (
+            FieldKind::ShortText { .. } | FieldKind::LongText { .. } | FieldKind::Email,
+            Answer::Text(text),
+        ) => {
+            let max = field.kind.max_chars().unwrap_or(usize::MAX);
+            if text.chars().count() > max {
+                Err(validate::TOO_LONG)
+            } else if matches!(field.kind, FieldKind::Email) && !is_email(text) {
+                Err(validate::INVALID_EMAIL)
+            } else {
+                Ok(())
+            }
+        }
+        (FieldKind::Number { min, max }, Answer::Number(number)) => {
+            let below = min.is_some_and(|min| *number < min);
+            let above = max.is_some_and(|max| *number > max);
+            if below || above {
+                Err(validate::OUT_OF_RANGE)
+            } else {
+                Ok(())
+            }
+        }
+        (FieldKind::Rating { max }, Answer::Number(number)) => {
+            if number.fract() != 0.0 {
+                Err(validate::WRONG_TYPE)
+            } else if *number < 1.0 || *number > f64::from(*max) {
+                Err(validate::OUT_OF_RANGE)
+            } else {
+                Ok(())
+            }
+        }
+        (FieldKind::SingleChoice { options }, Answer::Text(value)) => {
+            if is_option(options, value) {
+                Ok(())
+            } else {
+                Err(validate::NOT_AN_OPTION)
+            }
+        }
+        (FieldKind::MultipleChoice { options, min, max }, Answer::List(values)) => {
+            let mut seen = HashSet::new();
+            if values.iter().any(|value| !is_option(options, value)) {
+                Err(validate::NOT_AN_OPTION)
+            } else if !values.iter().all(|value| seen.insert(value)) {
+                Err(validate::DUPLICATE)
+            } else if values.len() < *min as usize {
+                Err(validate::TOO_FEW)
+            } else if max.is_some_and(|max| values.len() > max as usize) {
+                Err(validate::TOO_MANY)
+            } else {
+                Ok(())
+            }
+        }
+        (FieldKind::Consent { .. }, Answer::Bool(_)) => Ok(()),
+        (FieldKind::Image { .. }, _) => Err(validate::UNSUPPORTED),
+        _ => Err(validate::WRONG_TYPE),
+    }
+}
+
+fn is_option(options: &[ChoiceOption], value: &str) -> bool {
+    options.iter().any(|option| option.value == value)
+}
+
+/// Whether `text` looks like an email address: one `@` between a local part and a domain of
+/// at least two labels, no spaces. Deliverability is the mail server's to judge.
+fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    let label_ok = |label: &str| {
+        !label.is_empty()
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && !label.contains('@')
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && domain.split('.').all(label_ok)
+        && !text.chars().any(char::is_whitespace)
+}

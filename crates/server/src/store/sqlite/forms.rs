@@ -1,0 +1,46 @@
+//! SQLite text of the statements in [`crate::store::forms`].
+
+/// Creates a form, answering its id.
+pub const INSERT: &str = "INSERT INTO forms (site_id, slug, schema, target, open)
+                          VALUES (?1, ?2, ?3, ?4, ?5)
+                          RETURNING id";
+
+/// The start of a statement selecting forms with their submission counts.
+macro_rules! select_forms {
+    () => {
+        "SELECT f.id, f.site_id, f.schema, f.target, f.open, f.created_at, f.updated_at,
+                (SELECT COUNT(*) FROM form_submissions s WHERE s.form_id = f.id) AS submission_count
+         FROM forms f"
+    };
+}
+
+/// A form with its submission count, by slug.
+pub const FIND: &str = concat!(select_forms!(), " WHERE f.slug = ?1");
+
+/// A site's forms with their submission counts, oldest first.
+pub const BY_SITE: &str = concat!(select_forms!(), " WHERE f.site_id = ?1 ORDER BY f.id");
+
+/// Replaces a form's definition.
+pub const UPDATE: &str = "UPDATE forms
+                          SET slug = ?2, schema = ?3, target = ?4, open = ?5,
+                              updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                          WHERE id = ?1";
+
+/// Deletes a form; its submissions go with it.
+pub const DELETE: &str = "DELETE FROM forms WHERE id = ?1";
+
+/// A site's open forms, slug and title, oldest first.
+pub const SUMMARIES: &str = "SELECT slug, json_extract(schema, '$.title') FROM forms
+                             WHERE site_id = ?1 AND open ORDER BY id";
+
+/// Stores a submission, answering its id.
+pub const INSERT_SUBMISSION: &str =
+    "INSERT INTO form_submissions (form_id, answers, identity, outcome)
+                                     VALUES (?1, ?2, ?3, ?4)
+                                     RETURNING id";
+
+/// A form's submissions after an id, in arrival order, at most ?3.
+pub const SUBMISSIONS: &str = "SELECT id, answers, identity, outcome, created_at
+                               FROM form_submissions
+                               WHERE form_id = ?1 AND id > ?2
+                               ORDER BY id LIMIT ?3";
