@@ -26,6 +26,10 @@ pub struct Comment {
     /// Answers to a top-level comment, oldest first; always empty on a reply.
     #[serde(default)]
     pub replies: Vec<Comment>,
+    /// Whether the comment waits for a moderator before it is shown; only the answer to its
+    /// author's `POST` can carry it. Sent only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pending_review: bool,
 }
 
 /// The body of `POST /v1/ideas/{id}/comments`.
@@ -116,10 +120,12 @@ mod tests {
             },
             created_at: "2026-01-02T03:04:05.678Z".into(),
             replies,
+            pending_review: false,
         };
         let top = written("3", None, vec![written("7", Some("3"), Vec::new())]);
         let json = serde_json::to_value(&top).unwrap();
         assert!(json.get("parent_id").is_none());
+        assert!(json.get("pending_review").is_none());
         assert_eq!(json["replies"][0]["parent_id"], "3");
         assert_eq!(serde_json::from_value::<Comment>(json).unwrap(), top);
     }

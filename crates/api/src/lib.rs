@@ -8,6 +8,7 @@
 pub mod comment;
 pub mod error;
 pub mod idea;
+pub mod moderation;
 pub mod page;
 pub mod site;
 pub mod validate;
@@ -20,5 +21,5 @@ pub use idea::{
     VoteState,
 };
 pub use page::Page;
-pub use site::{BoardSummary, SiteConfig};
+pub use site::{BoardSummary, SiteConfig, SiteFeatures, Theme};
 pub use visitor::{VisitorId, VISITOR_HEADER};

@@ -58,6 +58,7 @@ struct CommentRow {
     author_avatar: Option<String>,
     /// RFC 3339 UTC with milliseconds.
     created_at: String,
+    pending_review: bool,
 }
 
 impl CommentRow {
@@ -72,6 +73,7 @@ impl CommentRow {
             },
             created_at: self.created_at,
             replies: Vec::new(),
+            pending_review: self.pending_review,
         }
     }
 }
@@ -128,8 +130,9 @@ impl Store {
         Ok(Page { items, next_cursor })
     }
 
-    /// Stores a comment and answers it. A parent that is not a top-level comment of the same
-    /// idea is a [`Error::Validation`] on `parent_id`.
+    /// Stores a comment and answers it; on a board that premoderates comments it waits for
+    /// review, unlisted. A parent that is not a top-level comment of the same idea is a
+    /// [`Error::Validation`] on `parent_id`.
     pub async fn create_comment(&self, comment: &NewComment<'_>) -> Result<Comment> {
         let mut tx = self.begin_write().await?;
         let mut conn = tx.conn();

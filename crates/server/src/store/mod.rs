@@ -2,7 +2,8 @@
 //!
 //! Handlers call `Store` methods and never see a pool or write SQL, so the HTTP layer stays
 //! thin and the database can change behind one boundary. The logic is written once, in the
-//! resource modules ([`sites`], [`boards`], [`comments`], [`ideas`], [`votes`], [`sso`]) and
+//! resource modules ([`sites`], [`boards`], [`comments`], [`ideas`], [`votes`], [`sso`],
+//! [`moderation`]) and
 //! [`cursor`], and runs on a `conn::Conn` of either kind; each dialect's SQL text lives apart, in
 //! `store/sqlite/` and `store/postgres/`, statement for statement under the same names. The
 //! idea reads, whose dialects differ only in a few expressions, are assembled in [`ideas`]
@@ -19,6 +20,7 @@ pub mod comments;
 pub(crate) mod conn;
 pub mod cursor;
 pub mod ideas;
+pub mod moderation;
 mod postgres;
 pub mod sites;
 mod sqlite;

@@ -5,6 +5,7 @@ use kindred_api::SiteConfig;
 use crate::cors::normalize_origin;
 use crate::error::{Error, Result, ResultExt};
 use crate::store::conn::{sql, Conn};
+use crate::store::moderation::from_json;
 use crate::store::{boards, Store};
 
 /// What it takes to create a site.
@@ -49,10 +50,10 @@ impl Store {
     pub async fn site_config(&self, slug: &str) -> Result<Option<SiteConfig>> {
         let mut pooled = self.acquire().await?;
         let mut conn = pooled.conn();
-        let row: Option<(i64, String, String, String)> = conn
+        let row: Option<(i64, String, String, String, String, String)> = conn
             .fetch_optional(sql!(conn, sites::CONFIG), &[slug.into()])
             .await?;
-        let Some((id, slug, name, locale)) = row else {
+        let Some((id, slug, name, locale, theme, features)) = row else {
             return Ok(None);
         };
         Ok(Some(SiteConfig {
@@ -60,6 +61,8 @@ impl Store {
             name,
             locale,
             boards: boards::summaries(&mut conn, id).await?,
+            theme: from_json(&theme, "theme")?,
+            features: from_json(&features, "features")?,
         }))
     }
 }

@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 pub mod boards;
 pub mod comments;
 pub mod ideas;
+pub mod moderation;
 pub mod sites;
 pub mod sso;
 pub mod votes;
