@@ -199,6 +199,15 @@ pub struct MergeRequest {
     pub note: String,
 }
 
+impl MergeRequest {
+    /// Checks the note's length; the server checks `into` against the stored ideas.
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        validate::text(&mut errors, "note", &self.note, 0, NOTE_MAX);
+        into_result(errors)
+    }
+}
+
 /// The answer to a merge.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

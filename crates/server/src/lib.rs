@@ -22,6 +22,7 @@ use tracing::Level;
 pub mod admin;
 pub mod config;
 pub mod cors;
+pub mod csv;
 pub mod error;
 pub mod extract;
 pub mod honeypot;

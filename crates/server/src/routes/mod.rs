@@ -13,6 +13,7 @@ pub mod assets;
 pub mod comments;
 pub mod health;
 pub mod ideas;
+pub mod moderation;
 pub mod openapi;
 pub mod sites;
 pub mod votes;
@@ -27,6 +28,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(ideas::router().into())
         .merge(votes::router())
         .merge(comments::router().into())
+        .merge(moderation::router())
 }
 
 /// The answer for paths no route matches: a contract 404 rather than an empty body.

@@ -32,6 +32,9 @@ use crate::state::AppState;
         (name = "meta", description = "Health and this document."),
         (name = "sites", description = "A site's start-up configuration for the widget."),
         (name = "ideas", description = "Idea boards: ideas, votes, comments."),
+        (name = "moderation", description = "The moderators' API, behind the admin key: the review \
+                                              queue, decisions, curation, blocks, sites, boards, \
+                                              exports and the log."),
     ),
     modifiers(&SecuritySchemes),
 )]

@@ -14,6 +14,7 @@ mod errors;
 mod history;
 mod honeypot;
 mod ideas;
+mod moderation;
 mod openapi;
 mod rate_limits;
 mod search;

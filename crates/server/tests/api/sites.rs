@@ -19,6 +19,8 @@ async fn site_config_lists_boards_in_order(backend: Backend) {
                 { "slug": "ideas", "name": "ideas", "description": "" },
                 { "slug": "members", "name": "members", "description": "" },
             ],
+            "theme": {},
+            "features": { "comments": true, "idea_submissions": true },
         })
     );
 }

@@ -1,0 +1,68 @@
+//! The moderation API, `/v1/moderation/*`: everything a brand's moderators do, behind the admin
+//! key ([`crate::admin::Admin`], which every handler takes: 401 without or with a wrong key, 403
+//! when the server has none).
+//!
+//! One module per concern: [`queue`] (what waits for review), [`decisions`] (approve, reject),
+//! [`ideas`] (status, merge, pin), [`blocks`], [`sites`], [`boards`], [`export`] (CSV) and
+//! [`log`].
+
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::error::{Error, Result};
+use crate::state::AppState;
+use crate::store::boards::Board;
+use crate::store::moderation::{DEFAULT_LIMIT, MAX_LIMIT};
+
+pub mod blocks;
+pub mod boards;
+pub mod decisions;
+pub mod export;
+pub mod ideas;
+pub mod log;
+pub mod queue;
+pub mod sites;
+
+/// Every moderation route.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .merge(queue::router())
+        .merge(decisions::router())
+        .merge(ideas::router())
+        .merge(blocks::router())
+        .merge(sites::router())
+        .merge(boards::router())
+        .merge(export::router())
+        .merge(log::router())
+}
+
+/// A page size as sent: [`DEFAULT_LIMIT`] when absent, at most [`MAX_LIMIT`], zero refused.
+fn page_limit(limit: Option<u32>) -> Result<u32> {
+    match limit {
+        Some(0) => Err(Error::BadRequest("`limit` must be at least 1".into())),
+        Some(limit) => Ok(limit.min(MAX_LIMIT)),
+        None => Ok(DEFAULT_LIMIT),
+    }
+}
+
+/// A cursor as sent; an empty one is what URL templates produce for "none".
+fn cursor(text: Option<&str>) -> Option<&str> {
+    text.filter(|text| !text.is_empty())
+}
+
+/// The row id of the site with `slug`; none is a 404.
+async fn site_id(state: &AppState, slug: &str) -> Result<i64> {
+    state
+        .store
+        .site_id(slug)
+        .await?
+        .ok_or_else(|| Error::not_found("no site with this slug"))
+}
+
+/// The board with `slug`; none is a 404.
+async fn board(state: &AppState, slug: &str) -> Result<Board> {
+    state
+        .store
+        .board(slug)
+        .await?
+        .ok_or_else(|| Error::not_found("no board with this slug"))
+}
