@@ -258,9 +258,8 @@ impl BlockRequest {
 /// Whether `key` has the shape of an identity key: `visitor:<uuid>` or `user:<sub>`, at most
 /// 200 characters, without whitespace or control characters.
 pub fn is_identity_key(key: &str) -> bool {
-    let valid_rest = |rest: &str| {
-        !rest.is_empty() && !rest.chars().any(|c| c.is_whitespace() || c.is_control())
-    };
+    let valid_rest =
+        |rest: &str| !rest.is_empty() && !rest.chars().any(|c| c.is_whitespace() || c.is_control());
     key.len() <= 200
         && match key.split_once(':') {
             Some(("visitor", id)) => crate::VisitorId::parse(id).is_ok(),
@@ -589,7 +588,8 @@ pub fn is_locale(tag: &str) -> bool {
     tag.len() <= 35
         && matches!(language.len(), 2..=3 | 5..=8)
         && language.bytes().all(|b| b.is_ascii_alphabetic())
-        && subtags.all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// A board as moderators manage it.
@@ -805,13 +805,17 @@ mod tests {
         assert!(request(IdeaStatus::Duplicate, Some("3")).validate().is_ok());
         let errors = request(IdeaStatus::Duplicate, None).validate().unwrap_err();
         assert_eq!(errors["duplicate_of"], ["required"]);
-        let errors = request(IdeaStatus::Planned, Some("3")).validate().unwrap_err();
+        let errors = request(IdeaStatus::Planned, Some("3"))
+            .validate()
+            .unwrap_err();
         assert_eq!(errors["duplicate_of"], ["invalid"]);
     }
 
     #[test]
     fn identity_keys_and_times_are_checked() {
-        assert!(is_identity_key("visitor:0f8fad5b-d9cb-469f-a165-70867728950e"));
+        assert!(is_identity_key(
+            "visitor:0f8fad5b-d9cb-469f-a165-70867728950e"
+        ));
         assert!(is_identity_key("user:u-42"));
         for bad in ["visitor:nope", "user:", "user:a b", "admin:x", "u-42"] {
             assert!(!is_identity_key(bad), "{bad}");
@@ -824,7 +828,11 @@ mod tests {
             normalize_utc("2026-05-01T00:00:00.250Z").as_deref(),
             Some("2026-05-01T00:00:00.250Z")
         );
-        for bad in ["2026-05-01", "2026-05-01T00:00:00+02:00", "2026-05-01T00:00:00.5Z"] {
+        for bad in [
+            "2026-05-01",
+            "2026-05-01T00:00:00+02:00",
+            "2026-05-01T00:00:00.5Z",
+        ] {
             assert_eq!(normalize_utc(bad), None, "{bad}");
         }
     }

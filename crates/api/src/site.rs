@@ -95,7 +95,10 @@ mod tests {
     #[test]
     fn theme_entries_are_kindred_properties_with_inert_values() {
         assert!(is_safe_theme_entry("--kindred-accent", "#0a7"));
-        assert!(is_safe_theme_entry("--kindred-font", "\"Inter\", sans-serif"));
+        assert!(is_safe_theme_entry(
+            "--kindred-font",
+            "\"Inter\", sans-serif"
+        ));
         for (name, value) in [
             ("--accent", "#0a7"),
             ("--kindred-", "#0a7"),

@@ -33,7 +33,10 @@ where
     type Rejection = Error;
 
     async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, Error> {
-        if !request.headers().contains_key(axum::http::header::CONTENT_TYPE) {
+        if !request
+            .headers()
+            .contains_key(axum::http::header::CONTENT_TYPE)
+        {
             return Ok(Self(None));
         }
         let ApiJson(value) = ApiJson::<T>::from_request(request, state).await?;

@@ -349,7 +349,12 @@ impl Store {
         self.read_idea(id, None, Reader::Moderator).await
     }
 
-    async fn read_idea(&self, id: i64, viewer: Option<&str>, reader: Reader) -> Result<Option<Idea>> {
+    async fn read_idea(
+        &self,
+        id: i64,
+        viewer: Option<&str>,
+        reader: Reader,
+    ) -> Result<Option<Idea>> {
         let mut pooled = self.acquire().await?;
         let mut conn = pooled.conn();
         let row: Option<IdeaRow> = conn

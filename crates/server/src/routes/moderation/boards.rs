@@ -82,7 +82,11 @@ async fn boards_create(
     State(state): State<AppState>,
     ApiPath(site): ApiPath<String>,
     ApiJson(request): ApiJson<CreateBoard>,
-) -> Result<(StatusCode, [(header::HeaderName, String); 1], Json<BoardSettings>)> {
+) -> Result<(
+    StatusCode,
+    [(header::HeaderName, String); 1],
+    Json<BoardSettings>,
+)> {
     let site_id = site_id(&state, &site).await?;
     request.validate().map_err(Error::Validation)?;
     let board = state
@@ -90,7 +94,11 @@ async fn boards_create(
         .create_board_with_settings(site_id, &request)
         .await?;
     let location = format!("/v1/moderation/boards/{}", board.slug);
-    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(board)))
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(board),
+    ))
 }
 
 /// A board's settings.

@@ -55,7 +55,14 @@ async fn decisions_approve(
     path: ApiPath<(String, String)>,
     OptionalJson(body): OptionalJson<DecisionRequest>,
 ) -> Result<Json<DecisionOutcome>> {
-    decide(admin, state, path, body.unwrap_or_default(), Decision::Approved).await
+    decide(
+        admin,
+        state,
+        path,
+        body.unwrap_or_default(),
+        Decision::Approved,
+    )
+    .await
 }
 
 /// Keeps an item hidden (or takes a listed one down), with a reason.
@@ -84,7 +91,14 @@ async fn decisions_reject(
     path: ApiPath<(String, String)>,
     OptionalJson(body): OptionalJson<DecisionRequest>,
 ) -> Result<Json<DecisionOutcome>> {
-    decide(admin, state, path, body.unwrap_or_default(), Decision::Rejected).await
+    decide(
+        admin,
+        state,
+        path,
+        body.unwrap_or_default(),
+        Decision::Rejected,
+    )
+    .await
 }
 
 async fn decide(

@@ -72,12 +72,20 @@ async fn sites_create(
     _: Admin,
     State(state): State<AppState>,
     ApiJson(request): ApiJson<CreateSite>,
-) -> Result<(StatusCode, [(header::HeaderName, String); 1], Json<SiteSettings>)> {
+) -> Result<(
+    StatusCode,
+    [(header::HeaderName, String); 1],
+    Json<SiteSettings>,
+)> {
     request.validate().map_err(Error::Validation)?;
     let site = state.store.create_site_with_settings(&request).await?;
     state.origins.reload(&state.store).await?;
     let location = format!("/v1/moderation/sites/{}", site.slug);
-    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(site)))
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(site),
+    ))
 }
 
 /// A site's settings.

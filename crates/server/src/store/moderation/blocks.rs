@@ -75,7 +75,9 @@ impl Store {
             .execute(sql!(conn, moderation::blocks::DELETE), &args)
             .await?;
         if removed == 0 {
-            return Err(Error::not_found("this identity is not blocked on this site"));
+            return Err(Error::not_found(
+                "this identity is not blocked on this site",
+            ));
         }
         let target = Target {
             site_id,

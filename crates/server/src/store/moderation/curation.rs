@@ -159,9 +159,10 @@ impl Store {
         let reason = format!("into idea {target}");
         log_idea(&mut conn, LogAction::Merge, (source.site_id, id), &reason).await?;
         tx.commit().await?;
-        let into = self.moderated_idea(target).await?.ok_or_else(|| {
-            Error::Internal(format!("idea {target} vanished during a merge"))
-        })?;
+        let into = self
+            .moderated_idea(target)
+            .await?
+            .ok_or_else(|| Error::Internal(format!("idea {target} vanished during a merge")))?;
         Ok(MergeOutcome {
             source: id.into(),
             into,

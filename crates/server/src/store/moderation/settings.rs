@@ -190,8 +190,16 @@ impl Store {
 
     /// Applies `update` (validated but for its origins) to the site with `slug`; `None` when
     /// there is no such site.
-    pub async fn update_site(&self, slug: &str, update: &UpdateSite) -> Result<Option<SiteSettings>> {
-        let origins = update.origins.as_deref().map(normalize_origins).transpose()?;
+    pub async fn update_site(
+        &self,
+        slug: &str,
+        update: &UpdateSite,
+    ) -> Result<Option<SiteSettings>> {
+        let origins = update
+            .origins
+            .as_deref()
+            .map(normalize_origins)
+            .transpose()?;
         let mut tx = self.begin_write().await?;
         let mut conn = tx.conn();
         let Some(row) = find_site(&mut conn, slug).await? else {
@@ -302,7 +310,12 @@ impl Store {
         let args = [
             board_id.into(),
             slug.as_str().into(),
-            update.name.as_deref().unwrap_or(&current.name).trim().into(),
+            update
+                .name
+                .as_deref()
+                .unwrap_or(&current.name)
+                .trim()
+                .into(),
             update
                 .description
                 .as_deref()

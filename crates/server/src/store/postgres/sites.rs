@@ -19,4 +19,5 @@ pub const ADD_ORIGIN: &str = "INSERT INTO site_origins (site_id, origin) VALUES 
 pub const ALL_ORIGINS: &str = "SELECT DISTINCT origin FROM site_origins ORDER BY origin";
 
 /// A site's own settings, by slug.
-pub const CONFIG: &str = "SELECT id, slug, name, locale, theme, features FROM sites WHERE slug = $1";
+pub const CONFIG: &str =
+    "SELECT id, slug, name, locale, theme, features FROM sites WHERE slug = $1";

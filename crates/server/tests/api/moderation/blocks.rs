@@ -24,8 +24,14 @@ async fn block(app: &TestApp, body: Value) -> Value {
 
 async fn a_blocked_identity_cannot_write_but_can_read(backend: Backend) {
     let app = moderated_app(backend).await;
-    let idea = app.create_idea(OPEN_BOARD, "Resoleable boots", &visitor(2)).await;
-    let blocked = block(&app, json!({ "identity": visitor_key(1), "reason": "spam links" })).await;
+    let idea = app
+        .create_idea(OPEN_BOARD, "Resoleable boots", &visitor(2))
+        .await;
+    let blocked = block(
+        &app,
+        json!({ "identity": visitor_key(1), "reason": "spam links" }),
+    )
+    .await;
     assert_eq!(blocked["identity"], visitor_key(1));
     assert_eq!(blocked["reason"], "spam links");
     assert!(blocked.get("expires_at").is_none());
@@ -45,24 +51,49 @@ async fn a_blocked_identity_cannot_write_but_can_read(backend: Backend) {
     ];
     for response in refusals {
         let json = response.assert_error(StatusCode::FORBIDDEN, "forbidden");
-        assert!(json["error"]["message"].as_str().unwrap().contains("blocked"));
-        assert!(!json["error"]["message"].as_str().unwrap().contains("spam links"));
+        assert!(json["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("blocked"));
+        assert!(!json["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("spam links"));
     }
     // Reads go on, and others still write.
-    let listed = app.get(&format!("/v1/boards/{OPEN_BOARD}/ideas"), who.as_deref()).await;
+    let listed = app
+        .get(&format!("/v1/boards/{OPEN_BOARD}/ideas"), who.as_deref())
+        .await;
     assert_eq!(listed.status, StatusCode::OK);
-    assert_eq!(app.get(&format!("/v1/ideas/{idea}"), who.as_deref()).await.status, StatusCode::OK);
-    assert_eq!(app.vote(&idea, Some(&visitor(3)), true).await.status, StatusCode::OK);
+    assert_eq!(
+        app.get(&format!("/v1/ideas/{idea}"), who.as_deref())
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.vote(&idea, Some(&visitor(3)), true).await.status,
+        StatusCode::OK
+    );
 
     let list = app
-        .admin_ok(Method::GET, "/v1/moderation/sites/acme/blocks", None, StatusCode::OK)
+        .admin_ok(
+            Method::GET,
+            "/v1/moderation/sites/acme/blocks",
+            None,
+            StatusCode::OK,
+        )
         .await;
     assert_eq!(list["items"].as_array().unwrap().len(), 1);
     assert_eq!(list["items"][0]["identity"], visitor_key(1));
 
     let uri = format!("/v1/moderation/sites/acme/blocks/{}", visitor_key(1));
-    app.admin_ok(Method::DELETE, &uri, None, StatusCode::NO_CONTENT).await;
-    assert_eq!(app.vote(&idea, who.as_deref(), true).await.status, StatusCode::OK);
+    app.admin_ok(Method::DELETE, &uri, None, StatusCode::NO_CONTENT)
+        .await;
+    assert_eq!(
+        app.vote(&idea, who.as_deref(), true).await.status,
+        StatusCode::OK
+    );
     app.admin(Method::DELETE, &uri, None)
         .await
         .assert_error(StatusCode::NOT_FOUND, "not_found");
@@ -77,14 +108,19 @@ async fn a_blocked_identity_cannot_write_but_can_read(backend: Backend) {
 
 async fn blocks_hold_for_signed_in_users_and_lapse(backend: Backend) {
     let app = moderated_app(backend).await;
-    let idea = app.create_idea(OPEN_BOARD, "Resoleable boots", &visitor(2)).await;
+    let idea = app
+        .create_idea(OPEN_BOARD, "Resoleable boots", &visitor(2))
+        .await;
     // A lapsed block blocks nothing; one that lapses later does.
     block(
         &app,
         json!({ "identity": visitor_key(1), "reason": "cool off", "expires_at": "2001-01-01T00:00:00Z" }),
     )
     .await;
-    assert_eq!(app.vote(&idea, Some(&visitor(1)), true).await.status, StatusCode::OK);
+    assert_eq!(
+        app.vote(&idea, Some(&visitor(1)), true).await.status,
+        StatusCode::OK
+    );
     let later = block(
         &app,
         json!({ "identity": visitor_key(1), "reason": "cool off", "expires_at": "2999-01-01T00:00:00Z" }),
@@ -98,8 +134,13 @@ async fn blocks_hold_for_signed_in_users_and_lapse(backend: Backend) {
     // A user is blocked by their SSO subject.
     let secret = "an-sso-secret-of-some-length";
     let uri = "/v1/moderation/sites/acme";
-    app.admin_ok(Method::PUT, uri, Some(json!({ "sso_secret": secret })), StatusCode::OK)
-        .await;
+    app.admin_ok(
+        Method::PUT,
+        uri,
+        Some(json!({ "sso_secret": secret })),
+        StatusCode::OK,
+    )
+    .await;
     block(&app, json!({ "identity": "user:u-9", "reason": "abuse" })).await;
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -122,10 +163,19 @@ async fn bad_blocks_are_refused(backend: Backend) {
     let app = moderated_app(backend).await;
     let uri = "/v1/moderation/sites/acme/blocks";
     let cases = [
-        (json!({ "identity": "visitor:nope", "reason": "x" }), "identity"),
+        (
+            json!({ "identity": "visitor:nope", "reason": "x" }),
+            "identity",
+        ),
         (json!({ "identity": "someone", "reason": "x" }), "identity"),
-        (json!({ "identity": visitor_key(1), "reason": " " }), "reason"),
-        (json!({ "identity": visitor_key(1), "reason": "x", "expires_at": "tomorrow" }), "expires_at"),
+        (
+            json!({ "identity": visitor_key(1), "reason": " " }),
+            "reason",
+        ),
+        (
+            json!({ "identity": visitor_key(1), "reason": "x", "expires_at": "tomorrow" }),
+            "expires_at",
+        ),
     ];
     for (body, field) in cases {
         let response = app.admin(Method::POST, uri, Some(body)).await;
@@ -133,9 +183,13 @@ async fn bad_blocks_are_refused(backend: Backend) {
         assert!(json["error"]["fields"][field].is_array(), "{json}");
     }
     let body = json!({ "identity": visitor_key(1), "reason": "x" });
-    app.admin(Method::POST, "/v1/moderation/sites/nobody/blocks", Some(body))
-        .await
-        .assert_error(StatusCode::NOT_FOUND, "not_found");
+    app.admin(
+        Method::POST,
+        "/v1/moderation/sites/nobody/blocks",
+        Some(body),
+    )
+    .await
+    .assert_error(StatusCode::NOT_FOUND, "not_found");
     app.admin(Method::GET, "/v1/moderation/sites/nobody/blocks", None)
         .await
         .assert_error(StatusCode::NOT_FOUND, "not_found");
@@ -149,7 +203,12 @@ async fn bad_blocks_are_refused(backend: Backend) {
         .await;
     let cursor = first["next_cursor"].as_str().unwrap();
     let second = app
-        .admin_ok(Method::GET, &format!("{uri}?limit=2&cursor={cursor}"), None, StatusCode::OK)
+        .admin_ok(
+            Method::GET,
+            &format!("{uri}?limit=2&cursor={cursor}"),
+            None,
+            StatusCode::OK,
+        )
         .await;
     let mut all: Vec<Value> = first["items"].as_array().unwrap().clone();
     all.extend(second["items"].as_array().unwrap().clone());

@@ -8,14 +8,18 @@ use crate::common::{on_both_backends, visitor, Backend, OPEN_BOARD};
 
 async fn a_board_exports_as_safe_csv(backend: Backend) {
     let app = moderated_app(backend).await;
-    let plain = app.create_idea(OPEN_BOARD, "Resoleable boots", &visitor(1)).await;
+    let plain = app
+        .create_idea(OPEN_BOARD, "Resoleable boots", &visitor(1))
+        .await;
     let body = json!({
         "title": "=HYPERLINK(\"https://evil.test\",\"win\")",
         "body": "Line one, with a comma\nand \"quotes\"",
         "tags": ["-fit", "grip"],
     });
     let uri = format!("/v1/boards/{OPEN_BOARD}/ideas");
-    let response = app.send_json(Method::POST, &uri, Some(&visitor(2)), &body).await;
+    let response = app
+        .send_json(Method::POST, &uri, Some(&visitor(2)), &body)
+        .await;
     assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
     let tricky = response.json()["id"].as_str().unwrap().to_owned();
     app.vote(&plain, Some(&visitor(3)), true).await;
@@ -23,7 +27,10 @@ async fn a_board_exports_as_safe_csv(backend: Backend) {
     let uri = format!("/v1/moderation/boards/{OPEN_BOARD}/ideas.csv");
     let response = app.admin(Method::GET, &uri, None).await;
     assert_eq!(response.status, StatusCode::OK, "{}", response.text());
-    assert_eq!(response.header("content-type"), Some("text/csv; charset=utf-8"));
+    assert_eq!(
+        response.header("content-type"),
+        Some("text/csv; charset=utf-8")
+    );
     assert_eq!(
         response.header("content-disposition"),
         Some("attachment; filename=\"ideas-ideas.csv\"")
@@ -35,7 +42,9 @@ async fn a_board_exports_as_safe_csv(backend: Backend) {
         "id,title,body,status,tags,votes,comments,author,created_at"
     );
     assert!(
-        lines[1].starts_with(&format!("{plain},Resoleable boots,,open,,1,0,Anonymous hiker,")),
+        lines[1].starts_with(&format!(
+            "{plain},Resoleable boots,,open,,1,0,Anonymous hiker,"
+        )),
         "{}",
         lines[1]
     );

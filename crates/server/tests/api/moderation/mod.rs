@@ -39,7 +39,8 @@ pub async fn moderated_app(backend: Backend) -> TestApp {
 impl TestApp {
     /// A moderation request with the admin key and, when given, a JSON body.
     pub async fn admin(&self, method: Method, uri: &str, body: Option<Value>) -> TestResponse {
-        self.admin_with_key(method, uri, body, Some(ADMIN_KEY)).await
+        self.admin_with_key(method, uri, body, Some(ADMIN_KEY))
+            .await
     }
 
     /// A moderation request presenting `key` (none when `None`).
@@ -84,8 +85,13 @@ impl TestApp {
     /// Posts a comment on `idea` as visitor `n`, answering the response.
     pub async fn post_comment(&self, idea: &str, n: u32, body: &str) -> TestResponse {
         let uri = format!("/v1/ideas/{idea}/comments");
-        self.send_json(Method::POST, &uri, Some(&visitor(n)), &json!({ "body": body }))
-            .await
+        self.send_json(
+            Method::POST,
+            &uri,
+            Some(&visitor(n)),
+            &json!({ "body": body }),
+        )
+        .await
     }
 
     /// The public list of `board` with `query`, as JSON.

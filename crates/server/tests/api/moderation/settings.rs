@@ -30,7 +30,10 @@ async fn site_settings_round_trip_and_cors_follows_at_once(backend: Backend) {
     assert_eq!(site["slug"], "acme");
     assert_eq!(site["origins"], json!([SHOP_ORIGIN]));
     assert_eq!(site["sso_secret_set"], false);
-    assert_eq!(site["features"], json!({ "comments": true, "idea_submissions": true }));
+    assert_eq!(
+        site["features"],
+        json!({ "comments": true, "idea_submissions": true })
+    );
 
     let new_origin = "https://new.acme.test:8443";
     let update = json!({
@@ -41,7 +44,9 @@ async fn site_settings_round_trip_and_cors_follows_at_once(backend: Backend) {
         "theme": { "--kindred-accent": "#0a7", "--kindred-radius": "8px" },
         "features": { "comments": false, "idea_submissions": true },
     });
-    let site = app.admin_ok(Method::PUT, uri, Some(update), StatusCode::OK).await;
+    let site = app
+        .admin_ok(Method::PUT, uri, Some(update), StatusCode::OK)
+        .await;
     assert_eq!(site["name"], "Acme Outdoor EU");
     assert_eq!(site["locale"], "de-CH");
     assert_eq!(site["origins"], json!([new_origin]));
@@ -50,24 +55,36 @@ async fn site_settings_round_trip_and_cors_follows_at_once(backend: Backend) {
     assert_eq!(site["theme"]["--kindred-accent"], "#0a7");
 
     // CORS changed without a restart.
-    assert_eq!(allowed_origin(&app, new_origin).await.as_deref(), Some(new_origin));
+    assert_eq!(
+        allowed_origin(&app, new_origin).await.as_deref(),
+        Some(new_origin)
+    );
     assert_eq!(allowed_origin(&app, SHOP_ORIGIN).await, None);
 
     // The widget's configuration carries theme and features.
     let config = app.get("/v1/sites/acme", None).await.json();
     assert_eq!(config["name"], "Acme Outdoor EU");
-    assert_eq!(config["theme"], json!({ "--kindred-accent": "#0a7", "--kindred-radius": "8px" }));
+    assert_eq!(
+        config["theme"],
+        json!({ "--kindred-accent": "#0a7", "--kindred-radius": "8px" })
+    );
     assert_eq!(config["features"]["comments"], false);
 
     // Absent fields stay; `null` clears the secret.
     let site = app
-        .admin_ok(Method::PUT, uri, Some(json!({ "sso_secret": null })), StatusCode::OK)
+        .admin_ok(
+            Method::PUT,
+            uri,
+            Some(json!({ "sso_secret": null })),
+            StatusCode::OK,
+        )
         .await;
     assert_eq!(site["sso_secret_set"], false);
     assert_eq!(site["name"], "Acme Outdoor EU");
     assert_eq!(site["origins"], json!([new_origin]));
     assert_eq!(
-        app.scalar("SELECT COUNT(*) FROM sites WHERE sso_secret IS NOT NULL").await,
+        app.scalar("SELECT COUNT(*) FROM sites WHERE sso_secret IS NOT NULL")
+            .await,
         0
     );
 }
@@ -81,9 +98,14 @@ async fn sites_are_created_and_listed(backend: Backend) {
         "sso_secret": "trail-secret-0123456789",
         "theme": { "--kindred-accent": "rebeccapurple" },
     });
-    let response = app.admin(Method::POST, "/v1/moderation/sites", Some(body.clone())).await;
+    let response = app
+        .admin(Method::POST, "/v1/moderation/sites", Some(body.clone()))
+        .await;
     assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
-    assert_eq!(response.header("location"), Some("/v1/moderation/sites/trail"));
+    assert_eq!(
+        response.header("location"),
+        Some("/v1/moderation/sites/trail")
+    );
     let site = response.json();
     assert_eq!(site["locale"], "en");
     assert_eq!(site["anonymous_author"], "Anonymous");
@@ -110,9 +132,13 @@ async fn sites_are_created_and_listed(backend: Backend) {
     app.admin(Method::GET, "/v1/moderation/sites/nobody", None)
         .await
         .assert_error(StatusCode::NOT_FOUND, "not_found");
-    app.admin(Method::PUT, "/v1/moderation/sites/nobody", Some(json!({ "name": "X" })))
-        .await
-        .assert_error(StatusCode::NOT_FOUND, "not_found");
+    app.admin(
+        Method::PUT,
+        "/v1/moderation/sites/nobody",
+        Some(json!({ "name": "X" })),
+    )
+    .await
+    .assert_error(StatusCode::NOT_FOUND, "not_found");
 }
 
 async fn bad_site_settings_are_refused(backend: Backend) {
@@ -125,9 +151,18 @@ async fn bad_site_settings_are_refused(backend: Backend) {
         (json!({ "origins": ["javascript:alert(1)"] }), "origins"),
         (json!({ "sso_secret": "short" }), "sso_secret"),
         (json!({ "theme": { "color": "red" } }), "theme"),
-        (json!({ "theme": { "--kindred-bg": "url(https://evil.test/x)" } }), "theme"),
-        (json!({ "theme": { "--kindred-bg": "red; position: fixed" } }), "theme"),
-        (json!({ "theme": { "--kindred-bg": "red}</style><script>" } }), "theme"),
+        (
+            json!({ "theme": { "--kindred-bg": "url(https://evil.test/x)" } }),
+            "theme",
+        ),
+        (
+            json!({ "theme": { "--kindred-bg": "red; position: fixed" } }),
+            "theme",
+        ),
+        (
+            json!({ "theme": { "--kindred-bg": "red}</style><script>" } }),
+            "theme",
+        ),
     ];
     for (body, field) in cases {
         let response = app.admin(Method::PUT, uri, Some(body.clone())).await;
@@ -162,10 +197,17 @@ async fn boards_are_managed_with_every_setting(backend: Backend) {
         "allow_anonymous_votes": false,
     });
     let response = app
-        .admin(Method::POST, "/v1/moderation/sites/acme/boards", Some(create.clone()))
+        .admin(
+            Method::POST,
+            "/v1/moderation/sites/acme/boards",
+            Some(create.clone()),
+        )
         .await;
     assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
-    assert_eq!(response.header("location"), Some("/v1/moderation/boards/gear"));
+    assert_eq!(
+        response.header("location"),
+        Some("/v1/moderation/boards/gear")
+    );
     let board = response.json();
     assert_eq!(
         board,
@@ -176,11 +218,20 @@ async fn boards_are_managed_with_every_setting(backend: Backend) {
             "allow_anonymous_posts": true, "allow_anonymous_votes": false,
         })
     );
-    app.admin(Method::POST, "/v1/moderation/sites/acme/boards", Some(create))
-        .await
-        .assert_error(StatusCode::CONFLICT, "conflict");
+    app.admin(
+        Method::POST,
+        "/v1/moderation/sites/acme/boards",
+        Some(create),
+    )
+    .await
+    .assert_error(StatusCode::CONFLICT, "conflict");
     let list = app
-        .admin_ok(Method::GET, "/v1/moderation/sites/acme/boards", None, StatusCode::OK)
+        .admin_ok(
+            Method::GET,
+            "/v1/moderation/sites/acme/boards",
+            None,
+            StatusCode::OK,
+        )
         .await;
     let slugs: Vec<&str> = list["items"]
         .as_array()
@@ -191,14 +242,24 @@ async fn boards_are_managed_with_every_setting(backend: Backend) {
     assert_eq!(slugs, [OPEN_BOARD, "members", "reviewed", "gear"]);
 
     // The new board works on the public API with its rules.
-    let idea = app.create_idea("gear", "Lighter tent poles", &visitor(1)).await;
-    let shown = app.get(&format!("/v1/ideas/{idea}"), Some(&visitor(1))).await.json();
+    let idea = app
+        .create_idea("gear", "Lighter tent poles", &visitor(1))
+        .await;
+    let shown = app
+        .get(&format!("/v1/ideas/{idea}"), Some(&visitor(1)))
+        .await
+        .json();
     assert_eq!(shown["pending_review"], true);
     assert_eq!(shown["threshold"], 50);
 
     let update = json!({ "name": "Gear", "vote_cap": null, "premoderation": false, "slug": "kit" });
     let board = app
-        .admin_ok(Method::PUT, "/v1/moderation/boards/gear", Some(update), StatusCode::OK)
+        .admin_ok(
+            Method::PUT,
+            "/v1/moderation/boards/gear",
+            Some(update),
+            StatusCode::OK,
+        )
         .await;
     assert_eq!(board["slug"], "kit");
     assert_eq!(board["name"], "Gear");
@@ -208,17 +269,30 @@ async fn boards_are_managed_with_every_setting(backend: Backend) {
     app.admin(Method::GET, "/v1/moderation/boards/gear", None)
         .await
         .assert_error(StatusCode::NOT_FOUND, "not_found");
-    app.admin(Method::PUT, "/v1/moderation/boards/kit", Some(json!({ "slug": OPEN_BOARD })))
-        .await
-        .assert_error(StatusCode::CONFLICT, "conflict");
-    for bad in [json!({ "vote_cap": 0 }), json!({ "slug": "A B" }), json!({ "name": "" })] {
+    app.admin(
+        Method::PUT,
+        "/v1/moderation/boards/kit",
+        Some(json!({ "slug": OPEN_BOARD })),
+    )
+    .await
+    .assert_error(StatusCode::CONFLICT, "conflict");
+    for bad in [
+        json!({ "vote_cap": 0 }),
+        json!({ "slug": "A B" }),
+        json!({ "name": "" }),
+    ] {
         app.admin(Method::PUT, "/v1/moderation/boards/kit", Some(bad))
             .await
             .assert_error(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     }
 
-    app.admin_ok(Method::DELETE, "/v1/moderation/boards/kit", None, StatusCode::NO_CONTENT)
-        .await;
+    app.admin_ok(
+        Method::DELETE,
+        "/v1/moderation/boards/kit",
+        None,
+        StatusCode::NO_CONTENT,
+    )
+    .await;
     app.get(&format!("/v1/ideas/{idea}"), None)
         .await
         .assert_error(StatusCode::NOT_FOUND, "not_found");

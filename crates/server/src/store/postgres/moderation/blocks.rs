@@ -1,13 +1,15 @@
 //! PostgreSQL text of the statements in [`crate::store::moderation::blocks`].
 
 /// A row when identity `$2` is blocked now on the site of board `$1`.
-pub const ON_BOARD: &str = "SELECT k.site_id FROM identity_blocks k JOIN boards b ON b.site_id = k.site_id
+pub const ON_BOARD: &str =
+    "SELECT k.site_id FROM identity_blocks k JOIN boards b ON b.site_id = k.site_id
                             WHERE b.slug = $1 AND k.identity = $2
                               AND (k.expires_at IS NULL
                                    OR k.expires_at > now())";
 
 /// A row when identity `$2` is blocked now on the site of idea `$1`.
-pub const ON_IDEA: &str = "SELECT k.site_id FROM identity_blocks k JOIN boards b ON b.site_id = k.site_id
+pub const ON_IDEA: &str =
+    "SELECT k.site_id FROM identity_blocks k JOIN boards b ON b.site_id = k.site_id
                                                        JOIN ideas i ON i.board_id = b.id
                            WHERE i.id = $1 AND k.identity = $2
                              AND (k.expires_at IS NULL

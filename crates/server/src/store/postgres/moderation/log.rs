@@ -1,7 +1,8 @@
 //! PostgreSQL text of the statements in [`crate::store::moderation::log`].
 
 /// Records a decision: site `$1`, action `$2`, target kind `$3` and id `$4`, reason `$5`.
-pub const INSERT: &str = "INSERT INTO moderation_log (site_id, action, target_kind, target_id, reason)
+pub const INSERT: &str =
+    "INSERT INTO moderation_log (site_id, action, target_kind, target_id, reason)
                           VALUES ($1, $2, $3, $4, $5)";
 
 /// Up to `$3` entries, newest first, of the site with slug `$1` (any when NULL), older than

@@ -39,7 +39,10 @@ macro_rules! board_columns {
 }
 
 /// A site's boards in display order.
-pub const BOARDS: &str = concat!(board_columns!(), " WHERE b.site_id = $1 ORDER BY b.position, b.id");
+pub const BOARDS: &str = concat!(
+    board_columns!(),
+    " WHERE b.site_id = $1 ORDER BY b.position, b.id"
+);
 
 /// A board's settings, by slug.
 pub const BOARD: &str = concat!(board_columns!(), " WHERE b.slug = $1");

@@ -23,7 +23,8 @@ pub const IDEA_REVIEW: &str = "SELECT b.site_id, i.pending_review, i.rejected
                                WHERE i.id = ?1";
 
 /// Sets an idea's review state: hidden when `?2`, rejected when `?3`.
-pub const SET_IDEA_REVIEW: &str = "UPDATE ideas SET pending_review = ?2, rejected = ?3 WHERE id = ?1";
+pub const SET_IDEA_REVIEW: &str =
+    "UPDATE ideas SET pending_review = ?2, rejected = ?3 WHERE id = ?1";
 
 /// A comment's site and review state.
 pub const COMMENT_REVIEW: &str = "SELECT b.site_id, c.pending_review, c.rejected
