@@ -63,11 +63,7 @@ impl CreateComment {
         {
             validate::push(&mut errors, "parent_id", validate::INVALID);
         }
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
-        }
+        validate::result(errors)
     }
 }
 

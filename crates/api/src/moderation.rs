@@ -124,7 +124,7 @@ impl DecisionRequest {
             usize::from(required),
             REASON_MAX,
         );
-        into_result(errors)
+        validate::result(errors)
     }
 }
 
@@ -183,7 +183,7 @@ impl StatusRequest {
             (IdeaStatus::Duplicate, Some(_)) | (_, None) => {}
             (_, Some(_)) => validate::push(&mut errors, "duplicate_of", validate::INVALID),
         }
-        into_result(errors)
+        validate::result(errors)
     }
 }
 
@@ -204,7 +204,7 @@ impl MergeRequest {
     pub fn validate(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::new();
         validate::text(&mut errors, "note", &self.note, 0, NOTE_MAX);
-        into_result(errors)
+        validate::result(errors)
     }
 }
 
@@ -251,7 +251,7 @@ impl BlockRequest {
         {
             validate::push(&mut errors, "expires_at", validate::INVALID);
         }
-        into_result(errors)
+        validate::result(errors)
     }
 }
 
@@ -469,7 +469,7 @@ impl CreateSite {
             theme: Some(&self.theme),
         };
         fields.check(&mut errors);
-        into_result(errors)
+        validate::result(errors)
     }
 }
 
@@ -519,7 +519,7 @@ impl UpdateSite {
             theme: self.theme.as_ref(),
         };
         fields.check(&mut errors);
-        into_result(errors)
+        validate::result(errors)
     }
 }
 
@@ -670,7 +670,7 @@ impl CreateBoard {
             vote_cap: self.vote_cap,
         };
         fields.check(&mut errors);
-        into_result(errors)
+        validate::result(errors)
     }
 }
 
@@ -733,7 +733,7 @@ impl UpdateBoard {
             vote_cap: self.vote_cap.flatten(),
         };
         fields.check(&mut errors);
-        into_result(errors)
+        validate::result(errors)
     }
 }
 
@@ -761,14 +761,6 @@ impl BoardFields<'_> {
                 validate::push(errors, field, validate::INVALID);
             }
         }
-    }
-}
-
-fn into_result(errors: FieldErrors) -> Result<(), FieldErrors> {
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(errors)
     }
 }
 

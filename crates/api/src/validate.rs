@@ -24,6 +24,15 @@ pub fn push(errors: &mut FieldErrors, field: &str, code: &str) {
     }
 }
 
+/// `Ok` when no field has an error, else the errors.
+pub fn result(errors: FieldErrors) -> Result<(), FieldErrors> {
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
 /// Checks the trimmed length of `value`, in characters, against `min..=max`.
 ///
 /// A `min` above zero makes the field required: blank text records [`REQUIRED`].
