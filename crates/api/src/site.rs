@@ -36,7 +36,8 @@ pub struct SiteConfig {
     pub features: SiteFeatures,
 }
 
-/// The parts of the widget a site has switched on or off.
+/// The parts of the widget a site has switched on or off. The server enforces them too: a
+/// switched-off write answers 403.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

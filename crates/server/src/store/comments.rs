@@ -13,6 +13,7 @@ use kindred_api::{Author, Comment, Page};
 
 use crate::error::{Error, Result};
 use crate::store::conn::{sql, Conn};
+use crate::store::sites::{check_feature, Gated};
 use crate::store::{seconds, Store};
 
 /// Most top-level comments on one page.
@@ -132,10 +133,15 @@ impl Store {
 
     /// Stores a comment and answers it; on a board that premoderates comments it waits for
     /// review, unlisted. A parent that is not a top-level comment of the same idea is a
-    /// [`Error::Validation`] on `parent_id`.
+    /// [`Error::Validation`] on `parent_id`. A site that has switched comments off refuses it
+    /// with [`Error::Forbidden`].
     pub async fn create_comment(&self, comment: &NewComment<'_>) -> Result<Comment> {
         let mut tx = self.begin_write().await?;
         let mut conn = tx.conn();
+        let gated = Gated::Comment {
+            idea_id: comment.idea_id,
+        };
+        check_feature(&mut conn, gated).await?;
         let id = insert(&mut conn, comment).await?;
         let row: CommentRow = conn
             .fetch_one(sql!(conn, comments::FIND), &[id.into()])

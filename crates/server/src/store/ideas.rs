@@ -10,6 +10,7 @@ use kindred_api::{
 use crate::error::{Error, Result};
 use crate::store::conn::{sql, Arg, Conn};
 use crate::store::cursor::{Cursor, Key};
+use crate::store::sites::{check_feature, Gated};
 use crate::store::{count, seconds, Store};
 
 /// Most ideas on one page.
@@ -442,10 +443,16 @@ impl Store {
         Ok(change)
     }
 
-    /// Stores an idea with its tags, in one transaction, answering its id.
+    /// Stores an idea with its tags, in one transaction, answering its id. A site that has
+    /// switched idea submissions off refuses it with [`Error::Forbidden`].
     pub async fn create_idea(&self, idea: &NewIdea<'_>) -> Result<i64> {
         let mut tx = self.begin_write().await?;
-        let id = insert(&mut tx.conn(), idea).await?;
+        let mut conn = tx.conn();
+        let gated = Gated::Idea {
+            board_id: idea.board_id,
+        };
+        check_feature(&mut conn, gated).await?;
+        let id = insert(&mut conn, idea).await?;
         tx.commit().await?;
         Ok(id)
     }

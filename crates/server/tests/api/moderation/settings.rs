@@ -304,7 +304,32 @@ async fn boards_are_managed_with_every_setting(backend: Backend) {
         .assert_error(StatusCode::NOT_FOUND, "not_found");
 }
 
+async fn switched_off_features_refuse_their_writes(backend: Backend) {
+    let app = moderated_app(backend).await;
+    let idea = app.create_idea(OPEN_BOARD, "Resoleable boots", &visitor(1)).await;
+    let off = json!({ "features": { "comments": false, "idea_submissions": false } });
+    app.admin_ok(Method::PUT, "/v1/moderation/sites/acme", Some(off), StatusCode::OK)
+        .await;
+    app.post_comment(&idea, 2, "Yes please")
+        .await
+        .assert_error(StatusCode::FORBIDDEN, "forbidden");
+    let uri = format!("/v1/boards/{OPEN_BOARD}/ideas");
+    app.send_json(Method::POST, &uri, Some(&visitor(2)), &json!({ "title": "Wider toe box" }))
+        .await
+        .assert_error(StatusCode::FORBIDDEN, "forbidden");
+    // Reading and voting go on.
+    assert_eq!(app.vote(&idea, Some(&visitor(2)), true).await.status, StatusCode::OK);
+    let thread = app.get(&format!("/v1/ideas/{idea}/comments"), None).await;
+    assert_eq!(thread.status, StatusCode::OK);
+
+    let on = json!({ "features": { "comments": true } });
+    app.admin_ok(Method::PUT, "/v1/moderation/sites/acme", Some(on), StatusCode::OK)
+        .await;
+    assert_eq!(app.post_comment(&idea, 2, "Yes please").await.status, StatusCode::CREATED);
+}
+
 on_both_backends!(
+    switched_off_features_refuse_their_writes,
     site_settings_round_trip_and_cors_follows_at_once,
     sites_are_created_and_listed,
     bad_site_settings_are_refused,
