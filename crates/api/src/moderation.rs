@@ -283,7 +283,24 @@ pub fn normalize_utc(text: &str) -> Option<String> {
             .strip_prefix('.')
             .filter(|ms| ms.len() == 3 && ms.bytes().all(|b| b.is_ascii_digit()))?,
     };
-    shaped.then(|| format!("{time}.{millis}Z"))
+    (shaped && is_real_time(time)).then(|| format!("{time}.{millis}Z"))
+}
+
+/// Whether `YYYY-MM-DDTHH:MM:SS` (digits already checked) names a moment that exists: a
+/// month of 1 to 12, a day within it (leap years counted), a time within the day.
+fn is_real_time(time: &str) -> bool {
+    let number = |range: std::ops::Range<usize>| time[range].parse::<u32>().unwrap_or(u32::MAX);
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+    let (hour, minute, second) = (number(11..13), number(14..16), number(17..19));
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    year >= 1 && (1..=days).contains(&day) && hour < 24 && minute < 60 && second < 60
 }
 
 /// An identity barred from writing on a site.

@@ -12,7 +12,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use kindred_api::moderation::{Block, BlockRequest};
+use kindred_api::moderation::{is_identity_key, Block, BlockRequest};
 use kindred_api::{ErrorBody, Page};
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
@@ -65,7 +65,13 @@ async fn blocks_index(
 ) -> Result<Json<Page<Block>>> {
     let limit = page_limit(params.limit)?;
     let site_id = site_id(&state, &site).await?;
-    let after = cursor(params.cursor.as_deref()).unwrap_or_default();
+    // The cursor is the last identity key of the previous page.
+    let after = match cursor(params.cursor.as_deref()) {
+        Some(key) if !is_identity_key(key) => {
+            return Err(Error::BadRequest("the cursor is not valid".into()))
+        }
+        after => after.unwrap_or_default(),
+    };
     Ok(Json(state.store.blocks(site_id, after, limit).await?))
 }
 
@@ -121,6 +127,11 @@ async fn blocks_delete(
     ApiPath((site, identity)): ApiPath<(String, String)>,
 ) -> Result<StatusCode> {
     let site_id = site_id(&state, &site).await?;
+    if !is_identity_key(&identity) {
+        return Err(Error::not_found(
+            "this identity is not blocked on this site",
+        ));
+    }
     state.store.unblock(site_id, &identity).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -22,7 +22,7 @@ use utoipa_axum::routes;
 use crate::admin::Admin;
 use crate::error::{Error, Result};
 use crate::extract::{ApiJson, ApiPath};
-use crate::routes::moderation::{board, site_id};
+use crate::routes::moderation::{board, checked_slug, site_id};
 use crate::state::AppState;
 
 /// The board management routes.
@@ -122,7 +122,7 @@ async fn boards_show(
 ) -> Result<Json<BoardSettings>> {
     state
         .store
-        .board_settings(&slug)
+        .board_settings(checked_slug(&slug, "board")?)
         .await?
         .map(Json)
         .ok_or_else(|| Error::not_found("no board with this slug"))

@@ -16,7 +16,7 @@ use utoipa_axum::routes;
 use crate::admin::Admin;
 use crate::error::{Error, Result};
 use crate::extract::ApiQuery;
-use crate::routes::moderation::{cursor, page_limit};
+use crate::routes::moderation::{cursor, page_limit, site_filter};
 use crate::routes::parse_row_id;
 use crate::state::AppState;
 
@@ -60,6 +60,6 @@ async fn log_index(
     let before = cursor(params.cursor.as_deref())
         .map(|text| parse_row_id(text).ok_or_else(|| Error::BadRequest("invalid `cursor`".into())))
         .transpose()?;
-    let site = params.site.as_deref().filter(|site| !site.is_empty());
+    let site = site_filter(params.site.as_deref())?;
     Ok(Json(state.store.moderation_log(site, before, limit).await?))
 }

@@ -6,6 +6,7 @@
 //! [`ideas`] (status, merge, pin), [`blocks`], [`sites`], [`boards`], [`export`] (CSV) and
 //! [`log`].
 
+use kindred_api::moderation::is_slug;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::error::{Error, Result};
@@ -44,13 +45,31 @@ fn page_limit(limit: Option<u32>) -> Result<u32> {
     }
 }
 
+/// A `?site=` filter as sent: empty means none; anything but a slug is a 400.
+fn site_filter(site: Option<&str>) -> Result<Option<&str>> {
+    match site.filter(|site| !site.is_empty()) {
+        Some(site) if !is_slug(site) => Err(Error::BadRequest("`site` is not a site slug".into())),
+        site => Ok(site),
+    }
+}
+
 /// A cursor as sent; an empty one is what URL templates produce for "none".
 fn cursor(text: Option<&str>) -> Option<&str> {
     text.filter(|text| !text.is_empty())
 }
 
+/// `slug` when it has the form of a slug; anything else names nothing, a 404 saying `what`.
+fn checked_slug<'a>(slug: &'a str, what: &str) -> Result<&'a str> {
+    if is_slug(slug) {
+        Ok(slug)
+    } else {
+        Err(Error::not_found(format!("no {what} with this slug")))
+    }
+}
+
 /// The row id of the site with `slug`; none is a 404.
 async fn site_id(state: &AppState, slug: &str) -> Result<i64> {
+    let slug = checked_slug(slug, "site")?;
     state
         .store
         .site_id(slug)
@@ -60,6 +79,7 @@ async fn site_id(state: &AppState, slug: &str) -> Result<i64> {
 
 /// The board with `slug`; none is a 404.
 async fn board(state: &AppState, slug: &str) -> Result<Board> {
+    let slug = checked_slug(slug, "board")?;
     state
         .store
         .board(slug)

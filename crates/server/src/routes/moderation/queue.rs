@@ -16,7 +16,7 @@ use utoipa_axum::routes;
 use crate::admin::Admin;
 use crate::error::Result;
 use crate::extract::ApiQuery;
-use crate::routes::moderation::{cursor, page_limit};
+use crate::routes::moderation::{cursor, page_limit, site_filter};
 use crate::state::AppState;
 use crate::store::moderation::queue::{QueueCursor, QueueQuery};
 
@@ -60,7 +60,7 @@ async fn queue_index(
 ) -> Result<Json<Page<QueueItem>>> {
     let query = QueueQuery {
         kind: params.kind,
-        site: params.site.filter(|site| !site.is_empty()),
+        site: site_filter(params.site.as_deref())?.map(str::to_owned),
         cursor: cursor(params.cursor.as_deref())
             .map(QueueCursor::decode)
             .transpose()?,

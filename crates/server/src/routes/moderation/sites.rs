@@ -23,6 +23,7 @@ use utoipa_axum::routes;
 use crate::admin::Admin;
 use crate::error::{Error, Result};
 use crate::extract::{ApiJson, ApiPath};
+use crate::routes::moderation::checked_slug;
 use crate::state::AppState;
 
 /// The site management routes.
@@ -109,7 +110,7 @@ async fn sites_show(
 ) -> Result<Json<SiteSettings>> {
     state
         .store
-        .site_settings(&site)
+        .site_settings(checked_slug(&site, "site")?)
         .await?
         .map(Json)
         .ok_or_else(|| Error::not_found("no site with this slug"))
@@ -141,7 +142,7 @@ async fn sites_update(
     request.validate().map_err(Error::Validation)?;
     let settings = state
         .store
-        .update_site(&site, &request)
+        .update_site(checked_slug(&site, "site")?, &request)
         .await?
         .ok_or_else(|| Error::not_found("no site with this slug"))?;
     if request.origins.is_some() {

@@ -23,7 +23,8 @@ pub const CONFIG: &str =
     "SELECT id, slug, name, locale, theme, features FROM sites WHERE slug = $1";
 
 /// The feature flags (JSON) of a board's site, by board id.
-pub const FEATURES_OF_BOARD: &str = "SELECT s.features FROM boards b JOIN sites s ON s.id = b.site_id
+pub const FEATURES_OF_BOARD: &str =
+    "SELECT s.features FROM boards b JOIN sites s ON s.id = b.site_id
                                      WHERE b.id = $1";
 
 /// The feature flags (JSON) of an idea's site, by idea id.

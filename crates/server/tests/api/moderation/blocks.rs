@@ -176,6 +176,14 @@ async fn bad_blocks_are_refused(backend: Backend) {
             json!({ "identity": visitor_key(1), "reason": "x", "expires_at": "tomorrow" }),
             "expires_at",
         ),
+        (
+            json!({ "identity": visitor_key(1), "reason": "x", "expires_at": "2026-02-30T00:00:00Z" }),
+            "expires_at",
+        ),
+        (
+            json!({ "identity": visitor_key(1), "reason": "a\u{0}b" }),
+            "reason",
+        ),
     ];
     for (body, field) in cases {
         let response = app.admin(Method::POST, uri, Some(body)).await;
@@ -193,6 +201,20 @@ async fn bad_blocks_are_refused(backend: Backend) {
     app.admin(Method::GET, "/v1/moderation/sites/nobody/blocks", None)
         .await
         .assert_error(StatusCode::NOT_FOUND, "not_found");
+    app.admin(
+        Method::DELETE,
+        "/v1/moderation/sites/acme/blocks/a%00b",
+        None,
+    )
+    .await
+    .assert_error(StatusCode::NOT_FOUND, "not_found");
+    app.admin(
+        Method::DELETE,
+        "/v1/moderation/sites/acme/blocks/a%00b",
+        None,
+    )
+    .await
+    .assert_error(StatusCode::NOT_FOUND, "not_found");
 
     // Pages continue by identity.
     for n in 1..=3 {
@@ -214,6 +236,9 @@ async fn bad_blocks_are_refused(backend: Backend) {
     all.extend(second["items"].as_array().unwrap().clone());
     assert_eq!(all.len(), 3);
     assert_eq!(second["next_cursor"], Value::Null);
+    app.admin(Method::GET, &format!("{uri}?cursor=a%00b"), None)
+        .await
+        .assert_error(StatusCode::BAD_REQUEST, "bad_request");
 }
 
 on_both_backends!(

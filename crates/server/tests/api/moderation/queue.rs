@@ -226,14 +226,18 @@ async fn bad_decisions_are_refused(backend: Backend) {
         "?limit=0",
         "?cursor=garbage",
         "?cursor=2026-01-01T00:00:00.000Z~ideas~0",
+        "?site=a%00b",
+        "?site=Not%20A%20Slug",
     ] {
         app.admin(Method::GET, &format!("/v1/moderation/queue{query}"), None)
             .await
             .assert_error(StatusCode::BAD_REQUEST, "bad_request");
     }
-    app.admin(Method::GET, "/v1/moderation/log?cursor=x", None)
-        .await
-        .assert_error(StatusCode::BAD_REQUEST, "bad_request");
+    for query in ["?cursor=x", "?site=a%00b", "?limit=0"] {
+        app.admin(Method::GET, &format!("/v1/moderation/log{query}"), None)
+            .await
+            .assert_error(StatusCode::BAD_REQUEST, "bad_request");
+    }
     // The idea still waits.
     assert_eq!(ids(&queue(&app, "").await), [idea]);
 }

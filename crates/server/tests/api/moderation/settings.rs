@@ -129,9 +129,14 @@ async fn sites_are_created_and_listed(backend: Backend) {
         .collect();
     assert_eq!(slugs, ["acme", "trail"]);
     assert_eq!(list["next_cursor"], Value::Null);
-    app.admin(Method::GET, "/v1/moderation/sites/nobody", None)
-        .await
-        .assert_error(StatusCode::NOT_FOUND, "not_found");
+    for slug in ["nobody", "Not%20A%20Slug", "a%00b"] {
+        app.admin(Method::GET, &format!("/v1/moderation/sites/{slug}"), None)
+            .await
+            .assert_error(StatusCode::NOT_FOUND, "not_found");
+        app.admin(Method::GET, &format!("/v1/moderation/boards/{slug}"), None)
+            .await
+            .assert_error(StatusCode::NOT_FOUND, "not_found");
+    }
     app.admin(
         Method::PUT,
         "/v1/moderation/sites/nobody",
@@ -146,6 +151,7 @@ async fn bad_site_settings_are_refused(backend: Backend) {
     let uri = "/v1/moderation/sites/acme";
     let cases = [
         (json!({ "name": "" }), "name"),
+        (json!({ "name": "Acme\u{0}" }), "name"),
         (json!({ "locale": "en_US" }), "locale"),
         (json!({ "origins": ["https://shop.test/path"] }), "origins"),
         (json!({ "origins": ["javascript:alert(1)"] }), "origins"),
@@ -306,26 +312,49 @@ async fn boards_are_managed_with_every_setting(backend: Backend) {
 
 async fn switched_off_features_refuse_their_writes(backend: Backend) {
     let app = moderated_app(backend).await;
-    let idea = app.create_idea(OPEN_BOARD, "Resoleable boots", &visitor(1)).await;
-    let off = json!({ "features": { "comments": false, "idea_submissions": false } });
-    app.admin_ok(Method::PUT, "/v1/moderation/sites/acme", Some(off), StatusCode::OK)
+    let idea = app
+        .create_idea(OPEN_BOARD, "Resoleable boots", &visitor(1))
         .await;
+    let off = json!({ "features": { "comments": false, "idea_submissions": false } });
+    app.admin_ok(
+        Method::PUT,
+        "/v1/moderation/sites/acme",
+        Some(off),
+        StatusCode::OK,
+    )
+    .await;
     app.post_comment(&idea, 2, "Yes please")
         .await
         .assert_error(StatusCode::FORBIDDEN, "forbidden");
     let uri = format!("/v1/boards/{OPEN_BOARD}/ideas");
-    app.send_json(Method::POST, &uri, Some(&visitor(2)), &json!({ "title": "Wider toe box" }))
-        .await
-        .assert_error(StatusCode::FORBIDDEN, "forbidden");
+    app.send_json(
+        Method::POST,
+        &uri,
+        Some(&visitor(2)),
+        &json!({ "title": "Wider toe box" }),
+    )
+    .await
+    .assert_error(StatusCode::FORBIDDEN, "forbidden");
     // Reading and voting go on.
-    assert_eq!(app.vote(&idea, Some(&visitor(2)), true).await.status, StatusCode::OK);
+    assert_eq!(
+        app.vote(&idea, Some(&visitor(2)), true).await.status,
+        StatusCode::OK
+    );
     let thread = app.get(&format!("/v1/ideas/{idea}/comments"), None).await;
     assert_eq!(thread.status, StatusCode::OK);
 
     let on = json!({ "features": { "comments": true } });
-    app.admin_ok(Method::PUT, "/v1/moderation/sites/acme", Some(on), StatusCode::OK)
-        .await;
-    assert_eq!(app.post_comment(&idea, 2, "Yes please").await.status, StatusCode::CREATED);
+    app.admin_ok(
+        Method::PUT,
+        "/v1/moderation/sites/acme",
+        Some(on),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(
+        app.post_comment(&idea, 2, "Yes please").await.status,
+        StatusCode::CREATED
+    );
 }
 
 on_both_backends!(
