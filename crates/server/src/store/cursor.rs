@@ -99,6 +99,11 @@ impl Cursor {
     }
 }
 
+/// A row id as the server writes ids and cursors: a positive decimal without sign or space.
+pub fn row_id(text: &str) -> Option<i64> {
+    number(text).filter(|id| *id > 0)
+}
+
 /// A non-negative decimal integer without sign or surrounding space.
 fn number(text: &str) -> Option<i64> {
     if text.is_empty() || text.len() > 18 || !text.bytes().all(|b| b.is_ascii_digit()) {

@@ -9,11 +9,11 @@
 use std::time::Duration;
 
 use kindred_api::moderation::{LogAction, MergeOutcome, StatusRequest};
-use kindred_api::validate::{self, FieldErrors};
 use kindred_api::{Idea, IdeaDetail, IdeaStatus};
 
 use crate::error::{Error, Result};
 use crate::store::conn::{sql, Conn};
+use crate::store::cursor::row_id;
 use crate::store::ideas::{self, record_status_change};
 use crate::store::moderation::log::{self, Target};
 use crate::store::{count, Store};
@@ -40,13 +40,6 @@ async fn source_state(conn: &mut Conn<'_>, id: i64) -> Result<IdeaState> {
         .ok_or_else(|| Error::not_found("no idea with this id"))
 }
 
-/// A validation failure of `field` with `code`.
-fn invalid(field: &str, code: &str) -> Error {
-    let mut errors = FieldErrors::new();
-    validate::push(&mut errors, field, code);
-    Error::Validation(errors)
-}
-
 /// Checks that `target` (named by the body's `field`) can absorb idea `source`: another idea
 /// of the same site (else 422), listed and not itself a duplicate (else 409, a merge into a
 /// duplicate would make a chain).
@@ -57,13 +50,13 @@ async fn check_target(
     field: &str,
 ) -> Result<()> {
     if source_id == target_id {
-        return Err(invalid(field, "same_idea"));
+        return Err(Error::invalid_field(field, "same_idea"));
     }
     let target = state(conn, target_id)
         .await?
-        .ok_or_else(|| invalid(field, "not_found"))?;
+        .ok_or_else(|| Error::invalid_field(field, "not_found"))?;
     if target.site_id != source.site_id {
-        return Err(invalid(field, "other_site"));
+        return Err(Error::invalid_field(field, "other_site"));
     }
     if target.status == IdeaStatus::Duplicate.as_str() {
         return Err(Error::Conflict(format!(
@@ -120,9 +113,13 @@ impl Store {
         let mut conn = tx.conn();
         let source = source_state(&mut conn, id).await?;
         let note = request.note.trim();
-        match &request.duplicate_of {
+        match request
+            .duplicate_of
+            .as_ref()
+            .map(|target| target_id(&target.0, "duplicate_of"))
+        {
             Some(target) => {
-                let target = parse_target(&target.0, "duplicate_of")?;
+                let target = target?;
                 check_target(&mut conn, &source, (id, target), "duplicate_of").await?;
                 mark_duplicate(&mut conn, id, target, note).await?;
             }
@@ -141,7 +138,7 @@ impl Store {
     /// duplicate with the public `note`. Unknown `id` → [`Error::NotFound`]; a target that
     /// cannot absorb it → 422 or 409 (see [`check_target`]).
     pub async fn merge_idea(&self, id: i64, into: &str, note: &str) -> Result<MergeOutcome> {
-        let target = parse_target(into, "into")?;
+        let target = target_id(into, "into")?;
         let mut tx = self.begin_write().await?;
         let mut conn = tx.conn();
         let source = source_state(&mut conn, id).await?;
@@ -196,6 +193,6 @@ impl Store {
 }
 
 /// The row id in a body's idea reference `text`; anything else names no idea, a 422 on `field`.
-fn parse_target(text: &str, field: &str) -> Result<i64> {
-    crate::routes::parse_row_id(text.trim()).ok_or_else(|| invalid(field, "not_found"))
+fn target_id(text: &str, field: &str) -> Result<i64> {
+    row_id(text.trim()).ok_or_else(|| Error::invalid_field(field, "not_found"))
 }

@@ -13,7 +13,7 @@ use kindred_api::{IdeaId, Page};
 
 use crate::error::{Error, Result};
 use crate::store::conn::{sql, Conn};
-use crate::store::cursor::is_timestamp;
+use crate::store::cursor::{is_timestamp, row_id};
 use crate::store::moderation::log::{self, Target};
 use crate::store::moderation::{fetch_limit, split_page};
 use crate::store::Store;
@@ -53,7 +53,7 @@ impl QueueCursor {
         let cursor = match (parts.next(), parts.next(), parts.next(), parts.next()) {
             (Some(at), Some(kind), Some(id), None) if is_timestamp(at) => {
                 let kind = kind.parse().ok();
-                let id = crate::routes::parse_row_id(id);
+                let id = row_id(id);
                 kind.zip(id).map(|(kind, id)| Self {
                     created_at: at.to_owned(),
                     kind,
