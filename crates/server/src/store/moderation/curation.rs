@@ -23,6 +23,7 @@ use crate::store::{count, Store};
 struct IdeaState {
     site_id: i64,
     status: String,
+    duplicate_of: Option<i64>,
     pending_review: bool,
     pinned: bool,
 }
@@ -106,14 +107,14 @@ async fn log_idea(
 
 impl Store {
     /// Sets idea `id`'s status as `request` asks (validated), recording a history entry with
-    /// its public note; `duplicate` also links the idea it duplicates (see [`check_target`]).
+    /// its public note and, when anything changed, a log entry; `duplicate` also links the idea it duplicates (see [`check_target`]).
     /// Answers the idea as moderators see it. Unknown idea → [`Error::NotFound`].
     pub async fn set_idea_status(&self, id: i64, request: &StatusRequest) -> Result<IdeaDetail> {
         let mut tx = self.begin_write().await?;
         let mut conn = tx.conn();
         let source = source_state(&mut conn, id).await?;
         let note = request.note.trim();
-        match request
+        let changed = match request
             .duplicate_of
             .as_ref()
             .map(|target| target_id(&target.0, "duplicate_of"))
@@ -122,12 +123,15 @@ impl Store {
                 let target = target?;
                 check_target(&mut conn, &source, (id, target), "duplicate_of").await?;
                 mark_duplicate(&mut conn, id, target, note).await?;
+                source.duplicate_of != Some(target)
             }
-            None => {
-                ideas::change_status(&mut conn, id, request.status, note).await?;
-            }
+            None => ideas::change_status(&mut conn, id, request.status, note)
+                .await?
+                .is_some(),
+        };
+        if changed {
+            log_idea(&mut conn, LogAction::Status, (source.site_id, id), note).await?;
         }
-        log_idea(&mut conn, LogAction::Status, (source.site_id, id), note).await?;
         tx.commit().await?;
         self.moderated_idea_detail(id)
             .await?

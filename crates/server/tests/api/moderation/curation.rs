@@ -33,6 +33,18 @@ async fn a_status_change_shows_its_note_in_the_history(backend: Backend) {
     assert_eq!(detail["history"][0]["note"], "Coming this spring");
     let public = idea(&app, &id).await;
     assert_eq!(public["history"], detail["history"]);
+    // A repeat moves nothing: no second history entry, no second log entry.
+    let body = json!({ "status": "planned", "note": "Again" });
+    let again = app
+        .admin_ok(Method::PUT, &uri, Some(body), StatusCode::OK)
+        .await;
+    assert_eq!(again["history"].as_array().unwrap().len(), 1);
+    let log = app
+        .admin_ok(Method::GET, "/v1/moderation/log", None, StatusCode::OK)
+        .await;
+    assert_eq!(log["items"].as_array().unwrap().len(), 1);
+    assert_eq!(log["items"][0]["action"], "status");
+    assert_eq!(log["items"][0]["reason"], "Coming this spring");
 
     // Moderators can move an idea that waits for review too.
     let waiting = app

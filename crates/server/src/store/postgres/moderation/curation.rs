@@ -1,7 +1,7 @@
 //! PostgreSQL text of the statements in [`crate::store::moderation::curation`].
 
-/// An idea's site, status, review state and pin, locking its row.
-pub const STATE: &str = "SELECT b.site_id, i.status, i.pending_review, i.pinned
+/// An idea's site, status, duplicate link, review state and pin, locking its row.
+pub const STATE: &str = "SELECT b.site_id, i.status, i.duplicate_of, i.pending_review, i.pinned
                          FROM ideas i JOIN boards b ON b.id = i.board_id
                          WHERE i.id = $1
                          FOR UPDATE OF i";
