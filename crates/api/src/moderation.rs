@@ -26,7 +26,7 @@ pub enum QueueKind {
 }
 
 impl QueueKind {
-    /// Every kind, in the order the queue breaks ties of equal age.
+    /// Every kind.
     pub const ALL: [QueueKind; 2] = [Self::Ideas, Self::Comments];
 
     /// The wire spelling, as in paths and `?kind=`.

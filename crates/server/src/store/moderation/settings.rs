@@ -13,7 +13,7 @@ use kindred_api::{SiteFeatures, Theme};
 use crate::cors::normalize_origin;
 use crate::error::{Error, Result, ResultExt};
 use crate::store::boards::{self, BoardRules, NewBoard};
-use crate::store::conn::{sql, Conn};
+use crate::store::conn::{sql, Conn, Tx};
 use crate::store::moderation::{from_json, to_json};
 use crate::store::sites::{self, NewSite};
 use crate::store::{count, sso, Store};
@@ -184,8 +184,7 @@ impl Store {
         write_site(&mut conn, id, &columns).await?;
         replace_origins(&mut conn, id, &origins).await?;
         sso::set_secret(&mut conn, id, site.sso_secret.as_deref()).await?;
-        let settings = self.committed_site(tx, &site.slug).await?;
-        Ok(settings)
+        self.committed_site(tx, &site.slug).await
     }
 
     /// Applies `update` (validated but for its origins) to the site with `slug`; `None` when
@@ -228,7 +227,7 @@ impl Store {
     }
 
     /// Commits `tx`, then reads the settings of the site with `slug` it wrote.
-    async fn committed_site(&self, tx: crate::store::conn::Tx, slug: &str) -> Result<SiteSettings> {
+    async fn committed_site(&self, tx: Tx, slug: &str) -> Result<SiteSettings> {
         tx.commit().await?;
         self.site_settings(slug)
             .await?
