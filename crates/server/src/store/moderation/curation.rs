@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use kindred_api::moderation::{LogAction, MergeOutcome, StatusRequest};
+use kindred_api::moderation::{LogAction, MergeOutcome, QueueKind, StatusRequest};
 use kindred_api::{Idea, IdeaDetail, IdeaStatus};
 
 use crate::error::{Error, Result};
@@ -99,7 +99,7 @@ async fn log_idea(
     let id = id.to_string();
     let target = Target {
         site_id,
-        kind: "ideas",
+        kind: QueueKind::Ideas.as_str(),
         id: &id,
     };
     log::record(conn, action, target, reason).await
@@ -107,7 +107,8 @@ async fn log_idea(
 
 impl Store {
     /// Sets idea `id`'s status as `request` asks (validated), recording a history entry with
-    /// its public note and, when anything changed, a log entry; `duplicate` also links the idea it duplicates (see [`check_target`]).
+    /// its public note and, when anything changed, a log entry; `duplicate` also links the idea
+    /// it duplicates (see [`check_target`]).
     /// Answers the idea as moderators see it. Unknown idea → [`Error::NotFound`].
     pub async fn set_idea_status(&self, id: i64, request: &StatusRequest) -> Result<IdeaDetail> {
         let mut tx = self.begin_write().await?;
