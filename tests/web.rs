@@ -205,6 +205,7 @@ fn idea() -> Idea {
         threshold: None,
         duplicate_of: None,
         pending_review: false,
+        pinned: false,
     }
 }
 

@@ -27,6 +27,10 @@ pub struct Comment {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(no_recursion))]
     pub replies: Vec<Comment>,
+    /// Whether the comment waits for a moderator before it is shown; only the answer to its
+    /// author's `POST` can carry it. Sent only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pending_review: bool,
 }
 
 /// The body of `POST /v1/ideas/{id}/comments`.
@@ -60,11 +64,7 @@ impl CreateComment {
         {
             validate::push(&mut errors, "parent_id", validate::INVALID);
         }
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
-        }
+        validate::finish(errors)
     }
 }
 
@@ -117,10 +117,12 @@ mod tests {
             },
             created_at: "2026-01-02T03:04:05.678Z".into(),
             replies,
+            pending_review: false,
         };
         let top = written("3", None, vec![written("7", Some("3"), Vec::new())]);
         let json = serde_json::to_value(&top).unwrap();
         assert!(json.get("parent_id").is_none());
+        assert!(json.get("pending_review").is_none());
         assert_eq!(json["replies"][0]["parent_id"], "3");
         assert_eq!(serde_json::from_value::<Comment>(json).unwrap(), top);
     }

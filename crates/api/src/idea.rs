@@ -60,6 +60,10 @@ pub struct Idea {
     /// meanwhile. Sent only when true.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub pending_review: bool,
+    /// Whether a moderator pinned it: pinned ideas lead every order of the board's list.
+    /// Sent only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pinned: bool,
 }
 
 /// One idea with what only its own page shows: where it has been.

@@ -10,6 +10,7 @@ pub mod error;
 pub mod form;
 pub mod idea;
 pub mod live;
+pub mod moderation;
 pub mod page;
 pub mod site;
 pub mod validate;
@@ -28,7 +29,7 @@ pub use idea::{
 };
 pub use live::LiveEvent;
 pub use page::Page;
-pub use site::{BoardSummary, SiteConfig};
+pub use site::{BoardSummary, SiteConfig, SiteFeatures, Theme};
 pub use visitor::{VisitorId, VISITOR_HEADER};
 pub use webhook::{
     CreateWebhook, CreatedWebhook, DeliveryAttempt, DeliveryState, UpdateWebhook, Webhook,

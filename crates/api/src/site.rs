@@ -1,8 +1,22 @@
 //! A site's start-up configuration, answered by `GET /v1/sites/{site}`.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::form::FormSummary;
+
+/// A site's theme defaults: `--kindred-*` custom property name → CSS value.
+pub type Theme = BTreeMap<String, String>;
+
+/// The prefix every theme property name carries.
+pub const THEME_PREFIX: &str = "--kindred-";
+/// Most characters in a theme property name.
+pub const THEME_NAME_MAX: usize = 64;
+/// Most characters in a theme value.
+pub const THEME_VALUE_MAX: usize = 200;
+/// Most properties in a theme.
+pub const THEME_MAX: usize = 100;
 
 /// What a widget needs to know about its site before it renders.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -19,6 +33,53 @@ pub struct SiteConfig {
     /// The site's open co-creation forms; empty from servers that have none.
     #[serde(default)]
     pub forms: Vec<FormSummary>,
+    /// Theme defaults the widget sets on its root before the page's own overrides.
+    #[serde(default)]
+    pub theme: Theme,
+    /// What the site has switched on.
+    #[serde(default)]
+    pub features: SiteFeatures,
+}
+
+/// The parts of the widget a site has switched on or off. The server enforces them too: a
+/// switched-off write answers 403.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SiteFeatures {
+    /// Whether visitors may read and write comments on ideas.
+    pub comments: bool,
+    /// Whether visitors may propose ideas (voting stays open either way).
+    pub idea_submissions: bool,
+}
+
+impl Default for SiteFeatures {
+    fn default() -> Self {
+        Self {
+            comments: true,
+            idea_submissions: true,
+        }
+    }
+}
+
+/// Whether `name: value` may be a theme default: the name is `--kindred-` and lowercase
+/// letters, digits and hyphens; the value is short, single-line and cannot end the declaration,
+/// open a block or markup, or load anything (`;`, `{`, `}`, `<`, `>`, `\`, `url(`).
+pub fn is_safe_theme_entry(name: &str, value: &str) -> bool {
+    let name_ok = name.len() <= THEME_NAME_MAX
+        && name.strip_prefix(THEME_PREFIX).is_some_and(|rest| {
+            !rest.is_empty()
+                && rest
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        });
+    let value_ok = !value.trim().is_empty()
+        && value.chars().count() <= THEME_VALUE_MAX
+        && !value
+            .chars()
+            .any(|c| matches!(c, ';' | '{' | '}' | '<' | '>' | '\\') || c.is_control())
+        && !value.to_ascii_lowercase().contains("url(");
+    name_ok && value_ok
 }
 
 /// An idea board as listed in a [`SiteConfig`].
@@ -31,4 +92,40 @@ pub struct BoardSummary {
     pub name: String,
     /// Short description shown above the board.
     pub description: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn theme_entries_are_kindred_properties_with_inert_values() {
+        assert!(is_safe_theme_entry("--kindred-accent", "#0a7"));
+        assert!(is_safe_theme_entry(
+            "--kindred-font",
+            "\"Inter\", sans-serif"
+        ));
+        for (name, value) in [
+            ("--accent", "#0a7"),
+            ("--kindred-", "#0a7"),
+            ("--kindred-Accent", "#0a7"),
+            ("--kindred-accent", ""),
+            ("--kindred-accent", "red; background: red"),
+            ("--kindred-accent", "red}body{color:red"),
+            ("--kindred-bg", "URL(https://evil.test/x.png)"),
+            ("--kindred-bg", "</style>"),
+            ("--kindred-bg", "red\nblue"),
+        ] {
+            assert!(!is_safe_theme_entry(name, value), "{name}: {value}");
+        }
+    }
+
+    #[test]
+    fn features_default_to_on_and_old_configs_still_parse() {
+        let config: SiteConfig =
+            serde_json::from_str(r#"{"id":"a","name":"A","locale":"en","boards":[]}"#).unwrap();
+        assert!(config.theme.is_empty());
+        assert_eq!(config.features, SiteFeatures::default());
+        assert!(config.features.comments && config.features.idea_submissions);
+    }
 }

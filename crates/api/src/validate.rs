@@ -64,9 +64,13 @@ pub fn is_slug(text: &str, max: usize) -> bool {
 /// Checks the trimmed length of `value`, in characters, against `min..=max`.
 ///
 /// A `min` above zero makes the field required: blank text records [`REQUIRED`].
+///
+/// Text holding a NUL character, which no database column takes, records [`INVALID`].
 pub fn text(errors: &mut FieldErrors, field: &str, value: &str, min: usize, max: usize) {
     let len = value.trim().chars().count();
-    if len == 0 && min > 0 {
+    if value.contains('\0') {
+        push(errors, field, INVALID);
+    } else if len == 0 && min > 0 {
         push(errors, field, REQUIRED);
     } else if len < min {
         push(errors, field, TOO_SHORT);
@@ -96,6 +100,13 @@ mod tests {
         let mut errors = FieldErrors::new();
         text(&mut errors, "body", "", 0, 10);
         assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn nul_characters_are_invalid() {
+        let mut errors = FieldErrors::new();
+        text(&mut errors, "body", "a\0b", 0, 10);
+        assert_eq!(errors["body"], [INVALID]);
     }
 
     #[test]

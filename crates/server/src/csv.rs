@@ -6,8 +6,23 @@
 //! (or a tab or carriage return before one) as a formula, so such a cell is prefixed with `'`,
 //! which spreadsheets show as text.
 
+use axum::http::header::{self, HeaderName};
+
 /// The media type of what [`Writer`] produces.
 pub const CONTENT_TYPE: &str = "text/csv; charset=utf-8";
+
+/// A CSV answer: `document` as a download named `file_name` (which callers build from slugs,
+/// so it needs no escaping inside the quotes).
+pub fn download(file_name: &str, document: String) -> ([(HeaderName, String); 2], String) {
+    let disposition = format!("attachment; filename=\"{file_name}\"");
+    (
+        [
+            (header::CONTENT_TYPE, CONTENT_TYPE.to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        document,
+    )
+}
 
 /// Builds a CSV document row by row.
 #[derive(Clone, Debug, Default)]

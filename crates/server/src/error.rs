@@ -77,6 +77,13 @@ impl Error {
         Self::NotFound(what.into())
     }
 
+    /// A [`Error::Validation`] of one `field` with `code`.
+    pub fn invalid_field(field: &str, code: &str) -> Self {
+        let mut errors = FieldErrors::new();
+        kindred_api::validate::push(&mut errors, field, code);
+        Self::Validation(errors)
+    }
+
     /// A [`Error::RateLimited`] for a wait of `wait`, rounded up to whole seconds.
     pub fn rate_limited(wait: Duration) -> Self {
         let whole = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);

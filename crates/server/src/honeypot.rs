@@ -64,6 +64,7 @@ pub fn decoy(board: &Board, input: &CreateIdea, tags: Vec<String>, author: &Iden
             .and_then(|threshold| u32::try_from(threshold).ok()),
         duplicate_of: None,
         pending_review: board.premoderation,
+        pinned: false,
     }
 }
 

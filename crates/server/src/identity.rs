@@ -8,9 +8,10 @@
 //!
 //! A token is checked against the site of the resource the request acts on (a board by its
 //! slug, an idea by its id, a form by its slug), whose slug its `aud` must name and whose
-//! secret must sign it (see [`crate::sso`]). An identity acting on a write (anything but
-//! `GET`, `HEAD`, `OPTIONS`) is then counted against its write limit, and refused with 429
-//! when over it.
+//! key must sign it (see [`crate::sso`]). An identity acting on a write (anything but `GET`,
+//! `HEAD`, `OPTIONS`) is then counted against its write limit, and refused with 429 when over
+//! it, and refused with 403 when the site of the resource has blocked it (see
+//! [`crate::store::moderation::blocks`]), so every write route enforces blocks.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -169,10 +170,26 @@ async fn identify(parts: &Parts, state: &AppState) -> Result<Option<Identity>> {
     };
     if let Some(identity) = &identity {
         if is_write(&parts.method) {
-            state.limits.check_identity(&identity.key())?;
+            let key = identity.key();
+            state.limits.check_identity(&key)?;
+            check_not_blocked(parts, state, &key).await?;
         }
     }
     Ok(identity)
+}
+
+/// Refuses a write by `key` when the site of the resource it acts on has blocked it. Paths
+/// that name no board or idea, or a malformed idea id, are left to their routes.
+async fn check_not_blocked(parts: &Parts, state: &AppState, key: &str) -> Result<()> {
+    let Ok(resource) = resource(parts.uri.path()) else {
+        return Ok(());
+    };
+    if state.store.is_blocked(resource, key).await? {
+        return Err(Error::Forbidden(
+            "this identity is blocked from contributing to this site; reading stays open".into(),
+        ));
+    }
+    Ok(())
 }
 
 impl FromRequestParts<AppState> for Identity {

@@ -306,17 +306,8 @@ async fn submissions_csv(
                 .chain([outcome_label(&submission.target)]),
         );
     }
-    let disposition = format!(
-        "attachment; filename=\"{}-submissions.csv\"",
-        form.definition.schema.slug
-    );
-    Ok((
-        [
-            (header::CONTENT_TYPE, csv::CONTENT_TYPE.to_owned()),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        out.finish(),
-    ))
+    let file_name = format!("{}-submissions.csv", form.definition.schema.slug);
+    Ok(csv::download(&file_name, out.finish()))
 }
 
 /// What a submission became, in one CSV cell: `response`, or `idea:<id>`.

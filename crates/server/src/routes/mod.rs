@@ -16,6 +16,7 @@ pub mod form_admin;
 pub mod forms;
 pub mod health;
 pub mod ideas;
+pub mod moderation;
 pub mod openapi;
 pub mod sites;
 pub mod votes;
@@ -35,6 +36,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(webhooks::router())
         .merge(forms::router())
         .merge(form_admin::router())
+        .merge(moderation::router())
 }
 
 /// The answer for paths no route matches: a contract 404 rather than an empty body.

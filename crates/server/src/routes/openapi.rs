@@ -33,9 +33,11 @@ use crate::state::AppState;
         (name = "sites", description = "A site's start-up configuration for the widget."),
         (name = "ideas", description = "Idea boards: ideas, votes, comments."),
         (name = "live", description = "Live updates as Server-Sent Events."),
-        (name = "moderation", description = "The brand's community team: admin key only."),
         (name = "forms", description = "Co-creation forms: schemas and submissions, and their \
                                           management and CSV export with the admin key."),
+        (name = "moderation", description = "The moderators' API, behind the admin key: the review \
+                                              queue, decisions, curation, blocks, sites, boards, \
+                                              exports and the log."),
     ),
     modifiers(&SecuritySchemes),
 )]

@@ -13,6 +13,7 @@ use kindred_api::{Author, Comment, Page};
 
 use crate::error::{Error, Result};
 use crate::store::conn::{sql, Conn};
+use crate::store::sites::{check_feature, Gated};
 use crate::store::{seconds, Store};
 
 /// Most top-level comments on one page.
@@ -58,6 +59,7 @@ struct CommentRow {
     author_avatar: Option<String>,
     /// RFC 3339 UTC with milliseconds.
     created_at: String,
+    pending_review: bool,
 }
 
 impl CommentRow {
@@ -72,6 +74,7 @@ impl CommentRow {
             },
             created_at: self.created_at,
             replies: Vec::new(),
+            pending_review: self.pending_review,
         }
     }
 }
@@ -128,11 +131,17 @@ impl Store {
         Ok(Page { items, next_cursor })
     }
 
-    /// Stores a comment and answers it. A parent that is not a top-level comment of the same
-    /// idea is a [`Error::Validation`] on `parent_id`.
+    /// Stores a comment and answers it; on a board that premoderates comments it waits for
+    /// review, unlisted. A parent that is not a top-level comment of the same idea is a
+    /// [`Error::Validation`] on `parent_id`. A site that has switched comments off refuses it
+    /// with [`Error::Forbidden`].
     pub async fn create_comment(&self, comment: &NewComment<'_>) -> Result<Comment> {
         let mut tx = self.begin_write().await?;
         let mut conn = tx.conn();
+        let gated = Gated::Comment {
+            idea_id: comment.idea_id,
+        };
+        check_feature(&mut conn, gated).await?;
         let id = insert(&mut conn, comment).await?;
         let row: CommentRow = conn
             .fetch_one(sql!(conn, comments::FIND), &[id.into()])

@@ -1,7 +1,8 @@
 //! Opaque list cursors: the sort keys of the last item a page returned.
 //!
 //! Lists use keyset pagination, so a page continues exactly after the previous one even
-//! while new ideas arrive. A cursor is plain text, `<sort>~<primary>~<secondary>~<id>`, built
+//! while new ideas arrive. A cursor is plain text, `<sort>~<primary>~<secondary>~<id>`, with
+//! `~pinned` after it when the last item was pinned (pinned ideas lead every order), built
 //! only from characters that need no escaping in a query string. Clients must treat it as
 //! opaque; the server validates every part and refuses a cursor made for another sort.
 
@@ -34,6 +35,8 @@ impl fmt::Display for Key {
 pub struct Cursor {
     /// The order the cursor was made for.
     pub sort: IdeaSort,
+    /// Whether the last item was pinned: pinned ideas come before all others.
+    pub pinned: bool,
     /// The primary sort key of the last item.
     pub primary: Key,
     /// The secondary sort key of the last item (zero for orders that have none).
@@ -44,16 +47,24 @@ pub struct Cursor {
 
 const SEPARATOR: char = '~';
 
+/// The last part of the cursor of a pinned item.
+const PINNED: &str = "pinned";
+
 impl Cursor {
     /// The cursor's wire text.
     pub fn encode(&self) -> String {
-        format!(
+        let mut text = format!(
             "{sort}{SEPARATOR}{primary}{SEPARATOR}{secondary}{SEPARATOR}{id}",
             sort = self.sort.as_str(),
             primary = self.primary,
             secondary = self.secondary,
             id = self.id,
-        )
+        );
+        if self.pinned {
+            text.push(SEPARATOR);
+            text.push_str(PINNED);
+        }
+        text
     }
 
     /// Parses a cursor a client sent back for a list ordered by `sort`.
@@ -65,6 +76,11 @@ impl Cursor {
         let mut parts = text.split(SEPARATOR);
         let (tag, primary, secondary, id) =
             (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+        let pinned = match parts.next() {
+            None => false,
+            Some(PINNED) => true,
+            Some(_) => return None,
+        };
         if parts.next().is_some() || tag != sort.as_str() {
             return None;
         }
@@ -74,12 +90,18 @@ impl Cursor {
         };
         let cursor = Self {
             sort,
+            pinned,
             primary,
             secondary: number(secondary)?,
             id: number(id)?,
         };
         (cursor.id > 0).then_some(cursor)
     }
+}
+
+/// A row id as the server writes ids and cursors: a positive decimal without sign or space.
+pub fn row_id(text: &str) -> Option<i64> {
+    number(text).filter(|id| *id > 0)
 }
 
 /// A non-negative decimal integer without sign or surrounding space.
@@ -109,12 +131,14 @@ mod tests {
         for cursor in [
             Cursor {
                 sort: IdeaSort::Top,
+                pinned: false,
                 primary: Key::Count(57),
                 secondary: 0,
                 id: 12,
             },
             Cursor {
                 sort: IdeaSort::New,
+                pinned: true,
                 primary: Key::Time("2026-01-02T03:04:05.678Z".into()),
                 secondary: 0,
                 id: 3,
@@ -136,6 +160,7 @@ mod tests {
             ("garbage", Top),
             ("top~1~0", Top),
             ("top~1~0~5~9", Top),
+            ("top~1~0~5~pinned~pinned", Top),
             ("top~-1~0~5", Top),
             ("top~+1~0~5", Top),
             ("top~1~0~0", Top),

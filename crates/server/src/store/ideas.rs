@@ -10,6 +10,7 @@ use kindred_api::{
 use crate::error::{Error, Result};
 use crate::store::conn::{sql, Arg, Conn};
 use crate::store::cursor::{Cursor, Key};
+use crate::store::sites::{check_feature, Gated};
 use crate::store::{count, seconds, Store};
 
 /// Most ideas on one page.
@@ -104,19 +105,31 @@ pub fn search_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// One idea: parameter 1 is the viewer, 2 the idea's id. An idea waiting for review is
-/// found only by its author.
-fn get_sql(reads: &IdeaReads) -> String {
+/// Who may see an idea that is not listed (waiting for review, or rejected).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reader {
+    /// Everyone sees listed ideas; an unlisted idea only its author.
+    Viewer,
+    /// Moderators see every idea.
+    Moderator,
+}
+
+/// One idea: parameter 1 is the viewer, 2 the idea's id.
+fn get_sql(reads: &IdeaReads, reader: Reader) -> String {
     let (p, columns) = (reads.param, reads.columns);
+    let visible = match reader {
+        Reader::Viewer => format!("AND (NOT i.pending_review OR i.author_voter = {p}1)"),
+        Reader::Moderator => String::new(),
+    };
     format!(
         "SELECT {columns} FROM ideas i JOIN boards b ON b.id = i.board_id
-         WHERE i.id = {p}2 AND (NOT i.pending_review OR i.author_voter = {p}1)"
+         WHERE i.id = {p}2 {visible}"
     )
 }
 
-/// A page of a board's ideas in `sort` order. Parameters: 1 viewer, 2 board id, 3 status or
-/// NULL, 4 tag or NULL, 5 most rows, 6 full-text query or NULL; when `after_cursor`, 7 to 9
-/// are the cursor's keys.
+/// A page of a board's ideas in `sort` order, pinned ideas first. Parameters: 1 viewer, 2
+/// board id, 3 status or NULL, 4 tag or NULL, 5 most rows, 6 full-text query or NULL; when
+/// `after_cursor`, 7 to 10 are the cursor's keys (10 whether its row is pinned).
 ///
 /// The inner query names what [`ranking`] orders by: `trend` (recent votes, counted only for
 /// `trending`), `created` (the stored creation time) and `rank_b` (the tie-breaker).
@@ -134,7 +147,7 @@ fn list_sql(reads: &IdeaReads, sort: IdeaSort, after_cursor: bool) -> String {
         } else {
             ""
         };
-        format!("WHERE ({lead}, rank_b, id) < ({p}7{cast}, {p}8, {p}9)")
+        format!("WHERE (pinned, {lead}, rank_b, id) < ({p}10, {p}7{cast}, {p}8, {p}9)")
     } else {
         String::new()
     };
@@ -149,7 +162,7 @@ fn list_sql(reads: &IdeaReads, sort: IdeaSort, after_cursor: bool) -> String {
                AND ({p}6 IS NULL OR {search})
          ) AS listed
          {after}
-         ORDER BY {lead} DESC, rank_b DESC, id DESC
+         ORDER BY pinned DESC, {lead} DESC, rank_b DESC, id DESC
          LIMIT {p}5"
     )
 }
@@ -191,6 +204,7 @@ struct IdeaRow {
     tags: String,
     voted: bool,
     pending_review: bool,
+    pinned: bool,
 }
 
 impl IdeaRow {
@@ -215,6 +229,7 @@ impl IdeaRow {
             threshold: self.threshold.map(count),
             duplicate_of: self.duplicate_of.map(IdeaId::from),
             pending_review: self.pending_review,
+            pinned: self.pinned,
         })
     }
 }
@@ -266,6 +281,7 @@ impl ListedRow {
         };
         Cursor {
             sort,
+            pinned: idea.pinned,
             primary,
             secondary,
             id: idea.id,
@@ -301,7 +317,12 @@ impl Store {
                 Key::Count(n) => Arg::from(*n),
                 Key::Time(t) => Arg::from(t.as_str()),
             };
-            args.extend([primary, cursor.secondary.into(), cursor.id.into()]);
+            args.extend([
+                primary,
+                cursor.secondary.into(),
+                cursor.id.into(),
+                cursor.pinned.into(),
+            ]);
         }
         let sql = list_sql(&reads, query.sort, query.cursor.is_some());
         let mut rows: Vec<ListedRow> = conn.fetch_all(&sql, &args).await?;
@@ -321,11 +342,25 @@ impl Store {
 
     /// One idea, or `None` if it does not exist. `viewer` is the asking identity's key.
     pub async fn idea(&self, id: i64, viewer: Option<&str>) -> Result<Option<Idea>> {
+        self.read_idea(id, viewer, Reader::Viewer).await
+    }
+
+    /// One idea as moderators see it, listed or not; `None` if it does not exist.
+    pub async fn moderated_idea(&self, id: i64) -> Result<Option<Idea>> {
+        self.read_idea(id, None, Reader::Moderator).await
+    }
+
+    async fn read_idea(
+        &self,
+        id: i64,
+        viewer: Option<&str>,
+        reader: Reader,
+    ) -> Result<Option<Idea>> {
         let mut pooled = self.acquire().await?;
         let mut conn = pooled.conn();
         let row: Option<IdeaRow> = conn
             .fetch_optional(
-                &get_sql(&sql!(conn, ideas::READS)),
+                &get_sql(&sql!(conn, ideas::READS), reader),
                 &[viewer.into(), id.into()],
             )
             .await?;
@@ -366,7 +401,19 @@ impl Store {
 
     /// One idea with its status history, or `None` where [`Store::idea`] finds none.
     pub async fn idea_detail(&self, id: i64, viewer: Option<&str>) -> Result<Option<IdeaDetail>> {
-        let Some(idea) = self.idea(id, viewer).await? else {
+        let idea = self.idea(id, viewer).await?;
+        self.with_history(id, idea).await
+    }
+
+    /// One idea with its status history as moderators see it, listed or not.
+    pub async fn moderated_idea_detail(&self, id: i64) -> Result<Option<IdeaDetail>> {
+        let idea = self.moderated_idea(id).await?;
+        self.with_history(id, idea).await
+    }
+
+    /// Idea `id` with its status history, if there is an idea.
+    async fn with_history(&self, id: i64, idea: Option<Idea>) -> Result<Option<IdeaDetail>> {
+        let Some(idea) = idea else {
             return Ok(None);
         };
         let mut pooled = self.acquire().await?;
@@ -391,29 +438,51 @@ impl Store {
         note: &str,
     ) -> Result<Option<StatusChange>> {
         let mut tx = self.begin_write().await?;
-        let mut conn = tx.conn();
-        let (from,): (String,) = conn
-            .fetch_optional(sql!(conn, ideas::STATUS), &[id.into()])
-            .await?
-            .ok_or_else(|| Error::not_found("no idea with this id"))?;
-        let from = parse_status(&from, id)?;
-        if from == to {
-            return Ok(None);
-        }
-        let args = [id.into(), to.as_str().into()];
-        conn.execute(sql!(conn, ideas::SET_STATUS), &args).await?;
-        let change = record_status_change(&mut conn, id, (from, to), note, Duration::ZERO).await?;
+        let change = change_status(&mut tx.conn(), id, to, note).await?;
         tx.commit().await?;
-        Ok(Some(change))
+        Ok(change)
     }
 
-    /// Stores an idea with its tags, in one transaction, answering its id.
+    /// Stores an idea with its tags, in one transaction, answering its id. A site that has
+    /// switched idea submissions off refuses it with [`Error::Forbidden`].
     pub async fn create_idea(&self, idea: &NewIdea<'_>) -> Result<i64> {
         let mut tx = self.begin_write().await?;
-        let id = insert(&mut tx.conn(), idea).await?;
+        let mut conn = tx.conn();
+        let gated = Gated::Idea {
+            board_id: idea.board_id,
+        };
+        check_feature(&mut conn, gated).await?;
+        let id = insert(&mut conn, idea).await?;
         tx.commit().await?;
         Ok(id)
     }
+}
+
+/// [`Store::change_status`] on `conn`, for units of work that do more around it.
+pub(crate) async fn change_status(
+    conn: &mut Conn<'_>,
+    id: i64,
+    to: IdeaStatus,
+    note: &str,
+) -> Result<Option<StatusChange>> {
+    let from = status(conn, id).await?;
+    if from == to {
+        return Ok(None);
+    }
+    let args = [id.into(), to.as_str().into()];
+    conn.execute(sql!(conn, ideas::SET_STATUS), &args).await?;
+    let change = record_status_change(conn, id, (from, to), note, Duration::ZERO).await?;
+    Ok(Some(change))
+}
+
+/// The status of idea `id`, locking its row on databases that lock rows; an unknown idea is
+/// [`Error::NotFound`].
+pub(crate) async fn status(conn: &mut Conn<'_>, id: i64) -> Result<IdeaStatus> {
+    let (from,): (String,) = conn
+        .fetch_optional(sql!(conn, ideas::STATUS), &[id.into()])
+        .await?
+        .ok_or_else(|| Error::not_found("no idea with this id"))?;
+    parse_status(&from, id)
 }
 
 /// Stores an idea and its tags on `conn`, answering its id. Run it inside a transaction so

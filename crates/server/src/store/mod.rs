@@ -3,9 +3,9 @@
 //! Handlers call `Store` methods and never see a pool or write SQL, so the HTTP layer stays
 //! thin and the database can change behind one boundary. The logic is written once, in the
 //! resource modules ([`sites`], [`boards`], [`comments`], [`ideas`], [`votes`], [`sso`],
-//! [`forms`], [`idempotency`]) and [`cursor`], and runs on a `conn::Conn` of either kind; each
-//! dialect's SQL text lives apart, in `store/sqlite/` and `store/postgres/`, statement for
-//! statement under the same names. The
+//! [`forms`], [`idempotency`], [`moderation`]) and [`cursor`], and runs on a `conn::Conn` of
+//! either kind; each dialect's SQL text lives apart, in `store/sqlite/` and `store/postgres/`,
+//! statement for statement under the same names. The
 //! idea reads, whose dialects differ only in a few expressions, are assembled in [`ideas`]
 //! from each dialect's pieces, so their filters, orders and cursors exist once. Queries are
 //! checked at run time (`sqlx::query`), which needs no database at build time.
@@ -22,6 +22,7 @@ pub mod cursor;
 pub mod forms;
 pub mod ideas;
 pub mod idempotency;
+pub mod moderation;
 mod postgres;
 pub mod sites;
 mod sqlite;

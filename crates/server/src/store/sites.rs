@@ -1,10 +1,11 @@
 //! Sites (one per brand) and the browser origins allowed to embed them.
 
-use kindred_api::SiteConfig;
+use kindred_api::{SiteConfig, SiteFeatures};
 
 use crate::cors::normalize_origin;
 use crate::error::{Error, Result, ResultExt};
 use crate::store::conn::{sql, Conn};
+use crate::store::moderation::from_json;
 use crate::store::{boards, forms, Store};
 
 /// What it takes to create a site.
@@ -49,10 +50,10 @@ impl Store {
     pub async fn site_config(&self, slug: &str) -> Result<Option<SiteConfig>> {
         let mut pooled = self.acquire().await?;
         let mut conn = pooled.conn();
-        let row: Option<(i64, String, String, String)> = conn
+        let row: Option<(i64, String, String, String, String, String)> = conn
             .fetch_optional(sql!(conn, sites::CONFIG), &[slug.into()])
             .await?;
-        let Some((id, slug, name, locale)) = row else {
+        let Some((id, slug, name, locale, theme, features)) = row else {
             return Ok(None);
         };
         Ok(Some(SiteConfig {
@@ -61,6 +62,8 @@ impl Store {
             locale,
             boards: boards::summaries(&mut conn, id).await?,
             forms: forms::summaries(&mut conn, id).await?,
+            theme: from_json(&theme, "theme")?,
+            features: from_json(&features, "features")?,
         }))
     }
 }
@@ -103,4 +106,43 @@ pub(crate) async fn add_origin(conn: &mut Conn<'_>, site_id: i64, origin: &str) 
         )
         .await?;
     Ok(added == 1)
+}
+
+/// A write that a site's feature flags govern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gated {
+    /// A new idea on the board with this row id (`idea_submissions`).
+    Idea {
+        /// The board's row id.
+        board_id: i64,
+    },
+    /// A new comment on the idea with this row id (`comments`).
+    Comment {
+        /// The idea's row id.
+        idea_id: i64,
+    },
+}
+
+/// Refuses `write` with [`Error::Forbidden`] when its site has switched the feature off, so
+/// the flags the widget reads hold for every client. An unknown board or idea passes: the
+/// write then fails on its own terms.
+pub(crate) async fn check_feature(conn: &mut Conn<'_>, write: Gated) -> Result<()> {
+    let (statement, id) = match write {
+        Gated::Idea { board_id } => (sql!(conn, sites::FEATURES_OF_BOARD), board_id),
+        Gated::Comment { idea_id } => (sql!(conn, sites::FEATURES_OF_IDEA), idea_id),
+    };
+    let row: Option<(String,)> = conn.fetch_optional(statement, &[id.into()]).await?;
+    let Some((features,)) = row else {
+        return Ok(());
+    };
+    let features: SiteFeatures = from_json(&features, "features")?;
+    match write {
+        Gated::Idea { .. } if !features.idea_submissions => Err(Error::Forbidden(
+            "this site does not take new ideas at the moment".into(),
+        )),
+        Gated::Comment { .. } if !features.comments => Err(Error::Forbidden(
+            "this site has switched comments off".into(),
+        )),
+        _ => Ok(()),
+    }
 }

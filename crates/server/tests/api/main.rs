@@ -18,6 +18,7 @@ mod honeypot;
 mod ideas;
 mod idempotency;
 mod live;
+mod moderation;
 mod openapi;
 mod rate_limits;
 mod search;

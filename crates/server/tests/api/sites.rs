@@ -20,6 +20,8 @@ async fn site_config_lists_boards_in_order(backend: Backend) {
                 { "slug": "members", "name": "members", "description": "" },
             ],
             "forms": [],
+            "theme": {},
+            "features": { "comments": true, "idea_submissions": true },
         })
     );
 }

@@ -7,7 +7,7 @@ pub const READS: IdeaReads = IdeaReads {
     param: '$',
     // `created_at` is shown as SQLite stores it: RFC 3339, UTC, milliseconds.
     columns: r#"i.id, i.title, i.body, i.status, i.duplicate_of, i.vote_count, i.comment_count,
-              i.author_name, i.author_avatar, i.pending_review,
+              i.author_name, i.author_avatar, i.pending_review, i.pinned,
               to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
                 AS created_at,
               b.supporter_threshold AS threshold,

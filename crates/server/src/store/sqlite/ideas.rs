@@ -6,7 +6,7 @@ use crate::store::ideas::IdeaReads;
 pub const READS: IdeaReads = IdeaReads {
     param: '?',
     columns: "i.id, i.title, i.body, i.status, i.duplicate_of, i.vote_count, i.comment_count,
-              i.author_name, i.author_avatar, i.pending_review, i.created_at,
+              i.author_name, i.author_avatar, i.pending_review, i.pinned, i.created_at,
               b.supporter_threshold AS threshold,
               (SELECT json_group_array(t.tag ORDER BY t.position)
                  FROM idea_tags t WHERE t.idea_id = i.id) AS tags,

@@ -14,6 +14,7 @@ pub mod comments;
 pub mod forms;
 pub mod ideas;
 pub mod idempotency;
+pub mod moderation;
 pub mod sites;
 pub mod sso;
 pub mod votes;

@@ -1,0 +1,123 @@
+//! Decisions on what waits for review.
+//!
+//! - `POST /v1/moderation/{kind}/{id}/approve` with an optional `DecisionRequest` → the
+//!   `DecisionOutcome`: the item is shown (an idea listed, a comment counted and shown).
+//! - `POST /v1/moderation/{kind}/{id}/reject` with a `DecisionRequest` whose `reason` is
+//!   required (422 without) → the item stays hidden and leaves the queue.
+//!
+//! `kind` is `ideas` or `comments`; an unknown kind or id → 404. Repeating the decision in
+//! force changes nothing (`changed: false`); the other decision overrides it, so a listed item
+//! can be taken down and a rejected one reinstated. Every change is logged with its reason.
+
+use axum::extract::State;
+use axum::Json;
+use kindred_api::moderation::{Decision, DecisionOutcome, DecisionRequest, QueueKind};
+use kindred_api::ErrorBody;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::admin::Admin;
+use crate::error::{Error, Result};
+use crate::extract::{ApiPath, OptionalJson};
+use crate::routes::parse_row_id;
+use crate::state::AppState;
+
+/// The decision routes.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(decisions_approve))
+        .routes(routes!(decisions_reject))
+}
+
+/// Shows an item waiting for review (or reinstates a rejected one).
+#[utoipa::path(
+    post,
+    path = "/v1/moderation/{kind}/{id}/approve",
+    tag = "moderation",
+    params(
+        ("kind" = QueueKind, Path, description = "What the item is"),
+        ("id" = String, Path, description = "The item's id"),
+    ),
+    request_body(content = Option<DecisionRequest>, description = "Why, for the log (optional)"),
+    security(("admin" = [])),
+    responses(
+        (status = OK, description = "The item is approved", body = DecisionOutcome),
+        (status = BAD_REQUEST, description = "Malformed JSON", body = ErrorBody),
+        (status = UNAUTHORIZED, description = "No admin key, or a wrong one", body = ErrorBody),
+        (status = FORBIDDEN, description = "The server has no admin key", body = ErrorBody),
+        (status = NOT_FOUND, description = "No such kind or item", body = ErrorBody),
+        (status = UNPROCESSABLE_ENTITY, description = "A reason that is too long", body = ErrorBody),
+    ),
+)]
+async fn decisions_approve(
+    admin: Admin,
+    state: State<AppState>,
+    path: ApiPath<(String, String)>,
+    OptionalJson(body): OptionalJson<DecisionRequest>,
+) -> Result<Json<DecisionOutcome>> {
+    decide(
+        admin,
+        state,
+        path,
+        body.unwrap_or_default(),
+        Decision::Approved,
+    )
+    .await
+}
+
+/// Keeps an item hidden (or takes a listed one down), with a reason.
+#[utoipa::path(
+    post,
+    path = "/v1/moderation/{kind}/{id}/reject",
+    tag = "moderation",
+    params(
+        ("kind" = QueueKind, Path, description = "What the item is"),
+        ("id" = String, Path, description = "The item's id"),
+    ),
+    request_body(content = DecisionRequest, description = "Why (required)"),
+    security(("admin" = [])),
+    responses(
+        (status = OK, description = "The item is rejected", body = DecisionOutcome),
+        (status = BAD_REQUEST, description = "Malformed JSON", body = ErrorBody),
+        (status = UNAUTHORIZED, description = "No admin key, or a wrong one", body = ErrorBody),
+        (status = FORBIDDEN, description = "The server has no admin key", body = ErrorBody),
+        (status = NOT_FOUND, description = "No such kind or item", body = ErrorBody),
+        (status = UNPROCESSABLE_ENTITY, description = "No reason, or one too long", body = ErrorBody),
+    ),
+)]
+async fn decisions_reject(
+    admin: Admin,
+    state: State<AppState>,
+    path: ApiPath<(String, String)>,
+    OptionalJson(body): OptionalJson<DecisionRequest>,
+) -> Result<Json<DecisionOutcome>> {
+    decide(
+        admin,
+        state,
+        path,
+        body.unwrap_or_default(),
+        Decision::Rejected,
+    )
+    .await
+}
+
+async fn decide(
+    _: Admin,
+    State(state): State<AppState>,
+    ApiPath((kind, id)): ApiPath<(String, String)>,
+    request: DecisionRequest,
+    decision: Decision,
+) -> Result<Json<DecisionOutcome>> {
+    let kind: QueueKind = kind
+        .parse()
+        .map_err(|_| Error::not_found("no such kind: use `ideas` or `comments`"))?;
+    let id = parse_row_id(&id).ok_or_else(|| Error::not_found("no item with this id"))?;
+    request
+        .validate(decision == Decision::Rejected)
+        .map_err(Error::Validation)?;
+    let outcome = state
+        .store
+        .decide(kind, id, decision, request.reason.trim())
+        .await?;
+    Ok(Json(outcome))
+}

@@ -1,0 +1,150 @@
+//! Curating ideas.
+//!
+//! - `PUT /v1/moderation/ideas/{id}/status` with a `StatusRequest` → `IdeaDetail`: the new
+//!   status, its public note in the idea's history. `duplicate` needs `duplicate_of`, another
+//!   listed idea of the same site that is not a duplicate itself; other statuses refuse it.
+//! - `POST /v1/moderation/ideas/{id}/merge` with a `MergeRequest` → `MergeOutcome`: votes and
+//!   comments move to `into` (a supporter of both counts once) and the idea becomes a
+//!   `duplicate` of it. Into itself or another site's idea → 422; into a duplicate (a chain)
+//!   or an unlisted idea → 409.
+//! - `PUT`/`DELETE /v1/moderation/ideas/{id}/pin` → `Idea`: pinned ideas lead every order of
+//!   their board's list.
+//!
+//! Unknown or malformed id → 404. Moderators see ideas whether listed or not.
+
+use axum::extract::State;
+use axum::Json;
+use kindred_api::moderation::{MergeOutcome, MergeRequest, StatusRequest};
+use kindred_api::{ErrorBody, Idea, IdeaDetail};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::admin::Admin;
+use crate::error::{Error, Result};
+use crate::extract::{ApiJson, ApiPath};
+use crate::routes::parse_idea_id;
+use crate::state::AppState;
+
+/// The idea curation routes.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(ideas_status))
+        .routes(routes!(ideas_merge))
+        .routes(routes!(ideas_pin, ideas_unpin))
+}
+
+/// Sets an idea's status with a public note.
+#[utoipa::path(
+    put,
+    path = "/v1/moderation/ideas/{id}/status",
+    tag = "moderation",
+    params(("id" = String, Path, description = "The idea's id")),
+    request_body = StatusRequest,
+    security(("admin" = [])),
+    responses(
+        (status = OK, description = "The idea with its history", body = IdeaDetail),
+        (status = BAD_REQUEST, description = "Malformed JSON", body = ErrorBody),
+        (status = UNAUTHORIZED, description = "No admin key, or a wrong one", body = ErrorBody),
+        (status = FORBIDDEN, description = "The server has no admin key", body = ErrorBody),
+        (status = NOT_FOUND, description = "No such idea", body = ErrorBody),
+        (status = CONFLICT, description = "`duplicate_of` is a duplicate itself, or unlisted", body = ErrorBody),
+        (status = UNPROCESSABLE_ENTITY, description = "A bad status, note or `duplicate_of`", body = ErrorBody),
+    ),
+)]
+async fn ideas_status(
+    _: Admin,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(request): ApiJson<StatusRequest>,
+) -> Result<Json<IdeaDetail>> {
+    let id = parse_idea_id(&id)?;
+    request.validate().map_err(Error::Validation)?;
+    Ok(Json(state.store.set_idea_status(id, &request).await?))
+}
+
+/// Merges a duplicate into another idea: votes and comments move, no voter counts twice.
+#[utoipa::path(
+    post,
+    path = "/v1/moderation/ideas/{id}/merge",
+    tag = "moderation",
+    params(("id" = String, Path, description = "The duplicate's id")),
+    request_body = MergeRequest,
+    security(("admin" = [])),
+    responses(
+        (status = OK, description = "The merge and the idea that absorbed the duplicate", body = MergeOutcome),
+        (status = BAD_REQUEST, description = "Malformed JSON", body = ErrorBody),
+        (status = UNAUTHORIZED, description = "No admin key, or a wrong one", body = ErrorBody),
+        (status = FORBIDDEN, description = "The server has no admin key", body = ErrorBody),
+        (status = NOT_FOUND, description = "No such idea", body = ErrorBody),
+        (status = CONFLICT, description = "`into` is a duplicate itself (a chain), or unlisted", body = ErrorBody),
+        (status = UNPROCESSABLE_ENTITY, description = "`into` is the idea itself, unknown, or on another site", body = ErrorBody),
+    ),
+)]
+async fn ideas_merge(
+    _: Admin,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(request): ApiJson<MergeRequest>,
+) -> Result<Json<MergeOutcome>> {
+    let id = parse_idea_id(&id)?;
+    request.validate().map_err(Error::Validation)?;
+    let outcome = state
+        .store
+        .merge_idea(id, &request.into.0, &request.note)
+        .await?;
+    Ok(Json(outcome))
+}
+
+/// Pins an idea: it leads every order of its board's list.
+#[utoipa::path(
+    put,
+    path = "/v1/moderation/ideas/{id}/pin",
+    tag = "moderation",
+    params(("id" = String, Path, description = "The idea's id")),
+    security(("admin" = [])),
+    responses(
+        (status = OK, description = "The pinned idea", body = Idea),
+        (status = UNAUTHORIZED, description = "No admin key, or a wrong one", body = ErrorBody),
+        (status = FORBIDDEN, description = "The server has no admin key", body = ErrorBody),
+        (status = NOT_FOUND, description = "No such idea", body = ErrorBody),
+    ),
+)]
+async fn ideas_pin(
+    admin: Admin,
+    state: State<AppState>,
+    id: ApiPath<String>,
+) -> Result<Json<Idea>> {
+    pin(admin, state, id, true).await
+}
+
+/// Unpins an idea.
+#[utoipa::path(
+    delete,
+    path = "/v1/moderation/ideas/{id}/pin",
+    tag = "moderation",
+    params(("id" = String, Path, description = "The idea's id")),
+    security(("admin" = [])),
+    responses(
+        (status = OK, description = "The idea, no longer pinned", body = Idea),
+        (status = UNAUTHORIZED, description = "No admin key, or a wrong one", body = ErrorBody),
+        (status = FORBIDDEN, description = "The server has no admin key", body = ErrorBody),
+        (status = NOT_FOUND, description = "No such idea", body = ErrorBody),
+    ),
+)]
+async fn ideas_unpin(
+    admin: Admin,
+    state: State<AppState>,
+    id: ApiPath<String>,
+) -> Result<Json<Idea>> {
+    pin(admin, state, id, false).await
+}
+
+async fn pin(
+    _: Admin,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+    pinned: bool,
+) -> Result<Json<Idea>> {
+    let id = parse_idea_id(&id)?;
+    Ok(Json(state.store.pin_idea(id, pinned).await?))
+}

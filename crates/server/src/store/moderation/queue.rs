@@ -1,0 +1,240 @@
+//! The review queue: ideas and comments waiting for a moderator, oldest first, and the
+//! decisions that take them out of it.
+//!
+//! Each kind contributes one statement of the same columns ([`piece`]); the queue is their
+//! `UNION ALL`, so a new kind (posts, reports) is one [`QueueKind`] variant, its statement and
+//! its two review statements ([`review_sql`]). Items are ordered by creation time, then kind,
+//! then id; the cursor carries those three keys of the last item.
+
+use kindred_api::moderation::{
+    Decision, DecisionOutcome, LogAction, QueueAuthor, QueueItem, QueueKind, QueueReason,
+};
+use kindred_api::{IdeaId, Page};
+
+use crate::error::{Error, Result};
+use crate::store::conn::{sql, Conn};
+use crate::store::cursor::{is_timestamp, row_id};
+use crate::store::moderation::log::{self, Target};
+use crate::store::moderation::{fetch_limit, split_page};
+use crate::store::Store;
+
+/// Most characters of an item's text shown in the queue.
+pub const EXCERPT_CHARS: usize = 200;
+
+/// What a queue request asks for, already validated.
+#[derive(Clone, Debug, Default)]
+pub struct QueueQuery {
+    /// Only items of this kind.
+    pub kind: Option<QueueKind>,
+    /// Only items of the site with this slug.
+    pub site: Option<String>,
+    /// Where to continue, from the previous page.
+    pub cursor: Option<QueueCursor>,
+    /// Page size.
+    pub limit: u32,
+}
+
+/// Where the next page of the queue starts: the keys of the last item of the previous one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueueCursor {
+    /// Its creation time, as stored.
+    pub created_at: String,
+    /// Its kind.
+    pub kind: QueueKind,
+    /// Its id.
+    pub id: i64,
+}
+
+impl QueueCursor {
+    /// Parses a cursor a client sent back, `<created_at>~<kind>~<id>` as the queue wrote it;
+    /// anything malformed is a [`Error::BadRequest`].
+    pub fn decode(text: &str) -> Result<Self> {
+        let mut parts = text.split('~');
+        let cursor = match (parts.next(), parts.next(), parts.next(), parts.next()) {
+            (Some(at), Some(kind), Some(id), None) if is_timestamp(at) => {
+                let kind = kind.parse().ok();
+                let id = row_id(id);
+                kind.zip(id).map(|(kind, id)| Self {
+                    created_at: at.to_owned(),
+                    kind,
+                    id,
+                })
+            }
+            _ => None,
+        };
+        cursor.ok_or_else(|| Error::BadRequest("the cursor is not valid".into()))
+    }
+}
+
+/// The statement listing the waiting items of `kind`, in the queue's columns.
+fn piece(conn: &Conn<'_>, kind: QueueKind) -> &'static str {
+    match kind {
+        QueueKind::Ideas => sql!(conn, moderation::queue::IDEAS),
+        QueueKind::Comments => sql!(conn, moderation::queue::COMMENTS),
+    }
+}
+
+/// The statements reading (and locking) and setting the review state of an item of `kind`.
+fn review_sql(conn: &Conn<'_>, kind: QueueKind) -> (&'static str, &'static str) {
+    match kind {
+        QueueKind::Ideas => (
+            sql!(conn, moderation::queue::IDEA_REVIEW),
+            sql!(conn, moderation::queue::SET_IDEA_REVIEW),
+        ),
+        QueueKind::Comments => (
+            sql!(conn, moderation::queue::COMMENT_REVIEW),
+            sql!(conn, moderation::queue::SET_COMMENT_REVIEW),
+        ),
+    }
+}
+
+/// The queue over the pieces of `kinds`. Parameters: 1 site slug or NULL, 2 to 4 the cursor
+/// (time, kind, id) or NULLs, 5 most rows.
+fn queue_sql(conn: &Conn<'_>, kinds: &[QueueKind]) -> String {
+    let p = sql!(conn, moderation::PARAM);
+    let pieces: Vec<&str> = kinds.iter().map(|kind| piece(conn, *kind)).collect();
+    format!(
+        "SELECT * FROM ({}) AS queued
+         WHERE ({p}1 IS NULL OR site = {p}1)
+           AND ({p}2 IS NULL OR (created_at, kind, id) > ({p}2, {p}3, {p}4))
+         ORDER BY created_at, kind, id
+         LIMIT {p}5",
+        pieces.join(" UNION ALL ")
+    )
+}
+
+/// A queue item as every kind's statement selects it.
+#[derive(sqlx::FromRow)]
+struct QueueRow {
+    kind: String,
+    id: i64,
+    site: String,
+    board: String,
+    idea_id: Option<i64>,
+    text: String,
+    author_name: String,
+    author_voter: Option<String>,
+    created_at: String,
+}
+
+impl QueueRow {
+    fn into_item(self) -> Result<QueueItem> {
+        Ok(QueueItem {
+            kind: self
+                .kind
+                .parse()
+                .map_err(|_| Error::Internal(format!("queue row of kind {:?}", self.kind)))?,
+            id: self.id.to_string(),
+            site: self.site,
+            board: self.board,
+            idea_id: self.idea_id.map(IdeaId::from),
+            excerpt: self.text.chars().take(EXCERPT_CHARS).collect(),
+            author: QueueAuthor {
+                name: self.author_name,
+                identity: self.author_voter,
+            },
+            created_at: self.created_at,
+            reason: QueueReason::Premoderation,
+        })
+    }
+}
+
+/// Whether an item is waiting, and if not, what was decided.
+#[derive(sqlx::FromRow)]
+struct ReviewRow {
+    site_id: i64,
+    pending_review: bool,
+    rejected: bool,
+}
+
+impl ReviewRow {
+    /// The decision in force; `None` while the item waits.
+    fn decision(&self) -> Option<Decision> {
+        match (self.pending_review, self.rejected) {
+            (false, _) => Some(Decision::Approved),
+            (true, true) => Some(Decision::Rejected),
+            (true, false) => None,
+        }
+    }
+}
+
+impl Store {
+    /// One page of what waits for review, oldest first.
+    pub async fn queue(&self, query: &QueueQuery) -> Result<Page<QueueItem>> {
+        let kinds = match query.kind {
+            Some(kind) => vec![kind],
+            None => QueueKind::ALL.to_vec(),
+        };
+        let mut pooled = self.acquire().await?;
+        let mut conn = pooled.conn();
+        let cursor = query.cursor.as_ref();
+        let args = [
+            query.site.as_deref().into(),
+            cursor.map(|c| c.created_at.as_str()).into(),
+            cursor.map(|c| c.kind.as_str()).into(),
+            cursor.map(|c| c.id).into(),
+            fetch_limit(query.limit).into(),
+        ];
+        let rows: Vec<QueueRow> = conn.fetch_all(&queue_sql(&conn, &kinds), &args).await?;
+        let (rows, next_cursor) = split_page(rows, query.limit, |row| {
+            format!("{}~{}~{}", row.created_at, row.kind, row.id)
+        });
+        let items = rows
+            .into_iter()
+            .map(QueueRow::into_item)
+            .collect::<Result<_>>()?;
+        Ok(Page { items, next_cursor })
+    }
+
+    /// Records `decision` on item `id` of `kind` with the moderator's `reason`. A repeat of
+    /// the decision in force changes nothing and is not logged again; a different one
+    /// overrides it (an approved item can be taken down, a rejected one reinstated). An
+    /// unknown item is [`Error::NotFound`].
+    pub async fn decide(
+        &self,
+        kind: QueueKind,
+        id: i64,
+        decision: Decision,
+        reason: &str,
+    ) -> Result<DecisionOutcome> {
+        let mut tx = self.begin_write().await?;
+        let mut conn = tx.conn();
+        let (read, write) = review_sql(&conn, kind);
+        let row: ReviewRow = conn
+            .fetch_optional(read, &[id.into()])
+            .await?
+            .ok_or_else(|| Error::not_found(format!("no {} with this id", kind_noun(kind))))?;
+        let changed = row.decision() != Some(decision);
+        if changed {
+            let rejected = decision == Decision::Rejected;
+            conn.execute(write, &[id.into(), rejected.into(), rejected.into()])
+                .await?;
+            let action = match decision {
+                Decision::Approved => LogAction::Approve,
+                Decision::Rejected => LogAction::Reject,
+            };
+            let id_text = id.to_string();
+            let target = Target {
+                site_id: row.site_id,
+                kind: kind.as_str(),
+                id: &id_text,
+            };
+            log::record(&mut conn, action, target, reason).await?;
+        }
+        tx.commit().await?;
+        Ok(DecisionOutcome {
+            kind,
+            id: id.to_string(),
+            decision,
+            changed,
+        })
+    }
+}
+
+/// The singular noun of a kind, for messages.
+pub(crate) fn kind_noun(kind: QueueKind) -> &'static str {
+    match kind {
+        QueueKind::Ideas => "idea",
+        QueueKind::Comments => "comment",
+    }
+}
