@@ -10,6 +10,7 @@ use std::time::Duration;
 use kindred_api::validate::FieldErrors;
 use kindred_api::{Answer, CreateIdea, FormTarget, IdeaId, IdeaStatus, Submission, TargetOutcome};
 
+use crate::announce;
 use crate::error::{Error, Result};
 use crate::honeypot;
 use crate::identity::Identity;
@@ -112,6 +113,7 @@ async fn to_idea(
     };
     idea.validate()
         .map_err(|errors| Error::Validation(renamed(errors, fields)))?;
+    let pending_review = board.premoderation;
     let delivery = Delivery::Idea(NewIdea {
         board_id: board.id,
         title: &idea.title,
@@ -121,10 +123,20 @@ async fn to_idea(
         author_name: identity.author_name(&board.anonymous_author),
         author_voter: Some(submission.identity),
         author_avatar: identity.avatar(),
-        pending_review: board.premoderation,
+        pending_review,
         age: Duration::ZERO,
     });
-    state.store.submit_form(submission, &delivery).await
+    let submitted = state.store.submit_form(submission, &delivery).await?;
+    if let (_, TargetOutcome::Idea { idea_id, .. }) = &submitted {
+        let created = match idea_id.0.parse::<i64>() {
+            Ok(id) => state.store.moderated_idea(id).await?,
+            Err(_) => None,
+        };
+        if let Some(created) = created {
+            announce::idea_created(state, &board, &created).await;
+        }
+    }
+    Ok(submitted)
 }
 
 /// Idea rule errors keyed by the form fields the title and body came from.

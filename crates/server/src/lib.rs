@@ -22,6 +22,7 @@ use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 pub mod admin;
+pub mod announce;
 pub mod config;
 pub mod cors;
 pub mod csv;

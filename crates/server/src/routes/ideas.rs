@@ -22,20 +22,18 @@ use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::Json;
 use kindred_api::{
-    CreateIdea, ErrorBody, Idea, IdeaDetail, IdeaSort, IdeaStatus, LiveEvent, Page, SimilarIdea,
-    WebhookEvent,
+    CreateIdea, ErrorBody, Idea, IdeaDetail, IdeaSort, IdeaStatus, Page, SimilarIdea,
 };
 use serde::Deserialize;
-use serde_json::json;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::announce;
 use crate::error::{Error, Result};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::honeypot;
 use crate::identity::Identity;
-use crate::live::Channel;
 use crate::routes::{page_limit, parse_idea_id};
 use crate::state::AppState;
 use crate::store::boards::Board;
@@ -196,15 +194,7 @@ async fn ideas_create(
             .idea(id, Some(&author))
             .await?
             .ok_or_else(|| Error::Internal(format!("idea {id} vanished after insert")))?;
-        if !idea.pending_review {
-            let event = LiveEvent::Idea {
-                idea_id: idea.id.clone(),
-            };
-            state.live.publish(Channel::Board(board.id), event).await;
-        }
-        let data = json!({ "board": board.slug, "idea": idea });
-        let event = WebhookEvent::IdeaCreated;
-        state.webhooks.announce(board.site_id, event, data).await;
+        announce::idea_created(&state, &board, &idea).await;
         idea
     };
     let location = format!("/v1/ideas/{}", idea.id);

@@ -8,15 +8,14 @@
 
 use axum::extract::State;
 use axum::Json;
-use kindred_api::{ErrorBody, LiveEvent, VoteState, WebhookEvent};
-use serde_json::json;
+use kindred_api::{ErrorBody, VoteState};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::announce;
 use crate::error::Result;
 use crate::extract::ApiPath;
 use crate::identity::Identity;
-use crate::live::Channel;
 use crate::routes::parse_idea_id;
 use crate::state::AppState;
 use crate::store::votes::{Change, Voter};
@@ -85,20 +84,6 @@ async fn vote(
         anonymous: identity.is_anonymous(),
     };
     let voted = state.store.vote(id, voter, change).await?;
-    let event = LiveEvent::Votes {
-        idea_id: voted.state.idea_id.clone(),
-        vote_count: voted.state.vote_count,
-    };
-    state
-        .live
-        .publish(Channel::Board(voted.board_id), event)
-        .await;
-    if let Some(threshold) = voted.reached_threshold {
-        if let Some(idea) = state.store.idea(id, None).await? {
-            let data = json!({ "idea": idea, "threshold": threshold });
-            let event = WebhookEvent::IdeaThresholdReached;
-            state.webhooks.announce(voted.site_id, event, data).await;
-        }
-    }
+    announce::votes_changed(&state, &voted).await;
     Ok(Json(voted.state))
 }

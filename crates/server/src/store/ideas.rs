@@ -21,6 +21,17 @@ pub const DEFAULT_LIMIT: u32 = 20;
 /// The window of votes, in days, that counts toward `trending`.
 pub const TRENDING_DAYS: u32 = 7;
 
+/// Where an idea lives, and its status: what announcing a change to it needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IdeaHome {
+    /// Its board's row id.
+    pub board_id: i64,
+    /// Its site's row id.
+    pub site_id: i64,
+    /// Its status.
+    pub status: IdeaStatus,
+}
+
 /// What a list request asks for, already validated.
 #[derive(Clone, Debug)]
 pub struct ListQuery {
@@ -338,6 +349,23 @@ impl Store {
             .map(|row| row.idea.into_idea())
             .collect::<Result<_>>()?;
         Ok(Page { items, next_cursor })
+    }
+
+    /// Where idea `id` lives and its status, or `None` if it does not exist.
+    pub async fn idea_home(&self, id: i64) -> Result<Option<IdeaHome>> {
+        let mut pooled = self.acquire().await?;
+        let mut conn = pooled.conn();
+        let row: Option<(i64, i64, String)> = conn
+            .fetch_optional(sql!(conn, ideas::HOME), &[id.into()])
+            .await?;
+        row.map(|(board_id, site_id, status)| {
+            Ok(IdeaHome {
+                board_id,
+                site_id,
+                status: parse_status(&status, id)?,
+            })
+        })
+        .transpose()
     }
 
     /// One idea, or `None` if it does not exist. `viewer` is the asking identity's key.

@@ -3,7 +3,8 @@
 
 use std::time::Duration;
 
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode};
+use kindred_server::config::AdminKey;
 use kindred_server::store::boards::BoardRules;
 use kindred_server::AppState;
 use serde_json::{json, Value};
@@ -123,6 +124,32 @@ async fn ideas_waiting_for_review_stay_off_the_stream(backend: Backend) {
     server.stop().await;
 }
 
+async fn moderators_decisions_reach_the_stream(backend: Backend) {
+    const KEY: &str = "live-test-admin-key";
+    let app = TestApp::with_boards_configured(backend, |config| {
+        config.admin_key = Some(AdminKey::new(KEY));
+    })
+    .await;
+    let idea = app
+        .create_idea(OPEN_BOARD, "Wider toe box", &visitor(1))
+        .await;
+    let server = RunningServer::start(app.state.clone()).await;
+    let mut stream = EventStream::open(&server.base, OPEN_BOARD).await;
+    let body = json!({ "status": "planned", "note": "Coming in spring" });
+    let uri = format!("/v1/moderation/ideas/{idea}/status");
+    let moved = app
+        .send_bearer(Method::PUT, &uri, Some(KEY), None, Some(&body))
+        .await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.text());
+    let (name, data) = stream.next().await;
+    assert_eq!(name, "status");
+    assert_eq!(
+        data,
+        json!({ "type": "status", "idea_id": idea, "status": "planned", "note": "Coming in spring" })
+    );
+    server.stop().await;
+}
+
 async fn unknown_board_has_no_stream(backend: Backend) {
     let app = TestApp::with_boards(backend).await;
     app.get("/v1/boards/nowhere/events", None)
@@ -148,6 +175,7 @@ async fn shutdown_ends_open_streams(backend: Backend) {
 on_both_backends!(
     votes_and_new_ideas_reach_the_boards_stream,
     ideas_waiting_for_review_stay_off_the_stream,
+    moderators_decisions_reach_the_stream,
     unknown_board_has_no_stream,
     shutdown_ends_open_streams,
 );

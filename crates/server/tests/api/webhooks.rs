@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
-use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::http::{HeaderMap, Method, StatusCode};
 use axum::routing::post;
 use axum::Router;
 use hmac::{Hmac, Mac};
@@ -72,11 +72,8 @@ async fn app_with_admin(backend: Backend, retry_ms: u64) -> TestApp {
 }
 
 async fn admin(app: &TestApp, method: Method, uri: &str, body: Option<Value>) -> TestResponse {
-    let builder = request(method, uri, None)
-        .header(header::AUTHORIZATION, format!("Bearer {ADMIN_KEY}"))
-        .header(header::CONTENT_TYPE, "application/json");
-    let body = body.map_or_else(Body::empty, |json| Body::from(json.to_string()));
-    app.send(builder.body(body).unwrap()).await
+    app.send_bearer(method, uri, Some(ADMIN_KEY), None, body.as_ref())
+        .await
 }
 
 async fn register(app: &TestApp, url: &str, events: &[&str]) -> String {
@@ -229,6 +226,30 @@ async fn thresholds_are_announced_once(backend: Backend) {
     assert_eq!(payload["data"]["idea"]["vote_count"], 2);
 }
 
+async fn status_changes_are_announced(backend: Backend) {
+    let app = app_with_admin(backend, 10_000).await;
+    let receiver = Receiver::start(vec![]).await;
+    let id = register(&app, &receiver.url, &["idea.status_changed"]).await;
+    let idea = app
+        .create_idea(OPEN_BOARD, "Wider toe box", &visitor(1))
+        .await;
+    let uri = format!("/v1/moderation/ideas/{idea}/status");
+    let body = json!({ "status": "planned", "note": "Coming in spring" });
+    let moved = admin(&app, Method::PUT, &uri, Some(body.clone())).await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.text());
+    // The same status again moves nothing, and is not news.
+    admin(&app, Method::PUT, &uri, Some(body)).await;
+
+    let log = log_when(&app, &id, |log| state_of(log) == "delivered").await;
+    assert_eq!(log["items"].as_array().unwrap().len(), 1);
+    let payload: Value = serde_json::from_slice(&receiver.request(0).1).unwrap();
+    assert_eq!(payload["type"], "idea.status_changed");
+    assert_eq!(payload["data"]["from"], "open");
+    assert_eq!(payload["data"]["to"], "planned");
+    assert_eq!(payload["data"]["note"], "Coming in spring");
+    assert_eq!(payload["data"]["idea"]["id"], idea);
+}
+
 async fn webhooks_only_hear_the_events_they_chose(backend: Backend) {
     let app = app_with_admin(backend, 10_000).await;
     let receiver = Receiver::start(vec![]).await;
@@ -354,6 +375,7 @@ on_both_backends!(
     failures_are_retried_with_backoff,
     deliveries_give_up_after_eight_attempts,
     thresholds_are_announced_once,
+    status_changes_are_announced,
     webhooks_only_hear_the_events_they_chose,
     webhooks_are_managed_by_moderators_only,
     the_moderation_api_is_closed_without_an_admin_key,

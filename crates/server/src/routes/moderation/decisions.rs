@@ -17,6 +17,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::admin::Admin;
+use crate::announce;
 use crate::error::{Error, Result};
 use crate::extract::{ApiPath, OptionalJson};
 use crate::routes::parse_row_id;
@@ -119,5 +120,31 @@ async fn decide(
         .store
         .decide(kind, id, decision, request.reason.trim())
         .await?;
+    if outcome.changed {
+        announce_decision(&state, kind, id, decision).await?;
+    }
     Ok(Json(outcome))
+}
+
+/// What a changed decision shows watchers: an approved idea joins its board's list; anything
+/// else (a rejection, a comment) changes what the board shows in ways to refetch.
+async fn announce_decision(
+    state: &AppState,
+    kind: QueueKind,
+    id: i64,
+    decision: Decision,
+) -> Result<()> {
+    if kind != QueueKind::Ideas {
+        return Ok(());
+    }
+    let Some(home) = state.store.idea_home(id).await? else {
+        return Ok(());
+    };
+    match (decision, state.store.moderated_idea(id).await?) {
+        (Decision::Approved, Some(idea)) => {
+            announce::idea_listed(state, home.board_id, &idea).await
+        }
+        _ => announce::board_resync(state, home.board_id).await,
+    }
+    Ok(())
 }

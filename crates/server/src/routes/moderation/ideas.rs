@@ -10,16 +10,19 @@
 //! - `PUT`/`DELETE /v1/moderation/ideas/{id}/pin` → `Idea`: pinned ideas lead every order of
 //!   their board's list.
 //!
-//! Unknown or malformed id → 404. Moderators see ideas whether listed or not.
+//! Unknown or malformed id → 404. Moderators see ideas whether listed or not. A status change
+//! reaches the board's live stream and the site's webhooks; a merge makes the board's streams
+//! refetch.
 
 use axum::extract::State;
 use axum::Json;
 use kindred_api::moderation::{MergeOutcome, MergeRequest, StatusRequest};
-use kindred_api::{ErrorBody, Idea, IdeaDetail};
+use kindred_api::{ErrorBody, Idea, IdeaDetail, IdeaStatus};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::admin::Admin;
+use crate::announce;
 use crate::error::{Error, Result};
 use crate::extract::{ApiJson, ApiPath};
 use crate::routes::parse_idea_id;
@@ -59,7 +62,13 @@ async fn ideas_status(
 ) -> Result<Json<IdeaDetail>> {
     let id = parse_idea_id(&id)?;
     request.validate().map_err(Error::Validation)?;
-    Ok(Json(state.store.set_idea_status(id, &request).await?))
+    let before = state.store.idea_home(id).await?;
+    let detail = state.store.set_idea_status(id, &request).await?;
+    if let Some(home) = before.filter(|home| home.status != detail.idea.status) {
+        let note = request.note.trim();
+        announce::status_changed(&state, &home, &detail.idea, home.status, note).await;
+    }
+    Ok(Json(detail))
 }
 
 /// Merges a duplicate into another idea: votes and comments move, no voter counts twice.
@@ -88,10 +97,20 @@ async fn ideas_merge(
 ) -> Result<Json<MergeOutcome>> {
     let id = parse_idea_id(&id)?;
     request.validate().map_err(Error::Validation)?;
+    let before = state.store.idea_home(id).await?;
     let outcome = state
         .store
         .merge_idea(id, &request.into.0, &request.note)
         .await?;
+    if let Some(home) = before {
+        announce::board_resync(&state, home.board_id).await;
+        if home.status != IdeaStatus::Duplicate {
+            if let Some(merged) = state.store.moderated_idea(id).await? {
+                let note = request.note.trim();
+                announce::status_changed(&state, &home, &merged, home.status, note).await;
+            }
+        }
+    }
     Ok(Json(outcome))
 }
 

@@ -63,6 +63,11 @@ pub const HISTORY: &str = r#"SELECT from_status, to_status, note,
                                     to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
                              FROM idea_status_changes WHERE idea_id = $1 ORDER BY id"#;
 
+/// Where an idea lives (its board and site) and its status.
+pub const HOME: &str = "SELECT i.board_id, b.site_id, i.status
+                        FROM ideas i JOIN boards b ON b.id = i.board_id
+                        WHERE i.id = $1";
+
 /// An idea's status, locking its row on databases that lock rows.
 pub const STATUS: &str = "SELECT status FROM ideas WHERE id = $1 FOR UPDATE";
 

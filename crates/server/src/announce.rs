@@ -1,0 +1,93 @@
+//! Telling the world about a change, once it is committed: live streams for widgets that are
+//! watching, webhooks for the brand's own systems. Each kind of change has one function here,
+//! so every route that makes it (a visitor's proposal, a form's idea target, a moderator's
+//! decision) announces it the same way.
+
+use kindred_api::{Idea, IdeaStatus, LiveEvent, WebhookEvent};
+use serde_json::json;
+
+use crate::live::Channel;
+use crate::state::AppState;
+use crate::store::boards::Board;
+use crate::store::ideas::IdeaHome;
+use crate::store::votes::Voted;
+
+/// A new idea on `board`: listed ones appear on the board's stream; listed or waiting, the
+/// brand hears of it.
+pub async fn idea_created(state: &AppState, board: &Board, idea: &Idea) {
+    if !idea.pending_review {
+        idea_listed(state, board.id, idea).await;
+    }
+    let data = json!({ "board": board.slug, "idea": idea });
+    let event = WebhookEvent::IdeaCreated;
+    state.webhooks.announce(board.site_id, event, data).await;
+}
+
+/// An idea now listed on board `board_id`: proposed on an open board, or approved.
+pub async fn idea_listed(state: &AppState, board_id: i64, idea: &Idea) {
+    let event = LiveEvent::Idea {
+        idea_id: idea.id.clone(),
+    };
+    state.live.publish(Channel::Board(board_id), event).await;
+}
+
+/// A vote changed an idea's count; when it was the first to reach the board's threshold, the
+/// brand hears of that too.
+pub async fn votes_changed(state: &AppState, voted: &Voted) {
+    let event = LiveEvent::Votes {
+        idea_id: voted.state.idea_id.clone(),
+        vote_count: voted.state.vote_count,
+    };
+    state
+        .live
+        .publish(Channel::Board(voted.board_id), event)
+        .await;
+    let Some(threshold) = voted.reached_threshold else {
+        return;
+    };
+    let Ok(id) = voted.state.idea_id.0.parse::<i64>() else {
+        return;
+    };
+    match state.store.idea(id, None).await {
+        Ok(Some(idea)) => {
+            let data = json!({ "idea": idea, "threshold": threshold });
+            let event = WebhookEvent::IdeaThresholdReached;
+            state.webhooks.announce(voted.site_id, event, data).await;
+        }
+        Ok(None) => {}
+        Err(error) => tracing::warn!("cannot announce idea {id}'s threshold: {error}"),
+    }
+}
+
+/// A moderator moved `idea` from `from` with a public `note`.
+pub async fn status_changed(
+    state: &AppState,
+    home: &IdeaHome,
+    idea: &Idea,
+    from: IdeaStatus,
+    note: &str,
+) {
+    if !idea.pending_review {
+        let event = LiveEvent::Status {
+            idea_id: idea.id.clone(),
+            status: idea.status,
+            note: note.to_owned(),
+        };
+        state
+            .live
+            .publish(Channel::Board(home.board_id), event)
+            .await;
+    }
+    let data = json!({ "idea": idea, "from": from, "to": idea.status, "note": note });
+    let event = WebhookEvent::IdeaStatusChanged;
+    state.webhooks.announce(home.site_id, event, data).await;
+}
+
+/// Counts on board `board_id` moved in ways a stream cannot spell out one by one (a merge):
+/// watchers refetch.
+pub async fn board_resync(state: &AppState, board_id: i64) {
+    state
+        .live
+        .publish(Channel::Board(board_id), LiveEvent::Resync)
+        .await;
+}
