@@ -269,11 +269,7 @@ impl CreateIdea {
         {
             validate::push(&mut errors, "tags", validate::INVALID);
         }
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
-        }
+        validate::finish(errors)
     }
 }
 

@@ -7,6 +7,7 @@
 
 pub mod comment;
 pub mod error;
+pub mod feed;
 pub mod idea;
 pub mod page;
 pub mod site;
@@ -15,6 +16,10 @@ pub mod visitor;
 
 pub use comment::{Comment, CreateComment};
 pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldErrors};
+pub use feed::{
+    CreatePost, CreateReport, FeedSummary, ImageSource, LikeState, Post, PostId, PostImage,
+    ReportReason, ReportReceipt,
+};
 pub use idea::{
     Author, CreateIdea, Idea, IdeaDetail, IdeaId, IdeaSort, IdeaStatus, SimilarIdea, StatusChange,
     VoteState,

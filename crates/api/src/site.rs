@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::feed::FeedSummary;
+
 /// What a widget needs to know about its site before it renders.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,6 +16,9 @@ pub struct SiteConfig {
     pub locale: String,
     /// The site's idea boards.
     pub boards: Vec<BoardSummary>,
+    /// The site's UGC feeds.
+    #[serde(default)]
+    pub feeds: Vec<FeedSummary>,
 }
 
 /// An idea board as listed in a [`SiteConfig`].

@@ -15,6 +15,11 @@ pub const TOO_LONG: &str = "too_long";
 pub const TOO_MANY: &str = "too_many";
 /// A value has the wrong form.
 pub const INVALID: &str = "invalid";
+/// A file is larger than allowed (an image's pixel dimensions, for uploads).
+pub const TOO_LARGE: &str = "too_large";
+
+/// Most characters in a slug.
+pub const SLUG_MAX: usize = 64;
 
 /// Records `code` against `field`, once.
 pub fn push(errors: &mut FieldErrors, field: &str, code: &str) {
@@ -22,6 +27,23 @@ pub fn push(errors: &mut FieldErrors, field: &str, code: &str) {
     if !codes.iter().any(|c| c == code) {
         codes.push(code.to_owned());
     }
+}
+
+/// The field errors as a result: `Ok` when there are none.
+pub fn finish(errors: FieldErrors) -> Result<(), FieldErrors> {
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// Whether `value` is a slug: 1 to [`SLUG_MAX`] lowercase ASCII letters, digits and hyphens.
+pub fn is_slug(value: &str) -> bool {
+    (1..=SLUG_MAX).contains(&value.len())
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Checks the trimmed length of `value`, in characters, against `min..=max`.
@@ -59,6 +81,23 @@ mod tests {
         let mut errors = FieldErrors::new();
         text(&mut errors, "body", "", 0, 10);
         assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn slugs_are_lowercase_letters_digits_and_hyphens() {
+        for good in ["summit-3", "a", &"x".repeat(SLUG_MAX)] {
+            assert!(is_slug(good), "{good}");
+        }
+        for bad in [
+            "",
+            "Summit",
+            "summit 3",
+            "summit_3",
+            "é",
+            &"x".repeat(SLUG_MAX + 1),
+        ] {
+            assert!(!is_slug(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -1,22 +1,35 @@
-//! The honeypot field of idea submissions: bots that fill it get a convincing success and
-//! nothing is stored.
+//! The honeypot field of idea and post submissions: bots that fill it get a convincing success
+//! and nothing is stored.
 //!
-//! `CreateIdea::website` is hidden from people by the widget, so only a program filling every
-//! field sets it. Refusing it openly would teach the bot to leave it empty; instead the server
-//! answers exactly as for a stored idea (201 with an idea and a `Location`), built here in
-//! memory.
+//! `website` (of `CreateIdea`, and the multipart part of a post) is hidden from people by the
+//! widget, so only a program filling every field sets it. Refusing it openly would teach the
+//! bot to leave it empty; instead the server answers exactly as for a stored submission (201
+//! with the idea or post and a `Location`), built here in memory.
 
 use std::collections::HashSet;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use kindred_api::{Author, CreateIdea, Idea, IdeaId, IdeaStatus};
+use kindred_api::{Author, CreateIdea, CreatePost, Idea, IdeaId, IdeaStatus, Post, PostId};
 
 use crate::identity::Identity;
+use crate::media::{storage, Processed};
 use crate::store::boards::Board;
+use crate::store::feeds::Feed;
+use crate::store::posts::hashtags;
 
-/// Whether a submission filled the honeypot.
-pub fn is_triggered(input: &CreateIdea) -> bool {
-    !input.website.trim().is_empty()
+/// Whether a submission's `website` field filled the honeypot.
+pub fn is_triggered(website: &str) -> bool {
+    !website.trim().is_empty()
+}
+
+/// A fresh-looking row id that changes from one submission to the next, and the present time
+/// as the API writes times.
+fn fresh_id_and_now() -> (i64, String) {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
+    let millis = i64::try_from(now.as_millis()).unwrap_or(i64::MAX);
+    (1_000 + millis % 1_000_000, rfc3339_millis(millis))
 }
 
 /// The idea a stored submission would have answered with, for a submission that is dropped.
@@ -27,13 +40,9 @@ pub fn decoy(board: &Board, input: &CreateIdea, tags: Vec<String>, author: &Iden
         .into_iter()
         .filter(|tag| seen.insert(tag.clone()))
         .collect();
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default();
-    let millis = i64::try_from(now.as_millis()).unwrap_or(i64::MAX);
+    let (id, now) = fresh_id_and_now();
     Idea {
-        // A fresh-looking id that changes from one submission to the next.
-        id: IdeaId::from(1_000 + millis % 1_000_000),
+        id: IdeaId::from(id),
         title: input.title.trim().to_owned(),
         body: input.body.trim().to_owned(),
         status: IdeaStatus::Open,
@@ -45,13 +54,54 @@ pub fn decoy(board: &Board, input: &CreateIdea, tags: Vec<String>, author: &Iden
             name: author.author_name(&board.anonymous_author).to_owned(),
             avatar: author.avatar().map(str::to_owned),
         },
-        created_at: rfc3339_millis(millis),
+        created_at: now,
         threshold: board
             .supporter_threshold
             .and_then(|threshold| u32::try_from(threshold).ok()),
         duplicate_of: None,
         pending_review: board.premoderation,
     }
+}
+
+/// The post a stored submission would have answered with, for a submission that is dropped:
+/// `image` is the processed photo, never stored, so its URLs answer 404. Repeated product
+/// tags are dropped, as the store drops them.
+pub fn decoy_post(
+    feed: &Feed,
+    input: &CreatePost,
+    image: &Processed,
+    author: &Identity,
+) -> Option<Post> {
+    let mut seen = HashSet::new();
+    let product_tags = input
+        .product_tags
+        .iter()
+        .filter(|tag| seen.insert(*tag))
+        .cloned()
+        .collect();
+    let (id, now) = fresh_id_and_now();
+    let renditions: Vec<(u32, u32, String)> = image
+        .renditions
+        .iter()
+        .map(|r| (r.width, r.height, r.file.clone()))
+        .collect();
+    let caption = input.caption.trim().to_owned();
+    Some(Post {
+        id: PostId::from(id),
+        tags: hashtags(&caption),
+        caption,
+        alt: input.alt.trim().to_owned(),
+        product_tags,
+        image: storage::post_image(&renditions, image.color.clone())?,
+        like_count: 0,
+        liked: false,
+        author: Author {
+            name: author.author_name(&feed.anonymous_author).to_owned(),
+            avatar: author.avatar().map(str::to_owned),
+        },
+        created_at: now,
+        pending_review: feed.premoderation,
+    })
 }
 
 /// Formats milliseconds since the Unix epoch as the API's times: `2026-07-07T12:39:26.449Z`.
@@ -93,12 +143,8 @@ mod tests {
 
     #[test]
     fn only_a_filled_honeypot_triggers() {
-        let mut input = CreateIdea {
-            title: "Hello there".into(),
-            ..CreateIdea::default()
-        };
-        assert!(!is_triggered(&input));
-        input.website = "https://spam.example".into();
-        assert!(is_triggered(&input));
+        assert!(!is_triggered(""));
+        assert!(!is_triggered("  "));
+        assert!(is_triggered("https://spam.example"));
     }
 }

@@ -6,8 +6,8 @@
 //! In both cases a token or visitor id that is present but invalid is refused with 401 rather
 //! than ignored: a bad token never falls back to anonymous, and a broken client notices.
 //!
-//! A token is checked against the site of the resource the request acts on (a board by its
-//! slug, an idea by its id), whose slug its `aud` must name and whose secret must sign it (see
+//! A token is checked against the site of the resource the request acts on (a board or feed
+//! by its slug, an idea or post by its id), whose slug its `aud` must name and whose secret must sign it (see
 //! [`crate::sso`]). An identity acting on a write (anything but `GET`, `HEAD`, `OPTIONS`) is
 //! then counted against its write limit, and refused with 429 when over it.
 
@@ -20,7 +20,7 @@ use kindred_api::{VisitorId, VISITOR_HEADER};
 
 use crate::error::{Error, Result};
 use crate::rate_limit::is_write;
-use crate::routes::parse_idea_id;
+use crate::routes::{parse_idea_id, parse_post_id};
 use crate::sso::{self, Claims};
 use crate::state::AppState;
 use crate::store::sso::Resource;
@@ -114,6 +114,10 @@ fn resource(path: &str) -> Result<Resource<'_>> {
         Ok(Resource::Board(board))
     } else if let Some(id) = segment("/v1/ideas/") {
         Ok(Resource::Idea(parse_idea_id(id)?))
+    } else if let Some(feed) = segment("/v1/feeds/") {
+        Ok(Resource::Feed(feed))
+    } else if let Some(id) = segment("/v1/posts/") {
+        Ok(Resource::Post(parse_post_id(id)?))
     } else {
         Err(Error::Unauthorized(
             "SSO tokens are not accepted on this route".into(),
@@ -128,6 +132,8 @@ async fn verify_token(parts: &Parts, state: &AppState, token: &str) -> Result<Cl
         Error::not_found(match resource {
             Resource::Board(_) => "no board with this slug",
             Resource::Idea(_) => "no idea with this id",
+            Resource::Feed(_) => "no feed with this slug",
+            Resource::Post(_) => "no post with this id",
         })
     })?;
     let Some(secret) = &site.secret else {
@@ -230,6 +236,12 @@ mod tests {
         );
         assert_eq!(resource("/v1/ideas/7/vote").unwrap(), Resource::Idea(7));
         assert!(matches!(resource("/v1/ideas/x"), Err(Error::NotFound(_))));
+        assert_eq!(
+            resource("/v1/feeds/trail-stories/posts").unwrap(),
+            Resource::Feed("trail-stories")
+        );
+        assert_eq!(resource("/v1/posts/9/like").unwrap(), Resource::Post(9));
+        assert!(matches!(resource("/v1/posts/-1"), Err(Error::NotFound(_))));
         assert!(matches!(
             resource("/v1/sites/acme"),
             Err(Error::Unauthorized(_))

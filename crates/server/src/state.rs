@@ -1,11 +1,12 @@
-//! What every request handler shares: the store, the CORS origin set, the write limits and the
-//! configuration.
+//! What every request handler shares: the store, the media directory, the CORS origin set, the
+//! write limits and the configuration.
 
 use std::sync::Arc;
 
 use crate::config::Config;
 use crate::cors::AllowedOrigins;
 use crate::error::Result;
+use crate::media::Storage;
 use crate::rate_limit::WriteLimits;
 use crate::store::Store;
 
@@ -22,6 +23,8 @@ pub struct AppState {
     pub limits: WriteLimits,
     /// The OpenAPI document, serialised once at start-up.
     pub openapi: axum::body::Bytes,
+    /// Where uploaded photos' renditions are stored.
+    pub media: Storage,
 }
 
 impl AppState {
@@ -34,6 +37,7 @@ impl AppState {
             config.trust_forwarded_for,
         );
         Ok(Self {
+            media: Storage::new(config.media_dir()),
             store,
             origins,
             limits,

@@ -6,20 +6,29 @@
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
+use kindred_api::IdeaSort;
+
 use crate::error::Error;
 use crate::state::AppState;
+use crate::store::cursor::Cursor;
 
 pub mod assets;
 pub mod comments;
+pub mod feeds;
 pub mod health;
 pub mod ideas;
+pub mod likes;
+pub mod media;
 pub mod openapi;
+pub mod posts;
+pub mod reports;
 pub mod sites;
 pub mod votes;
 
 /// Every API route with its OpenAPI description (assets are added separately, only when
-/// configured).
-pub fn router() -> OpenApiRouter<AppState> {
+/// configured). Uploads accept bodies of up to `upload_body_limit` bytes; every other route
+/// keeps the JSON limit [`crate::app`] sets.
+pub fn router(upload_body_limit: usize) -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .merge(health::router())
         .merge(openapi::router())
@@ -27,6 +36,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(ideas::router().into())
         .merge(votes::router())
         .merge(comments::router().into())
+        .merge(feeds::router(upload_body_limit))
+        .merge(posts::router())
+        .merge(media::router())
 }
 
 /// The answer for paths no route matches: a contract 404 rather than an empty body.
@@ -43,6 +55,36 @@ pub async fn method_not_allowed() -> Error {
 /// no idea and is a 404, like an id that does not exist.
 pub fn parse_idea_id(text: &str) -> Result<i64, Error> {
     parse_row_id(text).ok_or_else(|| Error::not_found("no idea with this id"))
+}
+
+/// A list's page size from `?limit=`: `default` when absent, capped at `max`, 0 refused.
+pub fn page_limit(limit: Option<u32>, default: u32, max: u32) -> Result<u32, Error> {
+    match limit {
+        Some(0) => Err(Error::BadRequest("`limit` must be at least 1".into())),
+        Some(limit) => Ok(limit.min(max)),
+        None => Ok(default),
+    }
+}
+
+/// A list's cursor from `?cursor=`, made for order `sort`. Empty parameters are what URL
+/// templates produce for "no value", so they count as absent.
+pub fn page_cursor(cursor: Option<&str>, sort: IdeaSort) -> Result<Option<Cursor>, Error> {
+    cursor
+        .filter(|c| !c.is_empty())
+        .map(|text| Cursor::decode(text, sort))
+        .transpose()
+}
+
+/// A filter parameter, trimmed; blank counts as absent.
+pub fn filter_param(value: Option<String>) -> Option<String> {
+    value
+        .map(|value| value.trim().to_owned())
+        .filter(|value| !value.is_empty())
+}
+
+/// Parses a post id from a path segment; anything but a positive decimal is a 404.
+pub fn parse_post_id(text: &str) -> Result<i64, Error> {
+    parse_row_id(text).ok_or_else(|| Error::not_found("no post with this id"))
 }
 
 /// A row id as the server writes ids and comment cursors: a positive decimal, else `None`.

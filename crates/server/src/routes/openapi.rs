@@ -32,6 +32,7 @@ use crate::state::AppState;
         (name = "meta", description = "Health and this document."),
         (name = "sites", description = "A site's start-up configuration for the widget."),
         (name = "ideas", description = "Idea boards: ideas, votes, comments."),
+        (name = "feeds", description = "UGC feeds: photo posts, likes, reports, and the photos themselves."),
     ),
     modifiers(&SecuritySchemes),
 )]
@@ -95,7 +96,7 @@ async fn openapi_show(State(state): State<AppState>) -> impl IntoResponse {
 
 /// The whole document: [`ApiDoc`] plus every route [`super::router`] registers.
 pub fn document() -> Document {
-    super::router().into_openapi()
+    super::router(crate::config::DEFAULT_UPLOAD_BODY_LIMIT).into_openapi()
 }
 
 /// [`document`] as the pretty-printed JSON the server answers and `docs/openapi.json` holds.

@@ -1,11 +1,11 @@
 //! Sites (one per brand) and the browser origins allowed to embed them.
 
-use kindred_api::SiteConfig;
+use kindred_api::{BoardSummary, FeedSummary, SiteConfig};
 
 use crate::cors::normalize_origin;
 use crate::error::{Error, Result, ResultExt};
 use crate::store::conn::{sql, Conn};
-use crate::store::{boards, Store};
+use crate::store::Store;
 
 /// What it takes to create a site.
 #[derive(Clone, Debug)]
@@ -55,13 +55,41 @@ impl Store {
         let Some((id, slug, name, locale)) = row else {
             return Ok(None);
         };
+        let (boards, feeds) = (sql!(conn, boards::SUMMARIES), sql!(conn, feeds::SUMMARIES));
         Ok(Some(SiteConfig {
             id: slug,
             name,
             locale,
-            boards: boards::summaries(&mut conn, id).await?,
+            boards: summaries(&mut conn, boards, id)
+                .await?
+                .into_iter()
+                .map(|(slug, name, description)| BoardSummary {
+                    slug,
+                    name,
+                    description,
+                })
+                .collect(),
+            feeds: summaries(&mut conn, feeds, id)
+                .await?
+                .into_iter()
+                .map(|(slug, name, description)| FeedSummary {
+                    slug,
+                    name,
+                    description,
+                })
+                .collect(),
         }))
     }
+}
+
+/// The `(slug, name, description)` rows a summary statement answers for site `site_id`, in
+/// display order.
+async fn summaries(
+    conn: &mut Conn<'_>,
+    statement: &str,
+    site_id: i64,
+) -> Result<Vec<(String, String, String)>> {
+    conn.fetch_all(statement, &[site_id.into()]).await
 }
 
 /// Creates a site on `conn`; a taken slug is a [`Error::Conflict`].

@@ -19,6 +19,7 @@ async fn site_config_lists_boards_in_order(backend: Backend) {
                 { "slug": "ideas", "name": "ideas", "description": "" },
                 { "slug": "members", "name": "members", "description": "" },
             ],
+            "feeds": [],
         })
     );
 }

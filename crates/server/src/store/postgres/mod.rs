@@ -11,7 +11,11 @@ use crate::error::{Error, Result};
 
 pub mod boards;
 pub mod comments;
+pub mod feeds;
 pub mod ideas;
+pub mod likes;
+pub mod posts;
+pub mod reports;
 pub mod sites;
 pub mod sso;
 pub mod votes;

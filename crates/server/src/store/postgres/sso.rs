@@ -12,5 +12,17 @@ pub const SITE_OF_IDEA: &str = "SELECT s.slug, s.sso_secret AS secret
                                 JOIN sites s ON s.id = b.site_id
                                 WHERE i.id = $1";
 
+/// The slug and SSO secret of a feed's site, by feed slug.
+pub const SITE_OF_FEED: &str = "SELECT s.slug, s.sso_secret AS secret
+                                FROM feeds f JOIN sites s ON s.id = f.site_id
+                                WHERE f.slug = $1";
+
+/// The slug and SSO secret of a post's site, by post id.
+pub const SITE_OF_POST: &str = "SELECT s.slug, s.sso_secret AS secret
+                                FROM posts p
+                                JOIN feeds f ON f.id = p.feed_id
+                                JOIN sites s ON s.id = f.site_id
+                                WHERE p.id = $1";
+
 /// Sets a site's SSO secret.
 pub const SET_SECRET: &str = "UPDATE sites SET sso_secret = $2 WHERE id = $1";
