@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use kindred_api::{Author, CreateIdea, CreatePost, Idea, IdeaId, IdeaStatus, Post, PostId};
+use kindred_api::{CreateIdea, CreatePost, Idea, IdeaId, IdeaStatus, Post, PostId};
 
 use crate::identity::Identity;
 use crate::media::{storage, Processed};
@@ -20,6 +20,14 @@ use crate::store::posts::hashtags;
 /// Whether a submission's `website` field filled the honeypot.
 pub fn is_triggered(website: &str) -> bool {
     !website.trim().is_empty()
+}
+
+/// `tags` without repeats, first occurrence first, as the store keeps them.
+fn unique(tags: Vec<String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    tags.into_iter()
+        .filter(|tag| seen.insert(tag.clone()))
+        .collect()
 }
 
 /// A fresh-looking row id that changes from one submission to the next, and the present time
@@ -35,11 +43,7 @@ fn fresh_id_and_now() -> (i64, String) {
 /// The idea a stored submission would have answered with, for a submission that is dropped.
 /// `tags` are the trimmed tags; repeats are dropped, as the store drops them.
 pub fn decoy(board: &Board, input: &CreateIdea, tags: Vec<String>, author: &Identity) -> Idea {
-    let mut seen = HashSet::new();
-    let tags = tags
-        .into_iter()
-        .filter(|tag| seen.insert(tag.clone()))
-        .collect();
+    let tags = unique(tags);
     let (id, now) = fresh_id_and_now();
     Idea {
         id: IdeaId::from(id),
@@ -50,10 +54,7 @@ pub fn decoy(board: &Board, input: &CreateIdea, tags: Vec<String>, author: &Iden
         vote_count: 0,
         comment_count: 0,
         voted: false,
-        author: Author {
-            name: author.author_name(&board.anonymous_author).to_owned(),
-            avatar: author.avatar().map(str::to_owned),
-        },
+        author: author.author(&board.anonymous_author),
         created_at: now,
         threshold: board
             .supporter_threshold
@@ -72,13 +73,7 @@ pub fn decoy_post(
     image: &Processed,
     author: &Identity,
 ) -> Option<Post> {
-    let mut seen = HashSet::new();
-    let product_tags = input
-        .product_tags
-        .iter()
-        .filter(|tag| seen.insert(*tag))
-        .cloned()
-        .collect();
+    let product_tags = unique(input.product_tags.clone());
     let (id, now) = fresh_id_and_now();
     let renditions: Vec<(u32, u32, String)> = image
         .renditions
@@ -95,10 +90,7 @@ pub fn decoy_post(
         image: storage::post_image(&renditions, image.color.clone())?,
         like_count: 0,
         liked: false,
-        author: Author {
-            name: author.author_name(&feed.anonymous_author).to_owned(),
-            avatar: author.avatar().map(str::to_owned),
-        },
+        author: author.author(&feed.anonymous_author),
         created_at: now,
         pending_review: feed.premoderation,
     })

@@ -16,7 +16,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use axum::http::header;
 use axum::http::request::Parts;
-use kindred_api::{VisitorId, VISITOR_HEADER};
+use kindred_api::{Author, VisitorId, VISITOR_HEADER};
 
 use crate::error::{Error, Result};
 use crate::rate_limit::is_write;
@@ -57,6 +57,15 @@ impl Identity {
                 name: Some(name), ..
             }) => name,
             _ => anonymous,
+        }
+    }
+
+    /// The public face of what this identity writes: [`Identity::author_name`] and
+    /// [`Identity::avatar`].
+    pub fn author(&self, anonymous: &str) -> Author {
+        Author {
+            name: self.author_name(anonymous).to_owned(),
+            avatar: self.avatar().map(str::to_owned),
         }
     }
 

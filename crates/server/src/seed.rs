@@ -289,15 +289,9 @@ async fn draw(palette: Palette, n: u32) -> Result<Processed> {
         .map_err(Error::from)
 }
 
-/// The colours of a demo landscape: sky from top to horizon, sun, far and near ridges.
-#[derive(Clone, Copy)]
-struct Palette {
-    sky_top: [u8; 3],
-    horizon: [u8; 3],
-    sun: [u8; 3],
-    far: [u8; 3],
-    near: [u8; 3],
-}
+/// The colours of a demo landscape, each `[r, g, b]`: the sky at the top and at the horizon,
+/// the sun, the far ridge and the near ridge.
+type Palette = [[u8; 3]; 5];
 
 /// A landscape: a sky gradient with a sun, and two ridgelines whose shapes vary with `n`.
 fn landscape(palette: Palette, n: u32) -> RgbImage {
@@ -308,14 +302,15 @@ fn landscape(palette: Palette, n: u32) -> RgbImage {
         let (fx, fy) = (x as f32 / width as f32, y as f32 / height as f32);
         let far = 0.48 + 0.08 * (fx * 5.0 + phase).sin() + 0.03 * (fx * 13.0 + phase).sin();
         let near = 0.68 + 0.07 * (fx * 3.0 - phase).sin() + 0.02 * (fx * 21.0).sin();
+        let [sky_top, horizon, sun_colour, far_ridge, near_ridge] = palette;
         let colour = if fy > near {
-            palette.near
+            near_ridge
         } else if fy > far {
-            palette.far
+            far_ridge
         } else if (fx - sun.0).hypot((fy - sun.1) * 1.5) < 0.06 {
-            palette.sun
+            sun_colour
         } else {
-            mix(palette.sky_top, palette.horizon, fy / far)
+            mix(sky_top, horizon, fy / far)
         };
         Rgb(colour)
     })
@@ -328,34 +323,14 @@ fn mix(a: [u8; 3], b: [u8; 3], t: f32) -> [u8; 3] {
     [channel(0), channel(1), channel(2)]
 }
 
-const DAWN: Palette = Palette {
-    sky_top: [58, 82, 140],
-    horizon: [246, 178, 122],
-    sun: [255, 236, 180],
-    far: [104, 92, 120],
-    near: [48, 44, 62],
-};
-const NOON: Palette = Palette {
-    sky_top: [70, 140, 220],
-    horizon: [190, 222, 245],
-    sun: [255, 252, 230],
-    far: [96, 130, 112],
-    near: [52, 88, 60],
-};
-const DUSK: Palette = Palette {
-    sky_top: [40, 30, 80],
-    horizon: [230, 110, 90],
-    sun: [255, 200, 120],
-    far: [90, 60, 90],
-    near: [36, 26, 46],
-};
-const STORM: Palette = Palette {
-    sky_top: [70, 78, 90],
-    horizon: [160, 168, 175],
-    sun: [200, 205, 210],
-    far: [86, 96, 100],
-    near: [40, 50, 52],
-};
+#[rustfmt::skip]
+const DAWN: Palette = [[58, 82, 140], [246, 178, 122], [255, 236, 180], [104, 92, 120], [48, 44, 62]];
+#[rustfmt::skip]
+const NOON: Palette = [[70, 140, 220], [190, 222, 245], [255, 252, 230], [96, 130, 112], [52, 88, 60]];
+#[rustfmt::skip]
+const DUSK: Palette = [[40, 30, 80], [230, 110, 90], [255, 200, 120], [90, 60, 90], [36, 26, 46]];
+#[rustfmt::skip]
+const STORM: Palette = [[70, 78, 90], [160, 168, 175], [200, 205, 210], [86, 96, 100], [40, 50, 52]];
 
 /// A demo post.
 struct DemoPost {

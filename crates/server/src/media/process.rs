@@ -100,7 +100,11 @@ fn decode(bytes: &[u8], format: Format) -> Result<RgbImage, MediaError> {
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let mut image = DynamicImage::from_decoder(decoder).map_err(decode_error)?;
     image.apply_orientation(orientation);
-    Ok(flatten(&image.into_rgba8()))
+    Ok(if image.color().has_alpha() {
+        flatten(&image.into_rgba8())
+    } else {
+        image.into_rgb8()
+    })
 }
 
 fn decode_error(error: image::ImageError) -> MediaError {

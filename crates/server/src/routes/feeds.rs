@@ -62,7 +62,7 @@ impl PostsParams {
     }
 }
 
-/// The parts of a post upload, as the OpenAPI document describes the form.
+/// A photo post: the parts of its `multipart/form-data` body.
 #[derive(utoipa::ToSchema)]
 #[expect(
     dead_code,

@@ -214,14 +214,20 @@ impl Store {
             // One row more than asked tells whether another page follows.
             (i64::from(limit) + 1).into(),
         ];
-        if let Some(cursor) = &query.cursor {
-            if let Key::Time(time) = &cursor.primary {
-                args.extend([Arg::from(time.as_str()), cursor.id.into()]);
-            }
+        // Feed cursors are decoded for the `new` order, so their first key is a time.
+        let after = query
+            .cursor
+            .as_ref()
+            .and_then(|cursor| match &cursor.primary {
+                Key::Time(time) => Some((time.as_str(), cursor.id)),
+                Key::Count(_) => None,
+            });
+        if let Some((time, id)) = after {
+            args.extend([Arg::from(time), id.into()]);
         }
         let mut pooled = self.acquire().await?;
         let mut conn = pooled.conn();
-        let sql = list_sql(&sql!(conn, posts::READS), args.len() > 5);
+        let sql = list_sql(&sql!(conn, posts::READS), after.is_some());
         let mut rows: Vec<PostRow> = conn.fetch_all(&sql, &args).await?;
         let next_cursor = if rows.len() > limit as usize {
             rows.truncate(limit as usize);

@@ -60,36 +60,39 @@ impl Store {
             id: slug,
             name,
             locale,
-            boards: summaries(&mut conn, boards, id)
-                .await?
-                .into_iter()
-                .map(|(slug, name, description)| BoardSummary {
+            boards: summaries(&mut conn, boards, id, |slug, name, description| {
+                BoardSummary {
                     slug,
                     name,
                     description,
-                })
-                .collect(),
-            feeds: summaries(&mut conn, feeds, id)
-                .await?
-                .into_iter()
-                .map(|(slug, name, description)| FeedSummary {
+                }
+            })
+            .await?,
+            feeds: summaries(&mut conn, feeds, id, |slug, name, description| {
+                FeedSummary {
                     slug,
                     name,
                     description,
-                })
-                .collect(),
+                }
+            })
+            .await?,
         }))
     }
 }
 
-/// The `(slug, name, description)` rows a summary statement answers for site `site_id`, in
-/// display order.
-async fn summaries(
+/// What a summary statement (boards, feeds) answers for site `site_id`, in display order,
+/// each `(slug, name, description)` row made into a summary by `make`.
+async fn summaries<T>(
     conn: &mut Conn<'_>,
     statement: &str,
     site_id: i64,
-) -> Result<Vec<(String, String, String)>> {
-    conn.fetch_all(statement, &[site_id.into()]).await
+    make: fn(String, String, String) -> T,
+) -> Result<Vec<T>> {
+    let rows: Vec<(String, String, String)> = conn.fetch_all(statement, &[site_id.into()]).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(slug, name, description)| make(slug, name, description))
+        .collect())
 }
 
 /// Creates a site on `conn`; a taken slug is a [`Error::Conflict`].

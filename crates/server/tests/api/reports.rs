@@ -57,7 +57,7 @@ async fn reports_hide_a_post_at_the_threshold(backend: Backend) {
     )
     .await;
     assert_eq!(third.status, StatusCode::CREATED);
-    assert_eq!(listed(app.get(&list, None).await), [other.clone()]);
+    assert_eq!(listed(app.get(&list, None).await), [other]);
     let uri = format!("/v1/posts/{post}");
     app.get(&uri, Some(&visitor(2)))
         .await

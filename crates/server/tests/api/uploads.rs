@@ -116,7 +116,7 @@ async fn uploads_report_every_broken_field(backend: Backend) {
     assert_eq!(fields["consent"], json!(["required"]));
     assert_eq!(fields["image"], json!(["required"]));
 
-    let eleven = vec!["tag"; 11].join(",");
+    let eleven = ["tag"; 11].join(",");
     let mut parts = post_parts(png(40, 30), "", &eleven);
     parts.push(Part::Text("colour", "red"));
     let body = app
