@@ -7,6 +7,7 @@
 
 pub mod comment;
 pub mod error;
+pub mod feed;
 pub mod form;
 pub mod idea;
 pub mod live;
@@ -19,6 +20,10 @@ pub mod webhook;
 
 pub use comment::{Comment, CreateComment};
 pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldErrors};
+pub use feed::{
+    CreatePost, CreateReport, FeedSummary, ImageSource, LikeState, Post, PostId, PostImage,
+    ReportReason, ReportReceipt,
+};
 pub use form::{
     Answer, ChoiceOption, Field, FieldKind, FormDefinition, FormDetails, FormSchema, FormSummary,
     FormTarget, StoredSubmission, Submission, SubmissionReceipt, SubmitForm, TargetOutcome,

@@ -588,13 +588,7 @@ where
     Option::<T>::deserialize(deserializer).map(Some)
 }
 
-/// Whether `slug` is 1 to 64 lowercase ASCII letters, digits and hyphens.
-pub fn is_slug(slug: &str) -> bool {
-    (1..=64).contains(&slug.len())
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
+pub use crate::validate::is_slug;
 
 /// Whether `tag` is a well-formed BCP 47 language tag of the common shape: a 2–3 or 5–8
 /// letter language, then subtags of 1–8 letters and digits (`en`, `de-CH`, `zh-Hant-TW`,

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::feed::FeedSummary;
 use crate::form::FormSummary;
 
 /// A site's theme defaults: `--kindred-*` custom property name → CSS value.
@@ -39,6 +40,9 @@ pub struct SiteConfig {
     /// What the site has switched on.
     #[serde(default)]
     pub features: SiteFeatures,
+    /// The site's UGC feeds.
+    #[serde(default)]
+    pub feeds: Vec<FeedSummary>,
 }
 
 /// The parts of the widget a site has switched on or off. The server enforces them too: a

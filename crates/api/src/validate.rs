@@ -35,6 +35,11 @@ pub const NOT_FOUND: &str = "not_found";
 pub const DUPLICATE: &str = "duplicate";
 /// Something this version cannot accept yet.
 pub const UNSUPPORTED: &str = "unsupported";
+/// A file is larger than allowed (an image's pixel dimensions, for uploads).
+pub const TOO_LARGE: &str = "too_large";
+
+/// Most characters in a slug.
+pub const SLUG_MAX: usize = 64;
 
 /// Records `code` against `field`, once.
 pub fn push(errors: &mut FieldErrors, field: &str, code: &str) {
@@ -53,10 +58,10 @@ pub fn finish(errors: FieldErrors) -> Result<(), FieldErrors> {
     }
 }
 
-/// Whether `text` is a slug: 1 to `max` lowercase ASCII letters, digits and dashes.
-pub fn is_slug(text: &str, max: usize) -> bool {
-    (1..=max).contains(&text.len())
-        && text
+/// Whether `value` is a slug: 1 to [`SLUG_MAX`] lowercase ASCII letters, digits and hyphens.
+pub fn is_slug(value: &str) -> bool {
+    (1..=SLUG_MAX).contains(&value.len())
+        && value
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
@@ -107,6 +112,23 @@ mod tests {
         let mut errors = FieldErrors::new();
         text(&mut errors, "body", "a\0b", 0, 10);
         assert_eq!(errors["body"], [INVALID]);
+    }
+
+    #[test]
+    fn slugs_are_lowercase_letters_digits_and_hyphens() {
+        for good in ["summit-3", "a", &"x".repeat(SLUG_MAX)] {
+            assert!(is_slug(good), "{good}");
+        }
+        for bad in [
+            "",
+            "Summit",
+            "summit 3",
+            "summit_3",
+            "é",
+            &"x".repeat(SLUG_MAX + 1),
+        ] {
+            assert!(!is_slug(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -14,6 +14,10 @@ pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
 pub const DEFAULT_DATA_DIR: &str = ".kindred/data";
 /// The SQLite database's file name inside the data directory.
 pub const DATABASE_FILE: &str = "kindred.sqlite3";
+/// Largest upload body (a photo and its form fields), in bytes, unless told otherwise: 10 MiB.
+pub const DEFAULT_UPLOAD_BODY_LIMIT: usize = 10 * 1024 * 1024;
+/// The directory of uploaded media inside the data directory.
+pub const MEDIA_DIR: &str = "media";
 /// Writes a minute one client IP may make unless told otherwise.
 pub const DEFAULT_WRITE_RATE_PER_IP: Rate = Rate::per_minute(600);
 /// Writes a minute one identity may make unless told otherwise.
@@ -70,6 +74,11 @@ pub struct Config {
     )]
     pub write_rate_per_identity: Rate,
 
+    /// Largest upload body in bytes (a post's photo and form fields); JSON bodies keep their
+    /// own, smaller limit. Photos are stored under `media/` in the data directory.
+    #[arg(long, env = "KINDRED_UPLOAD_BODY_LIMIT", default_value_t = DEFAULT_UPLOAD_BODY_LIMIT)]
+    pub upload_body_limit: usize,
+
     /// Take the client IP for rate limits from the last `X-Forwarded-For` address. Only
     /// behind a proxy that sets it: otherwise clients choose their own address.
     #[arg(long, env = "KINDRED_TRUST_FORWARDED_FOR")]
@@ -97,9 +106,15 @@ impl Config {
             seed_demo: false,
             write_rate_per_ip: DEFAULT_WRITE_RATE_PER_IP,
             write_rate_per_identity: DEFAULT_WRITE_RATE_PER_IDENTITY,
+            upload_body_limit: DEFAULT_UPLOAD_BODY_LIMIT,
             trust_forwarded_for: false,
             webhook_retry_ms: DEFAULT_WEBHOOK_RETRY_MS,
         }
+    }
+
+    /// The directory uploaded photos are stored in.
+    pub fn media_dir(&self) -> PathBuf {
+        self.data_dir.join(MEDIA_DIR)
     }
 
     /// The SQLite database file.
@@ -244,7 +259,10 @@ mod tests {
             DEFAULT_WRITE_RATE_PER_IDENTITY
         );
         assert!(!config.trust_forwarded_for);
+        assert_eq!(config.upload_body_limit, DEFAULT_UPLOAD_BODY_LIMIT);
         assert_eq!(config.admin_key.unwrap().expose(), "s3cret");
+        let small = Config::try_parse_from(["kindred-server", "--upload-body-limit", "2048"]);
+        assert_eq!(small.unwrap().upload_body_limit, 2048);
     }
 
     #[test]
@@ -318,6 +336,7 @@ mod tests {
     fn database_lives_in_the_data_dir() {
         let config = Config::with_data_dir("/tmp/k");
         assert_eq!(config.database_path(), Path::new("/tmp/k/kindred.sqlite3"));
+        assert_eq!(config.media_dir(), Path::new("/tmp/k/media"));
         assert_eq!(config.bind.to_string(), DEFAULT_BIND);
     }
 }

@@ -4,6 +4,7 @@
 //! convert into [`Error`], so no response ever leaves the server in another shape. Internal
 //! errors are logged in full and reach the client only as `internal`.
 
+use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use std::time::Duration;
 
@@ -171,6 +172,17 @@ impl From<JsonRejection> for Error {
                 Self::UnsupportedMediaType("expected `Content-Type: application/json`".into())
             }
             other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => Self::PayloadTooLarge,
+            other => Self::BadRequest(other.body_text()),
+        }
+    }
+}
+
+impl From<MultipartRejection> for Error {
+    fn from(rejection: MultipartRejection) -> Self {
+        match rejection {
+            MultipartRejection::InvalidBoundary(_) => Self::UnsupportedMediaType(
+                "expected `Content-Type: multipart/form-data` with a boundary".into(),
+            ),
             other => Self::BadRequest(other.body_text()),
         }
     }

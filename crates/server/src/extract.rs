@@ -1,6 +1,6 @@
 //! Extractors whose rejections speak the contract's error body instead of axum's plain text.
 
-use axum::extract::{FromRequest, FromRequestParts};
+use axum::extract::{FromRequest, FromRequestParts, Multipart, Request};
 
 use crate::error::Error;
 
@@ -9,6 +9,19 @@ use crate::error::Error;
 #[derive(Debug, FromRequest)]
 #[from_request(via(axum::Json), rejection(Error))]
 pub struct ApiJson<T>(pub T);
+
+/// A `multipart/form-data` body, read part by part; a body of another type answers
+/// `unsupported_media_type` (415).
+#[derive(Debug)]
+pub struct ApiMultipart(pub Multipart);
+
+impl<S: Send + Sync> FromRequest<S> for ApiMultipart {
+    type Rejection = Error;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Error> {
+        Ok(Self(Multipart::from_request(request, state).await?))
+    }
+}
 
 /// Query-string parameters; a rejection answers `bad_request` (400).
 #[derive(Debug, FromRequestParts)]

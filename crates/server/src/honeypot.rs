@@ -1,52 +1,57 @@
-//! The honeypot field of idea and form submissions: bots that fill it get a convincing success
+//! The honeypot field of idea, post and form submissions: bots that fill it get a convincing success
 //! and nothing is stored.
 //!
-//! `CreateIdea::website` and `SubmitForm::website` are hidden from people by the widget, so
-//! only a program filling every field sets them. Refusing it openly would teach the bot to
-//! leave it empty; instead the server answers exactly as for a stored submission (201 with an
-//! idea and a `Location`, or a receipt), built here in memory.
+//! `website` (of `CreateIdea` and `SubmitForm`, and the multipart part of a post) is hidden from people by the
+//! widget, so only a program filling every field sets it. Refusing it openly would teach the
+//! bot to leave it empty; instead the server answers exactly as for a stored submission (201
+//! with the idea or post and a `Location`, or a receipt), built here in memory.
 
 use std::collections::HashSet;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use kindred_api::{Author, CreateIdea, Idea, IdeaId, IdeaStatus};
+use kindred_api::{CreateIdea, CreatePost, Idea, IdeaId, IdeaStatus, Post, PostId};
 
 use crate::identity::Identity;
+use crate::media::{storage, Processed};
 use crate::store::boards::Board;
+use crate::store::feeds::Feed;
+use crate::store::posts::hashtags;
 
-/// Whether an idea submission filled the honeypot.
-pub fn is_triggered(input: &CreateIdea) -> bool {
-    is_filled(&input.website)
-}
-
-/// Whether a honeypot field holds anything.
-pub fn is_filled(website: &str) -> bool {
+/// Whether a submission's `website` field filled the honeypot.
+pub fn is_triggered(website: &str) -> bool {
     !website.trim().is_empty()
-}
-
-/// Milliseconds since the Unix epoch.
-fn now_millis() -> i64 {
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default();
-    i64::try_from(now.as_millis()).unwrap_or(i64::MAX)
 }
 
 /// A fresh-looking row id that changes from one submission to the next.
 pub fn decoy_id() -> i64 {
-    1_000 + now_millis() % 1_000_000
+    fresh_id_and_now().0
+}
+
+/// `tags` without repeats, first occurrence first, as the store keeps them.
+fn unique(tags: Vec<String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    tags.into_iter()
+        .filter(|tag| seen.insert(tag.clone()))
+        .collect()
+}
+
+/// A fresh-looking row id that changes from one submission to the next, and the present time
+/// as the API writes times.
+fn fresh_id_and_now() -> (i64, String) {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
+    let millis = i64::try_from(now.as_millis()).unwrap_or(i64::MAX);
+    (1_000 + millis % 1_000_000, rfc3339_millis(millis))
 }
 
 /// The idea a stored submission would have answered with, for a submission that is dropped.
 /// `tags` are the trimmed tags; repeats are dropped, as the store drops them.
 pub fn decoy(board: &Board, input: &CreateIdea, tags: Vec<String>, author: &Identity) -> Idea {
-    let mut seen = HashSet::new();
-    let tags = tags
-        .into_iter()
-        .filter(|tag| seen.insert(tag.clone()))
-        .collect();
+    let tags = unique(tags);
+    let (id, now) = fresh_id_and_now();
     Idea {
-        id: IdeaId::from(decoy_id()),
+        id: IdeaId::from(id),
         title: input.title.trim().to_owned(),
         body: input.body.trim().to_owned(),
         status: IdeaStatus::Open,
@@ -54,11 +59,8 @@ pub fn decoy(board: &Board, input: &CreateIdea, tags: Vec<String>, author: &Iden
         vote_count: 0,
         comment_count: 0,
         voted: false,
-        author: Author {
-            name: author.author_name(&board.anonymous_author).to_owned(),
-            avatar: author.avatar().map(str::to_owned),
-        },
-        created_at: rfc3339_millis(now_millis()),
+        author: author.author(&board.anonymous_author),
+        created_at: now,
         threshold: board
             .supporter_threshold
             .and_then(|threshold| u32::try_from(threshold).ok()),
@@ -66,6 +68,38 @@ pub fn decoy(board: &Board, input: &CreateIdea, tags: Vec<String>, author: &Iden
         pending_review: board.premoderation,
         pinned: false,
     }
+}
+
+/// The post a stored submission would have answered with, for a submission that is dropped:
+/// `image` is the processed photo, never stored, so its URLs answer 404. Repeated product
+/// tags are dropped, as the store drops them.
+pub fn decoy_post(
+    feed: &Feed,
+    input: &CreatePost,
+    image: &Processed,
+    author: &Identity,
+) -> Option<Post> {
+    let product_tags = unique(input.product_tags.clone());
+    let (id, now) = fresh_id_and_now();
+    let renditions: Vec<(u32, u32, String)> = image
+        .renditions
+        .iter()
+        .map(|r| (r.width, r.height, r.file.clone()))
+        .collect();
+    let caption = input.caption.trim().to_owned();
+    Some(Post {
+        id: PostId::from(id),
+        tags: hashtags(&caption),
+        caption,
+        alt: input.alt.trim().to_owned(),
+        product_tags,
+        image: storage::post_image(&renditions, image.color.clone())?,
+        like_count: 0,
+        liked: false,
+        author: author.author(&feed.anonymous_author),
+        created_at: now,
+        pending_review: feed.premoderation,
+    })
 }
 
 /// Formats milliseconds since the Unix epoch as the API's times: `2026-07-07T12:39:26.449Z`.
@@ -107,12 +141,8 @@ mod tests {
 
     #[test]
     fn only_a_filled_honeypot_triggers() {
-        let mut input = CreateIdea {
-            title: "Hello there".into(),
-            ..CreateIdea::default()
-        };
-        assert!(!is_triggered(&input));
-        input.website = "https://spam.example".into();
-        assert!(is_triggered(&input));
+        assert!(!is_triggered(""));
+        assert!(!is_triggered("  "));
+        assert!(is_triggered("https://spam.example"));
     }
 }

@@ -6,9 +6,9 @@
 //! In both cases a token or visitor id that is present but invalid is refused with 401 rather
 //! than ignored: a bad token never falls back to anonymous, and a broken client notices.
 //!
-//! A token is checked against the site of the resource the request acts on (a board by its
-//! slug, an idea by its id, a form by its slug), whose slug its `aud` must name and whose
-//! key must sign it (see [`crate::sso`]). An identity acting on a write (anything but `GET`,
+//! A token is checked against the site of the resource the request acts on (a board, feed or
+//! form by its slug, an idea or post by its id), whose slug its `aud` must name and whose key
+//! must sign it (see [`crate::sso`]). An identity acting on a write (anything but `GET`,
 //! `HEAD`, `OPTIONS`) is then counted against its write limit, and refused with 429 when over
 //! it, and refused with 403 when the site of the resource has blocked it (see
 //! [`crate::store::moderation::blocks`]), so every write route enforces blocks.
@@ -18,11 +18,11 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use axum::http::header;
 use axum::http::request::Parts;
-use kindred_api::{VisitorId, VISITOR_HEADER};
+use kindred_api::{Author, VisitorId, VISITOR_HEADER};
 
 use crate::error::{Error, Result};
 use crate::rate_limit::is_write;
-use crate::routes::parse_idea_id;
+use crate::routes::{parse_idea_id, parse_post_id};
 use crate::sso::{self, Claims, SiteKeys};
 use crate::state::AppState;
 use crate::store::sso::Resource;
@@ -59,6 +59,15 @@ impl Identity {
                 name: Some(name), ..
             }) => name,
             _ => anonymous,
+        }
+    }
+
+    /// The public face of what this identity writes: [`Identity::author_name`] and
+    /// [`Identity::avatar`].
+    pub fn author(&self, anonymous: &str) -> Author {
+        Author {
+            name: self.author_name(anonymous).to_owned(),
+            avatar: self.avatar().map(str::to_owned),
         }
     }
 
@@ -118,6 +127,10 @@ fn resource(path: &str) -> Result<Resource<'_>> {
         Ok(Resource::Idea(parse_idea_id(id)?))
     } else if let Some(form) = segment("/v1/forms/") {
         Ok(Resource::Form(form))
+    } else if let Some(feed) = segment("/v1/feeds/") {
+        Ok(Resource::Feed(feed))
+    } else if let Some(id) = segment("/v1/posts/") {
+        Ok(Resource::Post(parse_post_id(id)?))
     } else {
         Err(Error::Unauthorized(
             "SSO tokens are not accepted on this route".into(),
@@ -133,6 +146,8 @@ async fn verify_token(parts: &Parts, state: &AppState, token: &str) -> Result<Cl
             Resource::Board(_) => "no board with this slug",
             Resource::Idea(_) => "no idea with this id",
             Resource::Form(_) => "no form with this slug",
+            Resource::Feed(_) => "no feed with this slug",
+            Resource::Post(_) => "no post with this id",
         })
     })?;
     let public_key = match site.public_key.as_deref().map(sso::parse_public_key) {
@@ -269,6 +284,12 @@ mod tests {
             Resource::Form("wishlist")
         );
         assert!(matches!(resource("/v1/ideas/x"), Err(Error::NotFound(_))));
+        assert_eq!(
+            resource("/v1/feeds/trail-stories/posts").unwrap(),
+            Resource::Feed("trail-stories")
+        );
+        assert_eq!(resource("/v1/posts/9/like").unwrap(), Resource::Post(9));
+        assert!(matches!(resource("/v1/posts/-1"), Err(Error::NotFound(_))));
         assert!(matches!(
             resource("/v1/sites/acme"),
             Err(Error::Unauthorized(_))

@@ -7,10 +7,11 @@
 //!
 //! Layout: [`routes`] holds the HTTP handlers, one module per resource; [`store`] holds every
 //! SQL statement, for both databases; [`error`], [`extract`] and [`identity`] make every
-//! request and failure speak the contract; [`rate_limit`] and [`security_headers`] protect
-//! it; [`idempotency`] makes retried POSTs safe; [`form_targets`] routes form submissions and
-//! [`csv`] exports them; [`cors`] and [`config`] set the service up; [`seed`] writes the demo
-//! community.
+//! request and failure speak the contract; [`media`] checks and re-encodes uploaded photos;
+//! [`rate_limit`] and [`security_headers`] protect it; [`idempotency`] makes retried POSTs
+//! safe; [`form_targets`] routes form submissions and [`csv`] exports them; [`announce`],
+//! [`live`] and [`webhooks`] tell the world about changes; [`cors`] and [`config`] set the
+//! service up; [`seed`] writes the demo community.
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -33,6 +34,7 @@ pub mod honeypot;
 pub mod idempotency;
 pub mod identity;
 pub mod live;
+pub mod media;
 pub mod rate_limit;
 pub mod routes;
 pub mod security_headers;
@@ -40,6 +42,7 @@ pub mod seed;
 pub mod sso;
 pub mod state;
 pub mod store;
+pub mod upload;
 pub mod webhooks;
 
 pub use config::Config;
@@ -49,15 +52,15 @@ pub use store::Store;
 
 /// Largest request body accepted on JSON endpoints: ideas and comments are small text.
 ///
-/// Applied to every route as axum's `DefaultBodyLimit`; an endpoint that takes larger bodies
-/// (image uploads) overrides it on its own route.
+/// Applied to every route as axum's `DefaultBodyLimit`; the upload route overrides it with
+/// `--upload-body-limit` (see [`routes::router`]).
 pub const JSON_BODY_LIMIT: usize = 64 * 1024;
 
 /// The complete HTTP service: API routes, widget assets (when configured), contract-shaped
 /// 404/405 answers, `Idempotency-Key` replays, body limit, write limits, CORS, security
 /// headers and request logs.
 pub fn app(state: AppState) -> Router {
-    let mut router = axum::Router::from(routes::router());
+    let mut router = axum::Router::from(routes::router(state.config.upload_body_limit));
     if let Some(dir) = state.config.assets_dir() {
         router = router.merge(routes::assets::router(dir));
     }

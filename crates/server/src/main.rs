@@ -5,6 +5,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
+use kindred_server::media::Storage;
 use kindred_server::{seed, AppState, Config, Store};
 use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
@@ -45,12 +46,15 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
 
     let store = Store::open(&config).await?;
     if config.seed_demo {
-        let report = seed::demo(&store, &seed::local_origins(addr.port())).await?;
+        let media = Storage::new(config.media_dir());
+        let report = seed::demo(&store, &media, &seed::local_origins(addr.port())).await?;
         if report.seeded {
             tracing::info!(
                 ideas = report.ideas,
                 votes = report.votes,
                 comments = report.comments,
+                posts = report.posts,
+                likes = report.likes,
                 "seeded the demo community"
             );
         } else {

@@ -1,23 +1,29 @@
 //! The demo community: Ridgeline Trail Co., a trail-running shoe brand with two idea boards
-//! and two co-creation forms.
+//! two co-creation forms and a photo feed.
 //!
 //! The demo page, the end-to-end tests and benchmarks need a believable board to look at, so
 //! the data reads like a real brand's: ideas in every status, tags, authors, creation dates
 //! spread over recent months, and support that comes from real vote rows (synthetic visitor
-//! ids), so counts are exactly what the triggers derive. Everything is derived from indexes;
-//! seeding is deterministic apart from timestamps, which are relative to the present.
+//! ids), so counts are exactly what the triggers derive. The feed's photos are landscapes
+//! drawn in code and pushed through the upload pipeline ([`crate::media`]), so the demo
+//! serves real renditions. Everything is derived from indexes; seeding is deterministic
+//! apart from timestamps, which are relative to the present.
 
 use std::time::Duration;
 
+use image::{Rgb, RgbImage};
 use kindred_api::{FormDefinition, IdeaStatus, VisitorId};
 use serde_json::json;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::identity::voter_key;
+use crate::media::{self, Processed, Storage};
 use crate::store::boards::{BoardRules, NewBoard};
 use crate::store::comments::NewComment;
 use crate::store::conn::Conn;
+use crate::store::feeds::{NewFeed, DEFAULT_REPORT_THRESHOLD};
 use crate::store::ideas::NewIdea;
+use crate::store::posts::NewPost;
 use crate::store::sites::NewSite;
 use crate::store::{self, Store};
 
@@ -27,6 +33,8 @@ pub const SITE: &str = "ridgeline";
 pub const BOARDS: [&str; 2] = ["trail-shoes", "gear-and-apparel"];
 /// The demo forms' slugs: a wishlist kept as responses, and an intake that proposes ideas.
 pub const FORMS: [&str; 2] = ["summit-4-wishlist", "idea-intake"];
+/// The demo feed's slug.
+pub const FEED: &str = "trail-stories";
 /// The demo site's SSO secret, public on purpose: it lets anyone mint tokens to try signed-in
 /// voting on the demo (see docs/api.md). A real site keeps its secret on the brand's server.
 pub const SSO_SECRET: &str = "ridgeline-demo-sso-secret";
@@ -44,6 +52,10 @@ pub struct SeedReport {
     pub votes: usize,
     /// Comments written.
     pub comments: usize,
+    /// Feed posts written.
+    pub posts: usize,
+    /// Like rows written.
+    pub likes: usize,
     /// Origins newly allowed on the demo site.
     pub origins_added: usize,
 }
@@ -62,13 +74,14 @@ pub fn local_origins(port: u16) -> Vec<String> {
 /// Idempotent: a second call leaves the data as it is, adding only origins it lacks.
 /// Everything happens in one transaction that keeps other writers of sites waiting, so
 /// servers starting at once on one database seed it once; callers reload
-/// [`crate::cors::AllowedOrigins`].
-pub async fn demo(store: &Store, extra_origins: &[String]) -> Result<SeedReport> {
+/// [`crate::cors::AllowedOrigins`]. The feed's photos are stored in `media`.
+pub async fn demo(store: &Store, media: &Storage, extra_origins: &[String]) -> Result<SeedReport> {
     let mut tx = store.begin_exclusive().await?;
     let mut conn = tx.conn();
     let mut report = SeedReport::default();
     if store::sites::count(&mut conn).await? == 0 {
-        write_community(&mut conn, &mut report).await?;
+        let site_id = write_community(&mut conn, &mut report).await?;
+        write_feed(&mut conn, media, site_id, &mut report).await?;
     }
     if let Some(site_id) = store::sites::id_by_slug(&mut conn, SITE).await? {
         let origins = DEFAULT_ORIGINS
@@ -85,8 +98,9 @@ pub async fn demo(store: &Store, extra_origins: &[String]) -> Result<SeedReport>
     Ok(report)
 }
 
-/// Writes the site, its boards, the ideas and their votes, counting them in `report`.
-async fn write_community(conn: &mut Conn<'_>, report: &mut SeedReport) -> Result<()> {
+/// Writes the site, its boards, the ideas and their votes, counting them in `report`;
+/// answers the site's id.
+async fn write_community(conn: &mut Conn<'_>, report: &mut SeedReport) -> Result<i64> {
     let site_id = store::sites::create(
         conn,
         &NewSite {
@@ -211,8 +225,178 @@ async fn write_community(conn: &mut Conn<'_>, report: &mut SeedReport) -> Result
         report.comments += 1;
     }
     report.seeded = true;
+    Ok(site_id)
+}
+
+/// Writes the feed and its posts, with photos drawn by [`landscape`] and likes from demo
+/// visitors, counting them in `report`.
+async fn write_feed(
+    conn: &mut Conn<'_>,
+    media: &Storage,
+    site_id: i64,
+    report: &mut SeedReport,
+) -> Result<()> {
+    let feed_id = store::feeds::create(
+        conn,
+        &NewFeed {
+            site_id,
+            slug: FEED,
+            name: "Trail stories",
+            description: "Your runs in Ridgeline shoes and gear. Share a photo from the hills \
+                          and tag what you wore.",
+            allow_anonymous_posts: true,
+            premoderation: false,
+            report_threshold: DEFAULT_REPORT_THRESHOLD,
+            position: 0,
+        },
+    )
+    .await?;
+    for (index, post) in POSTS.iter().enumerate() {
+        let photo = draw(post.palette, index as u32).await?;
+        media.save(&photo.renditions).await?;
+        let product_tags: Vec<String> = post.products.iter().map(|t| (*t).to_owned()).collect();
+        let age = u64::from(post.days_ago) * DAY + (index as u64 * 5_171) % DAY;
+        let id = store::posts::insert(
+            conn,
+            &NewPost {
+                feed_id,
+                caption: post.caption,
+                alt: post.alt,
+                product_tags: &product_tags,
+                author_name: post.author,
+                author_key: None,
+                author_avatar: None,
+                pending_review: false,
+                renditions: &photo.renditions,
+                color: &photo.color,
+                age: Duration::from_secs(age),
+            },
+        )
+        .await?;
+        report.posts += 1;
+        for n in 0..post.likes {
+            let visitor = demo_visitor(index as u32 * 23 + n);
+            let liked_ago = Duration::from_secs(age * u64::from(n) / u64::from(post.likes));
+            if store::likes::insert(conn, id, &voter_key(&visitor), liked_ago).await? {
+                report.likes += 1;
+            }
+        }
+    }
     Ok(())
 }
+
+/// Width and height of the demo photos: wide enough for every rendition width.
+const PHOTO_SIZE: (u32, u32) = (1200, 800);
+
+/// Draws demo photo `n` in `palette` and makes its renditions, off the async runtime.
+async fn draw(palette: Palette, n: u32) -> Result<Processed> {
+    tokio::task::spawn_blocking(move || media::process::from_pixels(&landscape(palette, n)))
+        .await
+        .map_err(|error| Error::Internal(format!("drawing a demo photo stopped: {error}")))?
+        .map_err(Error::from)
+}
+
+/// The colours of a demo landscape, each `[r, g, b]`: the sky at the top and at the horizon,
+/// the sun, the far ridge and the near ridge.
+type Palette = [[u8; 3]; 5];
+
+/// A landscape: a sky gradient with a sun, and two ridgelines whose shapes vary with `n`.
+fn landscape(palette: Palette, n: u32) -> RgbImage {
+    let (width, height) = PHOTO_SIZE;
+    let phase = n as f32 * 1.7;
+    let sun = (0.2 + 0.6 * ((n * 37) % 100) as f32 / 100.0, 0.28);
+    RgbImage::from_fn(width, height, |x, y| {
+        let (fx, fy) = (x as f32 / width as f32, y as f32 / height as f32);
+        let far = 0.48 + 0.08 * (fx * 5.0 + phase).sin() + 0.03 * (fx * 13.0 + phase).sin();
+        let near = 0.68 + 0.07 * (fx * 3.0 - phase).sin() + 0.02 * (fx * 21.0).sin();
+        let [sky_top, horizon, sun_colour, far_ridge, near_ridge] = palette;
+        let colour = if fy > near {
+            near_ridge
+        } else if fy > far {
+            far_ridge
+        } else if (fx - sun.0).hypot((fy - sun.1) * 1.5) < 0.06 {
+            sun_colour
+        } else {
+            mix(sky_top, horizon, fy / far)
+        };
+        Rgb(colour)
+    })
+}
+
+/// The colour `t` (0 to 1) of the way from `a` to `b`.
+fn mix(a: [u8; 3], b: [u8; 3], t: f32) -> [u8; 3] {
+    let t = t.clamp(0.0, 1.0);
+    let channel = |i: usize| (f32::from(a[i]) + (f32::from(b[i]) - f32::from(a[i])) * t) as u8;
+    [channel(0), channel(1), channel(2)]
+}
+
+#[rustfmt::skip]
+const DAWN: Palette = [[58, 82, 140], [246, 178, 122], [255, 236, 180], [104, 92, 120], [48, 44, 62]];
+#[rustfmt::skip]
+const NOON: Palette = [[70, 140, 220], [190, 222, 245], [255, 252, 230], [96, 130, 112], [52, 88, 60]];
+#[rustfmt::skip]
+const DUSK: Palette = [[40, 30, 80], [230, 110, 90], [255, 200, 120], [90, 60, 90], [36, 26, 46]];
+#[rustfmt::skip]
+const STORM: Palette = [[70, 78, 90], [160, 168, 175], [200, 205, 210], [86, 96, 100], [40, 50, 52]];
+
+/// A demo post.
+struct DemoPost {
+    caption: &'static str,
+    alt: &'static str,
+    products: &'static [&'static str],
+    author: &'static str,
+    palette: Palette,
+    days_ago: u32,
+    likes: u32,
+}
+
+const fn post(
+    caption: &'static str,
+    alt: &'static str,
+    products: &'static [&'static str],
+    author: &'static str,
+    palette: Palette,
+    days_ago: u32,
+    likes: u32,
+) -> DemoPost {
+    DemoPost {
+        caption,
+        alt,
+        products,
+        author,
+        palette,
+        days_ago,
+        likes,
+    }
+}
+
+#[rustfmt::skip]
+const POSTS: &[DemoPost] = &[
+    post("First light over the east ridge. Worth the 4 am alarm. #dawnpatrol #ridgeline",
+        "A violet sky turning orange above two dark mountain ridges at dawn",
+        &["summit-3"], "Maya Okafor", DAWN, 1, 42),
+    post("Lunch-break loop, dry trails for once. #trailrunning",
+        "Green hills under a bright blue midday sky",
+        &["fernwood", "merino-socks"], "Jonas Berg", NOON, 3, 27),
+    post("Racing the sunset down the scree field. The Scree held on every step. #descent",
+        "A red and purple dusk sky over layered mountain silhouettes",
+        &["scree"], "Priya Raman", DUSK, 6, 35),
+    post("Storm rolled in at the col, turned back in time. #mountainsafety",
+        "Grey storm clouds over muted grey-green ridges",
+        &["packable-shell", "summit-3"], "Ewan MacLeod", STORM, 9, 18),
+    post("Sunrise tempo with the club. #dawnpatrol",
+        "Soft dawn colours over a gently rolling ridgeline",
+        &["hydration-vest"], "Aiko Tanaka", DAWN, 14, 22),
+    post("Long day in the high country, 38 km and one very happy dog. #ultra #trailrunning",
+        "Sunlit green ridges under a clear blue sky",
+        &["summit-3", "hydration-vest"], "Lucía Fernández", NOON, 20, 51),
+    post("Golden hour on the traverse. #goldenhour",
+        "An orange sun sinking behind dark purple peaks",
+        &["fernwood"], "Tom Whitaker", DUSK, 27, 30),
+    post("Rain shell earned its place today. #mountainsafety #rain",
+        "Low grey cloud over wet, dark hills",
+        &["packable-shell"], "Hannah Schultz", STORM, 33, 12),
+];
 
 const DAY: u64 = 24 * 60 * 60;
 
@@ -511,6 +695,22 @@ mod tests {
         for form in forms() {
             assert_eq!(form.validate(), Ok(()), "{}", form.schema.slug);
         }
+    }
+
+    #[test]
+    fn demo_posts_pass_the_submission_rules() {
+        use kindred_api::CreatePost;
+        for post in POSTS {
+            let input = CreatePost {
+                caption: post.caption.into(),
+                alt: post.alt.into(),
+                product_tags: post.products.iter().map(|t| (*t).to_owned()).collect(),
+                consent: true,
+                website: String::new(),
+            };
+            assert_eq!(input.validate(), Ok(()), "{}", post.caption);
+        }
+        assert_eq!(POSTS.len(), 8);
     }
 
     #[test]

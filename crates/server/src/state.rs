@@ -1,5 +1,5 @@
-//! What every request handler shares: the store, the CORS origin set, the write limits and the
-//! configuration.
+//! What every request handler shares: the store, the media directory, the CORS origin set, the
+//! write limits and the configuration.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -8,6 +8,7 @@ use crate::config::Config;
 use crate::cors::AllowedOrigins;
 use crate::error::Result;
 use crate::live::Live;
+use crate::media::Storage;
 use crate::rate_limit::WriteLimits;
 use crate::store::Store;
 use crate::webhooks::Webhooks;
@@ -29,6 +30,8 @@ pub struct AppState {
     pub webhooks: Webhooks,
     /// The OpenAPI document, serialised once at start-up.
     pub openapi: axum::body::Bytes,
+    /// Where uploaded photos' renditions are stored.
+    pub media: Storage,
 }
 
 impl AppState {
@@ -43,6 +46,7 @@ impl AppState {
         Ok(Self {
             live: Live::start(&store),
             webhooks: Webhooks::start(&store, Duration::from_millis(config.webhook_retry_ms)),
+            media: Storage::new(config.media_dir()),
             store,
             origins,
             limits,

@@ -185,7 +185,7 @@ impl FormSchema {
     /// `fields`, or `fields[<index>].<setting>`, with the codes of [`crate::validate`].
     pub fn validate_schema(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::new();
-        if !validate::is_slug(&self.slug, limits::SLUG_MAX) {
+        if !validate::is_slug(&self.slug) {
             validate::push(&mut errors, "slug", validate::INVALID);
         }
         validate::text(&mut errors, "title", &self.title, 1, limits::LABEL_MAX);

@@ -40,7 +40,7 @@ impl FormTarget {
             body_field,
         } = self
         {
-            if !validate::is_slug(board, crate::form::limits::SLUG_MAX) {
+            if !validate::is_slug(board) {
                 validate::push(&mut errors, "board", validate::INVALID);
             }
             check_source(

@@ -104,7 +104,7 @@ async fn submissions_create(
     let schema = &form.definition.schema;
     let answers = schema.validate(&input.answers).map_err(Error::Validation)?;
     // A filled honeypot is a bot: it gets the answer a person would, and nothing is stored.
-    let (id, target) = if honeypot::is_filled(&input.website) {
+    let (id, target) = if honeypot::is_triggered(&input.website) {
         (
             honeypot::decoy_id(),
             form_targets::decoy(&form.definition.target),

@@ -34,10 +34,9 @@ use crate::error::{Error, Result};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::honeypot;
 use crate::identity::Identity;
-use crate::routes::{page_limit, parse_idea_id};
+use crate::routes::{filter_param, page_cursor, page_limit, parse_idea_id};
 use crate::state::AppState;
 use crate::store::boards::Board;
-use crate::store::cursor::Cursor;
 use crate::store::ideas::{ListQuery, NewIdea, DEFAULT_LIMIT, MAX_LIMIT};
 
 /// The idea routes.
@@ -73,23 +72,13 @@ struct IdeasParams {
 
 impl IdeasParams {
     fn into_query(self) -> Result<ListQuery> {
-        let limit = page_limit(self.limit, DEFAULT_LIMIT, MAX_LIMIT)?;
-        // Empty parameters are what URL templates produce for "no value"; treat them so.
-        let cursor = match self.cursor.as_deref().filter(|c| !c.is_empty()) {
-            Some(text) => Some(Cursor::decode(text, self.sort)?),
-            None => None,
-        };
-        let tag = self
-            .tag
-            .map(|tag| tag.trim().to_owned())
-            .filter(|tag| !tag.is_empty());
         Ok(ListQuery {
             sort: self.sort,
             status: self.status,
-            tag,
+            tag: filter_param(self.tag),
             q: self.q,
-            limit,
-            cursor,
+            limit: page_limit(self.limit, DEFAULT_LIMIT, MAX_LIMIT)?,
+            cursor: page_cursor(self.cursor.as_deref(), self.sort)?,
         })
     }
 }
@@ -169,7 +158,7 @@ async fn ideas_create(
 
     let tags: Vec<String> = input.tags.iter().map(|t| t.trim().to_owned()).collect();
     // A filled honeypot is a bot: it gets the answer a person would, and nothing is stored.
-    let idea = if honeypot::is_triggered(&input) {
+    let idea = if honeypot::is_triggered(&input.website) {
         honeypot::decoy(&board, &input, tags, &identity)
     } else {
         let author = identity.key();

@@ -6,25 +6,34 @@
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
+use kindred_api::IdeaSort;
+
 use crate::error::Error;
 use crate::state::AppState;
+use crate::store::cursor::Cursor;
 
 pub mod assets;
 pub mod comments;
 pub mod events;
+pub mod feeds;
 pub mod form_admin;
 pub mod forms;
 pub mod health;
 pub mod ideas;
+pub mod likes;
+pub mod media;
 pub mod moderation;
 pub mod openapi;
+pub mod posts;
+pub mod reports;
 pub mod sites;
 pub mod votes;
 pub mod webhooks;
 
 /// Every API route with its OpenAPI description (assets are added separately, only when
-/// configured).
-pub fn router() -> OpenApiRouter<AppState> {
+/// configured). Uploads accept bodies of up to `upload_body_limit` bytes; every other route
+/// keeps the JSON limit [`crate::app`] sets.
+pub fn router(upload_body_limit: usize) -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .merge(health::router())
         .merge(openapi::router())
@@ -37,6 +46,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(forms::router())
         .merge(form_admin::router())
         .merge(moderation::router())
+        .merge(feeds::router(upload_body_limit))
+        .merge(posts::router())
+        .merge(media::router())
 }
 
 /// The answer for paths no route matches: a contract 404 rather than an empty body.
@@ -55,6 +67,36 @@ pub fn parse_idea_id(text: &str) -> Result<i64, Error> {
     parse_row_id(text).ok_or_else(|| Error::not_found("no idea with this id"))
 }
 
+/// A list's page size from `?limit=`: `default` when absent, capped at `max`, 0 refused.
+pub fn page_limit(limit: Option<u32>, default: u32, max: u32) -> Result<u32, Error> {
+    match limit {
+        Some(0) => Err(Error::BadRequest("`limit` must be at least 1".into())),
+        Some(limit) => Ok(limit.min(max)),
+        None => Ok(default),
+    }
+}
+
+/// A list's cursor from `?cursor=`, made for order `sort`. Empty parameters are what URL
+/// templates produce for "no value", so they count as absent.
+pub fn page_cursor(cursor: Option<&str>, sort: IdeaSort) -> Result<Option<Cursor>, Error> {
+    cursor
+        .filter(|c| !c.is_empty())
+        .map(|text| Cursor::decode(text, sort))
+        .transpose()
+}
+
+/// A filter parameter, trimmed; blank counts as absent.
+pub fn filter_param(value: Option<String>) -> Option<String> {
+    value
+        .map(|value| value.trim().to_owned())
+        .filter(|value| !value.is_empty())
+}
+
+/// Parses a post id from a path segment; anything but a positive decimal is a 404.
+pub fn parse_post_id(text: &str) -> Result<i64, Error> {
+    parse_row_id(text).ok_or_else(|| Error::not_found("no post with this id"))
+}
+
 /// A row id as the server writes ids and comment cursors: a positive decimal, else `None`.
 pub fn parse_row_id(text: &str) -> Option<i64> {
     text.bytes()
@@ -62,15 +104,6 @@ pub fn parse_row_id(text: &str) -> Option<i64> {
         .then(|| text.parse::<i64>().ok())
         .flatten()
         .filter(|id| *id > 0)
-}
-
-/// The page size a list request asks for: `default` when absent, at most `max`; 0 is a 400.
-pub fn page_limit(limit: Option<u32>, default: u32, max: u32) -> Result<u32, Error> {
-    match limit {
-        Some(0) => Err(Error::BadRequest("`limit` must be at least 1".into())),
-        Some(limit) => Ok(limit.min(max)),
-        None => Ok(default),
-    }
 }
 
 /// A cursor that is a row id (the last id of the previous page); empty means none, anything

@@ -38,6 +38,7 @@ use crate::state::AppState;
         (name = "moderation", description = "The moderators' API, behind the admin key: the review \
                                               queue, decisions, curation, blocks, sites, boards, \
                                               exports and the log."),
+        (name = "feeds", description = "UGC feeds: photo posts, likes, reports, and the photos themselves."),
     ),
     modifiers(&SecuritySchemes),
 )]
@@ -101,7 +102,7 @@ async fn openapi_show(State(state): State<AppState>) -> impl IntoResponse {
 
 /// The whole document: [`ApiDoc`] plus every route [`super::router`] registers.
 pub fn document() -> Document {
-    super::router().into_openapi()
+    super::router(crate::config::DEFAULT_UPLOAD_BODY_LIMIT).into_openapi()
 }
 
 /// [`document`] as the pretty-printed JSON the server answers and `docs/openapi.json` holds.

@@ -1,7 +1,5 @@
 //! Idea boards: where a site collects ideas, and the rules each board sets.
 
-use kindred_api::BoardSummary;
-
 use crate::error::{Result, ResultExt};
 use crate::store::conn::{sql, Conn};
 use crate::store::Store;
@@ -114,19 +112,4 @@ pub(crate) async fn create(conn: &mut Conn<'_>, board: &NewBoard<'_>) -> Result<
     conn.insert(sql!(conn, boards::INSERT), &args)
         .await
         .conflict_on_unique("a board with this slug already exists")
-}
-
-/// The boards of a site, in display order.
-pub(crate) async fn summaries(conn: &mut Conn<'_>, site_id: i64) -> Result<Vec<BoardSummary>> {
-    let rows: Vec<(String, String, String)> = conn
-        .fetch_all(sql!(conn, boards::SUMMARIES), &[site_id.into()])
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(slug, name, description)| BoardSummary {
-            slug,
-            name,
-            description,
-        })
-        .collect())
 }

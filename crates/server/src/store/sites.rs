@@ -1,12 +1,12 @@
 //! Sites (one per brand) and the browser origins allowed to embed them.
 
-use kindred_api::{SiteConfig, SiteFeatures};
+use kindred_api::{BoardSummary, FeedSummary, SiteConfig, SiteFeatures};
 
 use crate::cors::normalize_origin;
 use crate::error::{Error, Result, ResultExt};
 use crate::store::conn::{sql, Conn};
 use crate::store::moderation::from_json;
-use crate::store::{boards, forms, Store};
+use crate::store::{forms, Store};
 
 /// What it takes to create a site.
 #[derive(Clone, Debug)]
@@ -56,16 +56,47 @@ impl Store {
         let Some((id, slug, name, locale, theme, features)) = row else {
             return Ok(None);
         };
+        let (boards, feeds) = (sql!(conn, boards::SUMMARIES), sql!(conn, feeds::SUMMARIES));
         Ok(Some(SiteConfig {
             id: slug,
             name,
             locale,
-            boards: boards::summaries(&mut conn, id).await?,
+            boards: summaries(&mut conn, boards, id, |slug, name, description| {
+                BoardSummary {
+                    slug,
+                    name,
+                    description,
+                }
+            })
+            .await?,
+            feeds: summaries(&mut conn, feeds, id, |slug, name, description| {
+                FeedSummary {
+                    slug,
+                    name,
+                    description,
+                }
+            })
+            .await?,
             forms: forms::summaries(&mut conn, id).await?,
             theme: from_json(&theme, "theme")?,
             features: from_json(&features, "features")?,
         }))
     }
+}
+
+/// What a summary statement (boards, feeds) answers for site `site_id`, in display order,
+/// each `(slug, name, description)` row made into a summary by `make`.
+async fn summaries<T>(
+    conn: &mut Conn<'_>,
+    statement: &str,
+    site_id: i64,
+    make: fn(String, String, String) -> T,
+) -> Result<Vec<T>> {
+    let rows: Vec<(String, String, String)> = conn.fetch_all(statement, &[site_id.into()]).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(slug, name, description)| make(slug, name, description))
+        .collect())
 }
 
 /// Creates a site on `conn`; a taken slug is a [`Error::Conflict`].

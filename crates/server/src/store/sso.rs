@@ -14,6 +14,10 @@ pub enum Resource<'a> {
     Idea(i64),
     /// A form, by slug.
     Form(&'a str),
+    /// A feed, by slug.
+    Feed(&'a str),
+    /// A post, by id.
+    Post(i64),
 }
 
 /// A site as SSO verification needs it.
@@ -43,20 +47,14 @@ impl Store {
     pub async fn sso_site(&self, resource: Resource<'_>) -> Result<Option<SsoSite>> {
         let mut pooled = self.acquire().await?;
         let mut conn = pooled.conn();
-        match resource {
-            Resource::Board(slug) => {
-                conn.fetch_optional(sql!(conn, sso::SITE_OF_BOARD), &[slug.into()])
-                    .await
-            }
-            Resource::Idea(id) => {
-                conn.fetch_optional(sql!(conn, sso::SITE_OF_IDEA), &[id.into()])
-                    .await
-            }
-            Resource::Form(slug) => {
-                conn.fetch_optional(sql!(conn, sso::SITE_OF_FORM), &[slug.into()])
-                    .await
-            }
-        }
+        let (statement, arg) = match resource {
+            Resource::Board(slug) => (sql!(conn, sso::SITE_OF_BOARD), slug.into()),
+            Resource::Idea(id) => (sql!(conn, sso::SITE_OF_IDEA), id.into()),
+            Resource::Feed(slug) => (sql!(conn, sso::SITE_OF_FEED), slug.into()),
+            Resource::Post(id) => (sql!(conn, sso::SITE_OF_POST), id.into()),
+            Resource::Form(slug) => (sql!(conn, sso::SITE_OF_FORM), slug.into()),
+        };
+        conn.fetch_optional(statement, &[arg]).await
     }
 
     /// Sets (or with `None` clears) the SSO secret of site `site_id`.

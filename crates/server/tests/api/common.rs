@@ -279,7 +279,9 @@ impl TestApp {
     /// The demo community.
     pub async fn seeded(backend: Backend) -> Self {
         let app = Self::empty(backend).await;
-        seed::demo(&app.state.store, &[]).await.unwrap();
+        seed::demo(&app.state.store, &app.state.media, &[])
+            .await
+            .unwrap();
         app.state.origins.reload(&app.state.store).await.unwrap();
         app
     }

@@ -9,16 +9,22 @@ use crate::common::{on_both_backends, Backend, TestApp, DRIFT};
 
 async fn seeding_twice_keeps_one_community(backend: Backend) {
     let app = TestApp::empty(backend).await;
-    let first = seed::demo(&app.state.store, &[]).await.unwrap();
+    let first = seed::demo(&app.state.store, &app.state.media, &[])
+        .await
+        .unwrap();
     assert!(first.seeded);
     assert_eq!(first.ideas, 30);
     assert_eq!(first.origins_added, 2);
     let votes = app.scalar("SELECT COUNT(*) FROM votes").await;
     assert_eq!(votes, first.votes as i64);
 
-    let second = seed::demo(&app.state.store, &seed::local_origins(3000))
-        .await
-        .unwrap();
+    let second = seed::demo(
+        &app.state.store,
+        &app.state.media,
+        &seed::local_origins(3000),
+    )
+    .await
+    .unwrap();
     assert!(!second.seeded);
     assert_eq!(
         (second.ideas, second.votes, second.origins_added),

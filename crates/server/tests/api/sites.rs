@@ -22,6 +22,7 @@ async fn site_config_lists_boards_in_order(backend: Backend) {
             "forms": [],
             "theme": {},
             "features": { "comments": true, "idea_submissions": true },
+            "feeds": [],
         })
     );
 }

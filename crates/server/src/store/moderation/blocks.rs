@@ -24,23 +24,16 @@ impl Store {
     pub async fn is_blocked(&self, resource: Resource<'_>, identity: &str) -> Result<bool> {
         let mut pooled = self.acquire().await?;
         let mut conn = pooled.conn();
-        let row: Option<(i64,)> = match resource {
-            Resource::Board(slug) => {
-                let args = [slug.into(), identity.into()];
-                conn.fetch_optional(sql!(conn, moderation::blocks::ON_BOARD), &args)
-                    .await?
-            }
-            Resource::Idea(id) => {
-                let args = [id.into(), identity.into()];
-                conn.fetch_optional(sql!(conn, moderation::blocks::ON_IDEA), &args)
-                    .await?
-            }
-            Resource::Form(slug) => {
-                let args = [slug.into(), identity.into()];
-                conn.fetch_optional(sql!(conn, moderation::blocks::ON_FORM), &args)
-                    .await?
-            }
+        let (statement, arg) = match resource {
+            Resource::Board(slug) => (sql!(conn, moderation::blocks::ON_BOARD), slug.into()),
+            Resource::Idea(id) => (sql!(conn, moderation::blocks::ON_IDEA), id.into()),
+            Resource::Form(slug) => (sql!(conn, moderation::blocks::ON_FORM), slug.into()),
+            Resource::Feed(slug) => (sql!(conn, moderation::blocks::ON_FEED), slug.into()),
+            Resource::Post(id) => (sql!(conn, moderation::blocks::ON_POST), id.into()),
         };
+        let row: Option<(i64,)> = conn
+            .fetch_optional(statement, &[arg, identity.into()])
+            .await?;
         Ok(row.is_some())
     }
 

@@ -20,6 +20,20 @@ pub const SITE_OF_FORM: &str =
                                 FROM forms f JOIN sites s ON s.id = f.site_id
                                 WHERE f.slug = $1";
 
+/// The slug, SSO secret and SSO public key of a feed's site, by feed slug.
+pub const SITE_OF_FEED: &str =
+    "SELECT s.slug, s.sso_secret AS secret, s.sso_public_key AS public_key
+                                FROM feeds f JOIN sites s ON s.id = f.site_id
+                                WHERE f.slug = $1";
+
+/// The slug, SSO secret and SSO public key of a post's site, by post id.
+pub const SITE_OF_POST: &str =
+    "SELECT s.slug, s.sso_secret AS secret, s.sso_public_key AS public_key
+                                FROM posts p
+                                JOIN feeds f ON f.id = p.feed_id
+                                JOIN sites s ON s.id = f.site_id
+                                WHERE p.id = $1";
+
 /// Sets a site's SSO secret.
 pub const SET_SECRET: &str = "UPDATE sites SET sso_secret = $2 WHERE id = $1";
 

@@ -11,10 +11,14 @@ use crate::error::{Error, Result};
 
 pub mod boards;
 pub mod comments;
+pub mod feeds;
 pub mod forms;
 pub mod ideas;
 pub mod idempotency;
+pub mod likes;
 pub mod moderation;
+pub mod posts;
+pub mod reports;
 pub mod sites;
 pub mod sso;
 pub mod votes;

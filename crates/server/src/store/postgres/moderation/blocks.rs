@@ -42,3 +42,18 @@ pub const LIST: &str = r#"SELECT identity, reason, to_char(created_at AT TIME ZO
                         WHERE site_id = $1 AND identity > $2
                         ORDER BY identity
                         LIMIT $3"#;
+
+/// A row when identity `$2` is blocked now on the site of feed `$1`.
+pub const ON_FEED: &str =
+    "SELECT k.site_id FROM identity_blocks k JOIN feeds f ON f.site_id = k.site_id
+                           WHERE f.slug = $1 AND k.identity = $2
+                             AND (k.expires_at IS NULL
+                                  OR k.expires_at > now())";
+
+/// A row when identity `$2` is blocked now on the site of post `$1`.
+pub const ON_POST: &str =
+    "SELECT k.site_id FROM identity_blocks k JOIN feeds f ON f.site_id = k.site_id
+                                                      JOIN posts p ON p.feed_id = f.id
+                           WHERE p.id = $1 AND k.identity = $2
+                             AND (k.expires_at IS NULL
+                                  OR k.expires_at > now())";

@@ -1,0 +1,56 @@
+//! Uploaded photos: checked by their content, never by their name or declared type, then
+//! re-encoded into the renditions the feed serves.
+//!
+//! An upload goes [`probe`] (format from magic bytes: JPEG, PNG or WebP; anything else is
+//! refused) → [`process`] (dimensions read from the header and capped before any pixel is
+//! decoded, decoding under [`image::Limits`], renditions re-encoded as JPEG, which writes
+//! pixels only, so EXIF, text chunks and every other piece of metadata are gone, and a
+//! dominant colour) → [`storage`] (content-hashed files in `<data dir>/media/`, served at
+//! `GET /v1/media/{file}`).
+
+use crate::error::Error;
+use kindred_api::validate;
+
+pub mod probe;
+pub mod process;
+pub mod storage;
+
+pub use process::{Processed, Rendition};
+pub use storage::Storage;
+
+/// Why an upload's image was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum MediaError {
+    /// The bytes are not a JPEG, PNG or WebP image, whatever the file claims.
+    #[error("the image must be a JPEG, PNG or WebP file")]
+    Unsupported,
+    /// The image's pixel dimensions are over the caps of [`probe`].
+    #[error("the image has more pixels than allowed")]
+    TooLarge,
+    /// The bytes start like a supported format but do not decode.
+    #[error("the image cannot be read: {0}")]
+    Invalid(String),
+}
+
+impl From<MediaError> for Error {
+    fn from(error: MediaError) -> Self {
+        let code = match error {
+            MediaError::Unsupported => return Self::UnsupportedMediaType(error.to_string()),
+            MediaError::TooLarge => validate::TOO_LARGE,
+            MediaError::Invalid(_) => validate::INVALID,
+        };
+        let mut fields = validate::FieldErrors::new();
+        validate::push(&mut fields, "image", code);
+        Self::Validation(fields)
+    }
+}
+
+/// Checks and processes an uploaded image off the async runtime, answering its renditions
+/// (not stored yet).
+pub async fn ingest(bytes: Vec<u8>) -> Result<Processed, Error> {
+    let format = probe::sniff(&bytes).ok_or(MediaError::Unsupported)?;
+    tokio::task::spawn_blocking(move || process::process(&bytes, format))
+        .await
+        .map_err(|error| Error::Internal(format!("image processing stopped: {error}")))?
+        .map_err(Error::from)
+}
