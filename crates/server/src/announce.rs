@@ -3,13 +3,15 @@
 //! so every route that makes it (a visitor's proposal, a form's idea target, a moderator's
 //! decision) announces it the same way.
 
-use kindred_api::{Idea, IdeaStatus, LiveEvent, WebhookEvent};
+use kindred_api::{Idea, IdeaStatus, LiveEvent, Post, WebhookEvent};
 use serde_json::json;
 
 use crate::live::Channel;
 use crate::state::AppState;
 use crate::store::boards::Board;
+use crate::store::feeds::Feed;
 use crate::store::ideas::IdeaHome;
+use crate::store::likes::Liked;
 use crate::store::votes::Voted;
 
 /// A new idea on `board`: listed ones appear on the board's stream; listed or waiting, the
@@ -89,5 +91,31 @@ pub async fn board_resync(state: &AppState, board_id: i64) {
     state
         .live
         .publish(Channel::Board(board_id), LiveEvent::Resync)
+        .await;
+}
+
+/// A new post on `feed`: a listed one appears on the feed's stream; listed or waiting, the
+/// brand hears of it.
+pub async fn post_created(state: &AppState, feed: &Feed, post: &Post) {
+    if !post.pending_review {
+        let event = LiveEvent::Post {
+            post_id: post.id.to_string(),
+        };
+        state.live.publish(Channel::Feed(feed.id), event).await;
+    }
+    let data = json!({ "feed": feed.slug, "post": post });
+    let event = WebhookEvent::PostCreated;
+    state.webhooks.announce(feed.site_id, event, data).await;
+}
+
+/// A like changed a post's count.
+pub async fn likes_changed(state: &AppState, liked: &Liked) {
+    let event = LiveEvent::Likes {
+        post_id: liked.state.post_id.to_string(),
+        like_count: liked.state.like_count,
+    };
+    state
+        .live
+        .publish(Channel::Feed(liked.feed_id), event)
         .await;
 }

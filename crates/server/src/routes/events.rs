@@ -1,9 +1,10 @@
-//! Live updates as Server-Sent Events, one stream per board.
+//! Live updates as Server-Sent Events, one stream per board and per feed.
 //!
 //! - `GET /v1/boards/{board}/events` → `text/event-stream`: one SSE event per [`LiveEvent`],
 //!   its `type` as the event name and the whole event as JSON `data`. Public (a browser's
 //!   `EventSource` cannot send headers), so it carries counts and ids only, never a pending
 //!   idea. Unknown board → 404 before the stream starts.
+//! - `GET /v1/feeds/{feed}/events` → the same for a feed: like counts and newly listed posts.
 //!
 //! The stream opens with a `retry` hint, sends a comment every 15 s so proxies keep it open,
 //! and ends when the server shuts down; `EventSource` then reconnects by itself.
@@ -32,7 +33,9 @@ const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
 /// The event-stream routes.
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(board_events))
+    OpenApiRouter::new()
+        .routes(routes!(board_events))
+        .routes(routes!(feed_events))
 }
 
 /// A board's live updates: vote counts, status changes and newly listed ideas.
@@ -57,6 +60,30 @@ async fn board_events(
         .await?
         .ok_or_else(|| Error::not_found("no board with this slug"))?;
     Ok(stream_of(state.live.subscribe(Channel::Board(board.id))))
+}
+
+/// A feed's live updates: like counts and newly listed posts.
+#[utoipa::path(
+    get,
+    path = "/v1/feeds/{feed}/events",
+    tag = "live",
+    params(("feed" = String, Path, description = "The feed's slug")),
+    responses(
+        (status = OK, description = "A stream of Server-Sent Events, each a `LiveEvent` as JSON",
+         content_type = "text/event-stream", body = LiveEvent),
+        (status = NOT_FOUND, description = "No feed with this slug", body = ErrorBody),
+    ),
+)]
+async fn feed_events(
+    State(state): State<AppState>,
+    ApiPath(feed): ApiPath<String>,
+) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
+    let feed = state
+        .store
+        .feed(&feed)
+        .await?
+        .ok_or_else(|| Error::not_found("no feed with this slug"))?;
+    Ok(stream_of(state.live.subscribe(Channel::Feed(feed.id))))
 }
 
 /// A subscription as an SSE response.

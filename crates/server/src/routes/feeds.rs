@@ -20,6 +20,7 @@ use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::announce;
 use crate::error::{Error, Result};
 use crate::extract::{ApiMultipart, ApiPath, ApiQuery};
 use crate::honeypot;
@@ -190,11 +191,13 @@ async fn posts_create(
                 age: std::time::Duration::ZERO,
             })
             .await?;
-        state
+        let post = state
             .store
             .post(id, Some(&author))
             .await?
-            .ok_or_else(|| Error::Internal(format!("post {id} vanished after insert")))?
+            .ok_or_else(|| Error::Internal(format!("post {id} vanished after insert")))?;
+        announce::post_created(&state, &feed, &post).await;
+        post
     };
     let location = format!("/v1/posts/{}", post.id);
     Ok((

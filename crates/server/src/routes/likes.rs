@@ -12,6 +12,7 @@ use kindred_api::{ErrorBody, LikeState};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::announce;
 use crate::error::Result;
 use crate::extract::ApiPath;
 use crate::identity::Identity;
@@ -74,5 +75,7 @@ async fn like(
     liked: bool,
 ) -> Result<Json<LikeState>> {
     let id = parse_post_id(&id)?;
-    Ok(Json(state.store.like(id, &identity.key(), liked).await?))
+    let liked = state.store.like(id, &identity.key(), liked).await?;
+    announce::likes_changed(&state, &liked).await;
+    Ok(Json(liked.state))
 }

@@ -12,6 +12,8 @@ pub const DEFAULT_REPORT_THRESHOLD: u32 = 3;
 pub struct Feed {
     /// Row id.
     pub id: i64,
+    /// The owning site's row id.
+    pub site_id: i64,
     /// URL-safe identifier, as in `data-feed`.
     pub slug: String,
     /// Whether anonymous visitors may post.

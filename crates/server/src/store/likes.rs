@@ -12,13 +12,23 @@ use crate::error::{Error, Result};
 use crate::store::conn::{sql, Conn};
 use crate::store::{count, seconds, Store};
 
+/// What a like request did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Liked {
+    /// The answer for the liker.
+    pub state: LikeState,
+    /// The feed the post is on, whose live stream hears of the new count.
+    pub feed_id: i64,
+}
+
 impl Store {
     /// Makes `liker` like (`liked`) or not like post `post_id`, idempotently, and answers the
     /// result. A post that is not listed is [`Error::NotFound`].
-    pub async fn like(&self, post_id: i64, liker: &str, liked: bool) -> Result<LikeState> {
+    pub async fn like(&self, post_id: i64, liker: &str, liked: bool) -> Result<Liked> {
         let mut tx = self.begin_write().await?;
         let mut conn = tx.conn();
-        conn.fetch_optional::<(i64,)>(sql!(conn, likes::LISTED), &[post_id.into()])
+        let (feed_id,): (i64,) = conn
+            .fetch_optional(sql!(conn, likes::LISTED), &[post_id.into()])
             .await?
             .ok_or_else(|| Error::not_found("no post with this id"))?;
         if liked {
@@ -31,10 +41,13 @@ impl Store {
             .fetch_one(sql!(conn, likes::COUNT), &[post_id.into()])
             .await?;
         tx.commit().await?;
-        Ok(LikeState {
-            post_id: PostId::from(post_id),
-            like_count: count(like_count),
-            liked,
+        Ok(Liked {
+            state: LikeState {
+                post_id: PostId::from(post_id),
+                like_count: count(like_count),
+                liked,
+            },
+            feed_id,
         })
     }
 }

@@ -10,6 +10,7 @@ use kindred_server::AppState;
 use serde_json::{json, Value};
 
 use crate::common::{on_both_backends, visitor, Backend, RunningServer, TestApp, OPEN_BOARD};
+use crate::multipart::{form, png, post_parts, OPEN_FEED};
 
 /// How long a test waits for an event before failing.
 const PATIENCE: Duration = Duration::from_secs(10);
@@ -22,9 +23,11 @@ struct EventStream {
 
 impl EventStream {
     async fn open(base: &str, board: &str) -> Self {
-        let response = reqwest::get(format!("{base}/v1/boards/{board}/events"))
-            .await
-            .unwrap();
+        Self::open_path(base, &format!("/v1/boards/{board}/events")).await
+    }
+
+    async fn open_path(base: &str, path: &str) -> Self {
+        let response = reqwest::get(format!("{base}{path}")).await.unwrap();
         assert_eq!(response.status(), reqwest::StatusCode::OK);
         assert_eq!(
             response.headers()["content-type"].to_str().unwrap(),
@@ -150,6 +153,37 @@ async fn moderators_decisions_reach_the_stream(backend: Backend) {
     server.stop().await;
 }
 
+async fn likes_and_new_posts_reach_the_feeds_stream(backend: Backend) {
+    let app = TestApp::with_feeds(backend).await;
+    let server = RunningServer::start(app.state.clone()).await;
+    let mut stream =
+        EventStream::open_path(&server.base, &format!("/v1/feeds/{OPEN_FEED}/events")).await;
+    let parts = post_parts(png(640, 480), "Fog on the #ridge", "summit-3");
+    let created = app.upload(OPEN_FEED, Some(&visitor(1)), form(&parts)).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text());
+    let post = created.json()["id"].as_str().unwrap().to_owned();
+    let (name, data) = stream.next().await;
+    assert_eq!(
+        (name.as_str(), &data),
+        ("post", &json!({ "type": "post", "post_id": post }))
+    );
+
+    let response = reqwest::Client::new()
+        .put(format!("{}/v1/posts/{post}/like", server.base))
+        .header(kindred_api::VISITOR_HEADER, visitor(2))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), reqwest::StatusCode::OK);
+    let (name, data) = stream.next().await;
+    assert_eq!(name, "likes");
+    assert_eq!(
+        data,
+        json!({ "type": "likes", "post_id": post, "like_count": 1 })
+    );
+    server.stop().await;
+}
+
 async fn unknown_board_has_no_stream(backend: Backend) {
     let app = TestApp::with_boards(backend).await;
     app.get("/v1/boards/nowhere/events", None)
@@ -176,6 +210,7 @@ on_both_backends!(
     votes_and_new_ideas_reach_the_boards_stream,
     ideas_waiting_for_review_stay_off_the_stream,
     moderators_decisions_reach_the_stream,
+    likes_and_new_posts_reach_the_feeds_stream,
     unknown_board_has_no_stream,
     shutdown_ends_open_streams,
 );

@@ -17,6 +17,7 @@ use tokio::net::TcpListener;
 use crate::common::{
     on_both_backends, request, visitor, Backend, TestApp, TestResponse, OPEN_BOARD,
 };
+use crate::multipart::{form, png, post_parts, OPEN_FEED};
 
 const ADMIN_KEY: &str = "webhook-test-admin-key";
 const SECRET: &str = "whsec-test-0123456789";
@@ -250,6 +251,25 @@ async fn status_changes_are_announced(backend: Backend) {
     assert_eq!(payload["data"]["idea"]["id"], idea);
 }
 
+async fn new_posts_are_announced(backend: Backend) {
+    let app = TestApp::with_feeds_configured(backend, |config| {
+        config.admin_key = Some(AdminKey::new(ADMIN_KEY));
+    })
+    .await;
+    let receiver = Receiver::start(vec![]).await;
+    let id = register(&app, &receiver.url, &["post.created"]).await;
+    let parts = post_parts(png(640, 480), "Fog on the #ridge", "summit-3");
+    let created = app.upload(OPEN_FEED, Some(&visitor(1)), form(&parts)).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text());
+
+    log_when(&app, &id, |log| state_of(log) == "delivered").await;
+    let payload: Value = serde_json::from_slice(&receiver.request(0).1).unwrap();
+    assert_eq!(payload["type"], "post.created");
+    assert_eq!(payload["data"]["feed"], OPEN_FEED);
+    assert_eq!(payload["data"]["post"]["id"], created.json()["id"]);
+    assert_eq!(payload["data"]["post"]["caption"], "Fog on the #ridge");
+}
+
 async fn webhooks_only_hear_the_events_they_chose(backend: Backend) {
     let app = app_with_admin(backend, 10_000).await;
     let receiver = Receiver::start(vec![]).await;
@@ -376,6 +396,7 @@ on_both_backends!(
     deliveries_give_up_after_eight_attempts,
     thresholds_are_announced_once,
     status_changes_are_announced,
+    new_posts_are_announced,
     webhooks_only_hear_the_events_they_chose,
     webhooks_are_managed_by_moderators_only,
     the_moderation_api_is_closed_without_an_admin_key,

@@ -8,7 +8,7 @@ pub const INSERT: &str = "INSERT INTO feeds
                           RETURNING id";
 
 /// A feed and its site's settings, by slug.
-pub const FIND: &str = "SELECT f.id, f.slug, f.allow_anonymous_posts, f.premoderation,
+pub const FIND: &str = "SELECT f.id, f.site_id, f.slug, f.allow_anonymous_posts, f.premoderation,
                                s.anonymous_author
                         FROM feeds f JOIN sites s ON s.id = f.site_id
                         WHERE f.slug = ?1";

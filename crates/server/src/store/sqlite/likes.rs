@@ -14,5 +14,5 @@ pub const DELETE: &str = "DELETE FROM post_likes WHERE post_id = ?1 AND liker = 
 /// A post's like count, as the triggers keep it.
 pub const COUNT: &str = "SELECT like_count FROM posts WHERE id = ?1";
 
-/// A post's id when it is listed; others answer nothing, as if they did not exist.
-pub const LISTED: &str = "SELECT id FROM posts WHERE id = ?1 AND state = 'listed'";
+/// A post's feed when the post is listed; others answer nothing, as if they did not exist.
+pub const LISTED: &str = "SELECT feed_id FROM posts WHERE id = ?1 AND state = 'listed'";
