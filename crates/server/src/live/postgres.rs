@@ -32,22 +32,32 @@ pub(super) async fn notify(pool: &PgPool, envelope: &Envelope) {
 
 /// Spawns the task that listens for every replica's events and delivers them to `live`'s
 /// subscribers, reconnecting (and telling subscribers to resync) whenever the connection drops.
-/// The task ends when the pool is closed.
+///
+/// The task ends when live updates close at shutdown, giving its connection back to the pool:
+/// closing the pool waits for every connection, so a listener kept past shutdown would hold
+/// the server up.
 pub(super) fn listen(pool: PgPool, live: Live) {
+    let mut closing = live.closing.subscribe();
     tokio::spawn(async move {
-        while !pool.is_closed() {
+        while !pool.is_closed() && !*closing.borrow() {
             match PgListener::connect_with(&pool).await {
                 Ok(mut listener) => {
                     if let Err(error) = listener.listen(CHANNEL).await {
                         tracing::warn!("cannot listen for live events: {error}");
                     } else {
-                        relay(&mut listener, &live).await;
+                        tokio::select! {
+                            () = relay(&mut listener, &live) => {}
+                            _ = closing.changed() => return,
+                        }
                     }
                 }
                 Err(error) => tracing::warn!("cannot connect to listen for live events: {error}"),
             }
             live.resync_all();
-            tokio::time::sleep(RETRY).await;
+            tokio::select! {
+                () = tokio::time::sleep(RETRY) => {}
+                _ = closing.changed() => return,
+            }
         }
     });
 }
