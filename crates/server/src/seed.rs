@@ -251,8 +251,8 @@ async fn write_feed(
         },
     )
     .await?;
-    for (index, post) in POSTS.iter().enumerate() {
-        let photo = draw(post.palette, index as u32).await?;
+    let photos = demo_photos().await?;
+    for (index, (post, photo)) in POSTS.iter().zip(photos).enumerate() {
         media.save(&photo.renditions).await?;
         let product_tags: Vec<String> = post.products.iter().map(|t| (*t).to_owned()).collect();
         let age = u64::from(post.days_ago) * DAY + (index as u64 * 5_171) % DAY;
@@ -287,6 +287,23 @@ async fn write_feed(
 
 /// Width and height of the demo photos: wide enough for every rendition width.
 const PHOTO_SIZE: (u32, u32) = (1200, 800);
+
+/// The demo photos with their renditions, one per post of [`POSTS`] in order. They are the
+/// same every time, so a process draws them once however often it seeds (tests seed many
+/// databases).
+async fn demo_photos() -> Result<&'static [Processed]> {
+    static PHOTOS: tokio::sync::OnceCell<Vec<Processed>> = tokio::sync::OnceCell::const_new();
+    let photos = PHOTOS
+        .get_or_try_init(|| async {
+            let mut photos = Vec::with_capacity(POSTS.len());
+            for (index, post) in POSTS.iter().enumerate() {
+                photos.push(draw(post.palette, index as u32).await?);
+            }
+            Ok::<_, Error>(photos)
+        })
+        .await?;
+    Ok(photos)
+}
 
 /// Draws demo photo `n` in `palette` and makes its renditions, off the async runtime.
 async fn draw(palette: Palette, n: u32) -> Result<Processed> {
