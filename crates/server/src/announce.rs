@@ -33,9 +33,9 @@ pub async fn idea_listed(state: &AppState, board_id: i64, idea: &Idea) {
     state.live.publish(Channel::Board(board_id), event).await;
 }
 
-/// A vote changed an idea's count; when it was the first to reach the board's threshold, the
+/// A vote changed idea `id`'s count; when it was the first to reach the board's threshold, the
 /// brand hears of that too.
-pub async fn votes_changed(state: &AppState, voted: &Voted) {
+pub async fn votes_changed(state: &AppState, id: i64, voted: &Voted) {
     let event = LiveEvent::Votes {
         idea_id: voted.state.idea_id.clone(),
         vote_count: voted.state.vote_count,
@@ -45,9 +45,6 @@ pub async fn votes_changed(state: &AppState, voted: &Voted) {
         .publish(Channel::Board(voted.board_id), event)
         .await;
     let Some(threshold) = voted.reached_threshold else {
-        return;
-    };
-    let Ok(id) = voted.state.idea_id.0.parse::<i64>() else {
         return;
     };
     match state.store.idea(id, None).await {

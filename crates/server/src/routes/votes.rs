@@ -84,6 +84,6 @@ async fn vote(
         anonymous: identity.is_anonymous(),
     };
     let voted = state.store.vote(id, voter, change).await?;
-    announce::votes_changed(&state, &voted).await;
+    announce::votes_changed(&state, id, &voted).await;
     Ok(Json(voted.state))
 }
