@@ -1,0 +1,75 @@
+//! Curating ideas: public status changes and merges of duplicates.
+
+use serde::{Deserialize, Serialize};
+
+use crate::idea::{Idea, IdeaId, IdeaStatus};
+use crate::validate::{self, FieldErrors};
+
+/// Most characters in a public status note.
+pub const NOTE_MAX: usize = 2_000;
+
+/// The body of `PUT /v1/moderation/ideas/{id}/status`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusRequest {
+    /// The new status.
+    pub status: IdeaStatus,
+    /// What the brand says about it, shown publicly in the idea's history.
+    #[serde(default)]
+    pub note: String,
+    /// The idea this one duplicates: required with status `duplicate`, refused otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<IdeaId>,
+}
+
+impl StatusRequest {
+    /// Checks the note's length and that `duplicate_of` comes exactly with `duplicate`.
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        validate::text(&mut errors, "note", &self.note, 0, NOTE_MAX);
+        match (self.status, &self.duplicate_of) {
+            (IdeaStatus::Duplicate, None) => {
+                validate::push(&mut errors, "duplicate_of", validate::REQUIRED);
+            }
+            (IdeaStatus::Duplicate, Some(_)) | (_, None) => {}
+            (_, Some(_)) => validate::push(&mut errors, "duplicate_of", validate::INVALID),
+        }
+        validate::finish(errors)
+    }
+}
+
+/// The body of `POST /v1/moderation/ideas/{id}/merge`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MergeRequest {
+    /// The idea that absorbs this one.
+    pub into: IdeaId,
+    /// A public note for the merged idea's history.
+    #[serde(default)]
+    pub note: String,
+}
+
+impl MergeRequest {
+    /// Checks the note's length; the server checks `into` against the stored ideas.
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        validate::text(&mut errors, "note", &self.note, 0, NOTE_MAX);
+        validate::finish(errors)
+    }
+}
+
+/// The answer to a merge.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MergeOutcome {
+    /// The merged idea, now a `duplicate` of `into`.
+    pub source: IdeaId,
+    /// The idea that absorbed it, with its new counts.
+    pub into: Idea,
+    /// Votes moved over; votes of supporters of both ideas are not counted twice.
+    pub votes_moved: u32,
+    /// Comments moved over.
+    pub comments_moved: u32,
+}

@@ -1,0 +1,51 @@
+//! The moderation API's wire types (`/v1/moderation/*`, admin key only): the review queue,
+//! decisions, status changes and merges, blocks, the moderation log, and site, board and feed
+//! settings.
+//!
+//! The widget never calls these; they live in the contract crate so moderation tools written in
+//! Rust share the server's definitions and validation rules. One concept a module; everything
+//! is re-exported here, so paths stay `kindred_api::moderation::X`.
+
+mod blocks;
+mod board;
+mod curation;
+mod decision;
+mod log;
+mod queue;
+mod site;
+
+use serde::{Deserialize, Deserializer};
+
+pub use crate::validate::is_slug;
+pub use blocks::{is_identity_key, normalize_utc, Block, BlockRequest};
+pub use board::{BoardSettings, CreateBoard, UpdateBoard};
+pub use curation::{MergeOutcome, MergeRequest, StatusRequest, NOTE_MAX};
+pub use decision::{Decision, DecisionOutcome, DecisionRequest, REASON_MAX};
+pub use log::{LogAction, LogEntry};
+pub use queue::{QueueAuthor, QueueItem, QueueKind, QueueReason};
+pub use site::{
+    is_locale, CreateSite, SiteSettings, UpdateSite, ORIGINS_MAX, SECRET_MAX, SECRET_MIN,
+};
+
+/// Most characters in a site or board name.
+pub const NAME_MAX: usize = 100;
+/// Most characters in a board description.
+pub const DESCRIPTION_MAX: usize = 1_000;
+
+/// Reads a field that is present, `null` included, as `Some`: with `#[serde(default)]`, an
+/// absent field stays `None`, so `Option<Option<T>>` tells "unchanged" from "cleared".
+fn present<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
+}
+
+/// `true`: the default of switches that are on when a request leaves them out.
+fn yes() -> bool {
+    true
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,94 @@
+//! The review queue: what waits for a moderator, and why.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::idea::{IdeaId, UnknownVariant};
+
+/// What a queue item is; also the `{kind}` of `/v1/moderation/{kind}/{id}/approve`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QueueKind {
+    /// An idea proposed on a premoderated board.
+    Ideas,
+    /// A comment written on a board that premoderates comments.
+    Comments,
+}
+
+impl QueueKind {
+    /// Every kind.
+    pub const ALL: [QueueKind; 2] = [Self::Ideas, Self::Comments];
+
+    /// The wire spelling, as in paths and `?kind=`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ideas => "ideas",
+            Self::Comments => "comments",
+        }
+    }
+}
+
+impl fmt::Display for QueueKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for QueueKind {
+    type Err = UnknownVariant;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == s)
+            .ok_or(UnknownVariant)
+    }
+}
+
+/// Why an item waits in the queue.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QueueReason {
+    /// Its board holds new items of its kind for review before they are shown.
+    Premoderation,
+}
+
+/// Something waiting for a moderator's decision.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueItem {
+    /// What it is.
+    pub kind: QueueKind,
+    /// Its id within its kind.
+    pub id: String,
+    /// The slug of its site.
+    pub site: String,
+    /// The slug of its board.
+    pub board: String,
+    /// For a comment, the idea it was written on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idea_id: Option<IdeaId>,
+    /// The start of its text (an idea's title, a comment's body).
+    pub excerpt: String,
+    /// Who wrote it.
+    pub author: QueueAuthor,
+    /// When it was written, RFC 3339 in UTC.
+    pub created_at: String,
+    /// Why it is in the queue.
+    pub reason: QueueReason,
+}
+
+/// The author of a queue item, as moderators see them.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueAuthor {
+    /// Display name.
+    pub name: String,
+    /// Identity key (`visitor:<uuid>` or `user:<sub>`), what a block names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<String>,
+}
