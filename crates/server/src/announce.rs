@@ -95,14 +95,28 @@ pub async fn board_resync(state: &AppState, board_id: i64) {
 /// brand hears of it.
 pub async fn post_created(state: &AppState, feed: &Feed, post: &Post) {
     if !post.pending_review {
-        let event = LiveEvent::Post {
-            post_id: post.id.to_string(),
-        };
-        state.live.publish(Channel::Feed(feed.id), event).await;
+        post_listed(state, feed.id, post).await;
     }
     let data = json!({ "feed": feed.slug, "post": post });
     let event = WebhookEvent::PostCreated;
     state.webhooks.announce(feed.site_id, event, data).await;
+}
+
+/// A post now listed on feed `feed_id`: posted on an open feed, or approved.
+pub async fn post_listed(state: &AppState, feed_id: i64, post: &Post) {
+    let event = LiveEvent::Post {
+        post_id: post.id.to_string(),
+    };
+    state.live.publish(Channel::Feed(feed_id), event).await;
+}
+
+/// What feed `feed_id` shows changed in ways a stream cannot spell out (a post taken down):
+/// watchers refetch.
+pub async fn feed_resync(state: &AppState, feed_id: i64) {
+    state
+        .live
+        .publish(Channel::Feed(feed_id), LiveEvent::Resync)
+        .await;
 }
 
 /// A like changed a post's count.

@@ -78,7 +78,7 @@ pub struct LogEntry {
     pub site: String,
     /// What was done.
     pub action: LogAction,
-    /// What it was done to: `ideas`, `comments` or `identities`.
+    /// What it was done to: `ideas`, `comments`, `posts`, `reports` or `identities`.
     pub target_kind: String,
     /// The id (or identity key) of what it was done to.
     pub target_id: String,

@@ -22,7 +22,7 @@ pub use board::{BoardSettings, CreateBoard, UpdateBoard};
 pub use curation::{MergeOutcome, MergeRequest, StatusRequest, NOTE_MAX};
 pub use decision::{Decision, DecisionOutcome, DecisionRequest, REASON_MAX};
 pub use log::{LogAction, LogEntry};
-pub use queue::{QueueAuthor, QueueItem, QueueKind, QueueReason};
+pub use queue::{QueueAuthor, QueueItem, QueueKind, QueueReason, ReportSummary};
 pub use site::{
     is_locale, CreateSite, SiteSettings, UpdateSite, ORIGINS_MAX, SECRET_MAX, SECRET_MIN,
 };

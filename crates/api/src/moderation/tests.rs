@@ -9,7 +9,7 @@ fn kinds_parse_from_their_wire_names() {
     for kind in QueueKind::ALL {
         assert_eq!(kind.as_str().parse::<QueueKind>(), Ok(kind));
     }
-    assert!("posts".parse::<QueueKind>().is_err());
+    assert!("things".parse::<QueueKind>().is_err());
     for action in LogAction::ALL {
         assert_eq!(action.as_str().parse::<LogAction>(), Ok(action));
     }

@@ -257,6 +257,17 @@ impl Store {
         row.map(PostRow::into_post).transpose()
     }
 
+    /// The row id of the feed post `id` is on, whatever its state; `None` when there is no
+    /// such post.
+    pub async fn post_feed_id(&self, id: i64) -> Result<Option<i64>> {
+        let mut pooled = self.acquire().await?;
+        let mut conn = pooled.conn();
+        let row: Option<(i64,)> = conn
+            .fetch_optional(sql!(conn, posts::FEED_ID), &[id.into()])
+            .await?;
+        Ok(row.map(|(feed_id,)| feed_id))
+    }
+
     /// Stores a post with its tags and renditions in one transaction, answering its id.
     pub async fn create_post(&self, post: &NewPost<'_>) -> Result<i64> {
         let mut tx = self.begin_write().await?;

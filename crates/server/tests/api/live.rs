@@ -10,7 +10,7 @@ use kindred_server::AppState;
 use serde_json::{json, Value};
 
 use crate::common::{on_both_backends, visitor, Backend, RunningServer, TestApp, OPEN_BOARD};
-use crate::multipart::{form, png, post_parts, OPEN_FEED};
+use crate::multipart::{form, png, post_parts, OPEN_FEED, REVIEWED_FEED};
 
 /// How long a test waits for an event before failing.
 const PATIENCE: Duration = Duration::from_secs(10);
@@ -184,6 +184,36 @@ async fn likes_and_new_posts_reach_the_feeds_stream(backend: Backend) {
     server.stop().await;
 }
 
+async fn approved_and_taken_down_posts_reach_the_feeds_stream(backend: Backend) {
+    const KEY: &str = "live-test-admin-key";
+    let app = TestApp::with_feeds_configured(backend, |config| {
+        config.admin_key = Some(AdminKey::new(KEY));
+    })
+    .await;
+    let post = app.create_post(REVIEWED_FEED, &visitor(1), "", "").await;
+    let server = RunningServer::start(app.state.clone()).await;
+    let mut stream =
+        EventStream::open_path(&server.base, &format!("/v1/feeds/{REVIEWED_FEED}/events")).await;
+    for (verdict, body) in [
+        ("approve", None),
+        ("reject", Some(json!({ "reason": "spam" }))),
+    ] {
+        let uri = format!("/v1/moderation/posts/{post}/{verdict}");
+        let decided = app
+            .send_bearer(Method::POST, &uri, Some(KEY), None, body.as_ref())
+            .await;
+        assert_eq!(decided.status, StatusCode::OK, "{}", decided.text());
+    }
+    let (name, data) = stream.next().await;
+    assert_eq!(
+        (name.as_str(), &data),
+        ("post", &json!({ "type": "post", "post_id": post }))
+    );
+    let (name, _) = stream.next().await;
+    assert_eq!(name, "resync");
+    server.stop().await;
+}
+
 async fn unknown_board_has_no_stream(backend: Backend) {
     let app = TestApp::with_boards(backend).await;
     app.get("/v1/boards/nowhere/events", None)
@@ -211,6 +241,7 @@ on_both_backends!(
     ideas_waiting_for_review_stay_off_the_stream,
     moderators_decisions_reach_the_stream,
     likes_and_new_posts_reach_the_feeds_stream,
+    approved_and_taken_down_posts_reach_the_feeds_stream,
     unknown_board_has_no_stream,
     shutdown_ends_open_streams,
 );

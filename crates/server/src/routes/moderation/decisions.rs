@@ -1,13 +1,17 @@
 //! Decisions on what waits for review.
 //!
 //! - `POST /v1/moderation/{kind}/{id}/approve` with an optional `DecisionRequest` → the
-//!   `DecisionOutcome`: the item is shown (an idea listed, a comment counted and shown).
+//!   `DecisionOutcome`: the item is shown (an idea or a post listed, a comment counted and
+//!   shown); for `reports`, the post's reports are dismissed and it is listed again.
 //! - `POST /v1/moderation/{kind}/{id}/reject` with a `DecisionRequest` whose `reason` is
-//!   required (422 without) → the item stays hidden and leaves the queue.
+//!   required (422 without) → the item stays hidden and leaves the queue; for `reports`, the
+//!   post is taken down and its reports are marked reviewed.
 //!
-//! `kind` is `ideas` or `comments`; an unknown kind or id → 404. Repeating the decision in
-//! force changes nothing (`changed: false`); the other decision overrides it, so a listed item
-//! can be taken down and a rejected one reinstated. Every change is logged with its reason.
+//! `kind` is `ideas`, `comments`, `posts` or `reports` (whose id is the post's); an unknown
+//! kind or id → 404. Repeating the decision in force changes nothing (`changed: false`); the
+//! other decision overrides it, so a listed item can be taken down and a rejected one
+//! reinstated. Every change is logged with its reason. An idea or a post that appears is
+//! announced on its board's or feed's live stream; one taken down makes watchers refetch.
 
 use axum::extract::State;
 use axum::Json;
@@ -22,6 +26,7 @@ use crate::error::{Error, Result};
 use crate::extract::{ApiPath, OptionalJson};
 use crate::routes::parse_row_id;
 use crate::state::AppState;
+use crate::store::moderation::queue::Decided;
 
 /// The decision routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -109,42 +114,60 @@ async fn decide(
     request: DecisionRequest,
     decision: Decision,
 ) -> Result<Json<DecisionOutcome>> {
-    let kind: QueueKind = kind
-        .parse()
-        .map_err(|_| Error::not_found("no such kind: use `ideas` or `comments`"))?;
+    let kind: QueueKind = kind.parse().map_err(|_| {
+        Error::not_found("no such kind: use `ideas`, `comments`, `posts` or `reports`")
+    })?;
     let id = parse_row_id(&id).ok_or_else(|| Error::not_found("no item with this id"))?;
     request
         .validate(decision == Decision::Rejected)
         .map_err(Error::Validation)?;
-    let outcome = state
+    let decided = state
         .store
         .decide(kind, id, decision, request.reason.trim())
         .await?;
-    if outcome.changed {
-        announce_decision(&state, kind, id, decision).await?;
+    if decided.outcome.changed {
+        announce_decision(&state, kind, id, &decided).await?;
     }
-    Ok(Json(outcome))
+    Ok(Json(decided.outcome))
 }
 
 /// What a changed decision shows watchers: an approved idea joins its board's list; anything
-/// else (a rejection, a comment) changes what the board shows in ways to refetch.
+/// else on an idea changes what the board shows in ways to refetch. A post that appears joins
+/// its feed's list, one taken down makes the feed refetch. Comments are not streamed.
 async fn announce_decision(
     state: &AppState,
     kind: QueueKind,
     id: i64,
-    decision: Decision,
+    decided: &Decided,
 ) -> Result<()> {
-    if kind != QueueKind::Ideas {
-        return Ok(());
-    }
-    let Some(home) = state.store.idea_home(id).await? else {
-        return Ok(());
-    };
-    match (decision, state.store.moderated_idea(id).await?) {
-        (Decision::Approved, Some(idea)) => {
-            announce::idea_listed(state, home.board_id, &idea).await
+    match kind {
+        QueueKind::Ideas => {
+            let Some(home) = state.store.idea_home(id).await? else {
+                return Ok(());
+            };
+            match (
+                decided.outcome.decision,
+                state.store.moderated_idea(id).await?,
+            ) {
+                (Decision::Approved, Some(idea)) => {
+                    announce::idea_listed(state, home.board_id, &idea).await
+                }
+                _ => announce::board_resync(state, home.board_id).await,
+            }
         }
-        _ => announce::board_resync(state, home.board_id).await,
+        QueueKind::Comments => {}
+        QueueKind::Posts | QueueKind::Reports => {
+            let Some(feed_id) = state.store.post_feed_id(id).await? else {
+                return Ok(());
+            };
+            if decided.appeared() {
+                if let Some(post) = state.store.post(id, None).await? {
+                    announce::post_listed(state, feed_id, &post).await;
+                }
+            } else if decided.taken_down() {
+                announce::feed_resync(state, feed_id).await;
+            }
+        }
     }
     Ok(())
 }

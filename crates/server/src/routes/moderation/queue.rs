@@ -1,8 +1,9 @@
 //! The review queue.
 //!
 //! - `GET /v1/moderation/queue?kind=&site=&cursor=&limit=` → `Page<QueueItem>`: ideas on
-//!   premoderated boards and comments on boards that premoderate comments, oldest first, each
-//!   with why it waits. `kind` is `ideas` or `comments` (all when absent), `site` a site slug;
+//!   premoderated boards, comments on boards that premoderate comments, posts on premoderated
+//!   feeds and posts with reports not yet reviewed, oldest first, each with why it waits.
+//!   `kind` is `ideas`, `comments`, `posts` or `reports` (all when absent), `site` a site slug;
 //!   `limit` defaults to 50, at most 100. Bad parameter or cursor → 400.
 
 use axum::extract::State;

@@ -1,22 +1,28 @@
-//! The review queue: ideas and comments waiting for a moderator, oldest first, and the
-//! decisions that take them out of it.
+//! The review queue: ideas, comments and posts waiting for a moderator and reported posts,
+//! oldest first, and the decisions that take them out of it.
 //!
 //! Each kind contributes one statement of the same columns ([`piece`]); the queue is their
-//! `UNION ALL`, so a new kind (posts, reports) is one [`QueueKind`] variant, its statement and
-//! its two review statements ([`review_sql`]). Items are ordered by creation time, then kind,
-//! then id; the cursor carries those three keys of the last item.
+//! `UNION ALL`, so a new kind is one [`QueueKind`] variant, its statement and its two review
+//! statements ([`review_sql`]). Items are ordered by creation time, then kind, then id; the
+//! cursor carries those three keys of the last item.
+//!
+//! A post's premoderation and its reports are two items of one post: deciding on `posts`
+//! lists it or takes it down; deciding on `reports` does the same and also marks its reports
+//! reviewed, so that only later reports count toward its feed's threshold.
 
 use kindred_api::moderation::{
     Decision, DecisionOutcome, LogAction, QueueAuthor, QueueItem, QueueKind, QueueReason,
+    ReportSummary,
 };
 use kindred_api::{IdeaId, Page};
 
 use crate::error::{Error, Result};
+use crate::media::storage;
 use crate::store::conn::{sql, Conn};
 use crate::store::cursor::{is_timestamp, row_id};
 use crate::store::moderation::log::{self, Target};
-use crate::store::moderation::{fetch_limit, split_page};
-use crate::store::Store;
+use crate::store::moderation::{fetch_limit, from_json, split_page};
+use crate::store::{count, Store};
 
 /// Most characters of an item's text shown in the queue.
 pub const EXCERPT_CHARS: usize = 200;
@@ -71,10 +77,13 @@ fn piece(conn: &Conn<'_>, kind: QueueKind) -> &'static str {
     match kind {
         QueueKind::Ideas => sql!(conn, moderation::queue::IDEAS),
         QueueKind::Comments => sql!(conn, moderation::queue::COMMENTS),
+        QueueKind::Posts => sql!(conn, moderation::queue::POSTS),
+        QueueKind::Reports => sql!(conn, moderation::queue::REPORTS),
     }
 }
 
 /// The statements reading (and locking) and setting the review state of an item of `kind`.
+/// A report's decision is its post's, so both kinds set the post's state the same way.
 fn review_sql(conn: &Conn<'_>, kind: QueueKind) -> (&'static str, &'static str) {
     match kind {
         QueueKind::Ideas => (
@@ -84,6 +93,14 @@ fn review_sql(conn: &Conn<'_>, kind: QueueKind) -> (&'static str, &'static str) 
         QueueKind::Comments => (
             sql!(conn, moderation::queue::COMMENT_REVIEW),
             sql!(conn, moderation::queue::SET_COMMENT_REVIEW),
+        ),
+        QueueKind::Posts => (
+            sql!(conn, moderation::queue::POST_REVIEW),
+            sql!(conn, moderation::queue::SET_POST_REVIEW),
+        ),
+        QueueKind::Reports => (
+            sql!(conn, moderation::queue::REPORT_REVIEW),
+            sql!(conn, moderation::queue::SET_POST_REVIEW),
         ),
     }
 }
@@ -109,32 +126,69 @@ struct QueueRow {
     kind: String,
     id: i64,
     site: String,
-    board: String,
+    board: Option<String>,
+    feed: Option<String>,
     idea_id: Option<i64>,
     text: String,
     author_name: String,
     author_voter: Option<String>,
     created_at: String,
+    /// A post's renditions, a JSON array of `[width, height, file]`, narrowest first.
+    image: Option<String>,
+    /// A post's dominant colour.
+    color: Option<String>,
+    /// For reports: how many are not reviewed, how many of those give each reason, and
+    /// whether they hid the post.
+    report_count: Option<i64>,
+    spam: Option<i64>,
+    offensive: Option<i64>,
+    rights: Option<i64>,
+    other: Option<i64>,
+    hidden: Option<bool>,
 }
 
 impl QueueRow {
     fn into_item(self) -> Result<QueueItem> {
+        let kind: QueueKind = self
+            .kind
+            .parse()
+            .map_err(|_| Error::Internal(format!("queue row of kind {:?}", self.kind)))?;
+        let image = match (self.image, self.color) {
+            (Some(renditions), Some(color)) => {
+                let renditions: Vec<(u32, u32, String)> = from_json(&renditions, "renditions")?;
+                let image = storage::post_image(&renditions, color)
+                    .ok_or_else(|| Error::Internal(format!("post {} has no image", self.id)))?;
+                Some(image)
+            }
+            _ => None,
+        };
+        let reports = self.report_count.map(|reports| ReportSummary {
+            count: count(reports),
+            spam: count(self.spam.unwrap_or_default()),
+            offensive: count(self.offensive.unwrap_or_default()),
+            rights: count(self.rights.unwrap_or_default()),
+            other: count(self.other.unwrap_or_default()),
+            hidden: self.hidden.unwrap_or_default(),
+        });
         Ok(QueueItem {
-            kind: self
-                .kind
-                .parse()
-                .map_err(|_| Error::Internal(format!("queue row of kind {:?}", self.kind)))?,
+            kind,
             id: self.id.to_string(),
             site: self.site,
             board: self.board,
+            feed: self.feed,
             idea_id: self.idea_id.map(IdeaId::from),
             excerpt: self.text.chars().take(EXCERPT_CHARS).collect(),
+            image,
+            reports,
             author: QueueAuthor {
                 name: self.author_name,
                 identity: self.author_voter,
             },
             created_at: self.created_at,
-            reason: QueueReason::Premoderation,
+            reason: match kind {
+                QueueKind::Reports => QueueReason::Reports,
+                _ => QueueReason::Premoderation,
+            },
         })
     }
 }
@@ -145,6 +199,8 @@ struct ReviewRow {
     site_id: i64,
     pending_review: bool,
     rejected: bool,
+    /// Whether the public sees the item (a post: whether it is listed).
+    shown: bool,
 }
 
 impl ReviewRow {
@@ -155,6 +211,28 @@ impl ReviewRow {
             (true, true) => Some(Decision::Rejected),
             (true, false) => None,
         }
+    }
+}
+
+/// What a decision did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decided {
+    /// Where the item stands now, as the API answers it.
+    pub outcome: DecisionOutcome,
+    /// Whether the public saw the item before: with the decision, this tells whether it
+    /// appeared (approved, not shown before) or was taken down (rejected, shown before).
+    pub was_shown: bool,
+}
+
+impl Decided {
+    /// Whether the decision made the item newly visible to the public.
+    pub fn appeared(&self) -> bool {
+        self.outcome.changed && self.outcome.decision == Decision::Approved && !self.was_shown
+    }
+
+    /// Whether the decision took down an item the public saw.
+    pub fn taken_down(&self) -> bool {
+        self.outcome.changed && self.outcome.decision == Decision::Rejected && self.was_shown
     }
 }
 
@@ -189,14 +267,14 @@ impl Store {
     /// Records `decision` on item `id` of `kind` with the moderator's `reason`. A repeat of
     /// the decision in force changes nothing and is not logged again; a different one
     /// overrides it (an approved item can be taken down, a rejected one reinstated). An
-    /// unknown item is [`Error::NotFound`].
+    /// unknown item is [`Error::NotFound`], as is a `reports` item of a post never reported.
     pub async fn decide(
         &self,
         kind: QueueKind,
         id: i64,
         decision: Decision,
         reason: &str,
-    ) -> Result<DecisionOutcome> {
+    ) -> Result<Decided> {
         let mut tx = self.begin_write().await?;
         let mut conn = tx.conn();
         let (read, write) = review_sql(&conn, kind);
@@ -207,6 +285,10 @@ impl Store {
         let changed = row.decision() != Some(decision);
         if changed {
             let rejected = decision == Decision::Rejected;
+            if kind == QueueKind::Reports {
+                conn.execute(sql!(conn, moderation::queue::REVIEW_REPORTS), &[id.into()])
+                    .await?;
+            }
             conn.execute(write, &[id.into(), rejected.into(), rejected.into()])
                 .await?;
             let action = match decision {
@@ -222,11 +304,14 @@ impl Store {
             log::record(&mut conn, action, target, reason).await?;
         }
         tx.commit().await?;
-        Ok(DecisionOutcome {
-            kind,
-            id: id.to_string(),
-            decision,
-            changed,
+        Ok(Decided {
+            outcome: DecisionOutcome {
+                kind,
+                id: id.to_string(),
+                decision,
+                changed,
+            },
+            was_shown: row.shown,
         })
     }
 }
@@ -236,5 +321,7 @@ pub(crate) fn kind_noun(kind: QueueKind) -> &'static str {
     match kind {
         QueueKind::Ideas => "idea",
         QueueKind::Comments => "comment",
+        QueueKind::Posts => "post",
+        QueueKind::Reports => "reported post",
     }
 }

@@ -35,3 +35,6 @@ pub const INSERT_TAG: &str = "INSERT INTO post_tags (post_id, kind, tag, positio
 /// Stores one rendition of a post's photo.
 pub const INSERT_IMAGE: &str = "INSERT INTO post_images (post_id, width, height, file)
                                 VALUES (?1, ?2, ?3, ?4)";
+
+/// The feed a post is on.
+pub const FEED_ID: &str = "SELECT feed_id FROM posts WHERE id = ?1";

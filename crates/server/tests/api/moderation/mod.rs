@@ -5,6 +5,7 @@ mod access;
 mod blocks;
 mod curation;
 mod export;
+mod posts;
 mod queue;
 mod settings;
 

@@ -1,24 +1,110 @@
 //! PostgreSQL text of the statements in [`crate::store::moderation::queue`].
 
+/// A time column as SQLite stores it: RFC 3339, UTC, milliseconds.
+macro_rules! utc {
+    ($column:literal) => {
+        concat!(
+            "to_char(",
+            $column,
+            r#" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')"#
+        )
+    };
+}
+
+/// The queue's columns that only posts fill, empty for ideas and comments.
+macro_rules! no_post_columns {
+    () => {
+        "NULL::text AS image, NULL::text AS color, NULL::bigint AS report_count,
+         NULL::bigint AS spam, NULL::bigint AS offensive, NULL::bigint AS rights,
+         NULL::bigint AS other, NULL::boolean AS hidden"
+    };
+}
+
+/// A post's feed, its site and its text, in the queue's columns, over `posts p`.
+macro_rules! post_columns {
+    () => {
+        "p.id, s.slug AS site, NULL::text AS board, f.slug AS feed, NULL::bigint AS idea_id,
+         CASE WHEN p.caption = '' THEN p.alt ELSE p.caption END AS text, p.author_name,
+         p.author_key AS author_voter"
+    };
+}
+
+/// The photo columns of a post (renditions as a JSON array of `[width, height, file]`,
+/// narrowest first), after [`post_columns`] and the time.
+macro_rules! post_image {
+    () => {
+        "COALESCE((SELECT json_agg(json_build_array(m.width, m.height, m.file) ORDER BY m.width)
+                   FROM post_images m WHERE m.post_id = p.id)::text, '[]') AS image, p.color"
+    };
+}
+
 /// Ideas waiting for review, in the queue's columns.
-pub const IDEAS: &str = r#"SELECT 'ideas' AS kind, i.id, s.slug AS site, b.slug AS board,
-                                NULL::bigint AS idea_id, i.title AS text, i.author_name,
-                                i.author_voter, to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at
-                         FROM ideas i JOIN boards b ON b.id = i.board_id
-                                      JOIN sites s ON s.id = b.site_id
-                         WHERE i.pending_review AND NOT i.rejected"#;
+pub const IDEAS: &str = concat!(
+    "SELECT 'ideas' AS kind, i.id, s.slug AS site, b.slug AS board, NULL::text AS feed,
+            NULL::bigint AS idea_id, i.title AS text, i.author_name, i.author_voter, ",
+    utc!("i.created_at"),
+    " AS created_at, ",
+    no_post_columns!(),
+    " FROM ideas i JOIN boards b ON b.id = i.board_id
+                   JOIN sites s ON s.id = b.site_id
+      WHERE i.pending_review AND NOT i.rejected"
+);
 
 /// Comments waiting for review, in the queue's columns.
-pub const COMMENTS: &str = r#"SELECT 'comments' AS kind, c.id, s.slug AS site, b.slug AS board,
-                                   c.idea_id, c.body AS text, c.author_name,
-                                   c.author_voter, to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at
-                            FROM comments c JOIN ideas i ON i.id = c.idea_id
-                                            JOIN boards b ON b.id = i.board_id
-                                            JOIN sites s ON s.id = b.site_id
-                            WHERE c.pending_review AND NOT c.rejected"#;
+pub const COMMENTS: &str = concat!(
+    "SELECT 'comments' AS kind, c.id, s.slug AS site, b.slug AS board, NULL::text AS feed,
+            c.idea_id, c.body AS text, c.author_name, c.author_voter, ",
+    utc!("c.created_at"),
+    " AS created_at, ",
+    no_post_columns!(),
+    " FROM comments c JOIN ideas i ON i.id = c.idea_id
+                      JOIN boards b ON b.id = i.board_id
+                      JOIN sites s ON s.id = b.site_id
+      WHERE c.pending_review AND NOT c.rejected"
+);
+
+/// Posts waiting for review, in the queue's columns.
+pub const POSTS: &str = concat!(
+    "SELECT 'posts' AS kind, ",
+    post_columns!(),
+    ", ",
+    utc!("p.created_at"),
+    " AS created_at, ",
+    post_image!(),
+    ", NULL::bigint AS report_count, NULL::bigint AS spam, NULL::bigint AS offensive,
+       NULL::bigint AS rights, NULL::bigint AS other, NULL::boolean AS hidden
+     FROM posts p JOIN feeds f ON f.id = p.feed_id
+                  JOIN sites s ON s.id = f.site_id
+     WHERE p.state = 'pending_review' AND NOT p.rejected"
+);
+
+/// Posts with reports not yet reviewed, in the queue's columns, with what those reports say;
+/// the time is the first such report's.
+pub const REPORTS: &str = concat!(
+    "SELECT 'reports' AS kind, ",
+    post_columns!(),
+    ", ",
+    utc!("r.first_at"),
+    " AS created_at, ",
+    post_image!(),
+    ", r.report_count, r.spam, r.offensive, r.rights, r.other, p.state = 'hidden' AS hidden
+     FROM posts p JOIN feeds f ON f.id = p.feed_id
+                  JOIN sites s ON s.id = f.site_id
+                  JOIN (SELECT post_id, MIN(created_at) AS first_at, COUNT(*) AS report_count,
+                               COUNT(*) FILTER (WHERE reason = 'spam') AS spam,
+                               COUNT(*) FILTER (WHERE reason = 'offensive') AS offensive,
+                               COUNT(*) FILTER (WHERE reason = 'rights') AS rights,
+                               COUNT(*) FILTER (WHERE reason = 'other') AS other
+                        FROM post_reports
+                        WHERE NOT reviewed
+                          AND post_id IN (SELECT id FROM posts WHERE open_report_count > 0)
+                        GROUP BY post_id) r ON r.post_id = p.id
+     WHERE NOT p.rejected"
+);
 
 /// An idea's site and review state.
-pub const IDEA_REVIEW: &str = "SELECT b.site_id, i.pending_review, i.rejected
+pub const IDEA_REVIEW: &str = "SELECT b.site_id, i.pending_review, i.rejected,
+                                      NOT i.pending_review AS shown
                                FROM ideas i JOIN boards b ON b.id = i.board_id
                                WHERE i.id = $1
                                FOR UPDATE OF i";
@@ -28,7 +114,8 @@ pub const SET_IDEA_REVIEW: &str =
     "UPDATE ideas SET pending_review = $2, rejected = $3 WHERE id = $1";
 
 /// A comment's site and review state.
-pub const COMMENT_REVIEW: &str = "SELECT b.site_id, c.pending_review, c.rejected
+pub const COMMENT_REVIEW: &str = "SELECT b.site_id, c.pending_review, c.rejected,
+                                         NOT c.pending_review AS shown
                                   FROM comments c JOIN ideas i ON i.id = c.idea_id
                                                   JOIN boards b ON b.id = i.board_id
                                   WHERE c.id = $1
@@ -37,3 +124,33 @@ pub const COMMENT_REVIEW: &str = "SELECT b.site_id, c.pending_review, c.rejected
 /// Sets a comment's review state: hidden when `$2`, rejected when `$3`.
 pub const SET_COMMENT_REVIEW: &str =
     "UPDATE comments SET pending_review = $2, rejected = $3 WHERE id = $1";
+
+/// A post's site and review state: waiting unless listed.
+pub const POST_REVIEW: &str = "SELECT f.site_id, p.state <> 'listed' AS pending_review,
+                                      p.rejected, p.state = 'listed' AS shown
+                               FROM posts p JOIN feeds f ON f.id = p.feed_id
+                               WHERE p.id = $1
+                               FOR UPDATE OF p";
+
+/// Sets a post's review state: listed unless `$2`, then hidden if it was listed, rejected
+/// when `$3`.
+pub const SET_POST_REVIEW: &str = "UPDATE posts
+                                   SET state = CASE WHEN NOT $2 THEN 'listed'
+                                                    WHEN state = 'listed' THEN 'hidden'
+                                                    ELSE state END,
+                                       rejected = $3
+                                   WHERE id = $1";
+
+/// The review state of a reported post's reports: waiting while some are not reviewed, else
+/// the post's own decision. Only a post ever reported has any.
+pub const REPORT_REVIEW: &str = "SELECT f.site_id,
+                                        p.open_report_count > 0 OR p.rejected AS pending_review,
+                                        p.rejected AND p.open_report_count = 0 AS rejected,
+                                        p.state = 'listed' AS shown
+                                 FROM posts p JOIN feeds f ON f.id = p.feed_id
+                                 WHERE p.id = $1 AND p.report_count > 0
+                                 FOR UPDATE OF p";
+
+/// Marks a post's reports reviewed, so they no longer count toward the threshold.
+pub const REVIEW_REPORTS: &str =
+    "UPDATE post_reports SET reviewed = true WHERE post_id = $1 AND NOT reviewed";
