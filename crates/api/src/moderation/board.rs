@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::moderation::{present, yes, DESCRIPTION_MAX, NAME_MAX};
+use crate::moderation::{check_name_and_description, present, yes};
 use crate::validate::{self, is_slug, FieldErrors};
 
 /// A board as moderators manage it.
@@ -156,12 +156,7 @@ struct BoardFields<'a> {
 
 impl BoardFields<'_> {
     fn check(&self, errors: &mut FieldErrors) {
-        if let Some(name) = self.name {
-            validate::text(errors, "name", name, 1, NAME_MAX);
-        }
-        if let Some(description) = self.description {
-            validate::text(errors, "description", description, 0, DESCRIPTION_MAX);
-        }
+        check_name_and_description(errors, self.name, self.description);
         for (field, value) in [
             ("supporter_threshold", self.supporter_threshold),
             ("vote_cap", self.vote_cap),

@@ -10,27 +10,47 @@ mod blocks;
 mod board;
 mod curation;
 mod decision;
+mod feed;
 mod log;
 mod queue;
 mod site;
 
 use serde::{Deserialize, Deserializer};
 
+use crate::validate::{self, FieldErrors};
+
 pub use crate::validate::is_slug;
 pub use blocks::{is_identity_key, normalize_utc, Block, BlockRequest};
 pub use board::{BoardSettings, CreateBoard, UpdateBoard};
 pub use curation::{MergeOutcome, MergeRequest, StatusRequest, NOTE_MAX};
 pub use decision::{Decision, DecisionOutcome, DecisionRequest, REASON_MAX};
+pub use feed::{CreateFeed, FeedSettings, UpdateFeed, DEFAULT_REPORT_THRESHOLD};
 pub use log::{LogAction, LogEntry};
 pub use queue::{QueueAuthor, QueueItem, QueueKind, QueueReason, ReportSummary};
 pub use site::{
     is_locale, CreateSite, SiteSettings, UpdateSite, ORIGINS_MAX, SECRET_MAX, SECRET_MIN,
 };
 
-/// Most characters in a site or board name.
+/// Most characters in a site, board or feed name.
 pub const NAME_MAX: usize = 100;
-/// Most characters in a board description.
+/// Most characters in a board or feed description.
 pub const DESCRIPTION_MAX: usize = 1_000;
+
+/// Checks the display name and description a board or feed create or update carries, each
+/// when present: a name of 1 to [`NAME_MAX`] characters, a description of at most
+/// [`DESCRIPTION_MAX`].
+fn check_name_and_description(
+    errors: &mut FieldErrors,
+    name: Option<&str>,
+    description: Option<&str>,
+) {
+    if let Some(name) = name {
+        validate::text(errors, "name", name, 1, NAME_MAX);
+    }
+    if let Some(description) = description {
+        validate::text(errors, "description", description, 0, DESCRIPTION_MAX);
+    }
+}
 
 /// Reads a field that is present, `null` included, as `Some`: with `#[serde(default)]`, an
 /// absent field stays `None`, so `Option<Option<T>>` tells "unchanged" from "cleared".

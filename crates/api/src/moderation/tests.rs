@@ -103,3 +103,21 @@ fn bad_site_settings_get_a_code_per_field() {
     assert_eq!(errors["sso_secret"], ["too_short"]);
     assert_eq!(errors["theme"], ["invalid"]);
 }
+
+#[test]
+fn feed_settings_are_checked() {
+    let create: CreateFeed = serde_json::from_str(r#"{"slug":"photos","name":"Photos"}"#).unwrap();
+    assert_eq!(create.report_threshold, DEFAULT_REPORT_THRESHOLD);
+    assert!(create.allow_anonymous_posts && !create.premoderation);
+    assert!(create.validate().is_ok());
+    let update = UpdateFeed {
+        slug: Some("Not A Slug".into()),
+        name: Some(String::new()),
+        report_threshold: Some(0),
+        ..UpdateFeed::default()
+    };
+    let errors = update.validate().unwrap_err();
+    assert_eq!(errors["slug"], ["invalid"]);
+    assert_eq!(errors["name"], ["required"]);
+    assert_eq!(errors["report_threshold"], ["invalid"]);
+}

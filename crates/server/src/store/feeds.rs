@@ -4,8 +4,10 @@ use crate::error::{Result, ResultExt};
 use crate::store::conn::{sql, Conn};
 use crate::store::Store;
 
-/// Distinct reports that hide a post when a feed sets no threshold of its own.
-pub const DEFAULT_REPORT_THRESHOLD: u32 = 3;
+pub use kindred_api::moderation::DEFAULT_REPORT_THRESHOLD;
+
+/// What a slug another feed has is refused with.
+pub(crate) const SLUG_TAKEN: &str = "a feed with this slug already exists";
 
 /// A feed and the settings requests on it need.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
@@ -74,5 +76,5 @@ pub(crate) async fn create(conn: &mut Conn<'_>, feed: &NewFeed<'_>) -> Result<i6
     ];
     conn.insert(sql!(conn, feeds::INSERT), &args)
         .await
-        .conflict_on_unique("a feed with this slug already exists")
+        .conflict_on_unique(SLUG_TAKEN)
 }

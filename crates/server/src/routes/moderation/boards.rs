@@ -12,7 +12,7 @@
 //! A slug another board has → 409; bad fields → 422; unknown board → 404.
 
 use axum::extract::State;
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::Json;
 use kindred_api::moderation::{BoardSettings, CreateBoard, UpdateBoard};
 use kindred_api::{ErrorBody, Page};
@@ -22,7 +22,7 @@ use utoipa_axum::routes;
 use crate::admin::Admin;
 use crate::error::{Error, Result};
 use crate::extract::{ApiJson, ApiPath};
-use crate::routes::moderation::{board, checked_slug, site_id};
+use crate::routes::moderation::{board, checked_slug, created, site_id, Created};
 use crate::state::AppState;
 
 /// The board management routes.
@@ -82,11 +82,7 @@ async fn boards_create(
     State(state): State<AppState>,
     ApiPath(site): ApiPath<String>,
     ApiJson(request): ApiJson<CreateBoard>,
-) -> Result<(
-    StatusCode,
-    [(header::HeaderName, String); 1],
-    Json<BoardSettings>,
-)> {
+) -> Result<Created<BoardSettings>> {
     let site_id = site_id(&state, &site).await?;
     request.validate().map_err(Error::Validation)?;
     let board = state
@@ -94,11 +90,7 @@ async fn boards_create(
         .create_board_with_settings(site_id, &request)
         .await?;
     let location = format!("/v1/moderation/boards/{}", board.slug);
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        Json(board),
-    ))
+    Ok(created(location, board))
 }
 
 /// A board's settings.

@@ -3,9 +3,11 @@
 //! when the server has none).
 //!
 //! One module per concern: [`queue`] (what waits for review), [`decisions`] (approve, reject),
-//! [`ideas`] (status, merge, pin), [`blocks`], [`sites`], [`boards`], [`export`] (CSV) and
-//! [`log`].
+//! [`ideas`] (status, merge, pin), [`blocks`], [`sites`], [`boards`], [`feeds`], [`export`]
+//! (CSV) and [`log`].
 
+use axum::http::{header, StatusCode};
+use axum::Json;
 use kindred_api::moderation::is_slug;
 use utoipa_axum::router::OpenApiRouter;
 
@@ -18,6 +20,7 @@ pub mod blocks;
 pub mod boards;
 pub mod decisions;
 pub mod export;
+pub mod feeds;
 pub mod ideas;
 pub mod log;
 pub mod queue;
@@ -32,8 +35,21 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(blocks::router())
         .merge(sites::router())
         .merge(boards::router())
+        .merge(feeds::router())
         .merge(export::router())
         .merge(log::router())
+}
+
+/// The answer to a create: 201, the new resource's address in `Location`, and its body.
+type Created<T> = (StatusCode, [(header::HeaderName, String); 1], Json<T>);
+
+/// A [`Created`] answer for what is now at `location`.
+fn created<T>(location: String, body: T) -> Created<T> {
+    (
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(body),
+    )
 }
 
 /// A page size as sent: [`DEFAULT_LIMIT`] when absent, at most [`MAX_LIMIT`], zero refused.

@@ -13,7 +13,6 @@
 //! `--kindred-*` with inert values, secret of 16 to 256 characters). Unknown site → 404.
 
 use axum::extract::State;
-use axum::http::{header, StatusCode};
 use axum::Json;
 use kindred_api::moderation::{CreateSite, SiteSettings, UpdateSite};
 use kindred_api::{ErrorBody, Page};
@@ -23,7 +22,7 @@ use utoipa_axum::routes;
 use crate::admin::Admin;
 use crate::error::{Error, Result};
 use crate::extract::{ApiJson, ApiPath};
-use crate::routes::moderation::checked_slug;
+use crate::routes::moderation::{checked_slug, created, Created};
 use crate::state::AppState;
 
 /// The site management routes.
@@ -73,20 +72,12 @@ async fn sites_create(
     _: Admin,
     State(state): State<AppState>,
     ApiJson(request): ApiJson<CreateSite>,
-) -> Result<(
-    StatusCode,
-    [(header::HeaderName, String); 1],
-    Json<SiteSettings>,
-)> {
+) -> Result<Created<SiteSettings>> {
     request.validate().map_err(Error::Validation)?;
     let site = state.store.create_site_with_settings(&request).await?;
     state.origins.reload(&state.store).await?;
     let location = format!("/v1/moderation/sites/{}", site.slug);
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        Json(site),
-    ))
+    Ok(created(location, site))
 }
 
 /// A site's settings.

@@ -3,12 +3,13 @@
 //!
 //! [`queue`] lists what waits for review across kinds and records decisions on it;
 //! [`curation`] sets statuses, merges duplicates and pins ideas; [`blocks`] bars identities
-//! from writing on a site; [`settings`] manages sites and boards; [`export`] reads a board for
-//! its CSV export; [`log`] records and lists every decision.
+//! from writing on a site; [`settings`] manages sites and boards, [`feeds`] the UGC feeds;
+//! [`export`] reads a board for its CSV export; [`log`] records and lists every decision.
 
 pub mod blocks;
 pub mod curation;
 pub mod export;
+pub mod feeds;
 pub mod log;
 pub mod queue;
 pub mod settings;

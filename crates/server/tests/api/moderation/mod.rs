@@ -1,10 +1,12 @@
 //! The moderation API (`/v1/moderation/*`): the admin key, the review queue and decisions,
-//! curation (status, merge, pin), blocks, site and board settings, the CSV export and the log.
+//! curation (status, merge, pin), blocks, site, board and feed settings, posts and reports in
+//! the queue, the CSV export and the log.
 
 mod access;
 mod blocks;
 mod curation;
 mod export;
+mod feeds;
 mod posts;
 mod queue;
 mod settings;
@@ -35,6 +37,14 @@ pub async fn moderated_app(backend: Backend) -> TestApp {
     };
     app.add_board(REVIEWED_BOARD, rules).await;
     app
+}
+
+/// Site `acme` with its fixture boards and feeds, and the admin key configured.
+pub async fn feeds_app(backend: Backend) -> TestApp {
+    TestApp::with_feeds_configured(backend, |config| {
+        config.admin_key = Some(AdminKey::new(ADMIN_KEY));
+    })
+    .await
 }
 
 impl TestApp {

@@ -3,20 +3,11 @@
 //! dismissal makes only later reports count toward the threshold.
 
 use axum::http::{Method, StatusCode};
-use kindred_server::config::AdminKey;
 use serde_json::{json, Value};
 
-use super::{ids, ADMIN_KEY};
+use super::{feeds_app, ids};
 use crate::common::{on_both_backends, visitor, Backend, TestApp, TestResponse};
 use crate::multipart::{OPEN_FEED, REVIEWED_FEED};
-
-/// Site `acme` with its fixture boards and feeds, and the admin key configured.
-async fn feeds_app(backend: Backend) -> TestApp {
-    TestApp::with_feeds_configured(backend, |config| {
-        config.admin_key = Some(AdminKey::new(ADMIN_KEY));
-    })
-    .await
-}
 
 async fn queue(app: &TestApp, query: &str) -> Value {
     let uri = format!("/v1/moderation/queue{query}");

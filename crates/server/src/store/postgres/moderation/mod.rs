@@ -3,6 +3,7 @@
 pub mod blocks;
 pub mod curation;
 pub mod export;
+pub mod feeds;
 pub mod log;
 pub mod queue;
 pub mod settings;
