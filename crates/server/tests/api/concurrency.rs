@@ -1,5 +1,5 @@
-//! Concurrent votes, over a real socket and on the store itself: the count is exact, never a
-//! lost update, and always equal to the vote rows.
+//! Concurrent votes and reports, over a real socket and on the store itself: the count is
+//! exact, never a lost update, and always equal to the rows.
 
 use std::sync::Arc;
 
@@ -12,6 +12,8 @@ use tokio::task::JoinSet;
 use crate::common::{
     on_both_backends, visitor, Backend, RunningServer, TestApp, DRIFT, OPEN_BOARD,
 };
+use crate::moderation::{feeds_app, ADMIN_KEY};
+use crate::multipart::OPEN_FEED;
 
 async fn put_votes(server: &RunningServer, idea: &str, voters: Vec<String>) -> Vec<VoteState> {
     let client = Arc::new(reqwest::Client::new());
@@ -123,9 +125,52 @@ async fn concurrent_votes_on_the_demo_keep_counts_exact(backend: Backend) {
     );
 }
 
+async fn reports_and_dismissals_at_once_keep_open_counts_exact(backend: Backend) {
+    let app = feeds_app(backend).await;
+    app.execute("UPDATE feeds SET report_threshold = 1000")
+        .await;
+    let post = app.create_post(OPEN_FEED, &visitor(0), "", "").await;
+    let server = RunningServer::start(app.state.clone()).await;
+    let client = Arc::new(reqwest::Client::new());
+    let mut tasks = JoinSet::new();
+    for n in 1..=40 {
+        let client = client.clone();
+        let base = server.base.clone();
+        let post = post.clone();
+        tasks.spawn(async move {
+            let request = if n % 10 == 0 {
+                client
+                    .post(format!("{base}/v1/moderation/reports/{post}/approve"))
+                    .bearer_auth(ADMIN_KEY)
+            } else {
+                client
+                    .post(format!("{base}/v1/posts/{post}/reports"))
+                    .header(VISITOR_HEADER, visitor(n))
+                    .json(&serde_json::json!({ "reason": "spam" }))
+            };
+            let status = request.send().await.unwrap().status();
+            // A dismissal that comes before any report finds no reports: 404.
+            assert!([200, 201, 404].contains(&status.as_u16()), "{status}");
+        });
+    }
+    tasks.join_all().await;
+    server.stop().await;
+    assert_eq!(
+        app.scalar("SELECT report_count FROM posts").await,
+        app.scalar("SELECT COUNT(*) FROM post_reports").await
+    );
+    assert_eq!(app.scalar("SELECT report_count FROM posts").await, 36);
+    assert_eq!(
+        app.scalar("SELECT open_report_count FROM posts").await,
+        app.scalar("SELECT COUNT(*) FROM post_reports WHERE NOT reviewed")
+            .await
+    );
+}
+
 on_both_backends!(
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
     distinct_visitors_voting_at_once_are_all_counted,
     one_visitor_voting_twenty_times_at_once_counts_once,
     concurrent_votes_on_the_demo_keep_counts_exact,
+    reports_and_dismissals_at_once_keep_open_counts_exact,
 );
