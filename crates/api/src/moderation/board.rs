@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::moderation::{check_name_and_description, present, yes};
-use crate::validate::{self, is_slug, FieldErrors};
+use crate::moderation::{check_board_or_feed, present, yes};
+use crate::validate::{self, FieldErrors};
 
 /// A board as moderators manage it.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -69,16 +69,16 @@ impl CreateBoard {
     /// Checks the slug, the texts and that limits are positive.
     pub fn validate(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::new();
-        if !is_slug(&self.slug) {
-            validate::push(&mut errors, "slug", validate::INVALID);
-        }
-        let fields = BoardFields {
-            name: Some(&self.name),
-            description: Some(&self.description),
-            supporter_threshold: self.supporter_threshold,
-            vote_cap: self.vote_cap,
-        };
-        fields.check(&mut errors);
+        check_board_or_feed(
+            &mut errors,
+            Some(&self.slug),
+            Some(&self.name),
+            Some(&self.description),
+            &[
+                ("supporter_threshold", self.supporter_threshold),
+                ("vote_cap", self.vote_cap),
+            ],
+        );
         validate::finish(errors)
     }
 }
@@ -132,38 +132,16 @@ impl UpdateBoard {
     /// Checks the fields present.
     pub fn validate(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::new();
-        if self.slug.as_deref().is_some_and(|slug| !is_slug(slug)) {
-            validate::push(&mut errors, "slug", validate::INVALID);
-        }
-        let fields = BoardFields {
-            name: self.name.as_deref(),
-            description: self.description.as_deref(),
-            supporter_threshold: self.supporter_threshold.flatten(),
-            vote_cap: self.vote_cap.flatten(),
-        };
-        fields.check(&mut errors);
+        check_board_or_feed(
+            &mut errors,
+            self.slug.as_deref(),
+            self.name.as_deref(),
+            self.description.as_deref(),
+            &[
+                ("supporter_threshold", self.supporter_threshold.flatten()),
+                ("vote_cap", self.vote_cap.flatten()),
+            ],
+        );
         validate::finish(errors)
-    }
-}
-
-/// The board fields a create or an update carries, each checked when present.
-struct BoardFields<'a> {
-    name: Option<&'a str>,
-    description: Option<&'a str>,
-    supporter_threshold: Option<u32>,
-    vote_cap: Option<u32>,
-}
-
-impl BoardFields<'_> {
-    fn check(&self, errors: &mut FieldErrors) {
-        check_name_and_description(errors, self.name, self.description);
-        for (field, value) in [
-            ("supporter_threshold", self.supporter_threshold),
-            ("vote_cap", self.vote_cap),
-        ] {
-            if value == Some(0) {
-                validate::push(errors, field, validate::INVALID);
-            }
-        }
     }
 }

@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::moderation::{check_name_and_description, yes};
-use crate::validate::{self, is_slug, FieldErrors};
+use crate::moderation::{check_board_or_feed, yes};
+use crate::validate::{self, FieldErrors};
 
 /// Distinct reports that hide a post when a new feed does not say.
 pub const DEFAULT_REPORT_THRESHOLD: u32 = 3;
@@ -65,14 +65,12 @@ impl CreateFeed {
     /// Checks the slug, the texts and that the threshold is positive.
     pub fn validate(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::new();
-        if !is_slug(&self.slug) {
-            validate::push(&mut errors, "slug", validate::INVALID);
-        }
-        check_fields(
+        check_board_or_feed(
             &mut errors,
+            Some(&self.slug),
             Some(&self.name),
             Some(&self.description),
-            Some(self.report_threshold),
+            &[("report_threshold", Some(self.report_threshold))],
         );
         validate::finish(errors)
     }
@@ -110,28 +108,13 @@ impl UpdateFeed {
     /// Checks the fields present.
     pub fn validate(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::new();
-        if self.slug.as_deref().is_some_and(|slug| !is_slug(slug)) {
-            validate::push(&mut errors, "slug", validate::INVALID);
-        }
-        check_fields(
+        check_board_or_feed(
             &mut errors,
+            self.slug.as_deref(),
             self.name.as_deref(),
             self.description.as_deref(),
-            self.report_threshold,
+            &[("report_threshold", self.report_threshold)],
         );
         validate::finish(errors)
-    }
-}
-
-/// Checks the feed fields a create or an update carries, each when present.
-fn check_fields(
-    errors: &mut FieldErrors,
-    name: Option<&str>,
-    description: Option<&str>,
-    report_threshold: Option<u32>,
-) {
-    check_name_and_description(errors, name, description);
-    if report_threshold == Some(0) {
-        validate::push(errors, "report_threshold", validate::INVALID);
     }
 }

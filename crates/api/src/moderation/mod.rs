@@ -36,19 +36,29 @@ pub const NAME_MAX: usize = 100;
 /// Most characters in a board or feed description.
 pub const DESCRIPTION_MAX: usize = 1_000;
 
-/// Checks the display name and description a board or feed create or update carries, each
-/// when present: a name of 1 to [`NAME_MAX`] characters, a description of at most
-/// [`DESCRIPTION_MAX`].
-fn check_name_and_description(
+/// Checks what a board or feed create or update carries in common, each field when present:
+/// the slug's form, a display name of 1 to [`NAME_MAX`] characters, a description of at most
+/// [`DESCRIPTION_MAX`], and `limits` (field, value) that must be positive.
+fn check_board_or_feed(
     errors: &mut FieldErrors,
+    slug: Option<&str>,
     name: Option<&str>,
     description: Option<&str>,
+    limits: &[(&str, Option<u32>)],
 ) {
+    if slug.is_some_and(|slug| !is_slug(slug)) {
+        validate::push(errors, "slug", validate::INVALID);
+    }
     if let Some(name) = name {
         validate::text(errors, "name", name, 1, NAME_MAX);
     }
     if let Some(description) = description {
         validate::text(errors, "description", description, 0, DESCRIPTION_MAX);
+    }
+    for &(field, value) in limits {
+        if value == Some(0) {
+            validate::push(errors, field, validate::INVALID);
+        }
     }
 }
 
