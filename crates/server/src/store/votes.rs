@@ -1,11 +1,11 @@
 //! Votes: one row per (idea, voter), which the schema's triggers turn into `ideas.vote_count`.
 //!
-//! Casting and withdrawing each run in one write transaction: the row is inserted or deleted
-//! (a repeat is a no-op, never an error) and the count is read back before the transaction
-//! ends. On SQLite the transaction holds the database's write lock from its start; on
-//! PostgreSQL the count trigger's `UPDATE` locks the idea's row until commit. Either way
-//! concurrent votes on an idea queue, and every answer carries the exact count after its own
-//! change.
+//! Casting and withdrawing each run in one write transaction: the board's rules and the idea's
+//! count are read, then the row is inserted or deleted (a repeat is a no-op, never an error).
+//! On SQLite the transaction holds the database's write lock from its start; on PostgreSQL
+//! the rules statement locks the idea's row until commit. Either way no other vote on the idea
+//! runs in between, so the count after the change is the count read plus or minus the row, and
+//! every answer carries the exact count after its own change without reading it again.
 
 use std::time::Duration;
 
@@ -55,6 +55,7 @@ struct Rules {
     vote_cap: Option<i64>,
     supporter_threshold: Option<i64>,
     threshold_reached: bool,
+    vote_count: i64,
 }
 
 impl Store {
@@ -78,18 +79,19 @@ impl Store {
         if let (Change::Cast, Some(cap)) = (change, rules.vote_cap) {
             check_cap(&mut conn, rules.board_id, idea_id, voter.key, cap).await?;
         }
-        match change {
+        let vote_count = match change {
             Change::Cast => {
-                insert(&mut conn, idea_id, voter.key, Duration::ZERO).await?;
+                let added = insert(&mut conn, idea_id, voter.key, Duration::ZERO).await?;
+                rules.vote_count + i64::from(added)
             }
             Change::Withdraw => {
                 let args = [idea_id.into(), voter.key.into()];
-                conn.execute(sql!(conn, votes::DELETE), &args).await?;
+                let removed: Option<(i64,)> = conn
+                    .fetch_optional(sql!(conn, votes::DELETE), &args)
+                    .await?;
+                rules.vote_count - i64::from(removed.is_some())
             }
-        }
-        let (vote_count,): (i64,) = conn
-            .fetch_one(sql!(conn, votes::COUNT), &[idea_id.into()])
-            .await?;
+        };
         let reached_threshold = match rules.supporter_threshold {
             Some(threshold) if !rules.threshold_reached && vote_count >= threshold => {
                 let first: Option<(i64,)> = conn

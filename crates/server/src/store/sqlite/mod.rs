@@ -54,6 +54,13 @@ pub const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
 /// SQLite has one writer at a time, so a write transaction already keeps every other out.
 pub const BEGIN_EXCLUSIVE: &str = BEGIN_WRITE;
 
+/// What both pools share. A connection to a local file cannot go stale the way a network
+/// connection can, so the pool hands it out without first checking that it answers: that check
+/// would be one more hand-off to the connection's thread for every request.
+fn pool_options() -> SqlitePoolOptions {
+    SqlitePoolOptions::new().test_before_acquire(false)
+}
+
 /// Opens (creating if missing) the SQLite file at `path` and runs pending migrations.
 ///
 /// The file uses write-ahead logging (readers never block the writer), enforces foreign keys
@@ -72,12 +79,12 @@ pub async fn open(path: &Path) -> Result<SqliteDb> {
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .busy_timeout(BUSY_TIMEOUT);
-    let writes = SqlitePoolOptions::new()
+    let writes = pool_options()
         .max_connections(1)
         .connect_with(options.clone())
         .await?;
     sqlx::migrate!("./migrations/sqlite").run(&writes).await?;
-    let reads = SqlitePoolOptions::new()
+    let reads = pool_options()
         .max_connections(MAX_READERS)
         .connect_with(options)
         .await?;
