@@ -8,6 +8,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::SqlitePool;
 
 use crate::error::{Error, Result};
+use crate::store::votes::VoteBatch;
 
 pub mod boards;
 pub mod comments;
@@ -54,6 +55,8 @@ pub struct SqliteDb {
     pub reads: SqlitePool,
     /// The writing connection, for write transactions.
     pub writes: SqlitePool,
+    /// The votes waiting for the writing connection, applied in batches.
+    pub votes: VoteBatch,
 }
 
 /// Starts a write transaction. `IMMEDIATE` takes the write lock up front, so a transaction that
@@ -97,5 +100,10 @@ pub async fn open(path: &Path) -> Result<SqliteDb> {
         .max_connections(max_readers())
         .connect_with(options)
         .await?;
-    Ok(SqliteDb { reads, writes })
+    let votes = VoteBatch::start(writes.clone());
+    Ok(SqliteDb {
+        reads,
+        writes,
+        votes,
+    })
 }
