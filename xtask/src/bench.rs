@@ -93,7 +93,7 @@ fn parse(args: &[String]) -> Result<(String, usize)> {
     }
 }
 
-/// Runs both scenarios against the server at `addr`.
+/// Runs the three scenarios against the server at `addr`.
 fn measure(
     backend: &'static str,
     addr: SocketAddr,
@@ -120,6 +120,14 @@ fn measure(
     rows.push(Row {
         backend,
         scenario: "votes",
+        outcome,
+    });
+
+    println!("━━ {backend}: {requests} list reads");
+    let outcome = load::run(addr, CONNECTIONS, requests, &read)?;
+    rows.push(Row {
+        backend,
+        scenario: "list reads",
         outcome,
     });
 

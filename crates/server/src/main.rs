@@ -10,6 +10,12 @@ use kindred_server::{seed, AppState, Config, Store};
 use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
 
+/// The allocator. Every request allocates and frees on many threads at once (the runtime's
+/// workers and each SQLite connection's thread); mimalloc's per-thread heaps keep that from
+/// contending on the C library's arena locks.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Log filter when `RUST_LOG` is unset: the server and its request logs, warnings from the rest.
 const DEFAULT_LOG_FILTER: &str = "kindred_server=info,tower_http=info,warn";
 

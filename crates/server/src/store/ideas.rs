@@ -82,9 +82,12 @@ pub struct NewIdea<'a> {
 pub(crate) struct IdeaReads {
     /// How a parameter is written before its number: `?` or `$`.
     pub param: char,
-    /// The columns of an idea over `ideas i JOIN boards b`, as [`IdeaRow`] decodes them, with
-    /// parameter 1 as the viewer's identity key (or NULL), which decides `voted`.
+    /// The columns of an idea stored in `ideas i JOIN boards b`, as [`IdeaRow`] decodes them.
     pub columns: &'static str,
+    /// The columns of idea `i` that other tables answer (`tags`, and `voted` with parameter 1
+    /// as the viewer's identity key or NULL). A list adds them to the page's rows only, not to
+    /// every idea it ranks.
+    pub related: &'static str,
     /// The number of votes on idea `i` in the last `days` days.
     pub recent_votes: fn(days: u32) -> String,
     /// What turns a cursor's time, bound as text, back into the type of `ideas.created_at`.
@@ -127,13 +130,13 @@ enum Reader {
 
 /// One idea: parameter 1 is the viewer, 2 the idea's id.
 fn get_sql(reads: &IdeaReads, reader: Reader) -> String {
-    let (p, columns) = (reads.param, reads.columns);
+    let (p, columns, related) = (reads.param, reads.columns, reads.related);
     let visible = match reader {
         Reader::Viewer => format!("AND (NOT i.pending_review OR i.author_voter = {p}1)"),
         Reader::Moderator => String::new(),
     };
     format!(
-        "SELECT {columns} FROM ideas i JOIN boards b ON b.id = i.board_id
+        "SELECT {columns}, {related} FROM ideas i JOIN boards b ON b.id = i.board_id
          WHERE i.id = {p}2 {visible}"
     )
 }
@@ -143,9 +146,11 @@ fn get_sql(reads: &IdeaReads, reader: Reader) -> String {
 /// `after_cursor`, 7 to 10 are the cursor's keys (10 whether its row is pinned).
 ///
 /// The inner query names what [`ranking`] orders by: `trend` (recent votes, counted only for
-/// `trending`), `created` (the stored creation time) and `rank_b` (the tie-breaker).
+/// `trending`), `created` (the stored creation time) and `rank_b` (the tie-breaker). The
+/// related columns (tags, `voted`) are looked up for the page's rows only, once they are
+/// ranked and cut to the page, so a page costs the same on a board of thousands of ideas.
 fn list_sql(reads: &IdeaReads, sort: IdeaSort, after_cursor: bool) -> String {
-    let (p, columns, search) = (reads.param, reads.columns, reads.search);
+    let (p, columns, related, search) = (reads.param, reads.columns, reads.related, reads.search);
     let (lead, tie) = ranking(sort);
     let trend = if sort == IdeaSort::Trending {
         (reads.recent_votes)(TRENDING_DAYS)
@@ -162,19 +167,23 @@ fn list_sql(reads: &IdeaReads, sort: IdeaSort, after_cursor: bool) -> String {
     } else {
         String::new()
     };
+    let order = format!("ORDER BY pinned DESC, {lead} DESC, rank_b DESC, id DESC");
     format!(
-        "SELECT * FROM (
-             SELECT {columns}, {trend} AS trend, i.created_at AS created, {tie} AS rank_b
-             FROM ideas i JOIN boards b ON b.id = i.board_id
-             WHERE i.board_id = {p}2 AND NOT i.pending_review
-               AND ({p}3 IS NULL OR i.status = {p}3)
-               AND ({p}4 IS NULL OR EXISTS (
-                       SELECT 1 FROM idea_tags f WHERE f.idea_id = i.id AND f.tag = {p}4))
-               AND ({p}6 IS NULL OR {search})
-         ) AS listed
-         {after}
-         ORDER BY pinned DESC, {lead} DESC, rank_b DESC, id DESC
-         LIMIT {p}5"
+        "SELECT i.*, {related} FROM (
+             SELECT * FROM (
+                 SELECT {columns}, {trend} AS trend, i.created_at AS created, {tie} AS rank_b
+                 FROM ideas i JOIN boards b ON b.id = i.board_id
+                 WHERE i.board_id = {p}2 AND NOT i.pending_review
+                   AND ({p}3 IS NULL OR i.status = {p}3)
+                   AND ({p}4 IS NULL OR EXISTS (
+                           SELECT 1 FROM idea_tags f WHERE f.idea_id = i.id AND f.tag = {p}4))
+                   AND ({p}6 IS NULL OR {search})
+             ) AS listed
+             {after}
+             {order}
+             LIMIT {p}5
+         ) AS i
+         {order}"
     )
 }
 

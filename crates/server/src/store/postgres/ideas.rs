@@ -10,9 +10,9 @@ pub const READS: IdeaReads = IdeaReads {
               i.author_name, i.author_avatar, i.pending_review, i.pinned,
               to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
                 AS created_at,
-              b.supporter_threshold AS threshold,
-              COALESCE((SELECT json_agg(t.tag ORDER BY t.position)
-                          FROM idea_tags t WHERE t.idea_id = i.id)::text, '[]') AS tags,
+              b.supporter_threshold AS threshold"#,
+    related: r#"COALESCE((SELECT json_agg(t.tag ORDER BY t.position)
+                           FROM idea_tags t WHERE t.idea_id = i.id)::text, '[]') AS tags,
               EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.voter = $1) AS voted"#,
     recent_votes,
     // The cursor carries a time as text; comparing it as a `timestamptz` lets the `new` order

@@ -8,18 +8,17 @@ pub const INSERT: &str = "INSERT INTO votes (idea_id, voter, created_at)
                           ON CONFLICT (idea_id, voter) DO NOTHING
                           RETURNING id";
 
-/// Withdraws a vote, if there is one.
-pub const DELETE: &str = "DELETE FROM votes WHERE idea_id = $1 AND voter = $2";
+/// Withdraws a vote, if there is one; answers a row only when it removed one.
+pub const DELETE: &str = "DELETE FROM votes WHERE idea_id = $1 AND voter = $2 RETURNING id";
 
-/// An idea's vote count, as the triggers keep it.
-pub const COUNT: &str = "SELECT vote_count FROM ideas WHERE id = $1";
-
-/// The voting rules of an idea's board (see `Rules`). Ideas waiting for review answer nothing,
-/// as if they did not exist.
+/// The voting rules of an idea's board and the idea's vote count (see `Rules`). Ideas waiting
+/// for review answer nothing, as if they did not exist. The idea stays locked until the transaction ends, so no other vote on it changes the count meanwhile.
 pub const RULES: &str = "SELECT b.id AS board_id, b.site_id, b.allow_anonymous_votes,
-                                b.vote_cap, b.supporter_threshold, i.threshold_reached
+                                b.vote_cap, b.supporter_threshold, i.threshold_reached,
+                                i.vote_count
                          FROM ideas i JOIN boards b ON b.id = i.board_id
-                         WHERE i.id = $1 AND NOT i.pending_review";
+                         WHERE i.id = $1 AND NOT i.pending_review
+                         FOR UPDATE OF i";
 
 /// Marks idea `$1` as having reached its board's threshold, unless it already had; answers a
 /// row only the first time.

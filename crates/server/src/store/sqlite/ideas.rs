@@ -7,9 +7,9 @@ pub const READS: IdeaReads = IdeaReads {
     param: '?',
     columns: "i.id, i.title, i.body, i.status, i.duplicate_of, i.vote_count, i.comment_count,
               i.author_name, i.author_avatar, i.pending_review, i.pinned, i.created_at,
-              b.supporter_threshold AS threshold,
-              (SELECT json_group_array(t.tag ORDER BY t.position)
-                 FROM idea_tags t WHERE t.idea_id = i.id) AS tags,
+              b.supporter_threshold AS threshold",
+    related: "(SELECT json_group_array(t.tag ORDER BY t.position)
+                FROM idea_tags t WHERE t.idea_id = i.id) AS tags,
               EXISTS (SELECT 1 FROM votes v WHERE v.idea_id = i.id AND v.voter = ?1) AS voted",
     recent_votes,
     // Stored times are text already, in the cursor's own format.
