@@ -12,7 +12,9 @@ mod target;
 mod validate;
 
 pub use schema::{limits, ChoiceOption, Field, FieldKind, FormSchema, FormSummary};
-pub use submission::{Answer, Submission, SubmissionReceipt, SubmitForm, TargetOutcome};
+pub use submission::{
+    Answer, ImageAnswer, Submission, SubmissionReceipt, SubmitForm, TargetOutcome,
+};
 pub use target::{FormDefinition, FormDetails, FormTarget, StoredSubmission};
 
 #[cfg(test)]
