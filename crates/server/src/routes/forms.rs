@@ -73,7 +73,7 @@ struct SubmissionParts {
     /// One part per answered image field, named after the field (here `<field>`): a JPEG, PNG
     /// or WebP photo (judged by its bytes), within the field's `accept` and `max_bytes`, at
     /// most 8000 px a side and 40 megapixels.
-    #[schema(rename = "<field>", value_type = String, format = Binary)]
+    #[schema(rename = "<field>", value_type = String, format = Binary, required = false)]
     field: Option<Vec<u8>>,
     /// Honeypot: leave empty.
     website: Option<String>,
