@@ -10,7 +10,7 @@ use kindred_server::config::AdminKey;
 use serde_json::{json, Value};
 
 use crate::common::{on_both_backends, visitor, Backend, TestApp, TestResponse};
-use crate::forms::ADMIN_KEY;
+use crate::forms::{add_forms, ADMIN_KEY};
 use crate::multipart::{
     encode, form, gradient, multipart_post, png, png_claiming, Part, MEMBERS_FEED, OPEN_FEED,
     REVIEWED_FEED,
@@ -37,7 +37,7 @@ fn photos_form() -> Value {
 
 /// A form posting its photo on `feed`, with alt text, caption, product tags and the rights
 /// consent.
-fn share_form(slug: &str, feed: &str) -> Value {
+pub fn share_form(slug: &str, feed: &str) -> Value {
     json!({
         "schema": {
             "slug": slug,
@@ -65,26 +65,18 @@ async fn with_photo_forms(backend: Backend) -> TestApp {
         config.admin_key = Some(AdminKey::new(ADMIN_KEY));
     })
     .await;
-    let site_id = app.scalar("SELECT id FROM sites WHERE slug = 'acme'").await;
     let forms = [
         photos_form(),
         share_form("share", OPEN_FEED),
         share_form("members-share", MEMBERS_FEED),
         share_form("review-share", REVIEWED_FEED),
     ];
-    for definition in forms {
-        let definition: FormDefinition = serde_json::from_value(definition).unwrap();
-        app.state
-            .store
-            .create_form(site_id, &definition)
-            .await
-            .unwrap();
-    }
+    add_forms(&app, forms).await;
     app
 }
 
 /// Submits `answers` and `files` (as `(field, bytes)`) to `form` as `who`, multipart.
-async fn submit_photos(
+pub async fn submit_photos(
     app: &TestApp,
     form_slug: &str,
     who: Option<&str>,
@@ -108,7 +100,7 @@ fn multipart_body(answers: &Value, files: &[(&str, Vec<u8>)]) -> Vec<u8> {
 }
 
 /// The answers of a `share` form, with `shoes`.
-fn share_answers(shoes: &str) -> Value {
+pub fn share_answers(shoes: &str) -> Value {
     json!({ "describe": "Muddy shoes on a log", "story": "Rainy #trail run", "shoes": shoes, "rights": true })
 }
 
@@ -121,6 +113,13 @@ fn noisy_png(width: u32, height: u32) -> Vec<u8> {
         Rgb([r, g, b])
     });
     encode(&image, ImageFormat::Png)
+}
+
+/// Creates a form on site `acme` through the moderation API.
+async fn admin_create(app: &TestApp, definition: &Value) -> TestResponse {
+    let uri = "/v1/moderation/sites/acme/forms";
+    app.send_bearer(Method::POST, uri, Some(ADMIN_KEY), None, Some(definition))
+        .await
 }
 
 /// A moderation GET with the admin key.
@@ -403,6 +402,25 @@ async fn a_post_target_keeps_its_feed_rules(backend: Backend) {
     );
 }
 
+async fn a_post_target_whose_feed_is_gone_is_a_conflict(backend: Backend) {
+    let app = with_photo_forms(backend).await;
+    let form = app.state.store.form("share").await.unwrap().unwrap();
+    let mut definition = serde_json::to_value(&form.definition).unwrap();
+    definition["target"]["feed"] = json!("no-such-feed");
+    let definition: FormDefinition = serde_json::from_value(definition).unwrap();
+    app.state
+        .store
+        .update_form(form.id, &definition)
+        .await
+        .unwrap();
+    let photo = [("photo", png(40, 30))];
+    submit_photos(&app, "share", Some(&visitor(1)), share_answers(""), &photo)
+        .await
+        .assert_error(StatusCode::CONFLICT, "conflict");
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM form_submissions").await, 0);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM posts").await, 0);
+}
+
 async fn a_filled_honeypot_posts_nothing(backend: Backend) {
     let app = with_photo_forms(backend).await;
     let answers = share_answers("").to_string();
@@ -431,16 +449,9 @@ async fn a_post_target_must_fit_its_form(backend: Backend) {
     loose["schema"]["fields"][4]["required"] = json!(false);
     loose["target"]["alt_field"] = json!("story");
     loose["target"]["feed"] = json!("no-such-feed");
-    let response = app
-        .send_bearer(
-            Method::POST,
-            "/v1/moderation/sites/acme/forms",
-            Some(ADMIN_KEY),
-            None,
-            Some(&loose),
-        )
-        .await;
-    let body = response.assert_error(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    let body = admin_create(&app, &loose)
+        .await
+        .assert_error(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     assert_eq!(
         body["error"]["fields"],
         json!({
@@ -451,15 +462,7 @@ async fn a_post_target_must_fit_its_form(backend: Backend) {
         })
     );
     let good = share_form("fits", OPEN_FEED);
-    let response = app
-        .send_bearer(
-            Method::POST,
-            "/v1/moderation/sites/acme/forms",
-            Some(ADMIN_KEY),
-            None,
-            Some(&good),
-        )
-        .await;
+    let response = admin_create(&app, &good).await;
     assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
     assert_eq!(response.json()["target"], good["target"]);
 }
@@ -471,6 +474,7 @@ on_both_backends!(
     a_retried_submission_answers_its_first_result,
     a_post_target_posts_the_photo_on_its_feed,
     a_post_target_keeps_its_feed_rules,
+    a_post_target_whose_feed_is_gone_is_a_conflict,
     a_filled_honeypot_posts_nothing,
     a_post_target_must_fit_its_form,
 );
