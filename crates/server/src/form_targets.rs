@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use kindred_api::validate::FieldErrors;
+use kindred_api::validate::{self, FieldErrors};
 use kindred_api::{
     Answer, CreateIdea, CreatePost, FormTarget, IdeaId, IdeaStatus, PostId, Submission,
     TargetOutcome,
@@ -258,7 +258,13 @@ async fn to_post(
         .store_photos()
         .await?
         .remove(fields.image)
-        .ok_or_else(|| Error::Internal("a post form's photo was not received".into()))?;
+        .ok_or_else(|| {
+            // The target needs a required image field, so only a form changed behind the
+            // moderation API's back lands here.
+            let mut errors = FieldErrors::new();
+            validate::push(&mut errors, fields.image, validate::REQUIRED);
+            Error::Validation(errors)
+        })?;
     let delivery = Delivery::Post(NewPost {
         feed_id: feed.id,
         caption: post.caption.trim(),
