@@ -26,7 +26,8 @@ pub use feed::{
 };
 pub use form::{
     Answer, ChoiceOption, Field, FieldKind, FormDefinition, FormDetails, FormSchema, FormSummary,
-    FormTarget, StoredSubmission, Submission, SubmissionReceipt, SubmitForm, TargetOutcome,
+    FormTarget, ImageAnswer, StoredSubmission, Submission, SubmissionReceipt, SubmitForm,
+    TargetOutcome,
 };
 pub use idea::{
     Author, CreateIdea, Idea, IdeaDetail, IdeaId, IdeaSort, IdeaStatus, SimilarIdea, StatusChange,

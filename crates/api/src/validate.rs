@@ -33,10 +33,10 @@ pub const WRONG_TYPE: &str = "wrong_type";
 pub const NOT_FOUND: &str = "not_found";
 /// A name or value that must be unique appears twice.
 pub const DUPLICATE: &str = "duplicate";
-/// Something this version cannot accept yet.
-pub const UNSUPPORTED: &str = "unsupported";
-/// A file is larger than allowed (an image's pixel dimensions, for uploads).
+/// A file is larger than allowed: its bytes, or an image's pixel dimensions.
 pub const TOO_LARGE: &str = "too_large";
+/// A file's media type is not one its field accepts.
+pub const UNSUPPORTED_TYPE: &str = "unsupported_type";
 
 /// Most characters in a slug.
 pub const SLUG_MAX: usize = 64;

@@ -6,6 +6,7 @@
 use kindred_api::{Idea, IdeaStatus, LiveEvent, Post, WebhookEvent};
 use serde_json::json;
 
+use crate::error::{Error, Result};
 use crate::live::Channel;
 use crate::state::AppState;
 use crate::store::boards::Board;
@@ -89,6 +90,18 @@ pub async fn board_resync(state: &AppState, board_id: i64) {
         .live
         .publish(Channel::Board(board_id), LiveEvent::Resync)
         .await;
+}
+
+/// Post `id`, just stored on `feed` by the identity keyed `author`: read back as its author
+/// sees it (listed or waiting) and announced with [`post_created`]. Answers the post.
+pub async fn stored_post(state: &AppState, feed: &Feed, id: i64, author: &str) -> Result<Post> {
+    let post = state
+        .store
+        .post(id, Some(author))
+        .await?
+        .ok_or_else(|| Error::Internal(format!("post {id} vanished after insert")))?;
+    post_created(state, feed, &post).await;
+    Ok(post)
 }
 
 /// A new post on `feed`: a listed one appears on the feed's stream; listed or waiting, the

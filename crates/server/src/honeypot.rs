@@ -12,7 +12,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use kindred_api::{CreateIdea, CreatePost, Idea, IdeaId, IdeaStatus, Post, PostId};
 
 use crate::identity::Identity;
-use crate::media::{storage, Processed};
+use crate::media::Processed;
 use crate::store::boards::Board;
 use crate::store::feeds::Feed;
 use crate::store::posts::hashtags;
@@ -81,11 +81,6 @@ pub fn decoy_post(
 ) -> Option<Post> {
     let product_tags = unique(input.product_tags.clone());
     let (id, now) = fresh_id_and_now();
-    let renditions: Vec<(u32, u32, String)> = image
-        .renditions
-        .iter()
-        .map(|r| (r.width, r.height, r.file.clone()))
-        .collect();
     let caption = input.caption.trim().to_owned();
     Some(Post {
         id: PostId::from(id),
@@ -93,7 +88,7 @@ pub fn decoy_post(
         caption,
         alt: input.alt.trim().to_owned(),
         product_tags,
-        image: storage::post_image(&renditions, image.color.clone())?,
+        image: image.image()?,
         like_count: 0,
         liked: false,
         author: author.author(&feed.anonymous_author),

@@ -1,9 +1,11 @@
 //! `Idempotency-Key`: a POST retried after a lost answer returns the first result instead of
 //! acting twice.
 //!
-//! [`guard`] wraps every route. It acts on a `POST` with a JSON body that carries
+//! [`guard`] wraps every route. It acts on a `POST` with a JSON or `multipart/form-data` body
+//! (a photo upload, a form submission with images) that carries
 //! `Idempotency-Key: <1 to 255 visible ASCII characters>` and a credential (a visitor id or a
-//! bearer token); everything else passes straight through. The key is recorded per caller,
+//! bearer token); everything else passes straight through. A JSON body is read up to the JSON
+//! limit, a multipart one up to the upload limit. The key is recorded per caller,
 //! route and key (see [`crate::store::idempotency`]):
 //!
 //! - a new key runs the request; a success (2xx) is recorded, anything else lets the key go
@@ -31,6 +33,7 @@ use crate::error::{Error, Result};
 use crate::identity::voter_key;
 use crate::state::AppState;
 use crate::store::idempotency::{Claim, KeyScope, RecordedResponse};
+use crate::upload;
 use crate::JSON_BODY_LIMIT;
 
 /// The request header carrying the key.
@@ -51,18 +54,21 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
 }
 
 async fn idempotent(state: AppState, request: Request, next: Next) -> Result<Response> {
-    let applies = request.method() == Method::POST && is_json(request.headers());
-    let key = if applies {
-        read_key(request.headers())?
-    } else {
-        None
+    let kind = body_kind(request.headers()).filter(|_| request.method() == Method::POST);
+    let key = match kind {
+        Some(_) => read_key(request.headers())?,
+        None => None,
     };
     let caller = caller(request.headers());
-    let (Some(key), Some(caller)) = (key, caller) else {
+    let (Some(kind), Some(key), Some(caller)) = (kind, key, caller) else {
         return Ok(next.run(request).await);
     };
+    let limit = match kind {
+        BodyKind::Json => JSON_BODY_LIMIT,
+        BodyKind::Multipart(_) => state.config.upload_body_limit,
+    };
     let (parts, body) = request.into_parts();
-    let body = to_bytes(body, JSON_BODY_LIMIT)
+    let body = to_bytes(body, limit)
         .await
         .map_err(|_| Error::PayloadTooLarge)?;
     let scope = KeyScope {
@@ -72,7 +78,7 @@ async fn idempotent(state: AppState, request: Request, next: Next) -> Result<Res
     };
     match state
         .store
-        .claim_idempotency_key(&scope, &fingerprint(&body))
+        .claim_idempotency_key(&scope, &fingerprint(&body, &kind))
         .await?
     {
         Claim::Replay(recorded) => Ok(replay(recorded)),
@@ -92,12 +98,31 @@ async fn idempotent(state: AppState, request: Request, next: Next) -> Result<Res
     }
 }
 
-/// Whether the request says its body is JSON.
-fn is_json(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.trim_start().starts_with("application/json"))
+/// The kinds of body the guard acts on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum BodyKind {
+    /// `application/json`.
+    Json,
+    /// `multipart/form-data`, with its boundary.
+    Multipart(String),
+}
+
+/// The kind of body the request says it has, if the guard acts on it.
+fn body_kind(headers: &HeaderMap) -> Option<BodyKind> {
+    let content_type = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
+    if content_type.trim_start().starts_with("application/json") {
+        return Some(BodyKind::Json);
+    }
+    if !upload::is_multipart(headers) {
+        return None;
+    }
+    let boundary = content_type.split(';').find_map(|param| {
+        let (name, value) = param.split_once('=')?;
+        name.trim()
+            .eq_ignore_ascii_case("boundary")
+            .then(|| value.trim().trim_matches('"').to_owned())
+    })?;
+    (!boundary.is_empty()).then_some(BodyKind::Multipart(boundary))
 }
 
 /// The key sent, if any; a malformed one is a `bad_request`.
@@ -126,20 +151,39 @@ fn caller(headers: &HeaderMap) -> Option<String> {
         .map(|id| voter_key(&id))
 }
 
-/// What identifies a request's content: the SHA-256 of its body, read as JSON and written back
-/// compactly with sorted keys when it parses, so spacing and key order do not matter.
-fn fingerprint(body: &Bytes) -> String {
-    match serde_json::from_slice::<serde_json::Value>(body) {
-        Ok(json) => hex_sha256(json.to_string().as_bytes()),
-        Err(_) => hex_sha256(body),
+/// What identifies a request's content: the SHA-256 of its body. JSON is read and written
+/// back compactly with sorted keys when it parses, so spacing and key order do not matter; a
+/// multipart body is hashed without its boundary, which a client picks anew for each attempt.
+fn fingerprint(body: &Bytes, kind: &BodyKind) -> String {
+    match kind {
+        BodyKind::Json => match serde_json::from_slice::<serde_json::Value>(body) {
+            Ok(json) => hex_sha256(json.to_string().as_bytes()),
+            Err(_) => hex_sha256(body),
+        },
+        BodyKind::Multipart(boundary) => {
+            let boundary = boundary.as_bytes();
+            let mut digest = Sha256::new();
+            let mut rest = &body[..];
+            while let Some(at) = rest
+                .windows(boundary.len())
+                .position(|window| window == boundary)
+            {
+                digest.update(&rest[..at]);
+                digest.update(b"\0boundary\0");
+                rest = &rest[at + boundary.len()..];
+            }
+            digest.update(rest);
+            hex(&digest.finalize())
+        }
     }
 }
 
 fn hex_sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 /// Records a success under the key, or lets the key go, and answers the response.
@@ -245,13 +289,35 @@ mod tests {
 
     #[test]
     fn the_same_json_has_the_same_fingerprint() {
-        let a = fingerprint(&Bytes::from_static(br#"{"a": 1, "b": [true]}"#));
-        let b = fingerprint(&Bytes::from_static(br#"{"b":[true],"a":1}"#));
-        assert_eq!(a, b);
-        assert_ne!(
-            a,
-            fingerprint(&Bytes::from_static(br#"{"a":2,"b":[true]}"#))
+        let json = |body: &'static [u8]| fingerprint(&Bytes::from_static(body), &BodyKind::Json);
+        let a = json(br#"{"a": 1, "b": [true]}"#);
+        assert_eq!(a, json(br#"{"b":[true],"a":1}"#));
+        assert_ne!(a, json(br#"{"a":2,"b":[true]}"#));
+    }
+
+    #[test]
+    fn the_same_parts_have_the_same_fingerprint_whatever_the_boundary() {
+        let multipart = |boundary: &str, value: &str| {
+            let body = format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n{value}\r\n\
+                 --{boundary}--\r\n"
+            );
+            fingerprint(&Bytes::from(body), &BodyKind::Multipart(boundary.into()))
+        };
+        assert_eq!(multipart("xyz123", "1"), multipart("other-boundary", "1"));
+        assert_ne!(multipart("xyz123", "1"), multipart("xyz123", "2"));
+    }
+
+    #[test]
+    fn json_and_multipart_bodies_are_recognised() {
+        let kind = |value: &str| body_kind(&headers(&[("content-type", value)]));
+        assert_eq!(kind("application/json"), Some(BodyKind::Json));
+        assert_eq!(
+            kind("multipart/form-data; boundary=\"a b\""),
+            Some(BodyKind::Multipart("a b".into()))
         );
+        assert_eq!(kind("multipart/form-data"), None);
+        assert_eq!(kind("text/plain"), None);
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub mod cors;
 pub mod csv;
 pub mod error;
 pub mod extract;
+pub mod form_images;
 pub mod form_targets;
 pub mod honeypot;
 pub mod idempotency;

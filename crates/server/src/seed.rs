@@ -310,7 +310,7 @@ async fn draw(palette: Palette, n: u32) -> Result<Processed> {
     tokio::task::spawn_blocking(move || media::process::from_pixels(&landscape(palette, n)))
         .await
         .map_err(|error| Error::Internal(format!("drawing a demo photo stopped: {error}")))?
-        .map_err(Error::from)
+        .map_err(|error| Error::Internal(format!("a demo photo cannot be encoded: {error}")))
 }
 
 /// The colours of a demo landscape, each `[r, g, b]`: the sky at the top and at the horizon,

@@ -3,8 +3,11 @@
 //!
 //! The schema ([`FormSchema`]) and its rules live here so the widget renders and checks a form
 //! with exactly the code the server checks it with: a submission the widget accepts is one the
-//! server accepts, and a refusal carries the same per-field codes on both sides. The target
-//! ([`FormTarget`]) is the moderators' business and never reaches the public API.
+//! server accepts, and a refusal carries the same per-field codes on both sides. An image
+//! answer ([`ImageAnswer`]) describes its file (media type and size) rather than carrying it,
+//! so that check needs no bytes: the widget describes the file the visitor chose, the server
+//! the file it received. The target ([`FormTarget`]) is the moderators' business and never
+//! reaches the public API.
 
 mod schema;
 mod submission;
@@ -12,7 +15,9 @@ mod target;
 mod validate;
 
 pub use schema::{limits, ChoiceOption, Field, FieldKind, FormSchema, FormSummary};
-pub use submission::{Answer, Submission, SubmissionReceipt, SubmitForm, TargetOutcome};
+pub use submission::{
+    Answer, ImageAnswer, Submission, SubmissionReceipt, SubmitForm, TargetOutcome,
+};
 pub use target::{FormDefinition, FormDetails, FormTarget, StoredSubmission};
 
 #[cfg(test)]

@@ -30,6 +30,9 @@ pub mod limits {
     pub const RATING_MAX: std::ops::RangeInclusive<u8> = 3..=10;
     /// Largest `max_bytes` of an image field: 10 MiB.
     pub const IMAGE_BYTES_MAX: u64 = 10 * 1024 * 1024;
+    /// The media types an image field may accept: the formats the server can process, or
+    /// `image/*` for all of them.
+    pub const IMAGE_TYPES: [&str; 4] = ["image/jpeg", "image/png", "image/webp", "image/*"];
 }
 
 /// A form as the widget renders it: `GET /v1/forms/{form}`.
@@ -123,10 +126,10 @@ pub enum FieldKind {
         /// The best score, from 3 to 10.
         max: u8,
     },
-    /// A photo. Schema only for now: answers arrive through uploads in a later version, so
-    /// such a field cannot be required yet and a submission cannot answer it.
+    /// A photo, sent as a file part of a `multipart/form-data` submission; the answer is an
+    /// [`crate::form::ImageAnswer`] describing the file.
     Image {
-        /// Accepted media types, such as `image/jpeg`.
+        /// Accepted media types out of [`limits::IMAGE_TYPES`], such as `image/jpeg`.
         accept: Vec<String>,
         /// Largest file, in bytes.
         max_bytes: u64,
@@ -270,10 +273,11 @@ fn check_kind(errors: &mut FieldErrors, field: &Field, key: &dyn Fn(&str) -> Str
             }
         }
         FieldKind::Image { accept, max_bytes } => {
-            if field.required {
-                validate::push(errors, &key("required"), validate::UNSUPPORTED);
-            }
-            if accept.is_empty() || accept.iter().any(|t| !t.starts_with("image/")) {
+            if accept.is_empty()
+                || accept
+                    .iter()
+                    .any(|t| !limits::IMAGE_TYPES.contains(&t.as_str()))
+            {
                 validate::push(errors, &key("accept"), validate::INVALID);
             }
             if !(1..=limits::IMAGE_BYTES_MAX).contains(max_bytes) {

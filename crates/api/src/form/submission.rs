@@ -5,9 +5,11 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::feed::{PostId, PostImage};
 use crate::idea::IdeaId;
 
-/// One answer, typed by its JSON value: text, a number, a list of option values, or a flag.
+/// One answer, typed by its JSON value: text, a number, a list of option values, a flag, or
+/// an object describing an image.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -20,17 +22,44 @@ pub enum Answer {
     Text(String),
     /// Option values: the answer to a multiple choice.
     List(Vec<String>),
+    /// A file: the answer to an image field.
+    Image(ImageAnswer),
+}
+
+/// The answer to an image field: `{"media_type": "image/jpeg", "bytes": 123456}`.
+///
+/// It describes the file without its bytes, so the one validator checks it in the widget
+/// (from the chosen file) and on the server (from the file part as received: the type sniffed
+/// from its bytes and its real size, whatever the client claimed). Once stored, the server
+/// adds `image`, the processed photo the moderators' listing and export link to.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImageAnswer {
+    /// The file's media type, such as `image/jpeg`.
+    pub media_type: String,
+    /// The file's size in bytes.
+    pub bytes: u64,
+    /// The stored photo: renditions re-encoded without metadata, with their URLs, size and
+    /// dominant colour. Set by the server; absent in what a client sends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<PostImage>,
 }
 
 impl fmt::Display for Answer {
     /// The answer as one line of text, as a spreadsheet cell shows it: list entries joined
-    /// with `; `, flags as `true`/`false`, whole numbers without a fraction.
+    /// with `; `, flags as `true`/`false`, whole numbers without a fraction, an image as the
+    /// URL of its largest rendition (its media type while it is not stored).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Bool(flag) => write!(f, "{flag}"),
             Self::Number(number) => write!(f, "{number}"),
             Self::Text(text) => f.write_str(text),
             Self::List(values) => f.write_str(&values.join("; ")),
+            Self::Image(answer) => match &answer.image {
+                Some(image) => f.write_str(&image.url),
+                None => f.write_str(&answer.media_type),
+            },
         }
     }
 }
@@ -62,6 +91,14 @@ pub enum TargetOutcome {
         /// The idea's id.
         idea_id: IdeaId,
         /// Whether the idea waits for a moderator before it is listed. Sent only when true.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        pending_review: bool,
+    },
+    /// A new post on the form's feed.
+    Post {
+        /// The post's id.
+        post_id: PostId,
+        /// Whether the post waits for a moderator before it is listed. Sent only when true.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         pending_review: bool,
     },

@@ -5,7 +5,7 @@ use serde_json::json;
 use super::*;
 use crate::validate::FieldErrors;
 
-/// A form with one field of every kind that can be answered, and an optional image.
+/// A form with one field of every kind, the image optional.
 fn schema() -> FormSchema {
     serde_json::from_value(json!({
         "slug": "summit-4",
@@ -99,7 +99,22 @@ fn each_rule_has_its_code() {
         ("cushioning", json!(0), "out_of_range"),
         ("cushioning", json!(2.5), "wrong_type"),
         ("consent", json!("yes"), "wrong_type"),
-        ("photo", json!("upload-1"), "unsupported"),
+        ("photo", json!("upload-1"), "wrong_type"),
+        (
+            "photo",
+            json!({ "media_type": "image/png", "bytes": 10 }),
+            "unsupported_type",
+        ),
+        (
+            "photo",
+            json!({ "media_type": "image/jpeg", "bytes": 1_000_001 }),
+            "too_large",
+        ),
+        (
+            "story",
+            json!({ "media_type": "image/jpeg", "bytes": 10 }),
+            "wrong_type",
+        ),
         ("shoe", json!("x"), "unknown_field"),
     ];
     for (field, value, code) in cases {
@@ -109,6 +124,57 @@ fn each_rule_has_its_code() {
         assert_eq!(errors[field], [code], "{field} = {value}");
         assert_eq!(errors.len(), 1, "{field} = {value}: {errors:?}");
     }
+}
+
+#[test]
+fn an_image_answer_is_checked_by_its_description() {
+    let photo = json!({ "media_type": "IMAGE/JPEG", "bytes": 1_000_000 });
+    let mut submission = good();
+    submission["photo"] = photo.clone();
+    let clean = schema().validate(&answers(submission)).unwrap();
+    let Answer::Image(image) = &clean["photo"] else {
+        panic!("an image answer reads as an image: {clean:?}");
+    };
+    assert_eq!(
+        (image.media_type.as_str(), image.bytes),
+        ("IMAGE/JPEG", 1_000_000)
+    );
+    assert_eq!(clean["photo"].to_string(), "IMAGE/JPEG");
+
+    let mut any_image = schema();
+    any_image.fields[7].kind = FieldKind::Image {
+        accept: vec!["image/*".into()],
+        max_bytes: 10,
+    };
+    any_image.fields[7].required = true;
+    let mut submission = good();
+    assert_eq!(
+        any_image
+            .validate(&answers(submission.clone()))
+            .unwrap_err()["photo"],
+        ["required"]
+    );
+    submission["photo"] = json!({ "media_type": "image/webp", "bytes": 10 });
+    assert!(any_image.validate(&answers(submission.clone())).is_ok());
+    submission["photo"] = json!({ "media_type": "text/html", "bytes": 10 });
+    assert_eq!(
+        any_image.validate(&answers(submission)).unwrap_err()["photo"],
+        ["unsupported_type"]
+    );
+    let unknown_key = json!({ "media_type": "image/png", "bytes": 1, "path": "/etc" });
+    assert!(serde_json::from_value::<ImageAnswer>(unknown_key).is_err());
+}
+
+#[test]
+fn a_stored_image_answer_shows_its_url() {
+    let stored: Answer = serde_json::from_value(json!({
+        "media_type": "image/png",
+        "bytes": 5,
+        "image": { "url": "/v1/media/a.jpg", "width": 40, "height": 30,
+                   "srcset": [{ "url": "/v1/media/a.jpg", "width": 40 }], "color": "#102030" }
+    }))
+    .unwrap();
+    assert_eq!(stored.to_string(), "/v1/media/a.jpg");
 }
 
 #[test]
@@ -157,7 +223,7 @@ fn a_broken_schema_names_every_problem() {
             { "name": "d", "label": "D", "kind": { "type": "multiple_choice",
                 "options": [{ "value": "x", "label": "X" }, { "value": "x", "label": "Y" }], "min": 3, "max": 5 } },
             { "name": "e", "label": "E", "kind": { "type": "rating", "max": 11 } },
-            { "name": "f", "label": "F", "required": true, "kind": { "type": "image", "accept": ["text/html"], "max_bytes": 0 } },
+            { "name": "f", "label": "F", "required": true, "kind": { "type": "image", "accept": ["image/gif"], "max_bytes": 0 } },
             { "name": "g", "label": "G", "kind": { "type": "number", "min": 5, "max": 1 } },
             { "name": "h", "label": "H", "kind": { "type": "consent", "text": "" } }
         ]
@@ -177,7 +243,6 @@ fn a_broken_schema_names_every_problem() {
         ("fields[3].min", &["out_of_range"]),
         ("fields[3].max", &["out_of_range"]),
         ("fields[4].max", &["out_of_range"]),
-        ("fields[5].required", &["unsupported"]),
         ("fields[5].accept", &["invalid"]),
         ("fields[5].max_bytes", &["out_of_range"]),
         ("fields[6].max", &["out_of_range"]),
@@ -244,6 +309,72 @@ fn an_idea_target_takes_its_title_and_body_from_text_fields() {
     assert_eq!(errors["title_field"], ["out_of_range", "required"]);
 }
 
+/// [`schema`] with the photo and the nickname required, for a post target.
+fn post_schema() -> FormSchema {
+    let mut schema = schema();
+    schema.fields[0].required = true;
+    schema.fields[7].required = true;
+    schema
+}
+
+fn post_target(
+    image: &str,
+    alt: &str,
+    caption: Option<&str>,
+    products: Option<&str>,
+) -> FormTarget {
+    FormTarget::Post {
+        feed: "trail-photos".into(),
+        image_field: image.into(),
+        alt_field: alt.into(),
+        caption_field: caption.map(str::to_owned),
+        products_field: products.map(str::to_owned),
+    }
+}
+
+#[test]
+fn a_post_target_takes_a_required_photo_alt_text_and_consent() {
+    let schema = post_schema();
+    let good = post_target("photo", "nickname", Some("story"), Some("terrain"));
+    assert_eq!(good.validate_for(&schema), Ok(()));
+    let json = serde_json::to_value(&good).unwrap();
+    assert_eq!(json["kind"], "post");
+    assert_eq!(serde_json::from_value::<FormTarget>(json).unwrap(), good);
+
+    let errors = post_target("story", "story", Some("size"), Some("fit"))
+        .validate_for(&schema)
+        .unwrap_err();
+    assert_eq!(errors["image_field"], ["wrong_type"]);
+    assert_eq!(errors["alt_field"], ["wrong_type"]);
+    assert_eq!(errors["caption_field"], ["wrong_type"]);
+    assert_eq!(errors["products_field"], ["wrong_type"]);
+
+    let mut loose = schema.clone();
+    loose.fields[0].required = false;
+    loose.fields[7].required = false;
+    loose.fields[8].required = false;
+    loose.fields[0].kind = FieldKind::ShortText {
+        max_len: 301,
+        placeholder: None,
+    };
+    let errors = post_target("photo", "nickname", None, Some("nope"))
+        .validate_for(&loose)
+        .unwrap_err();
+    assert_eq!(errors["image_field"], ["required"]);
+    assert_eq!(errors["alt_field"], ["out_of_range", "required"]);
+    assert_eq!(errors["products_field"], ["unknown_field"]);
+    assert_eq!(errors["consent"], ["required"]);
+    assert_eq!(errors.len(), 4, "{errors:?}");
+
+    let mut bad_feed = serde_json::to_value(&good).unwrap();
+    bad_feed["feed"] = json!("Not A Slug");
+    let bad_feed: FormTarget = serde_json::from_value(bad_feed).unwrap();
+    assert_eq!(
+        bad_feed.validate_for(&schema).unwrap_err()["feed"],
+        ["invalid"]
+    );
+}
+
 #[test]
 fn a_definition_prefixes_its_errors_and_opens_by_default() {
     let definition: FormDefinition = serde_json::from_value(json!({
@@ -270,6 +401,14 @@ fn outcomes_carry_their_kind() {
     assert_eq!(
         serde_json::to_value(TargetOutcome::Response).unwrap(),
         json!({ "kind": "response" })
+    );
+    let post = TargetOutcome::Post {
+        post_id: crate::PostId::from(9),
+        pending_review: true,
+    };
+    assert_eq!(
+        serde_json::to_value(&post).unwrap(),
+        json!({ "kind": "post", "post_id": "9", "pending_review": true })
     );
 }
 

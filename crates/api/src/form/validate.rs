@@ -11,7 +11,8 @@ impl FormSchema {
     /// Checks `answers` against the fields, answering the cleaned submission (text trimmed,
     /// blank optional answers dropped) or per-field codes keyed by field name: `required`,
     /// `too_long`, `invalid_email`, `not_an_option`, `duplicate`, `out_of_range`, `too_few`,
-    /// `too_many`, `consent_required`, `unknown_field`, `wrong_type` or `unsupported`.
+    /// `too_many`, `consent_required`, `unknown_field`, `wrong_type`, and for images
+    /// `unsupported_type` or `too_large`.
     pub fn validate(&self, answers: &Submission) -> Result<Submission, FieldErrors> {
         let mut errors = FieldErrors::new();
         for name in answers.keys().filter(|name| self.field(name).is_none()) {
@@ -116,9 +117,26 @@ fn check(field: &Field, answer: &Answer) -> Result<(), &'static str> {
             }
         }
         (FieldKind::Consent { .. }, Answer::Bool(_)) => Ok(()),
-        (FieldKind::Image { .. }, _) => Err(validate::UNSUPPORTED),
+        (FieldKind::Image { accept, max_bytes }, Answer::Image(image)) => {
+            if !accepts(accept, &image.media_type) {
+                Err(validate::UNSUPPORTED_TYPE)
+            } else if image.bytes > *max_bytes {
+                Err(validate::TOO_LARGE)
+            } else {
+                Ok(())
+            }
+        }
         _ => Err(validate::WRONG_TYPE),
     }
+}
+
+/// Whether an image field accepting `accept` takes a file of `media_type`: the type listed
+/// (in any case), or `image/*` listed and an image type.
+fn accepts(accept: &[String], media_type: &str) -> bool {
+    accept.iter().any(|listed| {
+        listed.eq_ignore_ascii_case(media_type)
+            || (listed == "image/*" && media_type.to_ascii_lowercase().starts_with("image/"))
+    })
 }
 
 fn is_option(options: &[ChoiceOption], value: &str) -> bool {

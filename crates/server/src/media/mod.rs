@@ -32,25 +32,27 @@ pub enum MediaError {
     Invalid(String),
 }
 
-impl From<MediaError> for Error {
-    fn from(error: MediaError) -> Self {
-        let code = match error {
-            MediaError::Unsupported => return Self::UnsupportedMediaType(error.to_string()),
-            MediaError::TooLarge => validate::TOO_LARGE,
-            MediaError::Invalid(_) => validate::INVALID,
+impl MediaError {
+    /// The API error for an image sent in the part named `field`: an unsupported format is
+    /// 415 `unsupported_media_type`, anything else 422 with a code keyed by `field`.
+    pub fn for_field(self, field: &str) -> Error {
+        let code = match self {
+            Self::Unsupported => return Error::UnsupportedMediaType(self.to_string()),
+            Self::TooLarge => validate::TOO_LARGE,
+            Self::Invalid(_) => validate::INVALID,
         };
         let mut fields = validate::FieldErrors::new();
-        validate::push(&mut fields, "image", code);
-        Self::Validation(fields)
+        validate::push(&mut fields, field, code);
+        Error::Validation(fields)
     }
 }
 
-/// Checks and processes an uploaded image off the async runtime, answering its renditions
-/// (not stored yet).
-pub async fn ingest(bytes: Vec<u8>) -> Result<Processed, Error> {
-    let format = probe::sniff(&bytes).ok_or(MediaError::Unsupported)?;
+/// Checks and processes an image uploaded in the part named `field` off the async runtime,
+/// answering its renditions (not stored yet). Errors are keyed by `field`.
+pub async fn ingest(bytes: Vec<u8>, field: &str) -> Result<Processed, Error> {
+    let format = probe::sniff(&bytes).ok_or_else(|| MediaError::Unsupported.for_field(field))?;
     tokio::task::spawn_blocking(move || process::process(&bytes, format))
         .await
         .map_err(|error| Error::Internal(format!("image processing stopped: {error}")))?
-        .map_err(Error::from)
+        .map_err(|error| error.for_field(field))
 }

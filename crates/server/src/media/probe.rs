@@ -34,6 +34,17 @@ impl From<Format> for ImageFormat {
     }
 }
 
+impl Format {
+    /// The format's media type, as an image answer describes it.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Self::Jpeg => "image/jpeg",
+            Self::Png => "image/png",
+            Self::WebP => "image/webp",
+        }
+    }
+}
+
 /// The format `bytes` are in, from their magic bytes only; `None` for anything else.
 pub fn sniff(bytes: &[u8]) -> Option<Format> {
     if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {

@@ -15,7 +15,10 @@ use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits, RgbImage, RgbaImage};
 use sha2::{Digest, Sha256};
 
+use kindred_api::PostImage;
+
 use crate::media::probe::{self, Format, MAX_SIDE};
+use crate::media::storage;
 use crate::media::MediaError;
 
 /// The widths renditions are made at, narrowest first; the last is the largest served.
@@ -32,6 +35,18 @@ pub struct Processed {
     pub renditions: Vec<Rendition>,
     /// The dominant colour as `#rrggbb`.
     pub color: String,
+}
+
+impl Processed {
+    /// The photo as the API shows it once its renditions are stored; `None` without any.
+    pub fn image(&self) -> Option<PostImage> {
+        let renditions: Vec<(u32, u32, String)> = self
+            .renditions
+            .iter()
+            .map(|r| (r.width, r.height, r.file.clone()))
+            .collect();
+        storage::post_image(&renditions, self.color.clone())
+    }
 }
 
 /// One width of a photo, encoded.

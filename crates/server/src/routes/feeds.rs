@@ -165,7 +165,7 @@ async fn posts_create(
     }
     let mut form = PostForm::read(multipart).await?;
     form.validate()?;
-    let image = media::ingest(form.image.take().unwrap_or_default()).await?;
+    let image = media::ingest(form.image.take().unwrap_or_default(), "image").await?;
     let input = form.fields;
 
     // A filled honeypot is a bot: it gets the answer a person would, and nothing is stored.
@@ -191,13 +191,7 @@ async fn posts_create(
                 age: std::time::Duration::ZERO,
             })
             .await?;
-        let post = state
-            .store
-            .post(id, Some(&author))
-            .await?
-            .ok_or_else(|| Error::Internal(format!("post {id} vanished after insert")))?;
-        announce::post_created(&state, &feed, &post).await;
-        post
+        announce::stored_post(&state, &feed, id, &author).await?
     };
     let location = format!("/v1/posts/{}", post.id);
     Ok((

@@ -3,16 +3,16 @@
 //! - `GET    /v1/moderation/sites/{site}/forms` → `Page<FormDetails>`, oldest first.
 //! - `POST   /v1/moderation/sites/{site}/forms` with a [`FormDefinition`] → 201 +
 //!   [`FormDetails`] and `Location`. A schema or target that breaks the rules → 422 with codes
-//!   keyed `schema.<key>` / `target.<key>` (an idea target's board must be on the site:
-//!   `target.board: not_found`); a taken slug → 409.
+//!   keyed `schema.<key>` / `target.<key>` (an idea target's board and a post target's feed
+//!   must be on the site: `target.board` / `target.feed: not_found`); a taken slug → 409.
 //! - `GET`, `PUT`, `DELETE /v1/moderation/forms/{form}`: one form; `PUT` replaces the
 //!   definition (its slug may change) under the same rules; `DELETE` removes the form and its
 //!   submissions (ideas it proposed stay) → 204.
 //! - `GET    /v1/moderation/forms/{form}/submissions?cursor=` → `Page<StoredSubmission>` in
 //!   arrival order, [`PAGE_SIZE`] at a time.
 //! - `GET    /v1/moderation/forms/{form}/submissions.csv` → every submission as CSV (see
-//!   [`crate::csv`]): `id`, `submitted_at`, `identity`, one column per field in schema order,
-//!   `target`.
+//!   [`crate::csv`]): `id`, `submitted_at`, `identity`, one column per field in schema order
+//!   (an image answer shows the URL of its largest rendition), `target`.
 //!
 //! Unknown site or form → 404; no or wrong admin key → 401, none configured → 403.
 
@@ -63,17 +63,23 @@ async fn find_form(state: &AppState, slug: &str) -> Result<Form> {
 }
 
 /// Checks a definition for site `site_id`: the wire crate's rules, and an idea target's board
-/// on the same site.
+/// or a post target's feed on the same site.
 async fn check(state: &AppState, site_id: i64, definition: &FormDefinition) -> Result<()> {
     let mut errors = definition.validate().err().unwrap_or_default();
-    if let FormTarget::Idea { board, .. } = &definition.target {
-        let on_site = state
-            .store
-            .board(board)
-            .await?
-            .is_some_and(|board| board.site_id == site_id);
-        if !on_site && !errors.contains_key("target.board") {
-            validate::push(&mut errors, "target.board", validate::NOT_FOUND);
+    let home = match &definition.target {
+        FormTarget::Idea { board, .. } => Some((
+            "target.board",
+            state.store.board(board).await?.map(|board| board.site_id),
+        )),
+        FormTarget::Post { feed, .. } => Some((
+            "target.feed",
+            state.store.feed(feed).await?.map(|feed| feed.site_id),
+        )),
+        FormTarget::Response => None,
+    };
+    if let Some((key, home_site)) = home {
+        if home_site != Some(site_id) && !errors.contains_key(key) {
+            validate::push(&mut errors, key, validate::NOT_FOUND);
         }
     }
     validate::finish(errors).map_err(Error::Validation)
@@ -314,6 +320,7 @@ async fn submissions_csv(
 fn outcome_label(outcome: &TargetOutcome) -> String {
     match outcome {
         TargetOutcome::Idea { idea_id, .. } => format!("idea:{idea_id}"),
+        TargetOutcome::Post { post_id, .. } => format!("post:{post_id}"),
         TargetOutcome::Response => "response".to_owned(),
     }
 }

@@ -43,7 +43,7 @@ pub fn router(upload_body_limit: usize) -> OpenApiRouter<AppState> {
         .merge(comments::router())
         .merge(events::router())
         .merge(webhooks::router())
-        .merge(forms::router())
+        .merge(forms::router(upload_body_limit))
         .merge(form_admin::router())
         .merge(moderation::router())
         .merge(feeds::router(upload_body_limit))

@@ -1,17 +1,18 @@
 //! Co-creation forms: their definitions per site, and the submissions they receive together
-//! with whatever each submission became (an idea, or a stored response only).
+//! with whatever each submission became (an idea, a post, or a stored response only).
 //!
 //! Schema and target are stored as the JSON of their wire types, so the wire crate stays the
 //! one description of a form; a stored definition that no longer reads is a server fault.
 
 use kindred_api::{
-    FormDefinition, FormDetails, FormSummary, IdeaId, StoredSubmission, TargetOutcome,
+    FormDefinition, FormDetails, FormSummary, IdeaId, PostId, StoredSubmission, TargetOutcome,
 };
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Result, ResultExt};
 use crate::store::conn::{sql, Conn};
 use crate::store::ideas::{self, NewIdea};
+use crate::store::posts::{self, NewPost};
 use crate::store::{count, Store};
 
 /// Most submissions on one page of the moderation API.
@@ -55,6 +56,8 @@ impl Form {
 pub enum Delivery<'a> {
     /// Propose this idea.
     Idea(NewIdea<'a>),
+    /// Post this photo.
+    Post(NewPost<'a>),
     /// Nothing more: the stored response is all.
     Response,
 }
@@ -211,6 +214,10 @@ impl Store {
             Delivery::Idea(idea) => TargetOutcome::Idea {
                 idea_id: IdeaId::from(ideas::insert(&mut conn, idea).await?),
                 pending_review: idea.pending_review,
+            },
+            Delivery::Post(post) => TargetOutcome::Post {
+                post_id: PostId::from(posts::insert(&mut conn, post).await?),
+                pending_review: post.pending_review,
             },
             Delivery::Response => TargetOutcome::Response,
         };

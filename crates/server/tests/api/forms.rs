@@ -83,7 +83,6 @@ pub async fn with_forms(backend: Backend) -> TestApp {
         },
     )
     .await;
-    let site_id = app.scalar("SELECT id FROM sites WHERE slug = 'acme'").await;
     let mut closed = intake_form("old", OPEN_BOARD);
     closed["open"] = json!(false);
     let forms = [
@@ -93,6 +92,13 @@ pub async fn with_forms(backend: Backend) -> TestApp {
         intake_form("review-intake", REVIEW_BOARD),
         closed,
     ];
+    add_forms(&app, forms).await;
+    app
+}
+
+/// Creates `forms` (definitions as JSON) on site `acme`, straight in the store.
+pub async fn add_forms(app: &TestApp, forms: impl IntoIterator<Item = Value>) {
+    let site_id = app.scalar("SELECT id FROM sites WHERE slug = 'acme'").await;
     for form in forms {
         let definition: FormDefinition = serde_json::from_value(form).unwrap();
         app.state
@@ -101,7 +107,6 @@ pub async fn with_forms(backend: Backend) -> TestApp {
             .await
             .unwrap();
     }
-    app
 }
 
 /// Submits `answers` to `form` as `who`.

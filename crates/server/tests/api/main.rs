@@ -13,6 +13,7 @@ mod durability;
 mod errors;
 mod feeds;
 mod form_admin;
+mod form_images;
 mod forms;
 mod history;
 mod honeypot;

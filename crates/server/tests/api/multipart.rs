@@ -56,6 +56,14 @@ pub fn form(parts: &[Part<'_>]) -> Vec<u8> {
     body
 }
 
+/// A `POST` of a body from [`form`] to `uri` as `visitor`, ready for more headers.
+pub fn multipart_post(uri: &str, visitor: Option<&str>) -> axum::http::request::Builder {
+    request(Method::POST, uri, visitor).header(
+        header::CONTENT_TYPE,
+        format!("multipart/form-data; boundary={BOUNDARY}"),
+    )
+}
+
 /// The parts of a valid post with `image`, `caption` and product tags.
 pub fn post_parts<'a>(image: Vec<u8>, caption: &'a str, products: &'a str) -> Vec<Part<'a>> {
     vec![
@@ -214,12 +222,9 @@ impl TestApp {
 
     /// Posts `body` (a form from [`form`]) to `feed` as `visitor`.
     pub async fn upload(&self, feed: &str, visitor: Option<&str>, body: Vec<u8>) -> TestResponse {
+        let uri = format!("/v1/feeds/{feed}/posts");
         self.send(
-            request(Method::POST, &format!("/v1/feeds/{feed}/posts"), visitor)
-                .header(
-                    header::CONTENT_TYPE,
-                    format!("multipart/form-data; boundary={BOUNDARY}"),
-                )
+            multipart_post(&uri, visitor)
                 .body(Body::from(body))
                 .unwrap(),
         )

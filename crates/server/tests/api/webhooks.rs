@@ -17,6 +17,8 @@ use tokio::net::TcpListener;
 use crate::common::{
     on_both_backends, request, visitor, Backend, TestApp, TestResponse, OPEN_BOARD,
 };
+use crate::form_images::{share_answers, share_form, submit_photos};
+use crate::forms::add_forms;
 use crate::multipart::{form, png, post_parts, OPEN_FEED};
 
 const ADMIN_KEY: &str = "webhook-test-admin-key";
@@ -268,6 +270,30 @@ async fn new_posts_are_announced(backend: Backend) {
     assert_eq!(payload["data"]["feed"], OPEN_FEED);
     assert_eq!(payload["data"]["post"]["id"], created.json()["id"]);
     assert_eq!(payload["data"]["post"]["caption"], "Fog on the #ridge");
+
+    // A post made by a form's post target is announced the same way.
+    add_forms(&app, [share_form("share", OPEN_FEED)]).await;
+    let photo = [("photo", png(40, 30))];
+    let submitted =
+        submit_photos(&app, "share", Some(&visitor(2)), share_answers(""), &photo).await;
+    assert_eq!(
+        submitted.status,
+        StatusCode::CREATED,
+        "{}",
+        submitted.text()
+    );
+    let delivered = |log: &Value| {
+        let items = log["items"].as_array().unwrap();
+        items.len() == 2 && items.iter().all(|item| item["state"] == "delivered")
+    };
+    log_when(&app, &id, delivered).await;
+    let payload: Value = serde_json::from_slice(&receiver.request(1).1).unwrap();
+    assert_eq!(payload["type"], "post.created");
+    assert_eq!(
+        payload["data"]["post"]["id"],
+        submitted.json()["target"]["post_id"]
+    );
+    assert_eq!(payload["data"]["post"]["alt"], "Muddy shoes on a log");
 }
 
 async fn webhooks_only_hear_the_events_they_chose(backend: Backend) {
