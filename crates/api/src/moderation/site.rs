@@ -22,6 +22,9 @@ pub struct SiteSettings {
     pub origins: Vec<String>,
     /// Whether an SSO secret is set; the secret itself is never answered.
     pub sso_secret_set: bool,
+    /// The Ed25519 public key that checks EdDSA-signed SSO tokens, as standard base64 of its
+    /// 32 bytes; `None` when the site accepts none.
+    pub sso_public_key: Option<String>,
     /// Theme defaults for the widget.
     pub theme: Theme,
     /// What the site has switched on.
@@ -34,6 +37,8 @@ pub const ORIGINS_MAX: usize = 50;
 pub const SECRET_MIN: usize = 16;
 /// Most characters in an SSO secret.
 pub const SECRET_MAX: usize = 256;
+/// Most characters in an SSO public key as given (a PEM block or base64).
+pub const PUBLIC_KEY_MAX: usize = 1024;
 
 /// The body of `POST /v1/moderation/sites`.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -56,6 +61,10 @@ pub struct CreateSite {
     /// The SSO secret (at least 16 characters); none when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sso_secret: Option<String>,
+    /// The Ed25519 public key for EdDSA-signed SSO tokens: a PEM `PUBLIC KEY` block or the
+    /// key's 32 bytes in base64; none when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sso_public_key: Option<String>,
     /// Theme defaults.
     #[serde(default)]
     pub theme: Theme,
@@ -85,6 +94,7 @@ impl CreateSite {
             anonymous_author: Some(&self.anonymous_author),
             origins: Some(&self.origins),
             sso_secret: self.sso_secret.as_deref(),
+            sso_public_key: self.sso_public_key.as_deref(),
             theme: Some(&self.theme),
         };
         fields.check(&mut errors);
@@ -117,6 +127,15 @@ pub struct UpdateSite {
     )]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
     pub sso_secret: Option<Option<String>>,
+    /// A new Ed25519 public key for EdDSA-signed SSO tokens (as in [`CreateSite`]), or `null`
+    /// to stop accepting them.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub sso_public_key: Option<Option<String>>,
     /// The complete new theme defaults.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub theme: Option<Theme>,
@@ -135,6 +154,7 @@ impl UpdateSite {
             anonymous_author: self.anonymous_author.as_deref(),
             origins: self.origins.as_deref(),
             sso_secret: self.sso_secret.as_ref().and_then(Option::as_deref),
+            sso_public_key: self.sso_public_key.as_ref().and_then(Option::as_deref),
             theme: self.theme.as_ref(),
         };
         fields.check(&mut errors);
@@ -149,6 +169,7 @@ struct SiteFields<'a> {
     anonymous_author: Option<&'a str>,
     origins: Option<&'a [String]>,
     sso_secret: Option<&'a str>,
+    sso_public_key: Option<&'a str>,
     theme: Option<&'a Theme>,
 }
 
@@ -168,6 +189,9 @@ impl SiteFields<'_> {
         }
         if let Some(secret) = self.sso_secret {
             validate::text(errors, "sso_secret", secret, SECRET_MIN, SECRET_MAX);
+        }
+        if let Some(key) = self.sso_public_key {
+            validate::text(errors, "sso_public_key", key, 1, PUBLIC_KEY_MAX);
         }
         if let Some(theme) = self.theme {
             if theme.len() > THEME_MAX {

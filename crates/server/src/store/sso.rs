@@ -63,17 +63,6 @@ impl Store {
     }
 }
 
-impl Store {
-    /// Sets (or with `None` clears) the Ed25519 public key of site `site_id`.
-    pub async fn set_sso_public_key(
-        &self,
-        site_id: i64,
-        key: Option<&ed25519_dalek::VerifyingKey>,
-    ) -> Result<()> {
-        set_public_key(&mut self.acquire_write().await?.conn(), site_id, key).await
-    }
-}
-
 /// Sets (or clears) the Ed25519 public key of site `site_id` on `conn`, stored as base64.
 pub(crate) async fn set_public_key(
     conn: &mut Conn<'_>,

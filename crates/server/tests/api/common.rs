@@ -461,6 +461,17 @@ pub fn visitor(n: u32) -> String {
     format!("5eed{n:04x}-0000-4000-8000-{n:012x}")
 }
 
+/// `key` as a PEM `PUBLIC KEY` block, as `openssl pkey -pubout` writes an Ed25519 key.
+pub fn public_key_pem(key: &ed25519_dalek::VerifyingKey) -> String {
+    use base64::Engine;
+    const SPKI_ED25519_PREFIX: [u8; 12] = [
+        0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,
+    ];
+    let der = [&SPKI_ED25519_PREFIX[..], key.as_bytes()].concat();
+    let body = base64::engine::general_purpose::STANDARD.encode(der);
+    format!("-----BEGIN PUBLIC KEY-----\n{body}\n-----END PUBLIC KEY-----\n")
+}
+
 /// A server on a real socket (`127.0.0.1:0`), stopped gracefully when dropped via `stop`.
 pub struct RunningServer {
     pub base: String,

@@ -11,8 +11,10 @@ use kindred_server::store::sites::NewSite;
 use serde_json::{json, Value};
 
 use crate::common::{
-    on_both_backends, visitor, Backend, TestApp, TestResponse, MEMBERS_BOARD, OPEN_BOARD,
+    on_both_backends, public_key_pem, visitor, Backend, TestApp, TestResponse, MEMBERS_BOARD,
+    OPEN_BOARD,
 };
+use crate::moderation::moderated_app;
 
 const SECRET: &str = "acme-sso-secret-for-tests";
 
@@ -207,14 +209,12 @@ async fn the_demo_site_accepts_tokens_signed_with_its_published_secret(backend: 
 }
 
 async fn brands_with_a_key_pair_sign_tokens_with_eddsa(backend: Backend) {
-    let app = TestApp::with_boards(backend).await;
-    let store = &app.state.store;
-    let site = store.site_id("acme").await.unwrap().unwrap();
+    let app = moderated_app(backend).await;
     let private = ed25519_dalek::SigningKey::from_bytes(&[42; 32]);
-    store
-        .set_sso_public_key(site, Some(&private.verifying_key()))
-        .await
-        .unwrap();
+    let key = json!({ "sso_public_key": public_key_pem(&private.verifying_key()) });
+    let uri = "/v1/moderation/sites/acme";
+    app.admin_ok(Method::PUT, uri, Some(key), StatusCode::OK)
+        .await;
     let uri = format!("/v1/boards/{MEMBERS_BOARD}/ideas");
     let body = json!({"title": "Signed with a key pair"});
 

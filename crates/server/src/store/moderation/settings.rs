@@ -4,6 +4,7 @@
 //! row back, in one transaction. Origins are replaced as a set; the caller reloads the CORS
 //! set afterwards ([`crate::cors::AllowedOrigins::reload`]).
 
+use ed25519_dalek::VerifyingKey;
 use kindred_api::moderation::{
     BoardSettings, CreateBoard, CreateSite, SiteSettings, UpdateBoard, UpdateSite,
 };
@@ -27,6 +28,7 @@ struct SiteRow {
     locale: String,
     anonymous_author: String,
     sso_secret_set: bool,
+    sso_public_key: Option<String>,
     theme: String,
     features: String,
 }
@@ -69,11 +71,19 @@ fn normalize_origins(origins: &[String]) -> Result<Vec<String>> {
         .iter()
         .map(|origin| normalize_origin(origin.trim()))
         .collect::<Option<Vec<_>>>()
-        .ok_or_else(|| {
-            let mut errors = FieldErrors::new();
-            validate::push(&mut errors, "origins", validate::INVALID);
-            Error::Validation(errors)
-        })
+        .ok_or_else(|| invalid("origins"))
+}
+
+/// The Ed25519 key a site's `sso_public_key` field gives, parsed; a 422 when it gives none.
+fn parse_public_key(text: &str) -> Result<VerifyingKey> {
+    crate::sso::parse_public_key(text).map_err(|_| invalid("sso_public_key"))
+}
+
+/// The 422 for a `field` the server found malformed.
+fn invalid(field: &str) -> Error {
+    let mut errors = FieldErrors::new();
+    validate::push(&mut errors, field, validate::INVALID);
+    Error::Validation(errors)
 }
 
 /// Replaces the allowed origins of site `site_id` with `origins`, already normalised.
@@ -101,6 +111,7 @@ async fn site_settings(conn: &mut Conn<'_>, row: SiteRow) -> Result<SiteSettings
         anonymous_author: row.anonymous_author,
         origins: origins.into_iter().map(|(origin,)| origin).collect(),
         sso_secret_set: row.sso_secret_set,
+        sso_public_key: row.sso_public_key,
         theme: from_json(&row.theme, "theme")?,
         features: from_json(&row.features, "features")?,
     })
@@ -165,6 +176,11 @@ impl Store {
     /// 422 refuses here); a taken slug is [`Error::Conflict`].
     pub async fn create_site_with_settings(&self, site: &CreateSite) -> Result<SiteSettings> {
         let origins = normalize_origins(&site.origins)?;
+        let public_key = site
+            .sso_public_key
+            .as_deref()
+            .map(parse_public_key)
+            .transpose()?;
         let mut tx = self.begin_write().await?;
         let mut conn = tx.conn();
         let new = NewSite {
@@ -184,6 +200,7 @@ impl Store {
         write_site(&mut conn, id, &columns).await?;
         replace_origins(&mut conn, id, &origins).await?;
         sso::set_secret(&mut conn, id, site.sso_secret.as_deref()).await?;
+        sso::set_public_key(&mut conn, id, public_key.as_ref()).await?;
         self.committed_site(tx, &site.slug).await
     }
 
@@ -199,6 +216,11 @@ impl Store {
             .as_deref()
             .map(normalize_origins)
             .transpose()?;
+        let public_key = match &update.sso_public_key {
+            Some(Some(text)) => Some(Some(parse_public_key(text)?)),
+            Some(None) => Some(None),
+            None => None,
+        };
         let mut tx = self.begin_write().await?;
         let mut conn = tx.conn();
         let Some(row) = find_site(&mut conn, slug).await? else {
@@ -222,6 +244,9 @@ impl Store {
         }
         if let Some(secret) = &update.sso_secret {
             sso::set_secret(&mut conn, site_id, secret.as_deref()).await?;
+        }
+        if let Some(key) = &public_key {
+            sso::set_public_key(&mut conn, site_id, key.as_ref()).await?;
         }
         self.committed_site(tx, slug).await.map(Some)
     }

@@ -1,13 +1,17 @@
 //! Sites and boards through the moderation API: every setting, validated; CORS follows origin
-//! changes at once; the SSO secret is write-only; the widget's start-up configuration carries
+//! changes at once; the SSO secret is write-only, the SSO public key readable; the widget's start-up configuration carries
 //! the theme and feature flags.
 
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::Engine;
 use serde_json::{json, Value};
 
 use super::moderated_app;
-use crate::common::{on_both_backends, visitor, Backend, TestApp, OPEN_BOARD, SHOP_ORIGIN};
+use crate::common::{
+    on_both_backends, public_key_pem, visitor, Backend, TestApp, OPEN_BOARD, SHOP_ORIGIN,
+};
 
 async fn allowed_origin(app: &TestApp, origin: &str) -> Option<String> {
     let response = app
@@ -30,17 +34,20 @@ async fn site_settings_round_trip_and_cors_follows_at_once(backend: Backend) {
     assert_eq!(site["slug"], "acme");
     assert_eq!(site["origins"], json!([SHOP_ORIGIN]));
     assert_eq!(site["sso_secret_set"], false);
+    assert_eq!(site["sso_public_key"], Value::Null);
     assert_eq!(
         site["features"],
         json!({ "comments": true, "idea_submissions": true })
     );
 
     let new_origin = "https://new.acme.test:8443";
+    let key = ed25519_dalek::SigningKey::from_bytes(&[7; 32]).verifying_key();
     let update = json!({
         "name": "Acme Outdoor EU",
         "locale": "de-CH",
         "origins": ["HTTPS://New.Acme.test:8443/"],
         "sso_secret": "a-brand-new-secret-123",
+        "sso_public_key": public_key_pem(&key),
         "theme": { "--kindred-accent": "#0a7", "--kindred-radius": "8px" },
         "features": { "comments": false, "idea_submissions": true },
     });
@@ -52,6 +59,8 @@ async fn site_settings_round_trip_and_cors_follows_at_once(backend: Backend) {
     assert_eq!(site["origins"], json!([new_origin]));
     assert_eq!(site["sso_secret_set"], true);
     assert!(!site.to_string().contains("a-brand-new-secret-123"));
+    // The public key is not secret: answered as the base64 of its 32 bytes.
+    assert_eq!(site["sso_public_key"], STANDARD.encode(key.as_bytes()));
     assert_eq!(site["theme"]["--kindred-accent"], "#0a7");
 
     // CORS changed without a restart.
@@ -75,27 +84,32 @@ async fn site_settings_round_trip_and_cors_follows_at_once(backend: Backend) {
         .admin_ok(
             Method::PUT,
             uri,
-            Some(json!({ "sso_secret": null })),
+            Some(json!({ "sso_secret": null, "sso_public_key": null })),
             StatusCode::OK,
         )
         .await;
     assert_eq!(site["sso_secret_set"], false);
+    assert_eq!(site["sso_public_key"], Value::Null);
     assert_eq!(site["name"], "Acme Outdoor EU");
     assert_eq!(site["origins"], json!([new_origin]));
     assert_eq!(
-        app.scalar("SELECT COUNT(*) FROM sites WHERE sso_secret IS NOT NULL")
-            .await,
+        app.scalar(
+            "SELECT COUNT(*) FROM sites WHERE sso_secret IS NOT NULL OR sso_public_key IS NOT NULL"
+        )
+        .await,
         0
     );
 }
 
 async fn sites_are_created_and_listed(backend: Backend) {
     let app = moderated_app(backend).await;
+    let key = ed25519_dalek::SigningKey::from_bytes(&[9; 32]).verifying_key();
     let body = json!({
         "slug": "trail",
         "name": "Trail Co",
         "origins": ["https://trail.test"],
         "sso_secret": "trail-secret-0123456789",
+        "sso_public_key": URL_SAFE_NO_PAD.encode(key.as_bytes()),
         "theme": { "--kindred-accent": "rebeccapurple" },
     });
     let response = app
@@ -110,6 +124,7 @@ async fn sites_are_created_and_listed(backend: Backend) {
     assert_eq!(site["locale"], "en");
     assert_eq!(site["anonymous_author"], "Anonymous");
     assert_eq!(site["sso_secret_set"], true);
+    assert_eq!(site["sso_public_key"], STANDARD.encode(key.as_bytes()));
     assert_eq!(
         allowed_origin(&app, "https://trail.test").await.as_deref(),
         Some("https://trail.test")
@@ -156,6 +171,21 @@ async fn bad_site_settings_are_refused(backend: Backend) {
         (json!({ "origins": ["https://shop.test/path"] }), "origins"),
         (json!({ "origins": ["javascript:alert(1)"] }), "origins"),
         (json!({ "sso_secret": "short" }), "sso_secret"),
+        (json!({ "sso_public_key": "" }), "sso_public_key"),
+        (json!({ "sso_public_key": "not a key" }), "sso_public_key"),
+        // 31 bytes, then an RSA key's PEM header around an Ed25519 body.
+        (
+            json!({ "sso_public_key": STANDARD.encode([1; 31]) }),
+            "sso_public_key",
+        ),
+        (
+            json!({ "sso_public_key": "-----BEGIN RSA PUBLIC KEY-----\nAAAA\n-----END RSA PUBLIC KEY-----" }),
+            "sso_public_key",
+        ),
+        (
+            json!({ "sso_public_key": "A".repeat(2000) }),
+            "sso_public_key",
+        ),
         (json!({ "theme": { "color": "red" } }), "theme"),
         (
             json!({ "theme": { "--kindred-bg": "url(https://evil.test/x)" } }),
@@ -189,6 +219,7 @@ async fn bad_site_settings_are_refused(backend: Backend) {
     let site = app.admin_ok(Method::GET, uri, None, StatusCode::OK).await;
     assert_eq!(site["origins"], json!([SHOP_ORIGIN]));
     assert_eq!(site["theme"], json!({}));
+    assert_eq!(site["sso_public_key"], Value::Null);
 }
 
 async fn boards_are_managed_with_every_setting(backend: Backend) {

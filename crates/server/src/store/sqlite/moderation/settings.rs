@@ -4,7 +4,7 @@
 macro_rules! site_columns {
     () => {
         "SELECT id, slug, name, locale, anonymous_author,
-                sso_secret IS NOT NULL AS sso_secret_set, theme, features
+                sso_secret IS NOT NULL AS sso_secret_set, sso_public_key, theme, features
          FROM sites"
     };
 }
