@@ -201,16 +201,26 @@ fn verdict(within: bool) -> &'static str {
     }
 }
 
-/// Drops comment-only lines and indentation: the loader stays readable in the repository and
-/// small on the wire. The `/*!` licence banner is kept.
+/// Drops comments and indentation: the loader stays readable in the repository and small on
+/// the wire. The `/*!` licence banner is kept. A comment after code must follow ` // ` (a
+/// space on each side), which the loader's strings never contain.
 fn minify_js(source: &str) -> String {
     source
         .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with("//"))
+        .map(without_comment)
+        .filter(|line| !line.is_empty())
         .collect::<Vec<_>>()
         .join("\n")
         + "\n"
+}
+
+/// `line` trimmed, without a `//` comment or a one-line `/** … */` doc comment.
+fn without_comment(line: &str) -> &str {
+    let line = line.trim();
+    if line.starts_with("//") || (line.starts_with("/**") && line.ends_with("*/")) {
+        return "";
+    }
+    line.find(" // ").map_or(line, |at| line[..at].trim_end())
 }
 
 /// A short, stable content hash (FNV-1a, 64 bits) for cache-busting file names.
@@ -254,9 +264,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn minify_keeps_code_and_banner_and_drops_comments() {
-        let out = minify_js("/*! banner */\n  // note\n\n  var a = 1; // keep\n");
-        assert_eq!(out, "/*! banner */\nvar a = 1; // keep\n");
+    fn minify_keeps_code_and_banner_and_drops_comments_and_indentation() {
+        let source = "/*! banner */\n  // note\n\n  /** doc */\n  var a = 1; // why\n  b(\"https://x\");\n";
+        assert_eq!(minify_js(source), "/*! banner */\nvar a = 1;\nb(\"https://x\");\n");
     }
 
     #[test]
