@@ -265,8 +265,12 @@ mod tests {
 
     #[test]
     fn minify_keeps_code_and_banner_and_drops_comments_and_indentation() {
-        let source = "/*! banner */\n  // note\n\n  /** doc */\n  var a = 1; // why\n  b(\"https://x\");\n";
-        assert_eq!(minify_js(source), "/*! banner */\nvar a = 1;\nb(\"https://x\");\n");
+        let source =
+            "/*! banner */\n  // note\n\n  /** doc */\n  var a = 1; // why\n  b(\"https://x\");\n";
+        assert_eq!(
+            minify_js(source),
+            "/*! banner */\nvar a = 1;\nb(\"https://x\");\n"
+        );
     }
 
     #[test]
