@@ -28,7 +28,8 @@
   var attrs = (script && script.dataset) || {};
   var api = new URL(attrs.api || "/", location.href).href.replace(/\/+$/, "");
   var live = new Map(); // host element -> its entry
-  var loading, skeleton, nearby;
+  var loading, skeleton, nearby, glue;
+  var token = null; // the signed-in user's SSO token, handed to the widget once it loads
   var loaded;
   var ready = new Promise(function (resolve) { loaded = resolve; });
 
@@ -40,9 +41,13 @@
   function load() {
     if (!loading) {
       loading = Promise.all([
-        import(new URL(FILES.glue, here).href).then(function (glue) {
+        import(new URL(FILES.glue, here).href).then(function (module) {
           var wasm = new URL(FILES.wasm, here);
-          return glue.default({ module_or_path: wasm }).then(function () { return glue; });
+          return module.default({ module_or_path: wasm }).then(function () {
+            glue = module;
+            signIn();
+            return module;
+          });
         }),
         fetch(new URL(FILES.css, here).href).then(function (response) {
           if (!response.ok) throw new Error("stylesheet: HTTP " + response.status);
@@ -55,6 +60,13 @@
       });
     }
     return loading;
+  }
+
+  // Tells the loaded widget who the visitor is.
+  function signIn() {
+    if (!glue) return;
+    if (token) glue.identify(token);
+    else glue.logout();
   }
 
   // The options the widget reads: the script's api and site, then the element's own
@@ -182,6 +194,16 @@
 
   window.Kindred = {
     mount: mount,
+    /** Identifies the visitor to every widget with the brand's SSO token. */
+    identify: function (jwt) {
+      token = jwt ? String(jwt) : null;
+      signIn();
+    },
+    /** Signs the visitor out of every widget. */
+    logout: function () {
+      token = null;
+      signIn();
+    },
     /** Resolves with this object once the widget's code has loaded. */
     ready: ready
   };

@@ -1,11 +1,12 @@
-//! The root of one widget instance: it provides the catalog and the API client to every
-//! component below, then renders the configured kind, or an alert when the options were
+//! The root of one widget instance: it provides the catalog, the API client and the host's
+//! events to every component below, then renders the configured kind, or an alert when the options were
 //! unusable.
 
 use leptos::prelude::*;
 
 use crate::client::ApiClient;
 use crate::config::{ConfigError, WidgetConfig, WidgetKind};
+use crate::events::Events;
 use crate::i18n::Locale;
 use crate::ideas::IdeasBoard;
 use crate::ui::ErrorPanel;
@@ -16,18 +17,28 @@ use crate::visitor;
 pub fn App(
     /// The instance's options, already read; errors were logged by the caller.
     config: Result<WidgetConfig, ConfigError>,
+    /// Where the widget's DOM events go.
+    events: Events,
 ) -> impl IntoView {
-    let Ok(config) = config else {
-        let catalog = Locale::default().catalog();
-        provide_context(catalog);
-        return view! {
-            <ErrorPanel message=catalog.setup_failed() attr:data-testid="widget-error"/>
+    provide_context(events.clone());
+    let config = match config {
+        Ok(config) => config,
+        Err(error) => {
+            events.invalid_options(&error.to_string());
+            return setup_failed();
         }
-        .into_any();
     };
     provide_context(config.locale.catalog());
     provide_context(ApiClient::new(config.api, visitor::current()));
     match config.kind {
         WidgetKind::Ideas { board } => view! { <IdeasBoard board/> }.into_any(),
     }
+}
+
+/// The alert shown in place of a widget whose options were unusable.
+fn setup_failed() -> AnyView {
+    let catalog = Locale::default().catalog();
+    provide_context(catalog);
+    view! { <ErrorPanel message=catalog.setup_failed() attr:data-testid="widget-error"/> }
+        .into_any()
 }

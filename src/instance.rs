@@ -8,6 +8,7 @@ use web_sys::{HtmlElement, ShadowRoot};
 
 use crate::app::App;
 use crate::config::WidgetConfig;
+use crate::events::Events;
 use crate::shadow;
 
 /// A mounted widget: the shadow root it renders into and the Leptos root that owns its views.
@@ -31,7 +32,8 @@ impl Instance {
         if let Err(error) = &config {
             leptos::logging::error!("[kindred] invalid widget options: {error}");
         }
-        let root = mount_to(container, move || view! { <App config/> }.into_any());
+        let events = Events::new(host.clone());
+        let root = mount_to(container, move || view! { <App config events/> }.into_any());
         Some(Self { shadow, root })
     }
 

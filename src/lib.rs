@@ -7,8 +7,10 @@
 mod app;
 pub mod client;
 mod config;
+mod events;
 pub mod i18n;
 pub mod ideas;
+mod identity;
 mod instance;
 mod registry;
 mod shadow;
@@ -33,6 +35,20 @@ use crate::registry::InstanceId;
 pub fn mount(host: web_sys::HtmlElement, options: &str, css: &str) -> MountHandle {
     console_error_panic_hook::set_once();
     MountHandle(registry::mount(&host, options, css))
+}
+
+/// Identifies the visitor to every widget on the page with the brand's SSO `token` (a JWT
+/// signed for this site); widgets reload what they show as that user. A blank token signs
+/// out.
+#[wasm_bindgen]
+pub fn identify(token: &str) {
+    identity::set(Some(token.to_owned()));
+}
+
+/// Signs the visitor out on every widget: requests speak for the anonymous visitor again.
+#[wasm_bindgen]
+pub fn logout() {
+    identity::set(None);
 }
 
 /// A mounted widget, handed to JavaScript so the page can remove it again.

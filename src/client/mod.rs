@@ -13,6 +13,8 @@ use gloo_net::http::{Method, RequestBuilder};
 use kindred_api::{Idea, IdeaId, IdeaSort, Page, VisitorId, VoteState, VISITOR_HEADER};
 use serde::de::DeserializeOwned;
 
+use crate::identity;
+
 /// A client for one API base, speaking for one visitor.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApiClient {
@@ -42,16 +44,20 @@ impl ApiClient {
         self.send(Method::DELETE, self.base.idea_vote(id)).await
     }
 
-    /// Sends a request with the visitor header and decodes the answer, logging failures so
+    /// Sends a request with the visitor header (and the signed-in user's token, when the page
+    /// gave one) and decodes the answer, logging failures so
     /// an embedding's developer can see what went wrong.
     async fn send<T: DeserializeOwned>(
         &self,
         method: Method,
         url: String,
     ) -> Result<T, ClientError> {
-        let request = RequestBuilder::new(&url)
+        let mut request = RequestBuilder::new(&url)
             .method(method.clone())
             .header(VISITOR_HEADER, self.visitor.as_str());
+        if let Some(token) = identity::current() {
+            request = request.header("Authorization", &format!("Bearer {token}"));
+        }
         let result = match request.send().await {
             Ok(response) => match response.text().await {
                 Ok(body) => error::decode(response.status(), &body),

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use super::card::IdeaCard;
 use crate::client::ApiClient;
+use crate::events::use_events;
 use crate::i18n::use_catalog;
+use crate::identity;
 use crate::ui::{ErrorPanel, SkeletonCards};
 
 /// How many placeholder cards stand in for the ideas while they load.
@@ -20,10 +22,26 @@ pub fn IdeasBoard(
 ) -> impl IntoView {
     let t = use_catalog();
     let client = expect_context::<ApiClient>();
-    let ideas = LocalResource::new(move || {
-        let client = client.clone();
+    let events = use_events();
+    let ideas = {
         let board = board.clone();
-        async move { client.list_ideas(&board, IdeaSort::Top).await }
+        LocalResource::new(move || {
+            // Signing in or out changes whose votes the list shows: load it again.
+            identity::tracked();
+            let client = client.clone();
+            let board = board.clone();
+            async move { client.list_ideas(&board, IdeaSort::Top).await }
+        })
+    };
+    // Tell the host page about the first content shown, and about every failed load.
+    let announced = StoredValue::new(false);
+    Effect::new(move || match &*ideas.read() {
+        Some(Ok(page)) if !announced.get_value() => {
+            announced.set_value(true);
+            events.ready("ideas", &board, page.items.len());
+        }
+        Some(Err(error)) => events.error("load", error),
+        _ => {}
     });
     let loading = move || ideas.with(Option::is_none);
     // Forget the failed answer first, so the skeleton shows while the retry is on its way.

@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 
 use super::tally::{Tally, VoteIntent};
 use crate::client::{ApiClient, ClientError};
+use crate::events::{use_events, Events};
 use crate::i18n::use_catalog;
 
 /// A vote button's reactive state.
@@ -45,7 +46,7 @@ impl VoteControl {
     /// Votes or unvotes: shows the result at once, then settles on the server's answer, or
     /// restores the previous tally and records the failure. Clicks while a request is in
     /// flight are ignored, so a double click never sends two votes.
-    pub fn toggle(self, client: ApiClient, id: IdeaId) {
+    pub fn toggle(self, client: ApiClient, events: Events, id: IdeaId) {
         if self.in_flight.get_untracked() {
             return;
         }
@@ -61,8 +62,14 @@ impl VoteControl {
             };
             // The widget may have been unmounted meanwhile; `try_set` then does nothing.
             let (settled, failure) = match answer {
-                Ok(state) => (Tally::from(&state), None),
-                Err(error) => (before, Some((intent, error))),
+                Ok(state) => {
+                    events.vote(&state);
+                    (Tally::from(&state), None)
+                }
+                Err(error) => {
+                    events.error("vote", &error);
+                    (before, Some((intent, error)))
+                }
             };
             self.tally.try_set(settled);
             self.failure.try_set(failure);
@@ -84,6 +91,7 @@ pub fn VoteButton(
 ) -> impl IntoView {
     let t = use_catalog();
     let client = expect_context::<ApiClient>();
+    let events = use_events();
     let control = VoteControl::new(initial);
     let label = {
         let title = title.clone();
@@ -103,7 +111,7 @@ pub fn VoteButton(
             data-testid="vote-button"
             aria-pressed=move || control.tally().voted.to_string()
             aria-label=label
-            on:click=move |_| control.toggle(client.clone(), id.clone())
+            on:click=move |_| control.toggle(client.clone(), events.clone(), id.clone())
         >
             <svg class="vote__icon" viewBox="0 0 16 16" aria-hidden="true">
                 <path d="M8 3.5 13.5 11h-11z"></path>

@@ -1,6 +1,8 @@
 // Shared set-up for the end-to-end specs: Debian's Chromium driven by playwright-core, the
 // demo page served by a real reference server (its URL comes from `cargo xtask test`), and
 // a guard that fails a spec on any console error or Content-Security-Policy violation.
+import assert from "node:assert/strict";
+
 import { chromium } from "playwright-core";
 
 /** The demo page's URL, given by `cargo xtask test`. */
@@ -57,4 +59,76 @@ export function card(page, id) {
 export async function countOf(cardLocator) {
   const text = await cardLocator.locator('[data-testid="vote-count"]').innerText();
   return Number(text.replace(/[^0-9]/g, ""));
+}
+
+/** The policy of the test pages: no inline script or style, only 'wasm-unsafe-eval'. */
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data:; connect-src 'self'";
+
+/** The loader tag of the demo's brand, as a brand pastes it. */
+export const LOADER = '<script src="/kindred/embed.js" data-api="/" data-site="ridgeline" async></script>';
+
+/**
+ * Opens a page in a new context of `browser` at `/e2e/{name}.html` with `body`, the page stylesheet `css` and `head` (the
+ * loader tag unless given), served with the strict policy. Records console errors, page
+ * errors, policy violations (`window.violations`), layout shifts (`window.shifts`), the
+ * widget's DOM events (`window.kindredEvents`) and every wasm request.
+ */
+export async function openPage(browser, name, { body, css = "", head = LOADER }) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  const problems = [];
+  const wasm = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(String(error)));
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname.endsWith(".wasm")) wasm.push(request.url());
+  });
+  await page.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener("securitypolicyviolation", (event) => {
+      window.violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+    window.kindredEvents = [];
+    for (const name of ["ready", "vote", "submit", "error"]) {
+      document.addEventListener(`kindred:${name}`, (event) => {
+        window.kindredEvents.push({
+          type: event.type,
+          target: event.target.id,
+          bubbles: event.bubbles,
+          composed: event.composed,
+          detail: event.detail,
+        });
+      });
+    }
+    window.shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.shifts.push(entry.value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  const url = new URL(`/e2e/${name}.html`, BASE_URL).href;
+  const html =
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>` +
+    `<link rel="stylesheet" href="/e2e/${name}.css">${head}</head><body>${body}</body></html>`;
+  await page.route(url, (route) =>
+    route.fulfill({
+      contentType: "text/html; charset=utf-8",
+      headers: { "content-security-policy": CSP },
+      body: html,
+    }),
+  );
+  await page.route(new URL(`/e2e/${name}.css`, BASE_URL).href, (route) =>
+    route.fulfill({ contentType: "text/css", body: css }),
+  );
+  await page.goto(url);
+  return { context, page, problems, wasm };
+}
+
+/** Asserts that `page` ran cleanly: no console or page errors, no policy violations. */
+export async function assertClean({ page, problems }) {
+  assert.deepEqual(await page.evaluate(() => window.violations), [], "no CSP violations");
+  assert.deepEqual(problems, [], "no console or page errors");
 }

@@ -5,15 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 
-import { launch, BASE_URL } from "./browser.js";
-
-/** The policy of every page here: no inline script or style, only 'wasm-unsafe-eval'. */
-const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-  "img-src 'self' data:; connect-src 'self'";
-
-/** The loader tag of the demo's brand, as a brand pastes it. */
-const LOADER = '<script src="/kindred/embed.js" data-api="/" data-site="ridgeline" async></script>';
+import { launch, openPage, assertClean, LOADER } from "./browser.js";
 
 const CARD = '[data-testid="idea-card"]';
 
@@ -24,57 +16,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/**
- * Opens a page at `/e2e/{name}.html` with `body`, the page stylesheet `css` and `head` (the
- * loader tag unless given), served with the strict policy. Records console errors, page
- * errors, policy violations, layout shifts and every wasm request.
- */
-async function openPage(name, { body, css = "", head = LOADER }) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
-  const page = await context.newPage();
-  const problems = [];
-  const wasm = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(message.text());
-  });
-  page.on("pageerror", (error) => problems.push(String(error)));
-  page.on("request", (request) => {
-    if (new URL(request.url()).pathname.endsWith(".wasm")) wasm.push(request.url());
-  });
-  await page.addInitScript(() => {
-    window.violations = [];
-    document.addEventListener("securitypolicyviolation", (event) => {
-      window.violations.push(`${event.violatedDirective} ${event.blockedURI}`);
-    });
-    window.shifts = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.shifts.push(entry.value);
-    }).observe({ type: "layout-shift", buffered: true });
-  });
-  const url = new URL(`/e2e/${name}.html`, BASE_URL).href;
-  const html =
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>` +
-    `<link rel="stylesheet" href="/e2e/${name}.css">${head}</head><body>${body}</body></html>`;
-  await page.route(url, (route) =>
-    route.fulfill({
-      contentType: "text/html; charset=utf-8",
-      headers: { "content-security-policy": CSP },
-      body: html,
-    }),
-  );
-  await page.route(new URL(`/e2e/${name}.css`, BASE_URL).href, (route) =>
-    route.fulfill({ contentType: "text/css", body: css }),
-  );
-  await page.goto(url);
-  return { context, page, problems, wasm };
-}
-
-/** Asserts that `page` ran cleanly: no console or page errors, no policy violations. */
-async function assertClean({ page, problems }) {
-  assert.deepEqual(await page.evaluate(() => window.violations), [], "no CSP violations");
-  assert.deepEqual(problems, [], "no console or page errors");
-}
 
 /** Waits until the widget in `selector`'s host shows idea cards. */
 async function waitForCards(page, selector) {
@@ -90,7 +31,7 @@ async function waitForEmptyShadow(page, selector) {
 }
 
 test("the wasm loads only when a placeholder comes near, and its place is reserved", async () => {
-  const opened = await openPage("lazy", {
+  const opened = await openPage(browser, "lazy", {
     body:
       '<h1>Top of a long page</h1><div class="spacer"></div>' +
       '<div id="w" data-kindred="ideas" data-board="trail-shoes"></div>',
@@ -125,7 +66,7 @@ test("a reserved height keeps the content below the widget still", async () => {
     '<h1>Reviews</h1><div id="w" data-kindred="ideas" data-board="trail-shoes"></div>' +
     '<p id="after">Shipping and returns</p>';
   const measure = async (css) => {
-    const opened = await openPage("reserved", { body, css });
+    const opened = await openPage(browser, "reserved", { body, css });
     const { page } = opened;
     const before = await page.evaluate(() => document.querySelector("#after").offsetTop);
     await waitForCards(page, "#w");
@@ -149,7 +90,7 @@ test("a reserved height keeps the content below the widget still", async () => {
 
 test("the loader included twice, async and defer, loads one wasm and one widget per host", async () => {
   const defer = LOADER.replace(" async", " defer");
-  const opened = await openPage("twice", {
+  const opened = await openPage(browser, "twice", {
     head: LOADER + defer,
     body:
       '<div id="a" data-kindred="ideas" data-board="trail-shoes" data-eager></div>' +
@@ -168,7 +109,7 @@ test("the loader included twice, async and defer, loads one wasm and one widget 
 });
 
 test("placeholders added later are mounted, and unmounted when removed", async () => {
-  const opened = await openPage("spa", { body: '<main id="app"></main>' });
+  const opened = await openPage(browser, "spa", { body: '<main id="app"></main>' });
   const { page } = opened;
   await page.evaluate(() => {
     const route = document.createElement("section");
@@ -193,7 +134,7 @@ test("placeholders added later are mounted, and unmounted when removed", async (
 });
 
 test("<kindred-ideas> mirrors the data attributes and follows its own changes", async () => {
-  const opened = await openPage("element", {
+  const opened = await openPage(browser, "element", {
     body: '<kindred-ideas id="w" board="trail-shoes" eager></kindred-ideas>',
   });
   const { page } = opened;
@@ -230,7 +171,7 @@ test("<kindred-ideas> mirrors the data attributes and follows its own changes", 
 });
 
 test("mounting and unmounting 200 times by hand leaves no DOM nodes or listeners behind", async () => {
-  const opened = await openPage("mounts", { body: '<div id="spa"></div>' });
+  const opened = await openPage(browser, "mounts", { body: '<div id="spa"></div>' });
   const { page, context } = opened;
   const cdp = await context.newCDPSession(page);
   const counters = async () => {

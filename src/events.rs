@@ -1,0 +1,102 @@
+//! The DOM events a widget sends its host page, so brands can wire analytics without reaching
+//! into the shadow root: `CustomEvent`s dispatched on the placeholder element, bubbling and
+//! composed, each with a JSON-shaped `detail` (documented in docs/embedding.md).
+//!
+//! - `kindred:ready`: the widget shows its first content.
+//! - `kindred:vote`: the server accepted a vote or its withdrawal.
+//! - `kindred:error`: a request failed, or the options were unusable.
+
+use js_sys::{Object, Reflect};
+use kindred_api::VoteState;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
+
+use crate::client::ClientError;
+
+/// Where a widget's events go: its placeholder element.
+#[derive(Clone, Debug)]
+pub struct Events {
+    host: HtmlElement,
+}
+
+impl Events {
+    /// Events dispatched on `host`.
+    pub fn new(host: HtmlElement) -> Self {
+        Self { host }
+    }
+
+    /// Announces that the widget shows its first content: `{kind, board, count}`, where
+    /// `count` is how many items the first page shows.
+    pub fn ready(&self, kind: &str, board: &str, count: usize) {
+        let detail = object(&[
+            ("kind", kind.into()),
+            ("board", board.into()),
+            ("count", count.into()),
+        ]);
+        self.dispatch("kindred:ready", &detail);
+    }
+
+    /// Announces a vote (or its withdrawal) the server accepted: `{ideaId, voted, voteCount}`.
+    pub fn vote(&self, state: &VoteState) {
+        let detail = object(&[
+            ("ideaId", state.idea_id.0.as_str().into()),
+            ("voted", state.voted.into()),
+            ("voteCount", state.vote_count.into()),
+        ]);
+        self.dispatch("kindred:vote", &detail);
+    }
+
+    /// Announces that `action` (`load` or `vote`) failed with `error`:
+    /// `{action, code, status, message}`, where `code` is the API's error code or `network`
+    /// or `bad_response`, and `status` the HTTP status (`null` when no answer arrived).
+    pub fn error(&self, action: &str, error: &ClientError) {
+        let (code, status) = match error {
+            ClientError::Network => ("network", None),
+            ClientError::Api { status, code, .. } => (code.as_str(), Some(*status)),
+            ClientError::BadResponse { status } => ("bad_response", Some(*status)),
+        };
+        self.failure(action, code, status, &error.to_string());
+    }
+
+    /// Announces that the widget's options were unusable, with `message` saying why.
+    pub fn invalid_options(&self, message: &str) {
+        self.failure("setup", "invalid_options", None, message);
+    }
+
+    fn failure(&self, action: &str, code: &str, status: Option<u16>, message: &str) {
+        let detail = object(&[
+            ("action", action.into()),
+            ("code", code.into()),
+            ("status", status.map_or(JsValue::NULL, JsValue::from)),
+            ("message", message.into()),
+        ]);
+        self.dispatch("kindred:error", &detail);
+    }
+
+    /// Dispatches `name` with `detail` on the host. A failure here only means the page hears
+    /// nothing; it never disturbs the widget.
+    fn dispatch(&self, name: &str, detail: &JsValue) {
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(detail);
+        if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+            _ = self.host.dispatch_event(&event);
+        }
+    }
+}
+
+/// A plain object with `fields`.
+fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let object = Object::new();
+    for (key, value) in fields {
+        _ = Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    object.into()
+}
+
+/// The events of the widget being rendered.
+pub fn use_events() -> Events {
+    expect_context::<Events>()
+}
