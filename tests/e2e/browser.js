@@ -31,16 +31,12 @@ export function launch() {
 }
 
 /**
- * Opens the demo page in `context` and records console errors and page errors, so a spec can
- * assert that the widget ran cleanly under the page's strict policy.
+ * Opens the demo page in `context`, watched as `watch` describes, so a spec can assert that
+ * the widget ran cleanly under the page's strict policy.
  */
 export async function openDemo(context) {
   const page = await context.newPage();
-  const problems = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(message.text());
-  });
-  page.on("pageerror", (error) => problems.push(String(error)));
+  const { problems } = await watch(page);
   await page.goto(BASE_URL);
   return { page, problems };
 }
@@ -70,14 +66,11 @@ export const CSP =
 export const LOADER = '<script src="/kindred/embed.js" data-api="/" data-site="ridgeline" async></script>';
 
 /**
- * Opens a page in a new context of `browser` at `/e2e/{name}.html` with `body`, the page stylesheet `css` and `head` (the
- * loader tag unless given), served with the strict policy. Records console errors, page
- * errors, policy violations (`window.violations`), layout shifts (`window.shifts`), the
- * widget's DOM events (`window.kindredEvents`) and every wasm request.
+ * Records what a spec asserts on in `page`: console errors and page errors (`problems`),
+ * every wasm request (`wasm`), and in the page policy violations (`window.violations`),
+ * layout shifts (`window.shifts`) and the widget's DOM events (`window.kindredEvents`).
  */
-export async function openPage(browser, name, { body, css = "", head = LOADER }) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
-  const page = await context.newPage();
+async function watch(page) {
   const problems = [];
   const wasm = [];
   page.on("console", (message) => {
@@ -93,7 +86,7 @@ export async function openPage(browser, name, { body, css = "", head = LOADER })
       window.violations.push(`${event.violatedDirective} ${event.blockedURI}`);
     });
     window.kindredEvents = [];
-    for (const name of ["ready", "vote", "submit", "error"]) {
+    for (const name of ["ready", "vote", "error"]) {
       document.addEventListener(`kindred:${name}`, (event) => {
         window.kindredEvents.push({
           type: event.type,
@@ -109,6 +102,18 @@ export async function openPage(browser, name, { body, css = "", head = LOADER })
       for (const entry of list.getEntries()) window.shifts.push(entry.value);
     }).observe({ type: "layout-shift", buffered: true });
   });
+  return { problems, wasm };
+}
+
+/**
+ * Opens a page in a new context of `browser` at `/e2e/{name}.html` with `body`, the page
+ * stylesheet `css` and `head` (the loader tag unless given), served with `policy` (the strict
+ * one unless given) and watched as `watch` describes.
+ */
+export async function openPage(browser, name, { body, css = "", head = LOADER, policy = CSP }) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  const { problems, wasm } = await watch(page);
   const url = new URL(`/e2e/${name}.html`, BASE_URL).href;
   const html =
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>` +
@@ -116,7 +121,7 @@ export async function openPage(browser, name, { body, css = "", head = LOADER })
   await page.route(url, (route) =>
     route.fulfill({
       contentType: "text/html; charset=utf-8",
-      headers: { "content-security-policy": CSP },
+      headers: { "content-security-policy": policy },
       body: html,
     }),
   );
@@ -127,8 +132,18 @@ export async function openPage(browser, name, { body, css = "", head = LOADER })
   return { context, page, problems, wasm };
 }
 
-/** Asserts that `page` ran cleanly: no console or page errors, no policy violations. */
+/**
+ * Asserts that `page` ran cleanly: no console or page errors, no policy violations, and no
+ * inline `style` attribute in any widget (a strict `style-src` would refuse it).
+ */
 export async function assertClean({ page, problems }) {
   assert.deepEqual(await page.evaluate(() => window.violations), [], "no CSP violations");
   assert.deepEqual(problems, [], "no console or page errors");
+  const styled = await page.evaluate(() =>
+    [...document.querySelectorAll("*")]
+      .filter((element) => element.shadowRoot)
+      .flatMap((host) => [...host.shadowRoot.querySelectorAll("[style]")])
+      .map((element) => element.outerHTML.slice(0, 120)),
+  );
+  assert.deepEqual(styled, [], "no inline style attributes in the widget");
 }
