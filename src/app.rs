@@ -29,7 +29,11 @@ pub fn App(
         }
     };
     provide_context(config.locale.catalog());
-    provide_context(ApiClient::new(config.api, visitor::current()));
+    provide_context(ApiClient::new(
+        config.api,
+        visitor::current(),
+        config.timeout_ms,
+    ));
     match config.kind {
         WidgetKind::Ideas { board } => view! { <IdeasBoard board/> }.into_any(),
     }

@@ -21,9 +21,18 @@ pub struct WidgetConfig {
     pub site: String,
     /// The language the widget speaks.
     pub locale: Locale,
+    /// How long a request may take before the widget gives up on it (`data-timeout`, in
+    /// milliseconds; [`DEFAULT_TIMEOUT_MS`] when absent).
+    pub timeout_ms: u32,
     /// What to show, with the options specific to that kind.
     pub kind: WidgetKind,
 }
+
+/// The request time limit when the embedding sets none.
+pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
+
+/// The longest time limit an embedding may set: two minutes.
+pub const MAX_TIMEOUT_MS: u32 = 120_000;
 
 /// The kinds of widget this build can render, each with its own options.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,6 +85,7 @@ struct RawOptions {
     site: Option<String>,
     board: Option<String>,
     locale: Option<String>,
+    timeout: Option<String>,
 }
 
 impl WidgetConfig {
@@ -90,6 +100,18 @@ impl WidgetConfig {
         })?;
         let site = required("site", raw.site)?;
         let locale = Locale::negotiate(raw.locale.as_deref());
+        let timeout_ms = match raw.timeout {
+            None => DEFAULT_TIMEOUT_MS,
+            Some(text) => text
+                .trim()
+                .parse()
+                .ok()
+                .filter(|ms| (1..=MAX_TIMEOUT_MS).contains(ms))
+                .ok_or(ConfigError::Invalid {
+                    option: "timeout",
+                    value: text,
+                })?,
+        };
         let kind = match required("kind", raw.kind)?.as_str() {
             "ideas" => WidgetKind::Ideas {
                 board: required("board", raw.board)?,
@@ -100,6 +122,7 @@ impl WidgetConfig {
             api,
             site,
             locale,
+            timeout_ms,
             kind,
         })
     }
@@ -135,11 +158,33 @@ mod tests {
     }
 
     #[test]
+    fn the_timeout_is_milliseconds_within_two_minutes() {
+        let with = |timeout: &str| {
+            WidgetConfig::parse(&format!(
+                r#"{{"kind":"ideas","api":"/a","site":"s","board":"b","timeout":"{timeout}"}}"#
+            ))
+        };
+        assert_eq!(with(" 2500 ").unwrap().timeout_ms, 2500);
+        assert_eq!(with("120000").unwrap().timeout_ms, MAX_TIMEOUT_MS);
+        for bad in ["0", "-5", "1.5", "soon", "120001"] {
+            assert_eq!(
+                with(bad),
+                Err(ConfigError::Invalid {
+                    option: "timeout",
+                    value: bad.into()
+                }),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
     fn locale_is_optional() {
         let config =
             WidgetConfig::parse(r#"{"kind":"ideas","api":"/kindred","site":"s","board":"b"}"#)
                 .unwrap();
         assert_eq!(config.locale, Locale::En);
+        assert_eq!(config.timeout_ms, DEFAULT_TIMEOUT_MS);
         assert_eq!(config.api.as_str(), "/kindred");
     }
 

@@ -48,11 +48,12 @@ impl Events {
     }
 
     /// Announces that `action` (`load` or `vote`) failed with `error`:
-    /// `{action, code, status, message}`, where `code` is the API's error code or `network`
-    /// or `bad_response`, and `status` the HTTP status (`null` when no answer arrived).
+    /// `{action, code, status, message}`, where `code` is the API's error code or `network`,
+    /// `timeout` or `bad_response`, and `status` the HTTP status (`null` when no answer arrived).
     pub fn error(&self, action: &str, error: &ClientError) {
         let (code, status) = match error {
             ClientError::Network => ("network", None),
+            ClientError::Timeout { .. } => ("timeout", None),
             ClientError::Api { status, code, .. } => (code.as_str(), Some(*status)),
             ClientError::BadResponse { status } => ("bad_response", Some(*status)),
         };

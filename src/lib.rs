@@ -7,7 +7,7 @@
 mod app;
 pub mod client;
 mod config;
-mod events;
+pub mod events;
 pub mod i18n;
 pub mod ideas;
 mod identity;

@@ -4,11 +4,16 @@
 
 #![cfg(target_arch = "wasm32")]
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use kindred::client::{ApiBase, ApiClient};
+use kindred::events::Events;
 use kindred::i18n::Locale;
 use kindred::ideas::IdeaCard;
 use kindred_api::{Author, Idea, IdeaId, IdeaStatus, VisitorId};
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -215,10 +220,24 @@ async fn a_refused_vote_is_shown_at_once_then_rolled_back_with_a_message() {
     let client = ApiClient::new(
         ApiBase::parse(UNREACHABLE_API).unwrap(),
         VisitorId::parse("0f8fad5b-d9cb-469f-a165-70867728950e").unwrap(),
+        10_000,
     );
+    let events = Events::new(container.clone());
+    let heard = Rc::new(RefCell::new(Vec::new()));
+    let listener = {
+        let heard = Rc::clone(&heard);
+        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |event: web_sys::CustomEvent| {
+            let detail = js_sys::JSON::stringify(&event.detail()).unwrap();
+            heard.borrow_mut().push(String::from(detail));
+        })
+    };
+    container
+        .add_event_listener_with_callback("kindred:error", listener.as_ref().unchecked_ref())
+        .unwrap();
     let _root = leptos::mount::mount_to(container.clone(), move || {
         provide_context(Locale::En.catalog());
         provide_context(client);
+        provide_context(events);
         view! { <IdeaCard idea=idea()/> }
     });
     let query = |selector: &str| container.query_selector(selector).unwrap().unwrap();
@@ -267,4 +286,12 @@ async fn a_refused_vote_is_shown_at_once_then_rolled_back_with_a_message() {
     assert_eq!(count.text_content().unwrap(), "41");
     let message = notice.text_content().unwrap();
     assert!(message.contains("wasn’t saved"), "{message}");
+    // The host page heard of it, once, as a failed vote that got no answer.
+    let heard = heard.borrow();
+    assert_eq!(heard.len(), 1, "{heard:?}");
+    assert!(
+        heard[0].starts_with(r#"{"action":"vote","code":"network","status":null,"#),
+        "{}",
+        heard[0]
+    );
 }

@@ -11,6 +11,11 @@ use serde::de::DeserializeOwned;
 pub enum ClientError {
     /// No HTTP answer arrived: offline, DNS failure, refused connection or a CORS refusal.
     Network,
+    /// The answer did not arrive within the widget's time limit.
+    Timeout {
+        /// The limit, in milliseconds.
+        after_ms: u32,
+    },
     /// The server refused the request with the contract's error body.
     Api {
         /// The HTTP status.
@@ -31,6 +36,7 @@ impl fmt::Display for ClientError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Network => f.write_str("no response (offline, unreachable or blocked by CORS)"),
+            Self::Timeout { after_ms } => write!(f, "no complete response within {after_ms} ms"),
             Self::Api {
                 status,
                 code,

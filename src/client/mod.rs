@@ -3,6 +3,7 @@
 //! URLs are built in [`url`] and responses classified in [`error`], both pure and tested
 //! natively; this module only performs requests.
 
+mod deadline;
 mod error;
 mod url;
 
@@ -13,6 +14,7 @@ use gloo_net::http::{Method, RequestBuilder};
 use kindred_api::{Idea, IdeaId, IdeaSort, Page, VisitorId, VoteState, VISITOR_HEADER};
 use serde::de::DeserializeOwned;
 
+use self::deadline::Deadline;
 use crate::identity;
 
 /// A client for one API base, speaking for one visitor.
@@ -20,12 +22,18 @@ use crate::identity;
 pub struct ApiClient {
     base: ApiBase,
     visitor: VisitorId,
+    timeout_ms: u32,
 }
 
 impl ApiClient {
-    /// A client that sends requests to `base` on behalf of `visitor`.
-    pub fn new(base: ApiBase, visitor: VisitorId) -> Self {
-        Self { base, visitor }
+    /// A client that sends requests to `base` on behalf of `visitor`, giving up on a request
+    /// (and its body) after `timeout_ms` milliseconds.
+    pub fn new(base: ApiBase, visitor: VisitorId, timeout_ms: u32) -> Self {
+        Self {
+            base,
+            visitor,
+            timeout_ms,
+        }
     }
 
     /// One page of a board's ideas: `GET /v1/boards/{board}/ideas?sort=…`.
@@ -52,18 +60,27 @@ impl ApiClient {
         method: Method,
         url: String,
     ) -> Result<T, ClientError> {
+        let deadline = Deadline::start(self.timeout_ms);
         let mut request = RequestBuilder::new(&url)
             .method(method.clone())
-            .header(VISITOR_HEADER, self.visitor.as_str());
+            .header(VISITOR_HEADER, self.visitor.as_str())
+            .abort_signal(deadline.signal().as_ref());
         if let Some(token) = identity::current() {
             request = request.header("Authorization", &format!("Bearer {token}"));
         }
-        let result = match request.send().await {
+        let answer = match request.send().await {
             Ok(response) => match response.text().await {
-                Ok(body) => error::decode(response.status(), &body),
-                Err(_) => Err(ClientError::Network),
+                Ok(body) => Ok((response.status(), body)),
+                Err(_) => Err(()),
             },
-            Err(_) => Err(ClientError::Network),
+            Err(_) => Err(()),
+        };
+        let result = match answer {
+            Ok((status, body)) => error::decode(status, &body),
+            Err(()) if deadline.passed() => Err(ClientError::Timeout {
+                after_ms: self.timeout_ms,
+            }),
+            Err(()) => Err(ClientError::Network),
         };
         if let Err(error) = &result {
             leptos::logging::warn!("[kindred] {method} {url} failed: {error}");

@@ -95,6 +95,7 @@ impl Catalog for English {
         const GENERIC: &str = "Something went wrong on our side. Please try again.";
         match error {
             ClientError::Network => "You seem to be offline. Check your connection and try again.",
+            ClientError::Timeout { .. } => "This is taking too long. Please try again.",
             ClientError::Api { code, .. } => match code {
                 ErrorCode::RateLimited => {
                     "That’s a lot at once. Please wait a moment and try again."
@@ -175,6 +176,9 @@ mod tests {
             message: String::new(),
         };
         let network = English.problem(&ClientError::Network);
+        let slow = English.problem(&ClientError::Timeout { after_ms: 10_000 });
+        assert!(slow.contains("too long"));
+        assert_ne!(slow, network);
         let limited = English.problem(&api(ErrorCode::RateLimited));
         let generic = English.problem(&api(ErrorCode::Internal));
         assert!(network.contains("offline"));

@@ -106,18 +106,24 @@ async function watch(page) {
 }
 
 /**
- * Opens a page in a new context of `browser` at `/e2e/{name}.html` with `body`, the page
- * stylesheet `css` and `head` (the loader tag unless given), served with `policy` (the strict
- * one unless given) and watched as `watch` describes.
+ * Opens a page in a new context of `browser` at `/e2e/{name}.html` in language `lang`, with
+ * `body`, the page stylesheet `css`, the page's own script `script` (when given) and `head`
+ * (the loader tag unless given), served with `policy` (the strict one unless given) and
+ * watched as `watch` describes. `before(page)` runs before the page loads, to route requests.
  */
-export async function openPage(browser, name, { body, css = "", head = LOADER, policy = CSP }) {
+export async function openPage(
+  browser,
+  name,
+  { body, css = "", script = "", head = LOADER, policy = CSP, lang = "en", before = async () => {} },
+) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
   const { problems, wasm } = await watch(page);
   const url = new URL(`/e2e/${name}.html`, BASE_URL).href;
+  const own = script ? `<script src="/e2e/${name}.js"></script>` : "";
   const html =
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>` +
-    `<link rel="stylesheet" href="/e2e/${name}.css">${head}</head><body>${body}</body></html>`;
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${name}</title>` +
+    `<link rel="stylesheet" href="/e2e/${name}.css">${own}${head}</head><body>${body}</body></html>`;
   await page.route(url, (route) =>
     route.fulfill({
       contentType: "text/html; charset=utf-8",
@@ -128,6 +134,10 @@ export async function openPage(browser, name, { body, css = "", head = LOADER, p
   await page.route(new URL(`/e2e/${name}.css`, BASE_URL).href, (route) =>
     route.fulfill({ contentType: "text/css", body: css }),
   );
+  await page.route(new URL(`/e2e/${name}.js`, BASE_URL).href, (route) =>
+    route.fulfill({ contentType: "text/javascript", body: script }),
+  );
+  await before(page);
   await page.goto(url);
   return { context, page, problems, wasm };
 }

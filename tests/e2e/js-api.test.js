@@ -79,11 +79,13 @@ test("the widget tells the host page when it is ready and of every vote", async 
   });
 
   const { id, count } = await firstIdea(page);
+  // The button shows a vote at once; the event waits for the server's answer.
   await voteButton(page, id).click();
+  await events(page, "kindred:vote", 1);
   await waitForVote(page, id, count + 1, true);
   await voteButton(page, id).click();
-  await waitForVote(page, id, count, false);
   const votes = await events(page, "kindred:vote", 2);
+  await waitForVote(page, id, count, false);
   assert.deepEqual(
     votes.map((event) => [event.target, event.bubbles, event.composed, event.detail]),
     [
@@ -102,18 +104,29 @@ test("Kindred.identify votes as the brand's user, and Kindred.logout as the visi
   await events(page, "kindred:ready");
   const { id, count } = await firstIdea(page);
 
-  // The anonymous visitor votes.
+  // The anonymous visitor votes, and the server has it.
   await voteButton(page, id).click();
+  await events(page, "kindred:vote", 1);
   await waitForVote(page, id, count + 1, true);
 
   // Signed in, the list reloads as the user, who has not voted yet; their vote adds up.
   await page.evaluate((token) => window.Kindred.identify(token), ssoToken(`e2e-${randomUUID()}`));
   await waitForVote(page, id, count + 1, false);
   await voteButton(page, id).click();
+  await events(page, "kindred:vote", 2);
   await waitForVote(page, id, count + 2, true);
 
-  // Signed out, the visitor's own vote shows again.
+  // Signed out, the list reloads as the visitor, whose own vote shows again.
+  const loads = await page.evaluate(() => performance.getEntriesByType("resource").length);
   await page.evaluate(() => window.Kindred.logout());
+  await page.waitForFunction(
+    (loads) =>
+      performance
+        .getEntriesByType("resource")
+        .slice(loads)
+        .some((entry) => entry.name.includes("/v1/boards/trail-shoes/ideas")),
+    loads,
+  );
   await waitForVote(page, id, count + 2, true);
   await assertClean(opened);
   await opened.context.close();
