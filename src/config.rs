@@ -89,8 +89,9 @@ struct RawOptions {
 }
 
 impl WidgetConfig {
-    /// Reads and validates the options JSON.
-    pub fn parse(json: &str) -> Result<Self, ConfigError> {
+    /// Reads and validates the options JSON. Without a `locale` option, the widget speaks
+    /// the first of `languages` (the page's `lang`, then the browser's) it has a catalog for.
+    pub fn parse(json: &str, languages: &[&str]) -> Result<Self, ConfigError> {
         let raw: RawOptions = serde_json::from_str(json)
             .map_err(|error| ConfigError::Malformed(error.to_string()))?;
         let api = required("api", raw.api)?;
@@ -99,7 +100,8 @@ impl WidgetConfig {
             value: api,
         })?;
         let site = required("site", raw.site)?;
-        let locale = Locale::negotiate(raw.locale.as_deref());
+        let given = std::iter::once(raw.locale.as_deref());
+        let locale = Locale::negotiate(given.chain(languages.iter().copied().map(Some)));
         let timeout_ms = match raw.timeout {
             None => DEFAULT_TIMEOUT_MS,
             Some(text) => text
@@ -145,7 +147,7 @@ mod tests {
 
     #[test]
     fn reads_an_ideas_widget_and_ignores_unknown_keys() {
-        let config = WidgetConfig::parse(GOOD).unwrap();
+        let config = WidgetConfig::parse(GOOD, &[]).unwrap();
         assert_eq!(config.api.as_str(), "http://127.0.0.1:8080");
         assert_eq!(config.site, "ridgeline");
         assert_eq!(config.locale, Locale::En);
@@ -160,9 +162,12 @@ mod tests {
     #[test]
     fn the_timeout_is_milliseconds_within_two_minutes() {
         let with = |timeout: &str| {
-            WidgetConfig::parse(&format!(
-                r#"{{"kind":"ideas","api":"/a","site":"s","board":"b","timeout":"{timeout}"}}"#
-            ))
+            WidgetConfig::parse(
+                &format!(
+                    r#"{{"kind":"ideas","api":"/a","site":"s","board":"b","timeout":"{timeout}"}}"#
+                ),
+                &[],
+            )
         };
         assert_eq!(with(" 2500 ").unwrap().timeout_ms, 2500);
         assert_eq!(with("120000").unwrap().timeout_ms, MAX_TIMEOUT_MS);
@@ -180,10 +185,20 @@ mod tests {
 
     #[test]
     fn locale_is_optional() {
-        let config =
-            WidgetConfig::parse(r#"{"kind":"ideas","api":"/kindred","site":"s","board":"b"}"#)
-                .unwrap();
+        let json = r#"{"kind":"ideas","api":"/kindred","site":"s","board":"b"}"#;
+        let config = WidgetConfig::parse(json, &[]).unwrap();
         assert_eq!(config.locale, Locale::En);
+        // Without the option, the page's language, then the browser's.
+        let page = WidgetConfig::parse(json, &["ar", "de-DE"]).unwrap();
+        assert_eq!(page.locale, Locale::Ar);
+        let browser = WidgetConfig::parse(json, &["ja", "fr-CA"]).unwrap();
+        assert_eq!(browser.locale, Locale::Fr);
+        // The option wins.
+        let json = r#"{"kind":"ideas","api":"/a","site":"s","board":"b","locale":"de"}"#;
+        assert_eq!(
+            WidgetConfig::parse(json, &["ar"]).unwrap().locale,
+            Locale::De
+        );
         assert_eq!(config.timeout_ms, DEFAULT_TIMEOUT_MS);
         assert_eq!(config.api.as_str(), "/kindred");
     }
@@ -192,7 +207,10 @@ mod tests {
     fn malformed_json_and_non_string_values_are_refused() {
         for bad in ["", "not json", "[]", r#"{"kind":"ideas","board":5}"#] {
             assert!(
-                matches!(WidgetConfig::parse(bad), Err(ConfigError::Malformed(_))),
+                matches!(
+                    WidgetConfig::parse(bad, &[]),
+                    Err(ConfigError::Malformed(_))
+                ),
                 "{bad}"
             );
         }
@@ -211,7 +229,7 @@ mod tests {
         ];
         for (json, option) in cases {
             assert_eq!(
-                WidgetConfig::parse(json),
+                WidgetConfig::parse(json, &[]),
                 Err(ConfigError::Missing(option)),
                 "{json}"
             );
@@ -222,6 +240,7 @@ mod tests {
     fn an_unusable_api_base_is_invalid() {
         let error = WidgetConfig::parse(
             r#"{"kind":"ideas","api":"javascript:alert(1)","site":"s","board":"b"}"#,
+            &[],
         )
         .unwrap_err();
         assert_eq!(
@@ -235,8 +254,8 @@ mod tests {
 
     #[test]
     fn kinds_not_in_this_build_are_reported() {
-        let error =
-            WidgetConfig::parse(r#"{"kind":"feed","api":"/a","site":"s","feed":"f"}"#).unwrap_err();
+        let error = WidgetConfig::parse(r#"{"kind":"feed","api":"/a","site":"s","feed":"f"}"#, &[])
+            .unwrap_err();
         assert_eq!(error, ConfigError::UnsupportedKind("feed".into()));
         assert_eq!(error.to_string(), r#"widget kind "feed" is not supported"#);
     }

@@ -28,9 +28,16 @@ impl Instance {
                 return None;
             }
         };
-        let config = WidgetConfig::parse(options);
+        let languages = page_languages(host);
+        let languages: Vec<&str> = languages.iter().map(String::as_str).collect();
+        let config = WidgetConfig::parse(options, &languages);
         if let Err(error) = &config {
             leptos::logging::error!("[kindred] invalid widget options: {error}");
+        }
+        if let Ok(config) = &config {
+            // The widget's language and direction, whatever the page around it uses.
+            _ = container.set_attribute("lang", config.locale.tag());
+            _ = container.set_attribute("dir", if config.locale.is_rtl() { "rtl" } else { "ltr" });
         }
         let events = Events::new(host.clone());
         let root = mount_to(container, move || view! { <App config events/> }.into_any());
@@ -48,4 +55,19 @@ impl Instance {
         drop(self.root);
         shadow::clear(&self.shadow);
     }
+}
+
+/// The languages the page around `host` speaks, best first: the nearest `lang` attribute,
+/// then the browser's preferences.
+fn page_languages(host: &HtmlElement) -> Vec<String> {
+    let page = host
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|element| element.get_attribute("lang"));
+    let browser: Vec<String> = web_sys::window()
+        .map(|window| window.navigator().languages())
+        .map(|languages| languages.iter().filter_map(|tag| tag.as_string()).collect())
+        .unwrap_or_default();
+    page.into_iter().chain(browser).collect()
 }

@@ -1,9 +1,10 @@
 //! The English catalog.
 
-use kindred_api::{ErrorCode, IdeaStatus};
+use kindred_api::IdeaStatus;
 
+use super::number::{grouped, LATIN};
 use super::plural::Plural;
-use super::Catalog;
+use super::{Catalog, Problem};
 use crate::client::ClientError;
 use crate::ideas::VoteIntent;
 
@@ -16,7 +17,7 @@ impl English {
     fn counted(&self, n: u32, one: &str, other: &str) -> String {
         let noun = match Plural::english(n) {
             Plural::One => one,
-            Plural::Other => other,
+            _ => other,
         };
         format!("{} {noun}", self.number(n))
     }
@@ -24,15 +25,7 @@ impl English {
 
 impl Catalog for English {
     fn number(&self, n: u32) -> String {
-        let digits = n.to_string();
-        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-        for (i, digit) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                grouped.push(',');
-            }
-            grouped.push(digit);
-        }
-        grouped
+        grouped(n, ',', &LATIN)
     }
 
     fn votes(&self, n: u32) -> String {
@@ -91,22 +84,14 @@ impl Catalog for English {
         "Try again"
     }
 
-    fn problem(&self, error: &ClientError) -> &'static str {
-        const GENERIC: &str = "Something went wrong on our side. Please try again.";
-        match error {
-            ClientError::Network => "You seem to be offline. Check your connection and try again.",
-            ClientError::Timeout { .. } => "This is taking too long. Please try again.",
-            ClientError::Api { code, .. } => match code {
-                ErrorCode::RateLimited => {
-                    "That’s a lot at once. Please wait a moment and try again."
-                }
-                ErrorCode::NotFound => "This is no longer available.",
-                ErrorCode::Unauthorized | ErrorCode::Forbidden => {
-                    "You aren’t allowed to do that here."
-                }
-                _ => GENERIC,
-            },
-            ClientError::BadResponse { .. } => GENERIC,
+    fn problem_text(&self, problem: Problem) -> &'static str {
+        match problem {
+            Problem::Offline => "You seem to be offline. Check your connection and try again.",
+            Problem::Slow => "This is taking too long. Please try again.",
+            Problem::RateLimited => "That’s a lot at once. Please wait a moment and try again.",
+            Problem::Gone => "This is no longer available.",
+            Problem::NotAllowed => "You aren’t allowed to do that here.",
+            Problem::Server => "Something went wrong on our side. Please try again.",
         }
     }
 
@@ -125,23 +110,9 @@ impl Catalog for English {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use kindred_api::ErrorCode;
 
-    #[test]
-    fn numbers_are_grouped_by_thousands() {
-        let cases = [
-            (0, "0"),
-            (7, "7"),
-            (999, "999"),
-            (1_000, "1,000"),
-            (12_345, "12,345"),
-            (1_234_567, "1,234,567"),
-            (u32::MAX, "4,294,967,295"),
-        ];
-        for (n, text) in cases {
-            assert_eq!(English.number(n), text);
-        }
-    }
+    use super::*;
 
     #[test]
     fn counts_take_the_right_noun() {

@@ -3,12 +3,19 @@
 //!
 //! Components read the instance's catalog from context with [`use_catalog`].
 
+mod ar;
+mod de;
 mod en;
+mod fr;
+mod number;
 mod plural;
 
+use ar::Arabic;
+use de::German;
 use en::English;
+use fr::French;
 
-use kindred_api::IdeaStatus;
+use kindred_api::{ErrorCode, IdeaStatus};
 use leptos::prelude::expect_context;
 
 use crate::client::ClientError;
@@ -20,22 +27,88 @@ pub enum Locale {
     /// English.
     #[default]
     En,
+    /// German.
+    De,
+    /// French.
+    Fr,
+    /// Arabic, written right to left.
+    Ar,
 }
 
 impl Locale {
-    /// The best locale for a BCP 47 tag such as `en-GB`, matched on its primary language and
-    /// falling back to English for languages without a catalog yet.
-    pub fn negotiate(tag: Option<&str>) -> Self {
-        match tag.and_then(|tag| tag.split(['-', '_']).next()) {
-            Some(language) if language.eq_ignore_ascii_case("en") => Self::En,
-            _ => Self::default(),
+    /// Every locale with a catalog.
+    pub const ALL: [Self; 4] = [Self::En, Self::De, Self::Fr, Self::Ar];
+
+    /// The best locale for the first of `tags` (BCP 47, such as `de-CH`) that names a language
+    /// with a catalog, matched on its primary language; English when none does.
+    pub fn negotiate<'a>(tags: impl IntoIterator<Item = Option<&'a str>>) -> Self {
+        tags.into_iter()
+            .flatten()
+            .find_map(|tag| {
+                let language = tag.split(['-', '_']).next()?;
+                Self::ALL
+                    .into_iter()
+                    .find(|locale| language.eq_ignore_ascii_case(locale.tag()))
+            })
+            .unwrap_or_default()
+    }
+
+    /// The locale's BCP 47 language tag, for the `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::De => "de",
+            Self::Fr => "fr",
+            Self::Ar => "ar",
         }
+    }
+
+    /// Whether the locale is written right to left.
+    pub fn is_rtl(self) -> bool {
+        self == Self::Ar
     }
 
     /// The catalog of messages in this locale.
     pub fn catalog(self) -> &'static dyn Catalog {
         match self {
             Self::En => &English,
+            Self::De => &German,
+            Self::Fr => &French,
+            Self::Ar => &Arabic,
+        }
+    }
+}
+
+/// Why a request failed, as far as a visitor can act on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// No answer: the visitor seems offline.
+    Offline,
+    /// The answer took longer than the widget waits.
+    Slow,
+    /// Too many requests at once.
+    RateLimited,
+    /// The thing asked for is gone.
+    Gone,
+    /// The visitor may not do this.
+    NotAllowed,
+    /// Anything else: the fault is the server's.
+    Server,
+}
+
+impl Problem {
+    /// The problem `error` amounts to.
+    pub fn of(error: &ClientError) -> Self {
+        match error {
+            ClientError::Network => Self::Offline,
+            ClientError::Timeout { .. } => Self::Slow,
+            ClientError::Api { code, .. } => match code {
+                ErrorCode::RateLimited => Self::RateLimited,
+                ErrorCode::NotFound => Self::Gone,
+                ErrorCode::Unauthorized | ErrorCode::Forbidden => Self::NotAllowed,
+                _ => Self::Server,
+            },
+            ClientError::BadResponse { .. } => Self::Server,
         }
     }
 }
@@ -74,7 +147,11 @@ pub trait Catalog: Sync {
     /// The label of a button that repeats a failed request.
     fn retry(&self) -> &'static str;
     /// Why a request failed, in words a visitor can act on.
-    fn problem(&self, error: &ClientError) -> &'static str;
+    fn problem(&self, error: &ClientError) -> &'static str {
+        self.problem_text(Problem::of(error))
+    }
+    /// The words for `problem`.
+    fn problem_text(&self, problem: Problem) -> &'static str;
     /// Announced when a vote (or its withdrawal) was refused and undone.
     fn vote_failed(&self, intent: VoteIntent, title: &str, error: &ClientError) -> String;
     /// Shown in place of a widget whose embedding options are unusable.
@@ -87,15 +164,97 @@ mod tests {
 
     #[test]
     fn locales_are_negotiated_on_their_primary_language() {
-        for tag in [
-            Some("en"),
-            Some("EN-gb"),
-            Some("en_US"),
-            Some("fr-CA"),
-            Some(""),
-            None,
-        ] {
-            assert_eq!(Locale::negotiate(tag), Locale::En, "{tag:?}");
+        let cases = [
+            (vec![Some("en")], Locale::En),
+            (vec![Some("EN-gb")], Locale::En),
+            (vec![Some("de-CH")], Locale::De),
+            (vec![Some("fr_CA")], Locale::Fr),
+            (vec![Some("ar-EG")], Locale::Ar),
+            (vec![Some(""), None], Locale::En),
+            // The first tag with a catalog wins: an option, then the page, then the browser.
+            (vec![None, Some("ja"), Some("fr-FR")], Locale::Fr),
+            (vec![Some("de"), Some("ar")], Locale::De),
+        ];
+        for (tags, locale) in cases {
+            assert_eq!(Locale::negotiate(tags.clone()), locale, "{tags:?}");
+        }
+    }
+
+    #[test]
+    fn only_arabic_is_right_to_left() {
+        let rtl: Vec<_> = Locale::ALL.into_iter().filter(|l| l.is_rtl()).collect();
+        assert_eq!(rtl, [Locale::Ar]);
+    }
+
+    /// Every catalog translates every message: none is blank, and none but proper names and
+    /// shared words is left in English.
+    #[test]
+    fn every_catalog_translates_every_message() {
+        let english = Locale::En.catalog();
+        let texts = |c: &dyn Catalog| {
+            let mut texts = vec![
+                c.tags(),
+                c.board_heading(),
+                c.loading_ideas(),
+                c.no_ideas(),
+                c.no_ideas_hint(),
+                c.ideas_failed(),
+                c.retry(),
+                c.setup_failed(),
+            ];
+            texts.extend(IdeaStatus::ALL.map(|status| c.status(status)));
+            texts.extend(
+                [
+                    Problem::Offline,
+                    Problem::Slow,
+                    Problem::RateLimited,
+                    Problem::Gone,
+                    Problem::NotAllowed,
+                    Problem::Server,
+                ]
+                .map(|problem| c.problem_text(problem)),
+            );
+            texts
+        };
+        let reference = texts(english);
+        for locale in Locale::ALL.into_iter().filter(|&l| l != Locale::En) {
+            let catalog = locale.catalog();
+            for (text, english) in texts(catalog).into_iter().zip(&reference) {
+                assert!(!text.trim().is_empty(), "{locale:?}: blank for {english:?}");
+                assert_ne!(text, *english, "{locale:?}: untranslated");
+            }
+            let label = catalog.vote_label("Laces", 3);
+            assert!(
+                label.contains("Laces") && label.contains(&catalog.number(3)),
+                "{label}"
+            );
+            let failed = catalog.vote_failed(VoteIntent::Vote, "Laces", &ClientError::Network);
+            assert!(failed.contains("Laces"), "{failed}");
+            assert!(
+                failed.ends_with(catalog.problem(&ClientError::Network)),
+                "{failed}"
+            );
+            assert!(catalog.author("Ana").contains("Ana"));
+        }
+    }
+
+    /// The loader's own message when the widget cannot load offers the catalogs' retry.
+    #[test]
+    fn the_loader_speaks_every_locale_with_the_catalogs_words() {
+        let loader = include_str!("../../loader/embed.js");
+        for locale in Locale::ALL {
+            let line = loader
+                .lines()
+                .find(|line| {
+                    line.trim_start()
+                        .starts_with(&format!("{}: [", locale.tag()))
+                })
+                .unwrap_or_else(|| panic!("the loader has no message in {locale:?}"));
+            let retry = format!("\"{}\"]", locale.catalog().retry());
+            assert!(
+                line.trim_end().trim_end_matches(',').ends_with(&retry),
+                "{line}"
+            );
         }
     }
 }

@@ -2,6 +2,7 @@
 // demo page served by a real reference server (its URL comes from `cargo xtask test`), and
 // a guard that fails a spec on any console error or Content-Security-Policy violation.
 import assert from "node:assert/strict";
+import { before, after } from "node:test";
 
 import { chromium } from "playwright-core";
 
@@ -28,6 +29,21 @@ export function launch() {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: FLAGS,
   });
+}
+
+/**
+ * Launches one Chromium for the calling spec file, closed after its last test. Answers a
+ * function that returns it once launched.
+ */
+export function chromiumPerSpec() {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => browser;
 }
 
 /**
@@ -106,7 +122,8 @@ async function watch(page) {
 }
 
 /**
- * Opens a page in a new context of `browser` at `/e2e/{name}.html` in language `lang`, with
+ * Opens a page in a new context of `browser` (with `context` options such as the browser's
+ * `locale`) at `/e2e/{name}.html` in language `lang` (none when empty), with
  * `body`, the page stylesheet `css`, the page's own script `script` (when given) and `head`
  * (the loader tag unless given), served with `policy` (the strict one unless given) and
  * watched as `watch` describes. `before(page)` runs before the page loads, to route requests.
@@ -114,15 +131,24 @@ async function watch(page) {
 export async function openPage(
   browser,
   name,
-  { body, css = "", script = "", head = LOADER, policy = CSP, lang = "en", before = async () => {} },
+  {
+    body,
+    css = "",
+    script = "",
+    head = LOADER,
+    policy = CSP,
+    lang = "en",
+    before = async () => {},
+    context: options = {},
+  },
 ) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, ...options });
   const page = await context.newPage();
   const { problems, wasm } = await watch(page);
   const url = new URL(`/e2e/${name}.html`, BASE_URL).href;
   const own = script ? `<script src="/e2e/${name}.js"></script>` : "";
   const html =
-    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${name}</title>` +
+    `<!doctype html><html${lang ? ` lang="${lang}"` : ""}><head><meta charset="utf-8"><title>${name}</title>` +
     `<link rel="stylesheet" href="/e2e/${name}.css">${own}${head}</head><body>${body}</body></html>`;
   await page.route(url, (route) =>
     route.fulfill({

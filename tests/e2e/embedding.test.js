@@ -2,20 +2,14 @@
 // that reserves the widget's place, placeholders that single-page apps add and remove,
 // custom elements, the script included twice, and mounting by hand hundreds of times without
 // leaking. Every page is served with the strict Content-Security-Policy brands keep.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { launch, openPage, assertClean, LOADER } from "./browser.js";
+import { chromiumPerSpec, openPage, assertClean, LOADER } from "./browser.js";
 
 const CARD = '[data-testid="idea-card"]';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = chromiumPerSpec();
 
 /** Waits until the widget in `selector`'s host shows idea cards. */
 async function waitForCards(page, selector) {
@@ -31,7 +25,7 @@ async function waitForEmptyShadow(page, selector) {
 }
 
 test("the wasm loads only when a placeholder comes near, and its place is reserved", async () => {
-  const opened = await openPage(browser, "lazy", {
+  const opened = await openPage(browser(), "lazy", {
     body:
       '<h1>Top of a long page</h1><div class="spacer"></div>' +
       '<div id="w" data-kindred="ideas" data-board="trail-shoes"></div>',
@@ -66,7 +60,7 @@ test("a reserved height keeps the content below the widget still", async () => {
     '<h1>Reviews</h1><div id="w" data-kindred="ideas" data-board="trail-shoes"></div>' +
     '<p id="after">Shipping and returns</p>';
   const measure = async (css) => {
-    const opened = await openPage(browser, "reserved", { body, css });
+    const opened = await openPage(browser(), "reserved", { body, css });
     const { page } = opened;
     const before = await page.evaluate(() => document.querySelector("#after").offsetTop);
     await waitForCards(page, "#w");
@@ -90,7 +84,7 @@ test("a reserved height keeps the content below the widget still", async () => {
 
 test("the loader included twice, async and defer, loads one wasm and one widget per host", async () => {
   const defer = LOADER.replace(" async", " defer");
-  const opened = await openPage(browser, "twice", {
+  const opened = await openPage(browser(), "twice", {
     head: LOADER + defer,
     body:
       '<div id="a" data-kindred="ideas" data-board="trail-shoes" data-eager></div>' +
@@ -109,7 +103,7 @@ test("the loader included twice, async and defer, loads one wasm and one widget 
 });
 
 test("placeholders added later are mounted, and unmounted when removed", async () => {
-  const opened = await openPage(browser, "spa", { body: '<main id="app"></main>' });
+  const opened = await openPage(browser(), "spa", { body: '<main id="app"></main>' });
   const { page } = opened;
   await page.evaluate(() => {
     const route = document.createElement("section");
@@ -134,7 +128,7 @@ test("placeholders added later are mounted, and unmounted when removed", async (
 });
 
 test("<kindred-ideas> mirrors the data attributes and follows its own changes", async () => {
-  const opened = await openPage(browser, "element", {
+  const opened = await openPage(browser(), "element", {
     body: '<kindred-ideas id="w" board="trail-shoes" eager></kindred-ideas>',
   });
   const { page } = opened;
@@ -171,7 +165,7 @@ test("<kindred-ideas> mirrors the data attributes and follows its own changes", 
 });
 
 test("mounting and unmounting 200 times by hand leaves no DOM nodes or listeners behind", async () => {
-  const opened = await openPage(browser, "mounts", { body: '<div id="spa"></div>' });
+  const opened = await openPage(browser(), "mounts", { body: '<div id="spa"></div>' });
   const { page, context } = opened;
   const cdp = await context.newCDPSession(page);
   const counters = async () => {

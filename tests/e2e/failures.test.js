@@ -2,10 +2,10 @@
 // garbage, or the wasm refused or missing), the placeholder says so briefly and accessibly,
 // offers a retry where one can help, nothing is thrown uncaught, and the page's own scripts
 // keep working.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { launch, openPage, assertClean, CSP } from "./browser.js";
+import { chromiumPerSpec, openPage, assertClean, CSP } from "./browser.js";
 
 const BOARD = '<div id="w" data-kindred="ideas" data-board="trail-shoes" data-eager></div>';
 const LIST = "**/v1/boards/trail-shoes/ideas**";
@@ -20,17 +20,11 @@ const OWN_SCRIPT = `
   });
 `;
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = chromiumPerSpec();
 
 /** Opens the board with the API's list answered by `answer` (a Playwright route handler). */
 function openFailing(name, answer, { body = BOARD, ...options } = {}) {
-  return openPage(browser, name, {
+  return openPage(browser(), name, {
     body: body + OWN_BUTTON,
     script: OWN_SCRIPT,
     before: (page) => page.route(LIST, answer),
@@ -130,7 +124,7 @@ test("an answer that is not JSON shows a retryable message", async () => {
 });
 
 test("a policy without 'wasm-unsafe-eval' leaves a translated message and the page working", async () => {
-  const opened = await openPage(browser, "no-wasm", {
+  const opened = await openPage(browser(), "no-wasm", {
     body: BOARD + OWN_BUTTON,
     script: OWN_SCRIPT,
     lang: "de",
@@ -151,7 +145,7 @@ test("a policy without 'wasm-unsafe-eval' leaves a translated message and the pa
 });
 
 test("a missing wasm file leaves a message with a retry that loads the widget", async () => {
-  const opened = await openPage(browser, "missing-wasm", {
+  const opened = await openPage(browser(), "missing-wasm", {
     body: BOARD + OWN_BUTTON,
     script: OWN_SCRIPT,
     before: (page) => page.route("**/*.wasm", (route) => route.fulfill({ status: 404 })),

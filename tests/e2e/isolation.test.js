@@ -1,9 +1,9 @@
 // Isolation both ways: a host page with hostile global CSS leaves the widget looking the
 // same, and the widget's CSS changes nothing outside its shadow root.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { launch, openPage, assertClean } from "./browser.js";
+import { chromiumPerSpec, openPage, assertClean } from "./browser.js";
 
 /** The rules old themes ship that break embedded widgets. */
 const HOSTILE = `
@@ -38,13 +38,7 @@ const PROPERTIES = [
   "background-color", "border-top-width", "border-radius", "padding-top", "filter", "opacity",
 ];
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = chromiumPerSpec();
 
 /** The computed styles and sizes of the first match of each selector, within `root`. */
 function snapshot(page, rootSelector, selectors) {
@@ -68,7 +62,7 @@ function snapshot(page, rootSelector, selectors) {
 
 /** Opens `BODY` with `css` (and the loader unless `loader` is false); answers the page. */
 async function open(name, css, loader = true) {
-  const opened = await openPage(browser, name, {
+  const opened = await openPage(browser(), name, {
     body: BODY,
     css: BASE + css,
     ...(loader ? {} : { head: "" }),

@@ -1,10 +1,10 @@
 // The loader's JavaScript API for brands: DOM events that bubble out of the placeholder for
 // analytics, and signing a visitor in and out with the brand's SSO token.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac, randomUUID } from "node:crypto";
 
-import { launch, openPage, assertClean } from "./browser.js";
+import { chromiumPerSpec, openPage, assertClean } from "./browser.js";
 
 /** The demo site and its published SSO secret (see `kindred_server::seed`). */
 const SITE = "ridgeline";
@@ -12,13 +12,7 @@ const SSO_SECRET = "ridgeline-demo-sso-secret";
 
 const BOARD = '<div id="w" data-kindred="ideas" data-board="trail-shoes" data-eager></div>';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = chromiumPerSpec();
 
 /** An HS256 SSO token for user `sub` of the demo site, signed with `secret`. */
 function ssoToken(sub, secret = SSO_SECRET) {
@@ -66,7 +60,7 @@ async function waitForVote(page, id, count, pressed) {
 }
 
 test("the widget tells the host page when it is ready and of every vote", async () => {
-  const opened = await openPage(browser, "events", { body: BOARD });
+  const opened = await openPage(browser(), "events", { body: BOARD });
   const { page } = opened;
   const [ready] = await events(page, "kindred:ready");
   const shown = await page.locator('#w [data-testid="idea-card"]').count();
@@ -99,7 +93,7 @@ test("the widget tells the host page when it is ready and of every vote", async 
 });
 
 test("Kindred.identify votes as the brand's user, and Kindred.logout as the visitor again", async () => {
-  const opened = await openPage(browser, "identity", { body: BOARD });
+  const opened = await openPage(browser(), "identity", { body: BOARD });
   const { page } = opened;
   await events(page, "kindred:ready");
   const { id, count } = await firstIdea(page);
@@ -133,7 +127,7 @@ test("Kindred.identify votes as the brand's user, and Kindred.logout as the visi
 });
 
 test("a token the server refuses is reported as a kindred:error and shown", async () => {
-  const opened = await openPage(browser, "forged", { body: BOARD });
+  const opened = await openPage(browser(), "forged", { body: BOARD });
   const { page } = opened;
   await events(page, "kindred:ready");
   const forged = ssoToken("mallory", "not-the-site-secret-at-all");

@@ -1,19 +1,13 @@
 // The first vertical slice, end to end: the loader mounts the idea board in a shadow root on
 // the demo page, a visitor votes, the vote survives a reload, and a second visitor's vote adds up.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
-import { launch, openDemo, assertClean, cards, card, countOf, API_URL } from "./browser.js";
+import { chromiumPerSpec, openDemo, assertClean, cards, card, countOf, API_URL } from "./browser.js";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = chromiumPerSpec();
 
 /** Waits until `locator`'s attribute equals `value`. */
 async function waitForAttribute(locator, name, value) {
@@ -33,7 +27,7 @@ async function waitForCount(cardLocator, expected) {
 }
 
 test("the loader mounts the board inside an open shadow root, most votes first", async () => {
-  const context = await browser.newContext();
+  const context = await browser().newContext();
   const { page, problems } = await openDemo(context);
   await cards(page).first().waitFor();
 
@@ -60,7 +54,7 @@ test("the loader mounts the board inside an open shadow root, most votes first",
 });
 
 test("a vote persists across a reload and a second visitor's vote adds to it", async () => {
-  const alice = await browser.newContext();
+  const alice = await browser().newContext();
   const { page, problems } = await openDemo(alice);
   const first = cards(page).first();
   await first.waitFor();
@@ -88,7 +82,7 @@ test("a vote persists across a reload and a second visitor's vote adds to it", a
     "the visitor's vote is remembered after a reload",
   );
 
-  const bob = await browser.newContext();
+  const bob = await browser().newContext();
   const second = await openDemo(bob);
   const bobCard = card(second.page, id);
   await bobCard.waitFor();
@@ -115,7 +109,7 @@ test("a vote persists across a reload and a second visitor's vote adds to it", a
 });
 
 test("pressing twice takes the vote back; repeated votes by one visitor count once", async () => {
-  const context = await browser.newContext();
+  const context = await browser().newContext();
   const { page, problems } = await openDemo(context);
   const target = cards(page).nth(1);
   await target.waitFor();

@@ -1,0 +1,45 @@
+//! Whole numbers as each locale writes them: its digits and its thousands separator.
+
+/// Western digits.
+pub const LATIN: [char; 10] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+/// Arabic-Indic digits.
+pub const ARABIC_INDIC: [char; 10] = ['٠', '١', '٢', '٣', '٤', '٥', '٦', '٧', '٨', '٩'];
+
+/// `n` in `digits`, with `separator` between groups of three.
+pub fn grouped(n: u32, separator: char, digits: &[char; 10]) -> String {
+    let decimal = n.to_string();
+    let mut text = String::with_capacity(decimal.len() * 2);
+    for (i, digit) in decimal.bytes().enumerate() {
+        if i > 0 && (decimal.len() - i).is_multiple_of(3) {
+            text.push(separator);
+        }
+        text.push(digits[usize::from(digit - b'0')]);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_of_three_from_the_right() {
+        let cases = [
+            (0, "0"),
+            (7, "7"),
+            (999, "999"),
+            (1_000, "1,000"),
+            (12_345, "12,345"),
+            (1_234_567, "1,234,567"),
+            (u32::MAX, "4,294,967,295"),
+        ];
+        for (n, text) in cases {
+            assert_eq!(grouped(n, ',', &LATIN), text);
+        }
+    }
+
+    #[test]
+    fn digits_are_the_locale_s() {
+        assert_eq!(grouped(1_234, '٬', &ARABIC_INDIC), "١٬٢٣٤");
+    }
+}
