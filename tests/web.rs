@@ -267,7 +267,7 @@ async fn a_refused_vote_is_shown_at_once_then_rolled_back_with_a_message() {
     );
     assert_eq!(
         button.get_attribute("aria-label").as_deref(),
-        Some("Vote for “<b>Wider</b> toe box” (41 votes)")
+        Some("Vote for “<b>Wider</b> toe box”, 41 votes")
     );
 
     button.click();

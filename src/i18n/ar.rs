@@ -74,7 +74,7 @@ impl Catalog for Arabic {
     }
 
     fn vote_label(&self, title: &str, votes: u32) -> String {
-        format!("صوّت لفكرة «{title}» ({})", self.votes(votes))
+        format!("صوّت لفكرة «{title}»، عدد الأصوات: {}", self.number(votes))
     }
 
     fn author(&self, name: &str) -> String {
@@ -118,6 +118,15 @@ impl Catalog for Arabic {
             Problem::NotAllowed => "لا يُسمح لك بفعل ذلك هنا.",
             Problem::Server => "حدث خطأ من جهتنا. يُرجى إعادة المحاولة.",
         }
+    }
+
+    fn vote_done(&self, voted: bool, votes: u32) -> String {
+        let what = if voted {
+            "أُضيف صوتك"
+        } else {
+            "سُحب صوتك"
+        };
+        format!("{what}، {}", self.votes(votes))
     }
 
     fn vote_failed(&self, intent: VoteIntent, title: &str, error: &ClientError) -> String {

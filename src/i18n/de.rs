@@ -49,7 +49,7 @@ impl Catalog for German {
     }
 
     fn vote_label(&self, title: &str, votes: u32) -> String {
-        format!("Für „{title}“ stimmen ({})", self.votes(votes))
+        format!("Für „{title}“ stimmen, {}", self.votes(votes))
     }
 
     fn author(&self, name: &str) -> String {
@@ -97,6 +97,15 @@ impl Catalog for German {
             Problem::NotAllowed => "Das darfst du hier nicht.",
             Problem::Server => "Bei uns ist etwas schiefgelaufen. Bitte versuche es erneut.",
         }
+    }
+
+    fn vote_done(&self, voted: bool, votes: u32) -> String {
+        let what = if voted {
+            "Stimme abgegeben"
+        } else {
+            "Stimme zurückgenommen"
+        };
+        format!("{what}, {}", self.votes(votes))
     }
 
     fn vote_failed(&self, intent: VoteIntent, title: &str, error: &ClientError) -> String {

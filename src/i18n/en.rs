@@ -49,7 +49,7 @@ impl Catalog for English {
     }
 
     fn vote_label(&self, title: &str, votes: u32) -> String {
-        format!("Vote for “{title}” ({})", self.votes(votes))
+        format!("Vote for “{title}”, {}", self.votes(votes))
     }
 
     fn author(&self, name: &str) -> String {
@@ -95,6 +95,11 @@ impl Catalog for English {
         }
     }
 
+    fn vote_done(&self, voted: bool, votes: u32) -> String {
+        let what = if voted { "Vote added" } else { "Vote removed" };
+        format!("{what}, {}", self.votes(votes))
+    }
+
     fn vote_failed(&self, intent: VoteIntent, title: &str, error: &ClientError) -> String {
         let (what, outcome) = match intent {
             VoteIntent::Vote => ("Your vote for", "wasn’t saved"),
@@ -132,10 +137,16 @@ mod tests {
     }
 
     #[test]
+    fn confirmed_votes_are_announced_with_the_new_count() {
+        assert_eq!(English.vote_done(true, 42), "Vote added, 42 votes");
+        assert_eq!(English.vote_done(false, 1), "Vote removed, 1 vote");
+    }
+
+    #[test]
     fn vote_label_names_the_idea_and_count() {
         assert_eq!(
             English.vote_label("Wider toe box", 1),
-            "Vote for “Wider toe box” (1 vote)"
+            "Vote for “Wider toe box”, 1 vote"
         );
     }
 

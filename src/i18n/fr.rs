@@ -52,7 +52,7 @@ impl Catalog for French {
     }
 
     fn vote_label(&self, title: &str, votes: u32) -> String {
-        format!("Voter pour « {title} » ({})", self.votes(votes))
+        format!("Voter pour « {title} », {}", self.votes(votes))
     }
 
     fn author(&self, name: &str) -> String {
@@ -98,6 +98,15 @@ impl Catalog for French {
             Problem::NotAllowed => "Vous n’êtes pas autorisé à faire cela ici.",
             Problem::Server => "Un problème est survenu de notre côté. Veuillez réessayer.",
         }
+    }
+
+    fn vote_done(&self, voted: bool, votes: u32) -> String {
+        let what = if voted {
+            "Vote ajouté"
+        } else {
+            "Vote retiré"
+        };
+        format!("{what}, {}", self.votes(votes))
     }
 
     fn vote_failed(&self, intent: VoteIntent, title: &str, error: &ClientError) -> String {

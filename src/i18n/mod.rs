@@ -128,7 +128,9 @@ pub trait Catalog: Sync {
     fn comments(&self, n: u32) -> String;
     /// The display name of an idea's status.
     fn status(&self, status: IdeaStatus) -> &'static str;
-    /// The accessible name of an idea's vote button, naming the idea and its count.
+    /// The accessible name of an idea's vote button, naming the idea and its count. The count
+    /// is written as the button shows it, as a word of its own, so the visible label is part of
+    /// the name (WCAG 2.5.3).
     fn vote_label(&self, title: &str, votes: u32) -> String;
     /// The byline of an idea.
     fn author(&self, name: &str) -> String;
@@ -152,6 +154,9 @@ pub trait Catalog: Sync {
     }
     /// The words for `problem`.
     fn problem_text(&self, problem: Problem) -> &'static str;
+    /// Announced when the server confirmed a vote (`voted`) or its withdrawal, with the
+    /// idea's new count: "Vote added, 42 votes".
+    fn vote_done(&self, voted: bool, votes: u32) -> String;
     /// Announced when a vote (or its withdrawal) was refused and undone.
     fn vote_failed(&self, intent: VoteIntent, title: &str, error: &ClientError) -> String;
     /// Shown in place of a widget whose embedding options are unusable.
@@ -235,6 +240,14 @@ mod tests {
                 "{failed}"
             );
             assert!(catalog.author("Ana").contains("Ana"));
+            let (added, removed) = (catalog.vote_done(true, 42), catalog.vote_done(false, 41));
+            assert!(added.contains(&catalog.number(42)), "{added}");
+            assert!(removed.contains(&catalog.number(41)), "{removed}");
+            assert_ne!(
+                added,
+                english.vote_done(true, 42),
+                "{locale:?}: untranslated"
+            );
         }
     }
 

@@ -1,5 +1,6 @@
-//! The vote button: it answers a click at once, sends one request at a time, and undoes its
-//! guess out loud when the server refuses or cannot be reached.
+//! The vote button: it answers a click at once, sends one request at a time, announces the
+//! confirmed result to screen readers, and undoes its guess out loud when the server refuses
+//! or cannot be reached.
 
 use kindred_api::IdeaId;
 use leptos::prelude::*;
@@ -16,6 +17,7 @@ pub struct VoteControl {
     tally: RwSignal<Tally>,
     in_flight: RwSignal<bool>,
     failure: RwSignal<Option<(VoteIntent, ClientError)>>,
+    done: RwSignal<Option<Tally>>,
 }
 
 impl VoteControl {
@@ -25,6 +27,7 @@ impl VoteControl {
             tally: RwSignal::new(initial),
             in_flight: RwSignal::new(false),
             failure: RwSignal::new(None),
+            done: RwSignal::new(None),
         }
     }
 
@@ -43,6 +46,11 @@ impl VoteControl {
         self.failure.get()
     }
 
+    /// The tally the server confirmed for the last click, until the next one (tracked).
+    pub fn done(self) -> Option<Tally> {
+        self.done.get()
+    }
+
     /// Votes or unvotes: shows the result at once, then settles on the server's answer, or
     /// restores the previous tally and records the failure. Clicks while a request is in
     /// flight are ignored, so a double click never sends two votes.
@@ -54,6 +62,7 @@ impl VoteControl {
         let intent = before.intent();
         self.tally.set(before.optimistic());
         self.failure.set(None);
+        self.done.set(None);
         self.in_flight.set(true);
         spawn_local(async move {
             let answer = match intent {
@@ -72,6 +81,7 @@ impl VoteControl {
                 }
             };
             self.tally.try_set(settled);
+            self.done.try_set(failure.is_none().then_some(settled));
             self.failure.try_set(failure);
             self.in_flight.try_set(false);
         });
@@ -97,10 +107,12 @@ pub fn VoteButton(
         let title = title.clone();
         move || t.vote_label(&title, control.tally().count)
     };
-    let notice = move || {
-        control
-            .failure()
-            .map(|(intent, error)| t.vote_failed(intent, &title, &error))
+    // Refusals are shown and announced; a confirmed vote is announced only, as its button
+    // already shows it.
+    let notice = move || match (control.failure(), control.done()) {
+        (Some((intent, error)), _) => Some(t.vote_failed(intent, &title, &error)),
+        (None, Some(tally)) => Some(t.vote_done(tally.voted, tally.count)),
+        (None, None) => None,
     };
     view! {
         <button
@@ -120,7 +132,13 @@ pub fn VoteButton(
                 {move || t.number(control.tally().count)}
             </span>
         </button>
-        <p class="card__notice" part="notice" role="status" data-testid="vote-notice">
+        <p
+            class="card__notice"
+            class:sr-only=move || control.failure().is_none()
+            part="notice"
+            role="status"
+            data-testid="vote-notice"
+        >
             {notice}
         </p>
     }

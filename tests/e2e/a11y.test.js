@@ -1,0 +1,112 @@
+// Accessibility (WCAG 2.2 AA): axe-core finds no violations in light and dark themes and in
+// Arabic; everything works by keyboard with a visible focus ring; confirmed votes are
+// announced; touch targets are at least 24px; reduced motion turns animations off.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+
+import { chromiumPerSpec, openPage, assertClean } from "./browser.js";
+
+const browser = chromiumPerSpec();
+const BOARD = '<main><h1>Trail shoes</h1><div id="w" data-kindred="ideas" data-board="trail-shoes" data-eager></div></main>';
+const AXE = await readFile(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+const CARD = '#w [data-testid="idea-card"]';
+
+/** The rules of WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
+const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** Opens the board (in `lang`, with `context` options) and waits for its ideas. */
+async function openBoard(name, options = {}) {
+  const opened = await openPage(browser(), name, { body: BOARD, ...options });
+  await opened.page.locator(CARD).first().waitFor();
+  return opened;
+}
+
+/** axe-core's WCAG AA violations on the page, as `rule: targets` lines. */
+async function violations(page) {
+  await page.evaluate(AXE); // evaluated by the browser's debugger, which the page's CSP allows
+  const results = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), WCAG_AA);
+  return results.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((node) => node.target.join(" > ")).join(", ")}`,
+  );
+}
+
+for (const [name, options] of [
+  ["light", {}],
+  ["dark", { context: { colorScheme: "dark" } }],
+  ["arabic", { lang: "ar" }],
+]) {
+  test(`axe-core finds no WCAG 2.2 AA violations (${name})`, async () => {
+    const opened = await openBoard(`axe-${name}`, options);
+    const { page } = opened;
+    assert.deepEqual(await violations(page), []);
+    // After a vote, with its announcement in place.
+    await page.locator(`${CARD} [data-testid="vote-button"]`).first().click();
+    await page.waitForFunction(() => window.kindredEvents.some((e) => e.type === "kindred:vote"));
+    assert.deepEqual(await violations(page), []);
+    await assertClean(opened);
+    await opened.context.close();
+  });
+}
+
+test("keyboard: Tab reaches the votes, focus is visible, Space votes and the result is announced", async () => {
+  const opened = await openBoard("keyboard");
+  const { page } = opened;
+  await page.keyboard.press("Tab");
+  const focused = () =>
+    page.evaluate(() => {
+      const inner = document.activeElement?.shadowRoot?.activeElement;
+      if (!inner) return null;
+      const style = getComputedStyle(inner);
+      return {
+        testid: inner.dataset.testid,
+        pressed: inner.getAttribute("aria-pressed"),
+        outline: `${style.outlineStyle} ${style.outlineWidth}`,
+        count: inner.querySelector('[data-testid="vote-count"]')?.textContent,
+      };
+    });
+  const first = await focused();
+  assert.equal(first.testid, "vote-button");
+  assert.equal(first.outline, "solid 2px", "a visible focus ring");
+  assert.equal(first.pressed, "false");
+
+  await page.keyboard.press("Space");
+  await page.waitForFunction(() => window.kindredEvents.some((e) => e.type === "kindred:vote"));
+  const voted = await focused();
+  assert.equal(voted.pressed, "true");
+  const notice = page.locator(`${CARD} [data-testid="vote-notice"]`).first();
+  assert.equal(await notice.getAttribute("role"), "status");
+  assert.equal(await notice.textContent(), `Vote added, ${voted.count} votes`);
+
+  await page.keyboard.press("Tab");
+  assert.equal((await focused()).testid, "vote-button", "the next card's vote button");
+  await assertClean(opened);
+  await opened.context.close();
+});
+
+test("every control is at least 24px square", async () => {
+  const opened = await openBoard("targets", { context: { viewport: { width: 360, height: 740 } } });
+  const small = await opened.page.evaluate(() =>
+    [...document.querySelector("#w").shadowRoot.querySelectorAll("button, a, input, select, textarea")]
+      .map((element) => [element.dataset.testid || element.localName, element.getBoundingClientRect()])
+      .filter(([, box]) => box.width < 24 || box.height < 24)
+      .map(([name, box]) => `${name} ${box.width}×${box.height}`),
+  );
+  assert.deepEqual(small, []);
+  await assertClean(opened);
+  await opened.context.close();
+});
+
+test("prefers-reduced-motion turns transitions and animations off", async () => {
+  const duration = async (reducedMotion) => {
+    const opened = await openBoard(`motion-${reducedMotion}`, { context: { reducedMotion } });
+    const value = await opened.page
+      .locator(`${CARD} [data-testid="vote-button"]`)
+      .first()
+      .evaluate((button) => getComputedStyle(button).transitionDuration);
+    await opened.context.close();
+    return value;
+  };
+  assert.notEqual(await duration("no-preference"), "0s");
+  assert.equal(await duration("reduce"), "0s");
+});
