@@ -24,6 +24,9 @@ pub struct WidgetConfig {
     /// How long a request may take before the widget gives up on it (`data-timeout`, in
     /// milliseconds; [`DEFAULT_TIMEOUT_MS`] when absent).
     pub timeout_ms: u32,
+    /// A brand stylesheet to adopt after the widget's own (`data-stylesheet`): an `http(s)`
+    /// URL or a path on the page's origin.
+    pub stylesheet: Option<String>,
     /// What to show, with the options specific to that kind.
     pub kind: WidgetKind,
 }
@@ -86,6 +89,7 @@ struct RawOptions {
     board: Option<String>,
     locale: Option<String>,
     timeout: Option<String>,
+    stylesheet: Option<String>,
 }
 
 impl WidgetConfig {
@@ -120,14 +124,36 @@ impl WidgetConfig {
             },
             other => return Err(ConfigError::UnsupportedKind(other.to_owned())),
         };
+        let stylesheet = match raw.stylesheet {
+            None => None,
+            Some(url) if is_stylesheet_url(url.trim()) => Some(url.trim().to_owned()),
+            Some(url) => {
+                return Err(ConfigError::Invalid {
+                    option: "stylesheet",
+                    value: url,
+                })
+            }
+        };
         Ok(Self {
             api,
             site,
             locale,
             timeout_ms,
+            stylesheet,
             kind,
         })
     }
+}
+
+/// Whether `url` may name a stylesheet: `http(s)://host/…` or a path on the page's origin,
+/// never another scheme (`javascript:`, `data:`) or a protocol-relative `//host`.
+fn is_stylesheet_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let absolute = ["https://", "http://"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme) && url.len() > scheme.len());
+    let path = url.starts_with('/') && !url.starts_with("//");
+    (absolute || path) && !url.contains(char::is_whitespace)
 }
 
 /// The trimmed value of a required option.
@@ -181,6 +207,45 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn a_stylesheet_is_a_web_url_or_a_path() {
+        let with = |url: &str| {
+            WidgetConfig::parse(
+                &format!(
+                    r#"{{"kind":"ideas","api":"/a","site":"s","board":"b","stylesheet":"{url}"}}"#
+                ),
+                &[],
+            )
+        };
+        assert_eq!(
+            with("/brand/kindred.css").unwrap().stylesheet.as_deref(),
+            Some("/brand/kindred.css")
+        );
+        assert!(with("https://cdn.brand.test/k.css")
+            .unwrap()
+            .stylesheet
+            .is_some());
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/css,*{}",
+            "//evil.test/x.css",
+            "brand.css",
+            "https://",
+        ] {
+            assert_eq!(
+                with(bad),
+                Err(ConfigError::Invalid {
+                    option: "stylesheet",
+                    value: bad.into()
+                }),
+                "{bad}"
+            );
+        }
+        let none =
+            WidgetConfig::parse(r#"{"kind":"ideas","api":"/a","site":"s","board":"b"}"#, &[]);
+        assert_eq!(none.unwrap().stylesheet, None);
     }
 
     #[test]

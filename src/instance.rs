@@ -34,6 +34,10 @@ impl Instance {
         if let Err(error) = &config {
             leptos::logging::error!("[kindred] invalid widget options: {error}");
         }
+        let stylesheet = config
+            .as_ref()
+            .ok()
+            .and_then(|config| config.stylesheet.clone());
         if let Ok(config) = &config {
             // The widget's language and direction, whatever the page around it uses.
             _ = container.set_attribute("lang", config.locale.tag());
@@ -41,6 +45,10 @@ impl Instance {
         }
         let events = Events::new(host.clone());
         let root = mount_to(container, move || view! { <App config events/> }.into_any());
+        // After mounting, which starts the task executor the fetch runs on.
+        if let Some(url) = stylesheet {
+            shadow::adopt_brand_sheet(shadow.clone(), url);
+        }
         Some(Self { shadow, root })
     }
 

@@ -6,6 +6,7 @@
 //! the widget's CSS once however many placeholders the page has.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -13,6 +14,8 @@ use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRoot
 
 thread_local! {
     static SHARED_SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    /// Brand stylesheets by URL, each fetched and parsed once per page.
+    static BRAND_SHEETS: RefCell<HashMap<String, CssStyleSheet>> = RefCell::new(HashMap::new());
 }
 
 /// Gives `host` an open shadow root (reusing the one it already has, as after an unmount),
@@ -56,4 +59,49 @@ fn shared_sheet(css: &str) -> Result<CssStyleSheet, JsValue> {
         *cell.borrow_mut() = Some(sheet.clone());
         Ok(sheet)
     })
+}
+
+/// Adopts the brand stylesheet at `url` into `shadow` after the widget's own, so the brand's
+/// rules win over the widget's at equal specificity. It is fetched once per page; until it
+/// arrives the widget shows in its own styles, and if it cannot be had, it stays so (the
+/// console says why).
+pub fn adopt_brand_sheet(shadow: ShadowRoot, url: String) {
+    leptos::task::spawn_local(async move {
+        let sheet = match BRAND_SHEETS.with_borrow(|sheets| sheets.get(&url).cloned()) {
+            Some(sheet) => sheet,
+            None => match fetch_sheet(&url).await {
+                Ok(sheet) => {
+                    BRAND_SHEETS.with_borrow_mut(|sheets| sheets.insert(url, sheet.clone()));
+                    sheet
+                }
+                Err(error) => {
+                    leptos::logging::warn!("[kindred] stylesheet {url} not applied: {error}");
+                    return;
+                }
+            },
+        };
+        // An unmounted widget's shadow root holds no sheets; it stays empty.
+        let adopted = shadow.adopted_style_sheets();
+        if adopted.length() > 0 {
+            adopted.push(&sheet);
+            shadow.set_adopted_style_sheets(&adopted);
+        }
+    });
+}
+
+/// Fetches the stylesheet at `url` and parses it into a constructable sheet.
+async fn fetch_sheet(url: &str) -> Result<CssStyleSheet, String> {
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|error| error.to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = response.text().await.map_err(|error| error.to_string())?;
+    let sheet = CssStyleSheet::new().map_err(|error| format!("{error:?}"))?;
+    sheet
+        .replace_sync(&text)
+        .map_err(|error| format!("{error:?}"))?;
+    Ok(sheet)
 }

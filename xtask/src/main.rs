@@ -14,6 +14,8 @@ mod postgres;
 mod server;
 mod sizes;
 mod suite;
+#[cfg(test)]
+mod theming_docs;
 mod tools;
 
 use std::path::{Path, PathBuf};
