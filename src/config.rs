@@ -171,6 +171,24 @@ mod tests {
     const GOOD: &str = r#"{"kind":"ideas","api":"http://127.0.0.1:8080/","site":"ridgeline",
         "board":" trail-shoes ","locale":"en-GB","theme":"dark"}"#;
 
+    /// A minimal ideas widget with `option` set to `value`.
+    fn with(option: &str, value: &str) -> Result<WidgetConfig, ConfigError> {
+        let json =
+            format!(r#"{{"kind":"ideas","api":"/a","site":"s","board":"b","{option}":"{value}"}}"#);
+        WidgetConfig::parse(&json, &[])
+    }
+
+    /// Asserts that each of `values` makes `option` invalid.
+    fn assert_invalid(option: &'static str, values: &[&str]) {
+        for value in values {
+            let expected = ConfigError::Invalid {
+                option,
+                value: (*value).into(),
+            };
+            assert_eq!(with(option, value), Err(expected), "{value}");
+        }
+    }
+
     #[test]
     fn reads_an_ideas_widget_and_ignores_unknown_keys() {
         let config = WidgetConfig::parse(GOOD, &[]).unwrap();
@@ -187,62 +205,30 @@ mod tests {
 
     #[test]
     fn the_timeout_is_milliseconds_within_two_minutes() {
-        let with = |timeout: &str| {
-            WidgetConfig::parse(
-                &format!(
-                    r#"{{"kind":"ideas","api":"/a","site":"s","board":"b","timeout":"{timeout}"}}"#
-                ),
-                &[],
-            )
-        };
-        assert_eq!(with(" 2500 ").unwrap().timeout_ms, 2500);
-        assert_eq!(with("120000").unwrap().timeout_ms, MAX_TIMEOUT_MS);
-        for bad in ["0", "-5", "1.5", "soon", "120001"] {
-            assert_eq!(
-                with(bad),
-                Err(ConfigError::Invalid {
-                    option: "timeout",
-                    value: bad.into()
-                }),
-                "{bad}"
-            );
-        }
+        assert_eq!(with("timeout", " 2500 ").unwrap().timeout_ms, 2500);
+        assert_eq!(
+            with("timeout", "120000").unwrap().timeout_ms,
+            MAX_TIMEOUT_MS
+        );
+        assert_invalid("timeout", &["0", "-5", "1.5", "soon", "120001"]);
     }
 
     #[test]
     fn a_stylesheet_is_a_web_url_or_a_path() {
-        let with = |url: &str| {
-            WidgetConfig::parse(
-                &format!(
-                    r#"{{"kind":"ideas","api":"/a","site":"s","board":"b","stylesheet":"{url}"}}"#
-                ),
-                &[],
-            )
-        };
-        assert_eq!(
-            with("/brand/kindred.css").unwrap().stylesheet.as_deref(),
-            Some("/brand/kindred.css")
-        );
-        assert!(with("https://cdn.brand.test/k.css")
+        let path = with("stylesheet", "/brand/kindred.css").unwrap();
+        assert_eq!(path.stylesheet.as_deref(), Some("/brand/kindred.css"));
+        assert!(with("stylesheet", "https://cdn.brand.test/k.css")
             .unwrap()
             .stylesheet
             .is_some());
-        for bad in [
+        let bad = [
             "javascript:alert(1)",
             "data:text/css,*{}",
             "//evil.test/x.css",
             "brand.css",
-            "https://",
-        ] {
-            assert_eq!(
-                with(bad),
-                Err(ConfigError::Invalid {
-                    option: "stylesheet",
-                    value: bad.into()
-                }),
-                "{bad}"
-            );
-        }
+        ];
+        assert_invalid("stylesheet", &bad);
+        assert_invalid("stylesheet", &["https://"]);
         let none =
             WidgetConfig::parse(r#"{"kind":"ideas","api":"/a","site":"s","board":"b"}"#, &[]);
         assert_eq!(none.unwrap().stylesheet, None);
