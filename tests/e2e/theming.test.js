@@ -1,10 +1,14 @@
 // Theming from the page: custom properties cross the shadow boundary, ::part() rules style
 // named parts, data-theme forces dark or light whatever the visitor prefers, and
-// data-stylesheet adopts a brand stylesheet that wins over the widget's own rules.
+// data-stylesheet adopts a brand stylesheet that wins over the widget's own rules; the demo
+// page's three brand themes, pure CSS, each photographed into docs/.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { chromiumPerSpec, openPage, assertClean, BASE_URL } from "./browser.js";
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+
+import { chromiumPerSpec, openPage, openDemo, assertClean, BASE_URL } from "./browser.js";
 
 const browser = chromiumPerSpec();
 const CARD = '#w [data-testid="idea-card"]';
@@ -78,4 +82,35 @@ test("data-stylesheet adopts a brand stylesheet that wins over the widget's rule
   assert.equal(await styleOf(page, '[data-testid="idea-card"]', "border-top-left-radius"), "0px");
   await assertClean(opened);
   await opened.context.close();
+});
+
+test("the demo's three brand themes restyle the widget, each photographed into docs/", async () => {
+  const context = await browser().newContext({ viewport: { width: 1100, height: 900 } });
+  const { page, problems } = await openDemo(context);
+  const community = page.locator(".community");
+  await community.scrollIntoViewIfNeeded();
+  await page.locator('[data-kindred="ideas"] [data-testid="idea-card"]').first().waitFor();
+  const docs = fileURLToPath(new URL("../../docs/", import.meta.url));
+  await mkdir(docs, { recursive: true });
+  const looks = {};
+  for (const theme of ["outdoor", "coffee", "bricks"]) {
+    await page.locator(`input[name="brand-theme"][value="${theme}"]`).check();
+    await page.waitForFunction((theme) => document.documentElement.dataset.brandTheme === theme, theme);
+    looks[theme] = await page.evaluate(() => {
+      const root = document.querySelector('[data-kindred="ideas"]').shadowRoot;
+      const card = getComputedStyle(root.querySelector('[data-testid="idea-card"]'));
+      return `${card.borderTopLeftRadius} ${card.fontFamily.split(",")[0]} ${card.backgroundColor}`;
+    });
+    // The top of the section: the switcher and the first rows of ideas.
+    const box = await community.boundingBox(); // relative to the viewport
+    const top = box.y + (await page.evaluate(() => window.scrollY));
+    const clip = { x: box.x, y: top, width: box.width, height: Math.min(box.height, 760) };
+    await page.screenshot({ path: `${docs}theme-${theme}.png`, clip, fullPage: true });
+  }
+  assert.equal(new Set(Object.values(looks)).size, 3, JSON.stringify(looks));
+  assert.match(looks.outdoor, /^10px /);
+  assert.match(looks.coffee, /^4px Georgia/);
+  assert.match(looks.bricks, /^18px /);
+  await assertClean({ page, problems });
+  await context.close();
 });
