@@ -28,6 +28,7 @@ pub fn App(
             return setup_failed();
         }
     };
+    provide_context(config.locale);
     provide_context(config.locale.catalog());
     provide_context(ApiClient::new(
         config.api,

@@ -252,10 +252,18 @@ async fn a_refused_vote_is_shown_at_once_then_rolled_back_with_a_message() {
         "titles are text, never markup"
     );
     assert!(query(".badge").class_list().contains("badge--planned"));
-    assert_eq!(
-        query(".card__meta").text_content().unwrap(),
-        "by Ana1 comment"
+    let meta = query(".card__meta").text_content().unwrap();
+    assert!(
+        meta.starts_with("by Ana") && meta.ends_with("1 comment"),
+        "{meta}"
     );
+    let time = query(".card__meta time");
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some(idea().created_at.as_str())
+    );
+    let ago = time.text_content().unwrap();
+    assert!(ago.ends_with(" ago"), "{ago}");
 
     let button: HtmlElement = query(r#"[data-testid="vote-button"]"#).unchecked_into();
     let count = query(r#"[data-testid="vote-count"]"#);

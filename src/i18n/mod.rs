@@ -9,6 +9,9 @@ mod en;
 mod fr;
 mod number;
 mod plural;
+mod relative;
+
+pub use relative::ago;
 
 use ar::Arabic;
 use de::German;
@@ -111,6 +114,12 @@ impl Problem {
             ClientError::BadResponse { .. } => Self::Server,
         }
     }
+}
+
+/// The locale of the current widget instance, as provided by the app root; English where
+/// none was provided.
+pub fn use_locale() -> Locale {
+    leptos::prelude::use_context().unwrap_or_default()
 }
 
 /// The catalog of the current widget instance, as provided by the app root.

@@ -1,4 +1,4 @@
-//! One idea on a board: status, title, excerpt, tags, byline and its vote button.
+//! One idea on a board: status, title, excerpt, tags, byline, age and its vote button.
 
 use kindred_api::Idea;
 use leptos::prelude::*;
@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::excerpt::excerpt;
 use super::tally::Tally;
 use super::vote::VoteButton;
-use crate::i18n::use_catalog;
+use crate::i18n::{ago, use_catalog, use_locale};
 
 /// Most characters of an idea's body shown on its card.
 const EXCERPT_CHARS: usize = 180;
@@ -28,8 +28,12 @@ pub fn IdeaCard(
         tags,
         comment_count,
         author,
+        created_at,
         ..
     } = idea;
+    let when = ago(use_locale(), &created_at).map(|text| {
+        view! { <time datetime=created_at>{text}</time> }
+    });
     let body = (!body.trim().is_empty()).then(|| {
         view! { <p class="card__excerpt">{excerpt(&body, EXCERPT_CHARS).into_owned()}</p> }
     });
@@ -51,6 +55,7 @@ pub fn IdeaCard(
                 {tags}
                 <p class="card__meta">
                     <span>{t.author(&author.name)}</span>
+                    {when}
                     <span>{t.comments(comment_count)}</span>
                 </p>
             </div>
