@@ -1,4 +1,5 @@
 //! `cargo xtask bench server`: the reference server's throughput and latency over loopback.
+//! (`cargo xtask bench widget` lives in [`crate::bench_widget`].)
 //!
 //! The release server runs on a fresh seeded SQLite database, then on a fresh PostgreSQL
 //! database, and the load generator in [`crate::load`] sends a fixed number of requests over
@@ -30,11 +31,16 @@ struct Row {
     outcome: Outcome,
 }
 
-/// Runs `cargo xtask bench <what> [--requests N]`.
+/// Runs `cargo xtask bench server [--requests N]` or `cargo xtask bench widget [--runs N]`.
 pub fn run(args: &[String]) -> Result {
+    if args.first().is_some_and(|what| what == "widget") {
+        return crate::bench_widget::run(&args[1..]);
+    }
     let (what, requests) = parse(args)?;
     if what != "server" {
-        return Err(format!("unknown benchmark `{what}`; available: server"));
+        return Err(format!(
+            "unknown benchmark `{what}`; available: server, widget"
+        ));
     }
     cmd::run(cmd::cargo().args(["build", "--release", "--package", "kindred-server"]))?;
     let scratch = std::env::temp_dir().join(format!("kindred-bench-{}", std::process::id()));
@@ -63,7 +69,7 @@ pub fn run(args: &[String]) -> Result {
 
     let table = table(&rows, requests);
     println!("\n{table}");
-    record(&table)
+    record(START, END, &table)
 }
 
 /// The server's arguments: a seeded database in `scratch` (or at `database_url`), no limits.
@@ -183,25 +189,26 @@ fn table(rows: &[Row], requests: usize) -> String {
     text
 }
 
-/// Replaces the generated section of docs/benchmarks.md with `table`.
-fn record(table: &str) -> Result {
+/// Replaces the section of docs/benchmarks.md between the markers `start` and `end` with
+/// `table`.
+pub fn record(start_marker: &str, end_marker: &str, table: &str) -> Result {
     let path = crate::root().join("docs/benchmarks.md");
     let doc = std::fs::read_to_string(&path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let (Some(start), Some(end)) = (doc.find(START), doc.find(END)) else {
+    let (Some(start), Some(end)) = (doc.find(start_marker), doc.find(end_marker)) else {
         return Err(format!(
-            "{} lacks the markers {START} and {END}",
+            "{} lacks the markers {start_marker} and {end_marker}",
             path.display()
         ));
     };
-    let updated = format!("{}{START}\n{table}{}", &doc[..start], &doc[end..]);
+    let updated = format!("{}{start_marker}\n{table}{}", &doc[..start], &doc[end..]);
     std::fs::write(&path, updated).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     println!("recorded in {}", path.display());
     Ok(())
 }
 
 /// A one-line description of this machine: processor, cores, memory, kernel.
-fn machine() -> String {
+pub fn machine() -> String {
     let read = |path: &str| std::fs::read_to_string(path).unwrap_or_default();
     let cpuinfo = read("/proc/cpuinfo");
     let model = cpuinfo

@@ -4,6 +4,7 @@
 //! (`cargo xtask demo`, `cargo xtask test`) work on a clean clone with nothing done by hand.
 
 mod bench;
+mod bench_widget;
 mod cmd;
 mod demo;
 mod dist;
@@ -33,6 +34,9 @@ commands:
   bench server [--requests N]
                     the server's requests/s and p50/p99 latency over loopback, on SQLite
                     and PostgreSQL; recorded in docs/benchmarks.md
+  bench widget [--runs N]
+                    the loader's and widget's sizes (raw, gzip, brotli) and the demo page's
+                    first-render times in Chromium; recorded in docs/benchmarks.md
 ";
 
 /// A failure that ends the task, with a message for the person who ran it.
