@@ -1,6 +1,6 @@
-//! The root of one widget instance: it provides the catalog, the API client and the host's
-//! events to every component below, then renders the configured kind, or an alert when the options were
-//! unusable.
+//! The root of one widget instance: it provides the locale, its catalog, the API client and
+//! the host's events to every component below, then renders the configured kind, or an alert
+//! when the options were unusable.
 
 use leptos::prelude::*;
 

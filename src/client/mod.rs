@@ -53,8 +53,8 @@ impl ApiClient {
     }
 
     /// Sends a request with the visitor header (and the signed-in user's token, when the page
-    /// gave one) and decodes the answer, logging failures so
-    /// an embedding's developer can see what went wrong.
+    /// gave one) within the time limit and decodes the answer, logging failures so an
+    /// embedding's developer can see what went wrong.
     async fn send<T: DeserializeOwned>(
         &self,
         method: Method,
@@ -69,18 +69,19 @@ impl ApiClient {
             request = request.header("Authorization", &format!("Bearer {token}"));
         }
         let answer = match request.send().await {
-            Ok(response) => match response.text().await {
-                Ok(body) => Ok((response.status(), body)),
-                Err(_) => Err(()),
-            },
-            Err(_) => Err(()),
+            Ok(response) => response
+                .text()
+                .await
+                .ok()
+                .map(|body| (response.status(), body)),
+            Err(_) => None,
         };
         let result = match answer {
-            Ok((status, body)) => error::decode(status, &body),
-            Err(()) if deadline.passed() => Err(ClientError::Timeout {
+            Some((status, body)) => error::decode(status, &body),
+            None if deadline.passed() => Err(ClientError::Timeout {
                 after_ms: self.timeout_ms,
             }),
-            Err(()) => Err(ClientError::Network),
+            None => Err(ClientError::Network),
         };
         if let Err(error) = &result {
             leptos::logging::warn!("[kindred] {method} {url} failed: {error}");

@@ -30,17 +30,8 @@ pub fn run(args: &[String]) -> Result {
 
     let data = std::env::temp_dir().join(format!("kindred-bench-widget-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
-    let server = Server::start(
-        Build::Release,
-        &[
-            "--data-dir".as_ref(),
-            data.as_os_str(),
-            "--assets".as_ref(),
-            dist.dir.as_os_str(),
-            "--seed-demo".as_ref(),
-        ],
-        &crate::root().join("target/bench-widget-server.log"),
-    )?;
+    let log = crate::root().join("target/bench-widget-server.log");
+    let server = Server::demo(Build::Release, &data, &dist.dir, &log)?;
     let output = Command::new("node")
         .arg("first-render.mjs")
         .current_dir(crate::root().join("tests/e2e"))

@@ -12,17 +12,8 @@ pub fn run(assets: &Path) -> Result {
     cmd::run(cmd::cargo().args(["build", "--package", "kindred-server"]))?;
     let data = std::env::temp_dir().join(format!("kindred-e2e-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
-    let server = Server::start(
-        Build::Debug,
-        &[
-            "--data-dir".as_ref(),
-            data.as_os_str(),
-            "--assets".as_ref(),
-            assets.as_os_str(),
-            "--seed-demo".as_ref(),
-        ],
-        &crate::root().join("target/e2e-server.log"),
-    )?;
+    let log = crate::root().join("target/e2e-server.log");
+    let server = Server::demo(Build::Debug, &data, assets, &log)?;
     let url = format!("http://{}/", server.addr);
     let outcome = cmd::run(
         Command::new("node")

@@ -48,6 +48,19 @@ impl Server {
         wait_healthy(addr).map_err(|e| format!("{e}; see {}", log.display()))?;
         Ok(server)
     }
+
+    /// Starts `build` of the server serving the demo page and the widget from `assets`, on a
+    /// database in `data` seeded with the demo brand, logging to `log`.
+    pub fn demo(build: Build, data: &Path, assets: &Path, log: &Path) -> Result<Self> {
+        let args = [
+            "--data-dir".as_ref(),
+            data.as_os_str(),
+            "--assets".as_ref(),
+            assets.as_os_str(),
+            "--seed-demo".as_ref(),
+        ];
+        Self::start(build, &args, log)
+    }
 }
 
 impl Drop for Server {
