@@ -30,7 +30,7 @@
 
   // Attributes of <kindred-*> elements that, when changed, mount the widget afresh.
   const OPTIONS = ["api", "site", "board", "feed", "form", "view", "layout", "locale", "theme",
-    "stylesheet", "eager", "timeout"];
+    "stylesheet", "eager", "timeout", "paging"];
 
   const script = document.currentScript;
   const here = script && script.src ? script.src : location.href;

@@ -36,7 +36,11 @@ pub fn App(
         config.timeout_ms,
     ));
     match config.kind {
-        WidgetKind::Ideas { board } => view! { <IdeasBoard board/> }.into_any(),
+        WidgetKind::Ideas {
+            board,
+            view,
+            paging,
+        } => view! { <IdeasBoard board view paging/> }.into_any(),
     }
 }
 

@@ -44,7 +44,32 @@ pub enum WidgetKind {
     Ideas {
         /// The board's slug (`data-board`).
         board: String,
+        /// How the board is shown (`data-view`).
+        view: BoardView,
+        /// How more ideas are loaded (`data-paging`).
+        paging: Paging,
     },
+}
+
+/// How an idea board is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BoardView {
+    /// A list to sort, filter and search (`list`, the default).
+    #[default]
+    List,
+    /// Columns for planned, in-progress and shipped ideas (`roadmap`).
+    Roadmap,
+}
+
+/// How a list loads the ideas after its first page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Paging {
+    /// A "Load more" button (`button`, the default).
+    #[default]
+    Button,
+    /// Automatically, as the end of the list scrolls into view (`infinite`); the button stays
+    /// for keyboard users and as a fallback.
+    Infinite,
 }
 
 /// Why options could not be turned into a [`WidgetConfig`].
@@ -90,6 +115,8 @@ struct RawOptions {
     locale: Option<String>,
     timeout: Option<String>,
     stylesheet: Option<String>,
+    view: Option<String>,
+    paging: Option<String>,
 }
 
 impl WidgetConfig {
@@ -121,6 +148,16 @@ impl WidgetConfig {
         let kind = match required("kind", raw.kind)?.as_str() {
             "ideas" => WidgetKind::Ideas {
                 board: required("board", raw.board)?,
+                view: choice(
+                    "view",
+                    raw.view,
+                    &[("list", BoardView::List), ("roadmap", BoardView::Roadmap)],
+                )?,
+                paging: choice(
+                    "paging",
+                    raw.paging,
+                    &[("button", Paging::Button), ("infinite", Paging::Infinite)],
+                )?,
             },
             other => return Err(ConfigError::UnsupportedKind(other.to_owned())),
         };
@@ -154,6 +191,23 @@ fn is_stylesheet_url(url: &str) -> bool {
         .any(|scheme| lower.starts_with(scheme) && url.len() > scheme.len());
     let path = url.starts_with('/') && !url.starts_with("//");
     (absolute || path) && !url.contains(char::is_whitespace)
+}
+
+/// The variant an optional option names among `choices` (matched ignoring case and
+/// surrounding spaces), or the default when the option is absent.
+fn choice<T: Copy + Default>(
+    option: &'static str,
+    value: Option<String>,
+    choices: &[(&str, T)],
+) -> Result<T, ConfigError> {
+    let Some(value) = value else {
+        return Ok(T::default());
+    };
+    choices
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(value.trim()))
+        .map(|(_, choice)| *choice)
+        .ok_or(ConfigError::Invalid { option, value })
 }
 
 /// The trimmed value of a required option.
@@ -198,9 +252,32 @@ mod tests {
         assert_eq!(
             config.kind,
             WidgetKind::Ideas {
-                board: "trail-shoes".into()
+                board: "trail-shoes".into(),
+                view: BoardView::List,
+                paging: Paging::Button,
             }
         );
+    }
+
+    #[test]
+    fn view_and_paging_are_named_choices() {
+        let kind = |option, value| with(option, value).map(|config| config.kind);
+        assert!(matches!(
+            kind("view", " Roadmap "),
+            Ok(WidgetKind::Ideas {
+                view: BoardView::Roadmap,
+                ..
+            })
+        ));
+        assert!(matches!(
+            kind("paging", "infinite"),
+            Ok(WidgetKind::Ideas {
+                paging: Paging::Infinite,
+                ..
+            })
+        ));
+        assert_invalid("view", &["grid", ""]);
+        assert_invalid("paging", &["endless"]);
     }
 
     #[test]

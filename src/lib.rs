@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod ideas;
 mod identity;
 mod instance;
+mod percent;
 mod registry;
 mod shadow;
 mod ui;

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use kindred_api::{ErrorBody, ErrorCode};
+use kindred_api::{ErrorBody, ErrorCode, FieldErrors};
 use serde::de::DeserializeOwned;
 
 /// A failed API request.
@@ -24,6 +24,8 @@ pub enum ClientError {
         code: ErrorCode,
         /// The server's English explanation, for developers.
         message: String,
+        /// Per-field error codes of a `validation_failed` answer; empty otherwise.
+        fields: FieldErrors,
     },
     /// The server answered something the contract does not describe.
     BadResponse {
@@ -41,6 +43,7 @@ impl fmt::Display for ClientError {
                 status,
                 code,
                 message,
+                ..
             } => write!(f, "{status} {code}: {message}"),
             Self::BadResponse { status } => {
                 write!(
@@ -64,6 +67,7 @@ pub(crate) fn decode<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, 
             status,
             code: error.code,
             message: error.message,
+            fields: error.fields,
         }),
         Err(_) => Err(ClientError::BadResponse { status }),
     }
@@ -91,7 +95,8 @@ mod tests {
             Err(ClientError::Api {
                 status: 429,
                 code: ErrorCode::RateLimited,
-                message: "slow down".into()
+                message: "slow down".into(),
+                fields: FieldErrors::new(),
             })
         );
     }

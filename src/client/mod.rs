@@ -11,10 +11,15 @@ pub use error::ClientError;
 pub use url::ApiBase;
 
 use gloo_net::http::{Method, RequestBuilder};
-use kindred_api::{Idea, IdeaId, IdeaSort, Page, VisitorId, VoteState, VISITOR_HEADER};
+use kindred_api::{
+    Comment, CreateComment, CreateIdea, Idea, IdeaDetail, IdeaId, Page, SimilarIdea, SiteConfig,
+    VisitorId, VoteState, VISITOR_HEADER,
+};
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 use self::deadline::Deadline;
+use crate::ideas::ListQuery;
 use crate::identity;
 
 /// A client for one API base, speaking for one visitor.
@@ -36,20 +41,69 @@ impl ApiClient {
         }
     }
 
-    /// One page of a board's ideas: `GET /v1/boards/{board}/ideas?sort=…`.
-    pub async fn list_ideas(&self, board: &str, sort: IdeaSort) -> Result<Page<Idea>, ClientError> {
-        self.send(Method::GET, self.base.board_ideas(board, sort))
-            .await
+    /// The site's configuration: its boards and their rules, features and theme defaults.
+    pub async fn site(&self, site: &str) -> Result<SiteConfig, ClientError> {
+        self.send(Method::GET, self.base.site(site), None).await
+    }
+
+    /// One page of a board's ideas in the order and with the filters of `query`, after
+    /// `cursor` when given: `GET /v1/boards/{board}/ideas?…`.
+    pub async fn list_ideas(
+        &self,
+        board: &str,
+        query: &ListQuery,
+        cursor: Option<&str>,
+    ) -> Result<Page<Idea>, ClientError> {
+        let url = self.base.board_ideas(board, Some((query, cursor)));
+        self.send(Method::GET, url, None).await
+    }
+
+    /// Listed ideas like a title being typed: `GET /v1/boards/{board}/ideas/similar?q=…`.
+    pub async fn similar_ideas(
+        &self,
+        board: &str,
+        title: &str,
+    ) -> Result<Page<SimilarIdea>, ClientError> {
+        let url = self.base.similar_ideas(board, title);
+        self.send(Method::GET, url, None).await
+    }
+
+    /// Proposes an idea: `POST /v1/boards/{board}/ideas`.
+    pub async fn create_idea(&self, board: &str, idea: &CreateIdea) -> Result<Idea, ClientError> {
+        let url = self.base.board_ideas(board, None);
+        self.send(Method::POST, url, Some(json(idea))).await
+    }
+
+    /// One idea with its status history: `GET /v1/ideas/{id}`.
+    pub async fn idea(&self, id: &IdeaId) -> Result<IdeaDetail, ClientError> {
+        self.send(Method::GET, self.base.idea(id), None).await
     }
 
     /// Adds the visitor's vote: `PUT /v1/ideas/{id}/vote`.
     pub async fn vote(&self, id: &IdeaId) -> Result<VoteState, ClientError> {
-        self.send(Method::PUT, self.base.idea_vote(id)).await
+        self.send(Method::PUT, self.base.idea_vote(id), None).await
     }
 
     /// Withdraws the visitor's vote: `DELETE /v1/ideas/{id}/vote`.
     pub async fn unvote(&self, id: &IdeaId) -> Result<VoteState, ClientError> {
-        self.send(Method::DELETE, self.base.idea_vote(id)).await
+        self.send(Method::DELETE, self.base.idea_vote(id), None)
+            .await
+    }
+
+    /// An idea's comments, each top-level one with its replies: `GET /v1/ideas/{id}/comments`.
+    pub async fn comments(&self, id: &IdeaId) -> Result<Page<Comment>, ClientError> {
+        self.send(Method::GET, self.base.idea_comments(id), None)
+            .await
+    }
+
+    /// Posts a comment or a reply: `POST /v1/ideas/{id}/comments`.
+    pub async fn post_comment(
+        &self,
+        id: &IdeaId,
+        comment: &CreateComment,
+    ) -> Result<Comment, ClientError> {
+        let url = self.base.idea_comments(id);
+        self.send(Method::POST, url, Some(json(comment))).await
     }
 
     /// Sends a request with the visitor header (and the signed-in user's token, when the page
@@ -59,6 +113,7 @@ impl ApiClient {
         &self,
         method: Method,
         url: String,
+        body: Option<String>,
     ) -> Result<T, ClientError> {
         let deadline = Deadline::start(self.timeout_ms);
         let mut request = RequestBuilder::new(&url)
@@ -68,7 +123,17 @@ impl ApiClient {
         if let Some(token) = identity::current() {
             request = request.header("Authorization", &format!("Bearer {token}"));
         }
-        let answer = match request.send().await {
+        let sent = match body {
+            Some(body) => match request
+                .header("Content-Type", "application/json")
+                .body(body)
+            {
+                Ok(request) => request.send().await,
+                Err(error) => Err(error),
+            },
+            None => request.send().await,
+        };
+        let answer = match sent {
             Ok(response) => response
                 .text()
                 .await
@@ -88,4 +153,9 @@ impl ApiClient {
         }
         result
     }
+}
+
+/// `body` as JSON. The request types serialize infallibly (strings, numbers and lists only).
+fn json(body: &impl Serialize) -> String {
+    serde_json::to_string(body).unwrap_or_default()
 }

@@ -1,6 +1,9 @@
 //! Where each operation of the contract lives, relative to the configured API base.
 
-use kindred_api::{IdeaId, IdeaSort};
+use kindred_api::IdeaId;
+
+use crate::ideas::ListQuery;
+use crate::percent::encode;
 
 /// A validated API base: an absolute `http(s)` URL or a root-relative path, without a
 /// trailing slash, query or fragment, so paths can be appended to it.
@@ -30,41 +33,61 @@ impl ApiBase {
         &self.0
     }
 
-    /// `GET /v1/boards/{board}/ideas?sort=…`
-    pub fn board_ideas(&self, board: &str, sort: IdeaSort) -> String {
+    /// `GET /v1/sites/{site}`
+    pub fn site(&self, site: &str) -> String {
+        format!("{}/v1/sites/{}", self.0, encode(site))
+    }
+
+    /// `GET /v1/boards/{board}/ideas?sort=…&status=…&tag=…&q=…&cursor=…`, and without a query
+    /// `POST /v1/boards/{board}/ideas`.
+    pub fn board_ideas(&self, board: &str, query: Option<(&ListQuery, Option<&str>)>) -> String {
+        let mut url = format!("{}/v1/boards/{}/ideas", self.0, encode(board));
+        if let Some((query, cursor)) = query {
+            url.push('?');
+            url.push_str(&query.to_api_params());
+            if let Some(cursor) = cursor {
+                url.push_str("&cursor=");
+                url.push_str(&encode(cursor));
+            }
+        }
+        url
+    }
+
+    /// `GET /v1/boards/{board}/ideas/similar?q=…`
+    pub fn similar_ideas(&self, board: &str, title: &str) -> String {
         format!(
-            "{}/v1/boards/{}/ideas?sort={}",
+            "{}/v1/boards/{}/ideas/similar?q={}",
             self.0,
-            encode_segment(board),
-            sort.as_str()
+            encode(board),
+            encode(title)
         )
+    }
+
+    /// `GET /v1/boards/{board}/events` (Server-Sent Events)
+    pub fn board_events(&self, board: &str) -> String {
+        format!("{}/v1/boards/{}/events", self.0, encode(board))
+    }
+
+    /// `GET /v1/ideas/{id}`
+    pub fn idea(&self, id: &IdeaId) -> String {
+        format!("{}/v1/ideas/{}", self.0, encode(&id.0))
     }
 
     /// `PUT` and `DELETE /v1/ideas/{id}/vote`
     pub fn idea_vote(&self, id: &IdeaId) -> String {
-        format!("{}/v1/ideas/{}/vote", self.0, encode_segment(&id.0))
+        format!("{}/vote", self.idea(id))
     }
-}
 
-/// Percent-encodes `segment` so it stays one path segment whatever it contains: everything
-/// except RFC 3986 unreserved characters is escaped, byte by byte in UTF-8.
-fn encode_segment(segment: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut encoded = String::with_capacity(segment.len());
-    for byte in segment.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            encoded.push(char::from(byte));
-        } else {
-            encoded.push('%');
-            encoded.push(char::from(HEX[usize::from(byte >> 4)]));
-            encoded.push(char::from(HEX[usize::from(byte & 0xF)]));
-        }
+    /// `GET` and `POST /v1/ideas/{id}/comments`
+    pub fn idea_comments(&self, id: &IdeaId) -> String {
+        format!("{}/comments", self.idea(id))
     }
-    encoded
 }
 
 #[cfg(test)]
 mod tests {
+    use kindred_api::{IdeaSort, IdeaStatus};
+
     use super::*;
 
     fn base(text: &str) -> ApiBase {
@@ -109,14 +132,53 @@ mod tests {
     }
 
     #[test]
-    fn board_ideas_url_carries_the_sort() {
+    fn board_ideas_url_carries_the_view_and_the_cursor() {
+        let top = ListQuery::default();
         assert_eq!(
-            base("http://127.0.0.1:8080").board_ideas("trail-shoes", IdeaSort::Top),
+            base("http://127.0.0.1:8080").board_ideas("trail-shoes", Some((&top, None))),
             "http://127.0.0.1:8080/v1/boards/trail-shoes/ideas?sort=top"
         );
+        let view = ListQuery {
+            sort: IdeaSort::Trending,
+            status: Some(IdeaStatus::Planned),
+            tag: Some("fit".into()),
+            q: "wide toe".into(),
+        };
         assert_eq!(
-            base("/").board_ideas("b", IdeaSort::Trending),
-            "/v1/boards/b/ideas?sort=trending"
+            base("/").board_ideas("b", Some((&view, Some("c/1=")))),
+            "/v1/boards/b/ideas?sort=trending&status=planned&tag=fit&q=wide%20toe&cursor=c%2F1%3D"
+        );
+        let filtered = ListQuery {
+            tag: Some("fit".into()),
+            ..ListQuery::default()
+        };
+        assert_eq!(
+            base("/").board_ideas("b", Some((&filtered, None))),
+            "/v1/boards/b/ideas?sort=top&tag=fit"
+        );
+        assert_eq!(base("/").board_ideas("b", None), "/v1/boards/b/ideas");
+    }
+
+    #[test]
+    fn other_endpoints_have_their_paths() {
+        let api = base("https://api.example.com");
+        let id = IdeaId::from(9);
+        assert_eq!(
+            api.site("acme co"),
+            "https://api.example.com/v1/sites/acme%20co"
+        );
+        assert_eq!(
+            api.similar_ideas("b", "wide toe?"),
+            "https://api.example.com/v1/boards/b/ideas/similar?q=wide%20toe%3F"
+        );
+        assert_eq!(
+            api.board_events("b"),
+            "https://api.example.com/v1/boards/b/events"
+        );
+        assert_eq!(api.idea(&id), "https://api.example.com/v1/ideas/9");
+        assert_eq!(
+            api.idea_comments(&id),
+            "https://api.example.com/v1/ideas/9/comments"
         );
     }
 
@@ -130,10 +192,6 @@ mod tests {
 
     #[test]
     fn path_segments_are_percent_encoded() {
-        assert_eq!(encode_segment("a-Z_0.9~"), "a-Z_0.9~");
-        assert_eq!(encode_segment("../admin"), "..%2Fadmin");
-        assert_eq!(encode_segment("a b?c#d%"), "a%20b%3Fc%23d%25");
-        assert_eq!(encode_segment("chaussures-été"), "chaussures-%C3%A9t%C3%A9");
         assert_eq!(
             base("/").idea_vote(&IdeaId("x/y".into())),
             "/v1/ideas/x%2Fy/vote"

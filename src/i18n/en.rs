@@ -156,6 +156,7 @@ mod tests {
             status: code.http_status(),
             code,
             message: String::new(),
+            fields: Default::default(),
         };
         let network = English.problem(&ClientError::Network);
         let slow = English.problem(&ClientError::Timeout { after_ms: 10_000 });

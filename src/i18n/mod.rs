@@ -4,6 +4,7 @@
 //! Components read the instance's catalog from context with [`use_catalog`].
 
 mod ar;
+mod browse;
 mod de;
 mod en;
 mod fr;
@@ -14,6 +15,7 @@ mod relative;
 pub use relative::ago;
 
 use ar::Arabic;
+pub use browse::BrowseText;
 use de::German;
 use en::English;
 use fr::French;
@@ -128,7 +130,7 @@ pub fn use_catalog() -> &'static dyn Catalog {
 }
 
 /// The messages of one locale, one method per message.
-pub trait Catalog: Sync {
+pub trait Catalog: Sync + BrowseText {
     /// A number formatted for display, such as `1,234`.
     fn number(&self, n: u32) -> String;
     /// A vote count with its noun: `1 vote`, `12 votes`.

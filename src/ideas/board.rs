@@ -1,103 +1,52 @@
-//! An idea board: loads the board's ideas and shows them, or a skeleton while they load, an
-//! empty state, or an error with a way to retry.
+//! An idea board: the view the page's hash asks for (the list, one idea or the form to
+//! propose one), under the board's heading, sharing the board's router with its components.
 
-use kindred_api::{Idea, IdeaSort, Page};
 use leptos::prelude::*;
 
-use super::card::IdeaCard;
-use crate::client::ApiClient;
-use crate::events::use_events;
+use super::list::IdeaList;
+use super::route::{Route, Router};
+use crate::config::{BoardView, Paging};
 use crate::i18n::use_catalog;
-use crate::identity;
-use crate::ui::{ErrorPanel, SkeletonCards};
 
-/// How many placeholder cards stand in for the ideas while they load.
-const SKELETON_CARDS: usize = 3;
+/// The board being rendered, for the components below it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Board {
+    /// The board's slug.
+    pub slug: String,
+    /// How the list loads more ideas.
+    pub paging: Paging,
+}
 
-/// A board's ideas, most supported first.
+/// The board of the component being rendered.
+pub fn use_board() -> Board {
+    expect_context::<Board>()
+}
+
+/// A board of ideas.
 #[component]
 pub fn IdeasBoard(
     /// The board's slug.
     board: String,
+    /// How the board is shown.
+    view: BoardView,
+    /// How the list loads more ideas.
+    paging: Paging,
 ) -> impl IntoView {
     let t = use_catalog();
-    let client = expect_context::<ApiClient>();
-    let events = use_events();
-    let ideas = {
-        let board = board.clone();
-        LocalResource::new(move || {
-            // Signing in or out changes whose votes the list shows: load it again.
-            identity::tracked();
-            let client = client.clone();
-            let board = board.clone();
-            async move { client.list_ideas(&board, IdeaSort::Top).await }
-        })
-    };
-    // Tell the host page about the first content shown, and about every failed load.
-    let announced = StoredValue::new(false);
-    Effect::new(move || match &*ideas.read() {
-        Some(Ok(page)) if !announced.get_value() => {
-            announced.set_value(true);
-            events.ready("ideas", &board, page.items.len());
-        }
-        Some(Err(error)) => events.error("load", error),
-        _ => {}
+    provide_context(Board {
+        slug: board,
+        paging,
     });
-    let loading = move || ideas.with(Option::is_none);
-    // Forget the failed answer first, so the skeleton shows while the retry is on its way.
-    let retry = Callback::new(move |()| {
-        ideas.set(None);
-        ideas.refetch();
-    });
+    let router = Router::follow_page();
+    provide_context(router);
     view! {
-        <section class="board" aria-busy=move || loading().then_some("true")>
+        <section class="board">
             <h2 class="board__heading" part="heading">{t.board_heading()}</h2>
-            {move || match ideas.get() {
-                None => view! {
-                    <p class="sr-only" role="status">{t.loading_ideas()}</p>
-                    <ul class="board__list" aria-hidden="true">
-                        <SkeletonCards count=SKELETON_CARDS/>
-                    </ul>
-                }.into_any(),
-                Some(Err(error)) => view! {
-                    <ErrorPanel
-                        message=t.ideas_failed()
-                        detail=t.problem(&error)
-                        on_retry=retry
-                        attr:data-testid="ideas-error"
-                    />
-                }.into_any(),
-                Some(Ok(page)) => view! { <IdeaList page/> }.into_any(),
+            {move || match (router.route(), view) {
+                (Route::List(_), BoardView::List) => view! { <IdeaList/> }.into_any(),
+                (Route::List(_), BoardView::Roadmap) => view! { <IdeaList/> }.into_any(),
+                (Route::Idea(_) | Route::Submit, _) => view! { <IdeaList/> }.into_any(),
             }}
         </section>
     }
-}
-
-/// The loaded ideas, or the empty state when there are none.
-#[component]
-fn IdeaList(
-    /// The loaded page.
-    page: Page<Idea>,
-) -> impl IntoView {
-    let t = use_catalog();
-    if page.items.is_empty() {
-        return view! {
-            <div class="board__empty" part="empty">
-                <p class="board__empty-title">{t.no_ideas()}</p>
-                <p>{t.no_ideas_hint()}</p>
-            </div>
-        }
-        .into_any();
-    }
-    let items = page.items;
-    view! {
-        <ul class="board__list" role="list">
-            <For
-                each=move || items.clone()
-                key=|idea| idea.id.clone()
-                children=|idea| view! { <li class="board__item"><IdeaCard idea/></li> }
-            />
-        </ul>
-    }
-    .into_any()
 }

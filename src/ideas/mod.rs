@@ -3,9 +3,13 @@
 mod board;
 mod card;
 mod excerpt;
+mod list;
+pub mod query;
+pub mod route;
 mod tally;
 mod vote;
 
 pub use board::IdeasBoard;
 pub use card::IdeaCard;
+pub use query::ListQuery;
 pub use tally::VoteIntent;

@@ -1,0 +1,212 @@
+//! The list of a board's ideas in the view the router holds: the first page, or a skeleton
+//! while it loads, an empty state, or an error with a way to retry; then more pages on
+//! request, appended without re-rendering the cards already shown.
+
+use kindred_api::Idea;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::board::use_board;
+use super::card::IdeaCard;
+use super::query::ListQuery;
+use super::route::{use_router, Route};
+use crate::client::{ApiClient, ClientError};
+use crate::events::use_events;
+use crate::i18n::use_catalog;
+use crate::identity;
+use crate::ui::{ErrorPanel, SkeletonCards};
+
+/// How many placeholder cards stand in for the ideas while they load.
+const SKELETON_CARDS: usize = 3;
+
+/// The ideas of the view the router shows.
+#[component]
+pub fn IdeaList() -> impl IntoView {
+    let t = use_catalog();
+    let client = expect_context::<ApiClient>();
+    let events = use_events();
+    let board = use_board();
+    let router = use_router();
+    let query = Memo::new(move |_| match router.route() {
+        Route::List(query) => query,
+        _ => router.last_list(),
+    });
+    let first = {
+        let client = client.clone();
+        let slug = board.slug.clone();
+        LocalResource::new(move || {
+            // Signing in or out changes whose votes the list shows: load it again.
+            identity::tracked();
+            let query = query.get();
+            let client = client.clone();
+            let slug = slug.clone();
+            async move { client.list_ideas(&slug, &query, None).await }
+        })
+    };
+    let pages = Pages::new();
+    // Tell the host page about the first content shown, and about every failed load.
+    let announced = StoredValue::new(false);
+    Effect::new({
+        let slug = board.slug.clone();
+        move || match &*first.read() {
+            Some(Ok(page)) => {
+                pages.start(page.items.clone(), page.next_cursor.clone());
+                if !announced.get_value() {
+                    announced.set_value(true);
+                    events.ready("ideas", &slug, page.items.len());
+                }
+            }
+            Some(Err(error)) => events.error("load", error),
+            None => {}
+        }
+    });
+    let loading = move || first.with(Option::is_none);
+    // Forget the failed answer first, so the skeleton shows while the retry is on its way.
+    let retry = Callback::new(move |()| {
+        first.set(None);
+        first.refetch();
+    });
+    let load_more = Callback::new(move |()| {
+        pages.load_more(client.clone(), board.slug.clone(), query.get_untracked());
+    });
+    view! {
+        <div class="board__results" aria-busy=move || loading().then_some("true")>
+            {move || match first.get() {
+                None => view! {
+                    <p class="sr-only" role="status">{t.loading_ideas()}</p>
+                    <ul class="board__list" aria-hidden="true">
+                        <SkeletonCards count=SKELETON_CARDS/>
+                    </ul>
+                }.into_any(),
+                Some(Err(error)) => view! {
+                    <ErrorPanel
+                        message=t.ideas_failed()
+                        detail=t.problem(&error)
+                        on_retry=retry
+                        attr:data-testid="ideas-error"
+                    />
+                }.into_any(),
+                Some(Ok(_)) => view! { <Loaded pages load_more/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The ideas loaded so far, or the empty state when there are none.
+#[component]
+fn Loaded(pages: Pages, load_more: Callback<()>) -> impl IntoView {
+    let t = use_catalog();
+    let empty = move || pages.ideas.with(Vec::is_empty);
+    view! {
+        <Show
+            when=move || !empty()
+            fallback=move || view! {
+                <div class="board__empty" part="empty">
+                    <p class="board__empty-title">{t.no_ideas()}</p>
+                    <p>{t.no_ideas_hint()}</p>
+                </div>
+            }
+        >
+            <ul class="board__list" role="list">
+                <For
+                    each=move || pages.ideas.get()
+                    key=|idea| idea.id.clone()
+                    children=|idea| view! { <li class="board__item"><IdeaCard idea/></li> }
+                />
+            </ul>
+        </Show>
+        <MoreButton pages load_more/>
+    }
+}
+
+/// "Load more" while the server has more, with the failure of the last attempt.
+#[component]
+fn MoreButton(pages: Pages, load_more: Callback<()>) -> impl IntoView {
+    let t = use_catalog();
+    move || {
+        pages.next.with(Option::is_some).then(|| {
+            view! {
+                <div class="board__more">
+                    {move || pages.failure.get().map(|error| view! {
+                        <p class="board__more-error" role="alert">{t.problem(&error)}</p>
+                    })}
+                    <button
+                        type="button"
+                        class="button"
+                        part="more-button"
+                        data-testid="load-more"
+                        aria-disabled=move || pages.loading.get().then_some("true")
+                        on:click=move |_| load_more.run(())
+                    >
+                        {t.load_more()}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// The pages of ideas loaded for the current view.
+#[derive(Clone, Copy)]
+struct Pages {
+    ideas: RwSignal<Vec<Idea>>,
+    next: RwSignal<Option<String>>,
+    loading: RwSignal<bool>,
+    failure: RwSignal<Option<ClientError>>,
+}
+
+impl Pages {
+    fn new() -> Self {
+        Self {
+            ideas: RwSignal::new(Vec::new()),
+            next: RwSignal::new(None),
+            loading: RwSignal::new(false),
+            failure: RwSignal::new(None),
+        }
+    }
+
+    /// Starts over with a first page.
+    fn start(self, ideas: Vec<Idea>, next: Option<String>) {
+        self.ideas.set(ideas);
+        self.next.set(next);
+        self.failure.set(None);
+    }
+
+    /// Fetches the page after the last one and appends the ideas not shown yet (an idea can
+    /// move between pages while the visitor reads). One request at a time.
+    fn load_more(self, client: ApiClient, board: String, query: ListQuery) {
+        let Some(cursor) = self.next.get_untracked() else {
+            return;
+        };
+        if self.loading.get_untracked() {
+            return;
+        }
+        self.loading.set(true);
+        self.failure.set(None);
+        spawn_local(async move {
+            let answer = client.list_ideas(&board, &query, Some(&cursor)).await;
+            // The view may have changed meanwhile: a page for another view is dropped.
+            if self.next.try_get_untracked().flatten().as_deref() != Some(cursor.as_str()) {
+                self.loading.try_set(false);
+                return;
+            }
+            match answer {
+                Ok(page) => {
+                    self.ideas.try_update(|ideas| {
+                        let fresh: Vec<Idea> = page
+                            .items
+                            .into_iter()
+                            .filter(|idea| ideas.iter().all(|shown| shown.id != idea.id))
+                            .collect();
+                        ideas.extend(fresh);
+                    });
+                    self.next.try_set(page.next_cursor);
+                }
+                Err(error) => {
+                    self.failure.try_set(Some(error));
+                }
+            }
+            self.loading.try_set(false);
+        });
+    }
+}
