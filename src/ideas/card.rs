@@ -3,7 +3,10 @@
 use kindred_api::Idea;
 use leptos::prelude::*;
 
+use leptos::ev::MouseEvent;
+
 use super::excerpt::excerpt;
+use super::route::{use_router, Entry, Route};
 use super::tally::Tally;
 use super::vote::VoteButton;
 use crate::i18n::{ago, use_catalog, use_locale};
@@ -20,6 +23,19 @@ pub fn IdeaCard(
     let t = use_catalog();
     let initial = Tally::of(&idea);
     let idea_id = idea.id.to_string();
+    let router = use_router();
+    let route = Route::Idea(idea.id.clone());
+    // The link works without the widget's help too (copy, open in a new tab); a plain click
+    // opens the idea in place.
+    let open = {
+        let route = route.clone();
+        move |event: MouseEvent| {
+            if event.button() == 0 && !event.ctrl_key() && !event.meta_key() && !event.shift_key() {
+                event.prevent_default();
+                router.go(route.clone(), Entry::Push);
+            }
+        }
+    };
     let Idea {
         id,
         title,
@@ -50,7 +66,9 @@ pub fn IdeaCard(
                 <span class=format!("badge badge--{}", status.as_str()) part="status">
                     {t.status(status)}
                 </span>
-                <h3 class="card__title" part="title">{title.clone()}</h3>
+                <h3 class="card__title" part="title">
+                    <a class="card__link" href=route.to_hash() on:click=open>{title.clone()}</a>
+                </h3>
                 {body}
                 {tags}
                 <p class="card__meta">

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use kindred::client::{ApiBase, ApiClient};
 use kindred::events::Events;
 use kindred::i18n::Locale;
+use kindred::ideas::route::{Route, Router};
 use kindred::ideas::IdeaCard;
 use kindred_api::{Author, Idea, IdeaId, IdeaStatus, VisitorId};
 use leptos::prelude::*;
@@ -137,8 +138,7 @@ async fn an_unreachable_api_shows_an_error_with_a_working_retry() {
     let host = new_host();
     let handle = kindred::mount(host.clone(), &ideas_options(), CSS);
     let shadow = shadow_of(&host);
-    let busy =
-        |shadow: &ShadowRoot| find(shadow, r#"section[aria-busy="true"] .skeleton"#).is_some();
+    let busy = |shadow: &ShadowRoot| find(shadow, r#"[aria-busy="true"] .skeleton"#).is_some();
     assert!(busy(&shadow), "skeletons while loading");
 
     let error = r#"[data-testid="ideas-error"][role="alert"]"#;
@@ -238,13 +238,18 @@ async fn a_refused_vote_is_shown_at_once_then_rolled_back_with_a_message() {
         provide_context(Locale::En.catalog());
         provide_context(client);
         provide_context(events);
+        provide_context(Router::starting_at(Route::default()));
         view! { <IdeaCard idea=idea()/> }
     });
     let query = |selector: &str| container.query_selector(selector).unwrap().unwrap();
 
     let card = query(r#"article[data-testid="idea-card"]"#);
     assert_eq!(card.get_attribute("data-idea-id").as_deref(), Some("7"));
-    let title = query(".card__title");
+    let title = query(".card__title a");
+    assert_eq!(
+        title.get_attribute("href").as_deref(),
+        Some("#kindred/idea/7")
+    );
     assert_eq!(title.text_content().unwrap(), "<b>Wider</b> toe box");
     assert_eq!(
         title.child_element_count(),
