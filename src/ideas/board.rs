@@ -5,7 +5,10 @@ use leptos::prelude::*;
 
 use super::list::IdeaList;
 use super::route::{Route, Router};
+use super::store::IdeaStore;
+use crate::client::ApiClient;
 use crate::config::{BoardView, Paging};
+use crate::events::use_events;
 use crate::i18n::use_catalog;
 
 /// The board being rendered, for the components below it.
@@ -39,6 +42,7 @@ pub fn IdeasBoard(
     });
     let router = Router::follow_page();
     provide_context(router);
+    provide_context(IdeaStore::new(expect_context::<ApiClient>(), use_events()));
     view! {
         <section class="board">
             <h2 class="board__heading" part="heading">{t.board_heading()}</h2>

@@ -9,7 +9,8 @@ use leptos::task::spawn_local;
 use super::board::use_board;
 use super::card::IdeaCard;
 use super::query::ListQuery;
-use super::route::{use_router, Route};
+use super::route::{use_router, Entry, Route};
+use super::toolbar::Toolbar;
 use crate::client::{ApiClient, ClientError};
 use crate::events::use_events;
 use crate::i18n::use_catalog;
@@ -44,6 +45,25 @@ pub fn IdeaList() -> impl IntoView {
         })
     };
     let pages = Pages::new();
+    // Tags seen on the board so far, offered by the tag filter.
+    let tags = RwSignal::new(Vec::<String>::new());
+    Effect::new(move || {
+        let current = query.with(|query| query.tag.clone());
+        pages.ideas.with(|ideas| {
+            let seen = ideas.iter().flat_map(|idea| &idea.tags).chain(&current);
+            let fresh: Vec<String> = seen
+                .filter(|tag| tags.with_untracked(|tags| !tags.contains(tag)))
+                .cloned()
+                .collect();
+            if !fresh.is_empty() {
+                tags.update(|tags| {
+                    tags.extend(fresh);
+                    tags.sort_by_key(|tag| tag.to_lowercase());
+                    tags.dedup();
+                });
+            }
+        });
+    });
     // Tell the host page about the first content shown, and about every failed load.
     let announced = StoredValue::new(false);
     Effect::new({
@@ -69,7 +89,9 @@ pub fn IdeaList() -> impl IntoView {
     let load_more = Callback::new(move |()| {
         pages.load_more(client.clone(), board.slug.clone(), query.get_untracked());
     });
+    let filtered = Signal::derive(move || query.with(|query| *query != ListQuery::default()));
     view! {
+        <Toolbar query tags/>
         <div class="board__results" aria-busy=move || loading().then_some("true")>
             {move || match first.get() {
                 None => view! {
@@ -86,7 +108,7 @@ pub fn IdeaList() -> impl IntoView {
                         attr:data-testid="ideas-error"
                     />
                 }.into_any(),
-                Some(Ok(_)) => view! { <Loaded pages load_more/> }.into_any(),
+                Some(Ok(_)) => view! { <Loaded pages load_more filtered/> }.into_any(),
             }}
         </div>
     }
@@ -94,17 +116,35 @@ pub fn IdeaList() -> impl IntoView {
 
 /// The ideas loaded so far, or the empty state when there are none.
 #[component]
-fn Loaded(pages: Pages, load_more: Callback<()>) -> impl IntoView {
+fn Loaded(
+    pages: Pages,
+    load_more: Callback<()>,
+    /// Whether filters or a search narrow the list.
+    filtered: Signal<bool>,
+) -> impl IntoView {
     let t = use_catalog();
+    let router = use_router();
     let empty = move || pages.ideas.with(Vec::is_empty);
+    let clear = move |_| router.go(Route::default(), Entry::Replace);
     view! {
         <Show
             when=move || !empty()
-            fallback=move || view! {
-                <div class="board__empty" part="empty">
-                    <p class="board__empty-title">{t.no_ideas()}</p>
-                    <p>{t.no_ideas_hint()}</p>
-                </div>
+            fallback=move || if filtered.get() {
+                view! {
+                    <div class="board__empty" part="empty" data-testid="no-matches">
+                        <p class="board__empty-title">{t.no_matches()}</p>
+                        <button type="button" class="button" on:click=clear>
+                            {t.clear_filters()}
+                        </button>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <div class="board__empty" part="empty">
+                        <p class="board__empty-title">{t.no_ideas()}</p>
+                        <p>{t.no_ideas_hint()}</p>
+                    </div>
+                }.into_any()
             }
         >
             <ul class="board__list" role="list">

@@ -4,9 +4,13 @@ mod board;
 mod card;
 mod excerpt;
 mod list;
+mod outbox;
 pub mod query;
 pub mod route;
+pub mod store;
 mod tally;
+pub mod threshold;
+mod toolbar;
 mod vote;
 
 pub use board::IdeasBoard;
