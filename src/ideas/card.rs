@@ -76,7 +76,7 @@ pub fn IdeaCard(
                     {move || t.status(status.get())}
                 </span>
                 <h3 class="card__title" part="title">
-                    <a class="card__link" href=route.to_hash() on:click=open>{title.clone()}</a>
+                    <a class="card__link" href=route.to_hash() data-testid="idea-link" on:click=open>{title.clone()}</a>
                 </h3>
                 {body}
                 {tags}

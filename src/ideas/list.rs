@@ -10,6 +10,7 @@ use super::board::use_board;
 use super::card::IdeaCard;
 use super::query::ListQuery;
 use super::route::{use_router, Entry, Route};
+use super::store::{use_store, IdeaStore};
 use super::toolbar::Toolbar;
 use crate::client::{ApiClient, ClientError};
 use crate::events::use_events;
@@ -45,6 +46,7 @@ pub fn IdeaList() -> impl IntoView {
         })
     };
     let pages = Pages::new();
+    let store = use_store();
     // Tags seen on the board so far, offered by the tag filter.
     let tags = RwSignal::new(Vec::<String>::new());
     Effect::new(move || {
@@ -70,6 +72,9 @@ pub fn IdeaList() -> impl IntoView {
         let slug = board.slug.clone();
         move || match &*first.read() {
             Some(Ok(page)) => {
+                for idea in &page.items {
+                    store.refresh(idea);
+                }
                 pages.start(page.items.clone(), page.next_cursor.clone());
                 if !announced.get_value() {
                     announced.set_value(true);
@@ -87,7 +92,12 @@ pub fn IdeaList() -> impl IntoView {
         first.refetch();
     });
     let load_more = Callback::new(move |()| {
-        pages.load_more(client.clone(), board.slug.clone(), query.get_untracked());
+        pages.load_more(
+            client.clone(),
+            store,
+            board.slug.clone(),
+            query.get_untracked(),
+        );
     });
     let filtered = Signal::derive(move || query.with(|query| *query != ListQuery::default()));
     view! {
@@ -214,7 +224,7 @@ impl Pages {
 
     /// Fetches the page after the last one and appends the ideas not shown yet (an idea can
     /// move between pages while the visitor reads). One request at a time.
-    fn load_more(self, client: ApiClient, board: String, query: ListQuery) {
+    fn load_more(self, client: ApiClient, store: IdeaStore, board: String, query: ListQuery) {
         let Some(cursor) = self.next.get_untracked() else {
             return;
         };
@@ -232,6 +242,9 @@ impl Pages {
             }
             match answer {
                 Ok(page) => {
+                    for idea in &page.items {
+                        store.refresh(idea);
+                    }
                     self.ideas.try_update(|ideas| {
                         let fresh: Vec<Idea> = page
                             .items

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use kindred_api::{IdeaId, IdeaStatus};
+use kindred_api::{Idea, IdeaId, IdeaStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -32,7 +32,9 @@ impl IdeaStore {
     /// and whenever the browser comes back online.
     pub fn new(client: ApiClient, events: Events) -> Self {
         let store = Self {
-            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+            // A child of the board's owner: its state ends with the board's, and holding it
+            // here keeps no reference from the board's owner to itself.
+            owner: StoredValue::new(Owner::current().unwrap_or_default().child()),
             votes: StoredValue::new(HashMap::new()),
             statuses: StoredValue::new(HashMap::new()),
             outbox: StoredValue::new(outbox::load(client.base())),
@@ -81,6 +83,12 @@ impl IdeaStore {
         self.statuses
             .update_value(|statuses| _ = statuses.insert(id.clone(), status));
         status
+    }
+
+    /// Brings what the board shows of `idea` up to date with what the server just sent.
+    pub fn refresh(self, idea: &Idea) {
+        self.vote(&idea.id, Tally::of(idea));
+        self.status(&idea.id, idea.status);
     }
 
     /// Records a supporter count heard from the live stream.
