@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::list::IdeaList;
+use super::live;
 use super::route::{Route, Router};
 use super::store::IdeaStore;
 use crate::client::ApiClient;
@@ -36,13 +37,17 @@ pub fn IdeasBoard(
     paging: Paging,
 ) -> impl IntoView {
     let t = use_catalog();
+    let slug = board.clone();
     provide_context(Board {
         slug: board,
         paging,
     });
     let router = Router::follow_page();
     provide_context(router);
-    provide_context(IdeaStore::new(expect_context::<ApiClient>(), use_events()));
+    let client = expect_context::<ApiClient>();
+    let store = IdeaStore::new(client.clone(), use_events());
+    provide_context(store);
+    live::follow(client, slug, store, Memo::new(move |_| router.last_list()));
     view! {
         <section class="board">
             <h2 class="board__heading" part="heading">{t.board_heading()}</h2>

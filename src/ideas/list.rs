@@ -6,13 +6,17 @@ use kindred_api::Idea;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use leptos::html::Div;
+
 use super::board::use_board;
 use super::card::IdeaCard;
 use super::query::ListQuery;
 use super::route::{use_router, Entry, Route};
+use super::sentinel::when_near;
 use super::store::{use_store, IdeaStore};
 use super::toolbar::Toolbar;
 use crate::client::{ApiClient, ClientError};
+use crate::config::Paging;
 use crate::events::use_events;
 use crate::i18n::use_catalog;
 use crate::identity;
@@ -169,14 +173,24 @@ fn Loaded(
     }
 }
 
-/// "Load more" while the server has more, with the failure of the last attempt.
+/// "Load more" while the server has more, with the failure of the last attempt. Boards that
+/// scroll infinitely also load the next page when the button nears the viewport, unless the
+/// last attempt failed (the visitor then retries with the button).
 #[component]
 fn MoreButton(pages: Pages, load_more: Callback<()>) -> impl IntoView {
     let t = use_catalog();
+    let node = NodeRef::<Div>::new();
+    if use_board().paging == Paging::Infinite {
+        when_near(node, move || {
+            if pages.failure.with_untracked(Option::is_none) {
+                load_more.run(());
+            }
+        });
+    }
     move || {
         pages.next.with(Option::is_some).then(|| {
             view! {
-                <div class="board__more">
+                <div class="board__more" node_ref=node>
                     {move || pages.failure.get().map(|error| view! {
                         <p class="board__more-error" role="alert">{t.problem(&error)}</p>
                     })}
