@@ -127,7 +127,7 @@ impl IdeaStore {
         let before = control.tally_untracked();
         let intent = before.intent();
         if control.queued_untracked() || is_offline() {
-            let waiting = self.update_outbox(|queue| queue.record(id, intent));
+            let waiting = self.update_outbox(|queue| queue.record(id, intent)) == Some(true);
             if waiting {
                 control.queue(before.optimistic());
             } else {
@@ -159,9 +159,12 @@ impl IdeaStore {
         }
         self.flushing.set_value(true);
         spawn_local(async move {
+            // The board may be gone (`try_…` answers `None`) or the network again.
             while let Some(queued) = self
                 .outbox
-                .with_value(|queue| queue.items().first().cloned())
+                .try_with_value(|queue| queue.items().first().cloned())
+                .flatten()
+                .filter(|_| !is_offline())
             {
                 let intent = queued.intent();
                 let answer = self.send(&queued.idea, intent).await;
@@ -202,28 +205,32 @@ impl IdeaStore {
 
     /// Sends one vote and tells the host page how it went.
     async fn send(self, id: &IdeaId, intent: VoteIntent) -> Result<Tally, ClientError> {
-        let client = self.client.get_value();
+        let Some(client) = self.client.try_get_value() else {
+            return Err(ClientError::Network);
+        };
         let answer = match intent {
             VoteIntent::Vote => client.vote(id).await,
             VoteIntent::Unvote => client.unvote(id).await,
         };
-        let events = self.events.get_value();
-        match &answer {
-            Ok(state) => events.vote(state),
-            Err(ClientError::Network) if is_offline() => {}
-            Err(error) => events.error("vote", error),
+        if let Some(events) = self.events.try_get_value() {
+            match &answer {
+                Ok(state) => events.vote(state),
+                Err(ClientError::Network) if is_offline() => {}
+                Err(error) => events.error("vote", error),
+            }
         }
         answer.map(|state| Tally::from(&state))
     }
 
-    /// Changes the outbox and stores it; answers what `change` answered.
-    fn update_outbox<T>(self, change: impl FnOnce(&mut Queue) -> T) -> T {
-        let mut queue = self.outbox.get_value();
+    /// Changes the outbox and stores it; answers what `change` answered, or `None` once the
+    /// board is gone.
+    fn update_outbox<T>(self, change: impl FnOnce(&mut Queue) -> T) -> Option<T> {
+        let mut queue = self.outbox.try_get_value()?;
         let answer = change(&mut queue);
         self.client
-            .with_value(|client| outbox::save(client.base(), &queue));
-        self.outbox.set_value(queue);
-        answer
+            .try_with_value(|client| outbox::save(client.base(), &queue))?;
+        self.outbox.try_set_value(queue);
+        Some(answer)
     }
 }
 
