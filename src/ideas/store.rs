@@ -21,6 +21,9 @@ pub struct IdeaStore {
     votes: StoredValue<HashMap<IdeaId, VoteControl>>,
     statuses: StoredValue<HashMap<IdeaId, RwSignal<IdeaStatus>>>,
     outbox: StoredValue<Queue>,
+    /// Answers to waiting votes on ideas not shown yet, which win over the data they arrive
+    /// with.
+    confirmed: StoredValue<HashMap<IdeaId, Tally>>,
     flushing: StoredValue<bool>,
     client: StoredValue<ApiClient>,
     events: StoredValue<Events>,
@@ -38,6 +41,7 @@ impl IdeaStore {
             votes: StoredValue::new(HashMap::new()),
             statuses: StoredValue::new(HashMap::new()),
             outbox: StoredValue::new(outbox::load(client.base())),
+            confirmed: StoredValue::new(HashMap::new()),
             flushing: StoredValue::new(false),
             client: StoredValue::new(client),
             events: StoredValue::new(events),
@@ -58,7 +62,11 @@ impl IdeaStore {
             }
             return control;
         }
-        let control = self.owned(|| VoteControl::new(arrived));
+        let confirmed = self
+            .confirmed
+            .try_update_value(|confirmed| confirmed.remove(id))
+            .flatten();
+        let control = self.owned(|| VoteControl::new(confirmed.unwrap_or(arrived)));
         let waiting = self.outbox.with_value(|queue| queue.waiting(id));
         if waiting == Some(arrived.intent()) {
             control.queue(arrived.optimistic());
@@ -182,8 +190,15 @@ impl IdeaStore {
     fn settle_queued(self, queued: &Queued, answer: Result<Tally, ClientError>) {
         let Some(control) = self
             .votes
-            .with_value(|votes| votes.get(&queued.idea).copied())
+            .try_with_value(|votes| votes.get(&queued.idea).copied())
+            .flatten()
         else {
+            // Not shown yet: a list already on its way may predate the vote, so its answer
+            // is what the idea shows when it arrives.
+            if let Ok(tally) = answer {
+                self.confirmed
+                    .try_update_value(|confirmed| _ = confirmed.insert(queued.idea.clone(), tally));
+            }
             return;
         };
         match answer {
