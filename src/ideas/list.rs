@@ -190,6 +190,12 @@ fn MoreButton(pages: Pages, load_more: Callback<()>) -> impl IntoView {
     move || {
         pages.next.with(Option::is_some).then(|| {
             view! {
+                {move || pages.loading.get().then(|| view! {
+                    <p class="sr-only" role="status">{t.loading_ideas()}</p>
+                    <ul class="board__list board__list--more" aria-hidden="true">
+                        <SkeletonCards count=2/>
+                    </ul>
+                })}
                 <div class="board__more" node_ref=node>
                     {move || pages.failure.get().map(|error| view! {
                         <p class="board__more-error" role="alert">{t.problem(&error)}</p>
