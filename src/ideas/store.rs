@@ -25,6 +25,7 @@ pub struct IdeaStore {
     /// with.
     confirmed: StoredValue<HashMap<IdeaId, Tally>>,
     flushing: StoredValue<bool>,
+    new_ideas: RwSignal<u32>,
     client: StoredValue<ApiClient>,
     events: StoredValue<Events>,
 }
@@ -42,6 +43,7 @@ impl IdeaStore {
             statuses: StoredValue::new(HashMap::new()),
             outbox: StoredValue::new(outbox::load(client.base())),
             confirmed: StoredValue::new(HashMap::new()),
+            new_ideas: RwSignal::new(0),
             flushing: StoredValue::new(false),
             client: StoredValue::new(client),
             events: StoredValue::new(events),
@@ -103,6 +105,24 @@ impl IdeaStore {
     pub fn heard_count(self, id: &IdeaId, vote_count: u32) {
         if let Some(control) = self.votes.with_value(|votes| votes.get(id).copied()) {
             control.heard_count(vote_count);
+        }
+    }
+
+    /// Records that an idea was newly listed on the board, heard from the live stream.
+    pub fn heard_new_idea(self) {
+        self.new_ideas
+            .update(|count| *count = count.saturating_add(1));
+    }
+
+    /// How many ideas were listed since the list was last loaded (tracked).
+    pub fn new_ideas(self) -> u32 {
+        self.new_ideas.get()
+    }
+
+    /// Forgets the newly listed ideas, once the list shows them.
+    pub fn clear_new_ideas(self) {
+        if self.new_ideas.get_untracked() > 0 {
+            self.new_ideas.set(0);
         }
     }
 

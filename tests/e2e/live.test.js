@@ -3,7 +3,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { chromiumPerSpec, openPage, assertClean } from "./browser.js";
+import { randomUUID } from "node:crypto";
+
+import { chromiumPerSpec, openPage, assertClean, API_URL } from "./browser.js";
 
 const browser = chromiumPerSpec();
 const BOARD = '<main><h1>Ideas</h1><div id="w" data-kindred="ideas" data-board="trail-shoes" data-eager></div></main>';
@@ -46,6 +48,33 @@ test("a vote in a second browser appears live in the first", async () => {
   await assertClean(voting);
   await watching.context.close();
   await voting.context.close();
+});
+
+test("an idea proposed meanwhile is offered above the list, and shown newest first", async () => {
+  const opened = await openPage(browser(), "live-news", { body: BOARD });
+  const { page } = opened;
+  await page.locator(CARD).first().waitFor();
+  // Let the stream connect before the idea is proposed (a stream never shows as a finished
+  // resource, so there is nothing to wait for but time).
+  await page.waitForTimeout(1500);
+  const title = `Live idea ${Date.now()}`;
+  const response = await fetch(new URL("boards/trail-shoes/ideas", API_URL), {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-kindred-visitor": randomUUID() },
+    body: JSON.stringify({ title, body: "Proposed while the board was open." }),
+  });
+  assert.equal(response.status, 201);
+  const { id } = await response.json();
+  const news = page.locator('#w [data-testid="new-ideas"]');
+  await news.waitFor();
+  assert.equal(await news.textContent(), "1 new idea: show it");
+  await news.click();
+  await page.locator(`${CARD}[data-idea-id="${id}"]`).waitFor();
+  assert.equal(await page.locator(CARD).first().getAttribute("data-idea-id"), id);
+  assert.equal(await page.evaluate(() => location.hash), "#kindred/ideas?sort=new");
+  assert.equal(await news.count(), 0, "the button goes once the ideas show");
+  await assertClean(opened);
+  await opened.context.close();
 });
 
 test("without an event stream the board still works and says nothing about it", async () => {
