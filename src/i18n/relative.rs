@@ -2,6 +2,9 @@
 //! worded by the browser's `Intl.RelativeTimeFormat` (so every locale gets its own grammar,
 //! plurals and digits).
 
+use std::cell::RefCell;
+
+use js_sys::Intl::RelativeTimeFormat;
 use wasm_bindgen::JsValue;
 
 use super::Locale;
@@ -34,11 +37,28 @@ pub fn ago(locale: Locale, timestamp: &str) -> Option<String> {
         return None;
     }
     let (amount, unit) = span((js_sys::Date::now() - then) / 1000.0);
-    let options = js_sys::Object::new();
-    _ = js_sys::Reflect::set(&options, &"numeric".into(), &"auto".into());
-    let locales = js_sys::Array::of1(&JsValue::from_str(locale.tag()));
-    let format = js_sys::Intl::RelativeTimeFormat::new(&locales, &options);
-    Some(format.format(amount, unit).into())
+    Some(formatter(locale).format(amount, unit).into())
+}
+
+thread_local! {
+    /// One formatter per locale: building one costs far more than using it, and a list
+    /// dates every card.
+    static FORMATTERS: RefCell<Vec<(Locale, RelativeTimeFormat)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The page's `Intl.RelativeTimeFormat` for `locale`, made on first use.
+fn formatter(locale: Locale) -> RelativeTimeFormat {
+    FORMATTERS.with_borrow_mut(|formatters| {
+        if let Some((_, format)) = formatters.iter().find(|(l, _)| *l == locale) {
+            return format.clone();
+        }
+        let options = js_sys::Object::new();
+        _ = js_sys::Reflect::set(&options, &"numeric".into(), &"auto".into());
+        let locales = js_sys::Array::of1(&JsValue::from_str(locale.tag()));
+        let format = RelativeTimeFormat::new(&locales, &options);
+        formatters.push((locale, format.clone()));
+        format
+    })
 }
 
 #[cfg(test)]

@@ -37,6 +37,10 @@ pub fn IdeaList() -> impl IntoView {
         Route::List(query) => query,
         _ => router.last_list(),
     });
+    let pages = Pages::new();
+    let store = use_store();
+    // The first page fills `pages` before the resource answers, so the list renders once,
+    // with its cards, in the same pass.
     let first = {
         let client = client.clone();
         let slug = board.slug.clone();
@@ -46,11 +50,18 @@ pub fn IdeaList() -> impl IntoView {
             let query = query.get();
             let client = client.clone();
             let slug = slug.clone();
-            async move { client.list_ideas(&slug, &query, None).await }
+            async move {
+                let answer = client.list_ideas(&slug, &query, None).await;
+                if let Ok(page) = &answer {
+                    for idea in &page.items {
+                        store.refresh(idea);
+                    }
+                    pages.start(page.items.clone(), page.next_cursor.clone());
+                }
+                answer
+            }
         })
     };
-    let pages = Pages::new();
-    let store = use_store();
     // Tags seen on the board so far, offered by the tag filter.
     let tags = RwSignal::new(Vec::<String>::new());
     Effect::new(move || {
@@ -75,18 +86,12 @@ pub fn IdeaList() -> impl IntoView {
     Effect::new({
         let slug = board.slug.clone();
         move || match &*first.read() {
-            Some(Ok(page)) => {
-                for idea in &page.items {
-                    store.refresh(idea);
-                }
-                pages.start(page.items.clone(), page.next_cursor.clone());
-                if !announced.get_value() {
-                    announced.set_value(true);
-                    events.ready("ideas", &slug, page.items.len());
-                }
+            Some(Ok(page)) if !announced.get_value() => {
+                announced.set_value(true);
+                events.ready("ideas", &slug, page.items.len());
             }
             Some(Err(error)) => events.error("load", error),
-            None => {}
+            _ => {}
         }
     });
     let loading = move || first.with(Option::is_none);
@@ -265,11 +270,11 @@ impl Pages {
         }
     }
 
-    /// Starts over with a first page.
+    /// Starts over with a first page; nothing happens once the list is gone.
     fn start(self, ideas: Vec<Idea>, next: Option<String>) {
-        self.ideas.set(ideas);
-        self.next.set(next);
-        self.failure.set(None);
+        self.ideas.try_set(ideas);
+        self.next.try_set(next);
+        self.failure.try_set(None);
     }
 
     /// Fetches the page after the last one and appends the ideas not shown yet (an idea can

@@ -95,8 +95,12 @@ impl IdeaStore {
         status
     }
 
-    /// Brings what the board shows of `idea` up to date with what the server just sent.
+    /// Brings what the board shows of `idea` up to date with what the server just sent;
+    /// nothing happens once the board is gone.
     pub fn refresh(self, idea: &Idea) {
+        if self.votes.try_with_value(|_| ()).is_none() {
+            return;
+        }
         self.vote(&idea.id, Tally::of(idea));
         self.status(&idea.id, idea.status);
     }
