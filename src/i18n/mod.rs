@@ -5,6 +5,7 @@
 
 mod ar;
 mod browse;
+mod date;
 mod de;
 mod detail;
 mod en;
@@ -13,6 +14,7 @@ mod number;
 mod plural;
 mod relative;
 
+pub use date::date;
 pub use relative::ago;
 
 use ar::Arabic;
