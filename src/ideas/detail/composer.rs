@@ -142,3 +142,52 @@ fn failure_messages(t: &dyn Catalog, error: &ClientError) -> Vec<String> {
         _ => vec![t.comment_failed(error)],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use kindred_api::comment::NESTED_REPLY;
+    use kindred_api::validate::{REQUIRED, TOO_LONG};
+
+    use super::*;
+    use crate::i18n::Locale;
+
+    fn api(code: ErrorCode, fields: &[(&str, &str)]) -> ClientError {
+        ClientError::Api {
+            status: code.http_status(),
+            code,
+            message: String::new(),
+            fields: fields
+                .iter()
+                .map(|(field, code)| (field.to_string(), vec![code.to_string()]))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn refusals_are_explained_field_by_field() {
+        let t = Locale::En.catalog();
+        let blank = CreateComment::default().validate().unwrap_err();
+        assert_eq!(field_messages(t, &blank), [t.comment_error(REQUIRED)]);
+        let refused = api(
+            ErrorCode::ValidationFailed,
+            &[("body", TOO_LONG), ("parent_id", NESTED_REPLY)],
+        );
+        assert_eq!(
+            failure_messages(t, &refused),
+            [t.comment_error(TOO_LONG), t.comment_error(NESTED_REPLY)]
+        );
+    }
+
+    #[test]
+    fn a_closed_board_and_other_failures_say_why() {
+        let t = Locale::En.catalog();
+        assert_eq!(
+            failure_messages(t, &api(ErrorCode::Forbidden, &[])),
+            [t.comments_closed()]
+        );
+        assert_eq!(
+            failure_messages(t, &ClientError::Network),
+            [t.comment_failed(&ClientError::Network)]
+        );
+    }
+}

@@ -84,7 +84,8 @@ pub fn IdeaDetailView(
 #[component]
 fn BackLink() -> impl IntoView {
     let t = use_catalog();
-    let route = Route::List(use_router().last_list());
+    let router = use_router();
+    let route = Route::List(untrack(move || router.last_list()));
     view! {
         <a
             class="detail__back"
