@@ -180,7 +180,7 @@ for (const [name, options] of [
     assert.deepEqual(await violations(page), []);
 
     const small = await page.evaluate(() =>
-      [...document.querySelector("#w").shadowRoot.querySelectorAll(".detail button, .detail a:not(.markdown a)")]
+      [...document.querySelector("#w").shadowRoot.querySelectorAll(".detail button, .detail a:not(.markdown a, .detail__duplicate a)")]
         .map((element) => [element.dataset.testid || element.className || element.localName, element.getBoundingClientRect()])
         .filter(([, box]) => box.width < 24 || box.height < 24)
         .map(([name, box]) => `${name} ${box.width}×${box.height}`),
