@@ -96,9 +96,14 @@ pub fn Composer(
                 on:input=move |event| text.set(event_target_value(&event))
             ></textarea>
             {move || invalid().then(|| view! {
-                <ul class="composer__problems" id=problems_id.clone() role="alert" data-testid="composer-problems">
-                    {problems.get().into_iter().map(|problem| view! { <li>{problem}</li> }).collect_view()}
-                </ul>
+                <div
+                    class="composer__problems"
+                    id=problems_id.clone()
+                    role="alert"
+                    data-testid="composer-problems"
+                >
+                    {problems.get().into_iter().map(|problem| view! { <p>{problem}</p> }).collect_view()}
+                </div>
             })}
             <div class="composer__actions">
                 {on_cancel.map(|cancel| view! {
