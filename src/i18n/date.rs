@@ -1,5 +1,5 @@
-//! Calendar dates in the widget's language ("Nov 27, 2026", "27.11.2026", "٢٧‏/١١‏/٢٠٢٦"),
-//! worded by the browser's `Intl` so every locale gets its own order, month names and digits.
+//! Calendar dates in the widget's language ("Nov 27, 2026", "27.11.2026"), worded by the
+//! browser's `Intl` so every locale gets its own order, month names and digits.
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;

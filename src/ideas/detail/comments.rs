@@ -76,7 +76,9 @@ pub fn Comments(
                 {move || announcement.get()}
             </p>
             {move || match loaded.get() {
-                None => view! { <p class="comments__quiet" role="status">{t.loading_comments()}</p> }.into_any(),
+                None => view! {
+                    <p class="comments__quiet" role="status">{t.loading_comments()}</p>
+                }.into_any(),
                 Some(Err(error)) => view! {
                     <ErrorPanel
                         message=t.comments_failed()
@@ -85,7 +87,9 @@ pub fn Comments(
                         attr:data-testid="comments-error"
                     />
                 }.into_any(),
-                Some(Ok(_)) => view! { <ThreadList threads idea=thread_idea.clone() on_posted/> }.into_any(),
+                Some(Ok(_)) => view! {
+                    <ThreadList threads idea=thread_idea.clone() on_posted/>
+                }.into_any(),
             }}
             <Composer
                 idea=id.clone()
@@ -198,7 +202,11 @@ fn CommentBody(comment: Comment) -> impl IntoView {
         view! { <time datetime=comment.created_at.clone()>{text}</time> }
     });
     let pending = comment.pending_review.then(|| {
-        view! { <span class="comment__pending" data-testid="awaiting-review">{t.awaiting_review()}</span> }
+        view! {
+            <span class="comment__pending" data-testid="awaiting-review">
+                {t.awaiting_review()}
+            </span>
+        }
     });
     view! {
         <p class="comment__meta">

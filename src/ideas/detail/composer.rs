@@ -102,12 +102,20 @@ pub fn Composer(
                     role="alert"
                     data-testid="composer-problems"
                 >
-                    {problems.get().into_iter().map(|problem| view! { <p>{problem}</p> }).collect_view()}
+                    {problems
+                        .get()
+                        .into_iter()
+                        .map(|problem| view! { <p>{problem}</p> })
+                        .collect_view()}
                 </div>
             })}
             <div class="composer__actions">
                 {on_cancel.map(|cancel| view! {
-                    <button type="button" class="button button--quiet" on:click=move |_| cancel.run(())>
+                    <button
+                        type="button"
+                        class="button button--quiet"
+                        on:click=move |_| cancel.run(())
+                    >
                         {t.cancel()}
                     </button>
                 })}

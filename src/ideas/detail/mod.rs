@@ -121,7 +121,11 @@ fn Loaded(detail: IdeaDetail) -> impl IntoView {
     let tags = (!idea.tags.is_empty()).then(|| {
         view! {
             <ul class="tags" aria-label=t.tags()>
-                {idea.tags.iter().map(|tag| view! { <li class="tag">{tag.clone()}</li> }).collect_view()}
+                {idea
+                    .tags
+                    .iter()
+                    .map(|tag| view! { <li class="tag">{tag.clone()}</li> })
+                    .collect_view()}
             </ul>
         }
     });
