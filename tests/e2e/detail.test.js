@@ -23,6 +23,29 @@ async function someIdea(index = 0) {
   return items[index];
 }
 
+/** An idea the brand has moved along (with a status history), else any idea. */
+async function movedIdea() {
+  const response = await fetch(new URL("boards/trail-shoes/ideas?status=shipped&limit=1", API_URL));
+  const { items } = await response.json();
+  return items[0] ?? someIdea();
+}
+
+/** Posts a comment on idea `id` as a new anonymous visitor, and a reply to it; answers the comment. */
+async function discuss(id) {
+  const post = async (body) => {
+    const response = await fetch(new URL(`ideas/${id}/comments`, API_URL), {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-kindred-visitor": crypto.randomUUID() },
+      body: JSON.stringify(body),
+    });
+    assert.equal(response.status, 201);
+    return response.json();
+  };
+  const comment = await post({ body: "Seconded: *more* grip on wet rock, see https://example.com/grip" });
+  await post({ body: "Same here.", parent_id: comment.id });
+  return comment;
+}
+
 /** Opens the board page straight at idea `id`'s deep link, as a shared link would. */
 async function openIdea(name, id, options = {}) {
   const opened = await openPage(browser(), name, { body: BOARD, ...options });
@@ -51,6 +74,22 @@ test("a deep link opens that idea directly, its title focused", async () => {
   assert.equal(focused?.className, "detail__title");
   assert.equal(await page.locator(`${DETAIL} [data-testid="vote-button"]`).count(), 1);
   await page.locator(`${DETAIL} [data-testid="comments"] h4`).waitFor();
+  await assertClean(opened);
+  await opened.context.close();
+});
+
+test("the status history shows every move with the brand's note, as text", async () => {
+  const idea = await movedIdea();
+  const detail = await (await fetch(new URL(`ideas/${idea.id}`, API_URL))).json();
+  const opened = await openIdea("detail-history", idea.id);
+  const steps = opened.page.locator(`${DETAIL} [data-testid="status-history"] li`);
+  await steps.first().waitFor();
+  assert.equal(await steps.count(), detail.history.length);
+  for (const [index, change] of detail.history.entries()) {
+    const step = steps.nth(index);
+    if (change.note) assert.equal(await step.locator(".history__note").textContent(), change.note);
+    assert.equal(await step.locator("time").getAttribute("datetime"), change.at);
+  }
   await assertClean(opened);
   await opened.context.close();
 });
@@ -164,10 +203,11 @@ for (const [name, options] of [
   ["arabic", { lang: "ar" }],
 ]) {
   test(`axe-core finds no WCAG 2.2 AA violations in an idea's view (${name})`, async () => {
-    const idea = await someIdea();
+    const idea = await movedIdea();
+    await discuss(idea.id);
     const opened = await openIdea(`detail-axe-${name}`, idea.id, options);
     const { page } = opened;
-    await page.locator(`${DETAIL} [data-testid="comments"] [data-testid="composer"]`).waitFor();
+    await page.locator(`${DETAIL} [data-testid="comments"] [data-testid="reply"]`).first().waitFor();
     await page.waitForFunction(
       () => !document.querySelector("#w").shadowRoot.querySelector('[aria-busy="true"]'),
     );
