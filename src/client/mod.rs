@@ -41,6 +41,11 @@ impl ApiClient {
         }
     }
 
+    /// The API base requests go to.
+    pub fn base(&self) -> &ApiBase {
+        &self.base
+    }
+
     /// The site's configuration: its boards and their rules, features and theme defaults.
     pub async fn site(&self, site: &str) -> Result<SiteConfig, ClientError> {
         self.send(Method::GET, self.base.site(site), None).await

@@ -13,17 +13,17 @@ use crate::ideas::VoteIntent;
 pub struct Arabic;
 
 /// A noun's forms after each plural category (the singular and dual stand without a number).
-struct Forms {
-    one: &'static str,
-    two: &'static str,
-    few: &'static str,
-    many: &'static str,
-    other: &'static str,
+pub(super) struct Forms {
+    pub(super) one: &'static str,
+    pub(super) two: &'static str,
+    pub(super) few: &'static str,
+    pub(super) many: &'static str,
+    pub(super) other: &'static str,
 }
 
 impl Arabic {
     /// `n` with the noun form its plural category takes.
-    fn counted(&self, n: u32, forms: &Forms) -> String {
+    pub(super) fn counted(&self, n: u32, forms: &Forms) -> String {
         match Plural::arabic(n) {
             Plural::One => forms.one.to_owned(),
             Plural::Two => forms.two.to_owned(),

@@ -5,8 +5,12 @@ use leptos::prelude::*;
 
 use super::detail::IdeaDetailView;
 use super::list::IdeaList;
+use super::live;
 use super::route::{Route, Router};
+use super::store::IdeaStore;
+use crate::client::ApiClient;
 use crate::config::{BoardView, Paging};
+use crate::events::use_events;
 use crate::i18n::use_catalog;
 
 /// The board being rendered, for the components below it.
@@ -34,12 +38,17 @@ pub fn IdeasBoard(
     paging: Paging,
 ) -> impl IntoView {
     let t = use_catalog();
+    let slug = board.clone();
     provide_context(Board {
         slug: board,
         paging,
     });
     let router = Router::follow_page();
     provide_context(router);
+    let client = expect_context::<ApiClient>();
+    let store = IdeaStore::new(client.clone(), use_events());
+    provide_context(store);
+    live::follow(client, slug, store, Memo::new(move |_| router.last_list()));
     view! {
         <section class="board">
             <h2 class="board__heading" part="heading">{t.board_heading()}</h2>

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use super::excerpt::excerpt;
 use super::follow::follow_in_place;
 use super::route::Route;
+use super::store::use_store;
 use super::tally::Tally;
+use super::threshold::SupportMeter;
 use super::vote::VoteButton;
 use crate::i18n::{ago, use_catalog, use_locale};
 
@@ -35,8 +37,15 @@ pub fn IdeaCard(
         comment_count,
         author,
         created_at,
+        threshold,
         ..
     } = idea;
+    let store = use_store();
+    let status = store.status(&id, status);
+    let meter = threshold.map(|threshold| {
+        let control = store.vote(&id, initial);
+        view! { <SupportMeter control threshold/> }
+    });
     let when = ago(use_locale(), &created_at).map(|text| {
         view! { <time datetime=created_at>{text}</time> }
     });
@@ -53,14 +62,15 @@ pub fn IdeaCard(
     view! {
         <article class="card" part="card" data-testid="idea-card" data-idea-id=idea_id>
             <div class="card__body">
-                <span class=format!("badge badge--{}", status.as_str()) part="status">
-                    {t.status(status)}
+                <span class=move || format!("badge badge--{}", status.get().as_str()) part="status">
+                    {move || t.status(status.get())}
                 </span>
                 <h3 class="card__title" part="title">
-                    <a class="card__link" href=route.to_hash() on:click=open>{title.clone()}</a>
+                    <a class="card__link" href=route.to_hash() data-testid="idea-link" on:click=open>{title.clone()}</a>
                 </h3>
                 {body}
                 {tags}
+                {meter}
                 <p class="card__meta">
                     <span>{t.author(&author.name)}</span>
                     {when}

@@ -6,11 +6,17 @@ use kindred_api::Idea;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use leptos::html::Div;
+
 use super::board::use_board;
 use super::card::IdeaCard;
 use super::query::ListQuery;
-use super::route::{use_router, Route};
+use super::route::{use_router, Entry, Route};
+use super::sentinel::when_near;
+use super::store::{use_store, IdeaStore};
+use super::toolbar::Toolbar;
 use crate::client::{ApiClient, ClientError};
+use crate::config::Paging;
 use crate::events::use_events;
 use crate::i18n::use_catalog;
 use crate::identity;
@@ -44,12 +50,35 @@ pub fn IdeaList() -> impl IntoView {
         })
     };
     let pages = Pages::new();
+    let store = use_store();
+    // Tags seen on the board so far, offered by the tag filter.
+    let tags = RwSignal::new(Vec::<String>::new());
+    Effect::new(move || {
+        let current = query.with(|query| query.tag.clone());
+        pages.ideas.with(|ideas| {
+            let seen = ideas.iter().flat_map(|idea| &idea.tags).chain(&current);
+            let fresh: Vec<String> = seen
+                .filter(|tag| tags.with_untracked(|tags| !tags.contains(tag)))
+                .cloned()
+                .collect();
+            if !fresh.is_empty() {
+                tags.update(|tags| {
+                    tags.extend(fresh);
+                    tags.sort_by_key(|tag| tag.to_lowercase());
+                    tags.dedup();
+                });
+            }
+        });
+    });
     // Tell the host page about the first content shown, and about every failed load.
     let announced = StoredValue::new(false);
     Effect::new({
         let slug = board.slug.clone();
         move || match &*first.read() {
             Some(Ok(page)) => {
+                for idea in &page.items {
+                    store.refresh(idea);
+                }
                 pages.start(page.items.clone(), page.next_cursor.clone());
                 if !announced.get_value() {
                     announced.set_value(true);
@@ -67,9 +96,16 @@ pub fn IdeaList() -> impl IntoView {
         first.refetch();
     });
     let load_more = Callback::new(move |()| {
-        pages.load_more(client.clone(), board.slug.clone(), query.get_untracked());
+        pages.load_more(
+            client.clone(),
+            store,
+            board.slug.clone(),
+            query.get_untracked(),
+        );
     });
+    let filtered = Signal::derive(move || query.with(|query| *query != ListQuery::default()));
     view! {
+        <Toolbar query tags/>
         <div class="board__results" aria-busy=move || loading().then_some("true")>
             {move || match first.get() {
                 None => view! {
@@ -86,7 +122,7 @@ pub fn IdeaList() -> impl IntoView {
                         attr:data-testid="ideas-error"
                     />
                 }.into_any(),
-                Some(Ok(_)) => view! { <Loaded pages load_more/> }.into_any(),
+                Some(Ok(_)) => view! { <Loaded pages load_more filtered/> }.into_any(),
             }}
         </div>
     }
@@ -94,17 +130,35 @@ pub fn IdeaList() -> impl IntoView {
 
 /// The ideas loaded so far, or the empty state when there are none.
 #[component]
-fn Loaded(pages: Pages, load_more: Callback<()>) -> impl IntoView {
+fn Loaded(
+    pages: Pages,
+    load_more: Callback<()>,
+    /// Whether filters or a search narrow the list.
+    filtered: Signal<bool>,
+) -> impl IntoView {
     let t = use_catalog();
+    let router = use_router();
     let empty = move || pages.ideas.with(Vec::is_empty);
+    let clear = move |_| router.go(Route::default(), Entry::Replace);
     view! {
         <Show
             when=move || !empty()
-            fallback=move || view! {
-                <div class="board__empty" part="empty">
-                    <p class="board__empty-title">{t.no_ideas()}</p>
-                    <p>{t.no_ideas_hint()}</p>
-                </div>
+            fallback=move || if filtered.get() {
+                view! {
+                    <div class="board__empty" part="empty" data-testid="no-matches">
+                        <p class="board__empty-title">{t.no_matches()}</p>
+                        <button type="button" class="button" on:click=clear>
+                            {t.clear_filters()}
+                        </button>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <div class="board__empty" part="empty">
+                        <p class="board__empty-title">{t.no_ideas()}</p>
+                        <p>{t.no_ideas_hint()}</p>
+                    </div>
+                }.into_any()
             }
         >
             <ul class="board__list" role="list">
@@ -119,14 +173,24 @@ fn Loaded(pages: Pages, load_more: Callback<()>) -> impl IntoView {
     }
 }
 
-/// "Load more" while the server has more, with the failure of the last attempt.
+/// "Load more" while the server has more, with the failure of the last attempt. Boards that
+/// scroll infinitely also load the next page when the button nears the viewport, unless the
+/// last attempt failed (the visitor then retries with the button).
 #[component]
 fn MoreButton(pages: Pages, load_more: Callback<()>) -> impl IntoView {
     let t = use_catalog();
+    let node = NodeRef::<Div>::new();
+    if use_board().paging == Paging::Infinite {
+        when_near(node, move || {
+            if pages.failure.with_untracked(Option::is_none) {
+                load_more.run(());
+            }
+        });
+    }
     move || {
         pages.next.with(Option::is_some).then(|| {
             view! {
-                <div class="board__more">
+                <div class="board__more" node_ref=node>
                     {move || pages.failure.get().map(|error| view! {
                         <p class="board__more-error" role="alert">{t.problem(&error)}</p>
                     })}
@@ -174,7 +238,7 @@ impl Pages {
 
     /// Fetches the page after the last one and appends the ideas not shown yet (an idea can
     /// move between pages while the visitor reads). One request at a time.
-    fn load_more(self, client: ApiClient, board: String, query: ListQuery) {
+    fn load_more(self, client: ApiClient, store: IdeaStore, board: String, query: ListQuery) {
         let Some(cursor) = self.next.get_untracked() else {
             return;
         };
@@ -192,6 +256,9 @@ impl Pages {
             }
             match answer {
                 Ok(page) => {
+                    for idea in &page.items {
+                        store.refresh(idea);
+                    }
                     self.ideas.try_update(|ideas| {
                         let fresh: Vec<Idea> = page
                             .items

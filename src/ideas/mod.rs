@@ -6,9 +6,15 @@ mod detail;
 mod excerpt;
 mod follow;
 mod list;
+mod live;
+mod outbox;
 pub mod query;
 pub mod route;
+mod sentinel;
+pub mod store;
 mod tally;
+pub mod threshold;
+mod toolbar;
 mod vote;
 
 pub use board::IdeasBoard;

@@ -4,18 +4,19 @@
 
 use kindred_api::IdeaId;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
+use super::store::use_store;
 use super::tally::{Tally, VoteIntent};
-use crate::client::{ApiClient, ClientError};
-use crate::events::{use_events, Events};
+use crate::client::ClientError;
 use crate::i18n::use_catalog;
 
-/// A vote button's reactive state.
+/// A vote button's reactive state. The rules that change it live in
+/// [`IdeaStore::toggle`](super::store::IdeaStore::toggle).
 #[derive(Clone, Copy)]
 pub struct VoteControl {
     tally: RwSignal<Tally>,
     in_flight: RwSignal<bool>,
+    queued: RwSignal<bool>,
     failure: RwSignal<Option<(VoteIntent, ClientError)>>,
     done: RwSignal<Option<Tally>>,
 }
@@ -26,8 +27,23 @@ impl VoteControl {
         Self {
             tally: RwSignal::new(initial),
             in_flight: RwSignal::new(false),
+            queued: RwSignal::new(false),
             failure: RwSignal::new(None),
             done: RwSignal::new(None),
+        }
+    }
+
+    /// The button's state as a word, for styling and tests (tracked): `sending`, `queued`,
+    /// `failed` or `idle`.
+    pub fn state(self) -> &'static str {
+        if self.in_flight() {
+            "sending"
+        } else if self.queued() {
+            "queued"
+        } else if self.failure.with(Option::is_some) {
+            "failed"
+        } else {
+            "idle"
         }
     }
 
@@ -41,6 +57,11 @@ impl VoteControl {
         self.in_flight.get()
     }
 
+    /// Whether the shown vote waits for the network (tracked).
+    pub fn queued(self) -> bool {
+        self.queued.get()
+    }
+
     /// The last refused request and why, until the next click (tracked).
     pub fn failure(self) -> Option<(VoteIntent, ClientError)> {
         self.failure.get()
@@ -51,40 +72,76 @@ impl VoteControl {
         self.done.get()
     }
 
-    /// Votes or unvotes: shows the result at once, then settles on the server's answer, or
-    /// restores the previous tally and records the failure. Clicks while a request is in
-    /// flight are ignored, so a double click never sends two votes.
-    pub fn toggle(self, client: ApiClient, events: Events, id: IdeaId) {
-        if self.in_flight.get_untracked() {
-            return;
-        }
-        let before = self.tally.get_untracked();
-        let intent = before.intent();
-        self.tally.set(before.optimistic());
+    pub(super) fn tally_untracked(self) -> Tally {
+        self.tally.get_untracked()
+    }
+
+    pub(super) fn in_flight_untracked(self) -> bool {
+        self.in_flight.get_untracked()
+    }
+
+    pub(super) fn queued_untracked(self) -> bool {
+        self.queued.get_untracked()
+    }
+
+    /// Whether a vote is on its way or waiting, so what the server sends is already stale.
+    pub(super) fn busy_untracked(self) -> bool {
+        self.in_flight_untracked() || self.queued_untracked()
+    }
+
+    /// Shows `optimistic` while its request is on its way.
+    pub(super) fn start(self, optimistic: Tally) {
+        self.tally.set(optimistic);
         self.failure.set(None);
         self.done.set(None);
         self.in_flight.set(true);
-        spawn_local(async move {
-            let answer = match intent {
-                VoteIntent::Vote => client.vote(&id).await,
-                VoteIntent::Unvote => client.unvote(&id).await,
-            };
-            // The widget may have been unmounted meanwhile; `try_set` then does nothing.
-            let (settled, failure) = match answer {
-                Ok(state) => {
-                    events.vote(&state);
-                    (Tally::from(&state), None)
-                }
-                Err(error) => {
-                    events.error("vote", &error);
-                    (before, Some((intent, error)))
-                }
-            };
-            self.tally.try_set(settled);
-            self.done.try_set(failure.is_none().then_some(settled));
-            self.failure.try_set(failure);
-            self.in_flight.try_set(false);
-        });
+    }
+
+    /// Settles on the server's answer, which wins over the guess (others vote too).
+    pub(super) fn confirm(self, tally: Tally) {
+        // The widget may have been unmounted meanwhile; `try_set` then does nothing.
+        self.tally.try_set(tally);
+        self.done.try_set(Some(tally));
+        self.failure.try_set(None);
+        self.queued.try_set(false);
+        self.in_flight.try_set(false);
+    }
+
+    /// Puts `before` back and records why the server refused `intent`.
+    pub(super) fn refuse(self, before: Tally, intent: VoteIntent, error: ClientError) {
+        self.tally.try_set(before);
+        self.done.try_set(None);
+        self.failure.try_set(Some((intent, error)));
+        self.queued.try_set(false);
+        self.in_flight.try_set(false);
+    }
+
+    /// Shows `tally` as waiting for the network.
+    pub(super) fn queue(self, tally: Tally) {
+        self.tally.try_set(tally);
+        self.failure.try_set(None);
+        self.done.try_set(None);
+        self.queued.try_set(true);
+        self.in_flight.try_set(false);
+    }
+
+    /// Shows `tally` as settled, with nothing waiting (an offline vote withdrawn again, or
+    /// fresh data from the server).
+    pub(super) fn settle(self, tally: Tally) {
+        if self.tally.get_untracked() != tally {
+            self.tally.set(tally);
+        }
+        if self.queued.get_untracked() {
+            self.queued.set(false);
+        }
+    }
+
+    /// Takes a supporter count others' votes produced, unless this visitor's own vote is
+    /// still on its way (its answer brings the count).
+    pub(super) fn heard_count(self, count: u32) {
+        if !self.busy_untracked() {
+            self.tally.update(|tally| tally.count = count);
+        }
     }
 }
 
@@ -100,9 +157,8 @@ pub fn VoteButton(
     initial: Tally,
 ) -> impl IntoView {
     let t = use_catalog();
-    let client = expect_context::<ApiClient>();
-    let events = use_events();
-    let control = VoteControl::new(initial);
+    let store = use_store();
+    let control = store.vote(&id, initial);
     let label = {
         let title = title.clone();
         move || t.vote_label(&title, control.tally().count)
@@ -112,18 +168,21 @@ pub fn VoteButton(
     let notice = move || match (control.failure(), control.done()) {
         (Some((intent, error)), _) => Some(t.vote_failed(intent, &title, &error)),
         (None, Some(tally)) => Some(t.vote_done(tally.voted, tally.count)),
-        (None, None) => None,
+        (None, None) => control.queued().then(|| t.vote_queued().to_owned()),
     };
+    let shown = move || control.failure().is_some() || control.queued();
     view! {
         <button
             type="button"
             class="vote"
             class:vote--busy=move || control.in_flight()
+            class:vote--queued=move || control.queued()
             part="vote-button"
             data-testid="vote-button"
             aria-pressed=move || control.tally().voted.to_string()
+            data-state=move || control.state()
             aria-label=label
-            on:click=move |_| control.toggle(client.clone(), events.clone(), id.clone())
+            on:click=move |_| store.toggle(&id)
         >
             <svg class="vote__icon" viewBox="0 0 16 16" aria-hidden="true">
                 <path d="M8 3.5 13.5 11h-11z"></path>
@@ -134,7 +193,8 @@ pub fn VoteButton(
         </button>
         <p
             class="card__notice"
-            class:sr-only=move || control.failure().is_none()
+            class:sr-only=move || !shown()
+            class:card__notice--queued=move || control.queued()
             part="notice"
             role="status"
             data-testid="vote-notice"

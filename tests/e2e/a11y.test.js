@@ -52,7 +52,6 @@ for (const [name, options] of [
 test("keyboard: Tab reaches the votes, focus is visible, Space votes and the result is announced", async () => {
   const opened = await openBoard("keyboard");
   const { page } = opened;
-  await page.keyboard.press("Tab");
   const focused = () =>
     page.evaluate(() => {
       const inner = document.activeElement?.shadowRoot?.activeElement;
@@ -65,8 +64,14 @@ test("keyboard: Tab reaches the votes, focus is visible, Space votes and the res
         count: inner.querySelector('[data-testid="vote-count"]')?.textContent,
       };
     });
+  // The list's controls and the first idea's link come first.
+  const visited = [];
+  for (let presses = 0; presses < 10 && visited.at(-1) !== "vote-button"; presses++) {
+    await page.keyboard.press("Tab");
+    visited.push((await focused())?.testid ?? "?");
+  }
+  assert.deepEqual(visited, ["search", "sort", "status-filter", "tag-filter", "idea-link", "vote-button"]);
   const first = await focused();
-  assert.equal(first.testid, "vote-button");
   assert.equal(first.outline, "solid 2px", "a visible focus ring");
   assert.equal(first.pressed, "false");
 
@@ -78,6 +83,8 @@ test("keyboard: Tab reaches the votes, focus is visible, Space votes and the res
   assert.equal(await notice.getAttribute("role"), "status");
   assert.equal(await notice.textContent(), `Vote added, ${voted.count} votes`);
 
+  await page.keyboard.press("Tab");
+  assert.equal((await focused()).testid, "idea-link", "the next card's link");
   await page.keyboard.press("Tab");
   assert.equal((await focused()).testid, "vote-button", "the next card's vote button");
   await assertClean(opened);

@@ -11,6 +11,7 @@ use kindred::client::{ApiBase, ApiClient};
 use kindred::events::Events;
 use kindred::i18n::Locale;
 use kindred::ideas::route::{Route, Router};
+use kindred::ideas::store::IdeaStore;
 use kindred::ideas::IdeaCard;
 use kindred_api::{Author, Idea, IdeaId, IdeaStatus, VisitorId};
 use leptos::prelude::*;
@@ -239,6 +240,7 @@ async fn a_refused_vote_is_shown_at_once_then_rolled_back_with_a_message() {
         .unwrap();
     let _root = leptos::mount::mount_to(container.clone(), move || {
         provide_context(Locale::En.catalog());
+        provide_context(IdeaStore::new(client.clone(), events.clone()));
         provide_context(client);
         provide_context(events);
         provide_context(Router::starting_at(Route::default()));

@@ -66,6 +66,10 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         } else {
             tracing::info!("the database already has sites; kept its data");
         }
+        let (ideas, votes) = seed::archive::seed(&store).await?;
+        if ideas > 0 {
+            tracing::info!(ideas, votes, "seeded the demo's community archive");
+        }
     }
     let state = AppState::new(store.clone(), config).await?;
     tracing::info!(

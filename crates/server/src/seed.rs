@@ -15,6 +15,8 @@ use image::{Rgb, RgbImage};
 use kindred_api::{FormDefinition, IdeaStatus, VisitorId};
 use serde_json::json;
 
+pub mod archive;
+
 use crate::error::{Error, Result};
 use crate::identity::voter_key;
 use crate::media::{self, Processed, Storage};

@@ -17,7 +17,9 @@ use self::history::StatusHistory;
 use self::similar::SimilarIdeas;
 use super::follow::follow_in_place;
 use super::route::{use_router, Route};
+use super::store::use_store;
 use super::tally::Tally;
+use super::threshold::SupportMeter;
 use super::vote::VoteButton;
 use crate::client::ApiClient;
 use crate::events::use_events;
@@ -109,6 +111,13 @@ fn Loaded(detail: IdeaDetail) -> impl IntoView {
     let t = use_catalog();
     let IdeaDetail { idea, history } = detail;
     let initial = Tally::of(&idea);
+    // The status and the tally are the board's, so the live stream and votes keep them current.
+    let store = use_store();
+    let status = store.status(&idea.id, idea.status);
+    let meter = idea.threshold.map(|threshold| {
+        let control = store.vote(&idea.id, initial);
+        view! { <SupportMeter control threshold/> }
+    });
     let heading = NodeRef::<H3>::new();
     Effect::new(move || {
         if let Some(heading) = heading.get() {
@@ -150,8 +159,11 @@ fn Loaded(detail: IdeaDetail) -> impl IntoView {
         <article class="detail__idea" part="detail" data-idea-id=idea.id.to_string()>
             <header class="detail__header">
                 <div class="detail__summary">
-                    <span class=format!("badge badge--{}", idea.status.as_str()) part="status">
-                        {t.status(idea.status)}
+                    <span
+                        class=move || format!("badge badge--{}", status.get().as_str())
+                        part="status"
+                    >
+                        {move || t.status(status.get())}
                     </span>
                     <h3 class="detail__title" part="detail-title" tabindex="-1" node_ref=heading>
                         {idea.title.clone()}
@@ -161,6 +173,7 @@ fn Loaded(detail: IdeaDetail) -> impl IntoView {
                         {when}
                     </p>
                     {tags}
+                    {meter}
                 </div>
                 <VoteButton id=idea.id.clone() title=idea.title.clone() initial/>
             </header>

@@ -88,11 +88,14 @@ impl Store {
 
     /// The board with `slug`, if any.
     pub async fn board(&self, slug: &str) -> Result<Option<Board>> {
-        let mut pooled = self.acquire().await?;
-        let mut conn = pooled.conn();
-        conn.fetch_optional(sql!(conn, boards::FIND), &[slug.into()])
-            .await
+        find(&mut self.acquire().await?.conn(), slug).await
     }
+}
+
+/// The board with `slug` on `conn`, if any.
+pub(crate) async fn find(conn: &mut Conn<'_>, slug: &str) -> Result<Option<Board>> {
+    conn.fetch_optional(sql!(conn, boards::FIND), &[slug.into()])
+        .await
 }
 
 /// Creates a board on `conn`; a taken slug is a [`crate::Error::Conflict`].

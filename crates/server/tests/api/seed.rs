@@ -91,8 +91,38 @@ async fn the_demo_reads_like_a_real_board(backend: Backend) {
     assert!(months.len() >= 4, "{months:?}");
 }
 
+async fn the_archive_adds_a_thousand_ideas_once(backend: Backend) {
+    let app = TestApp::seeded(backend).await;
+    let (ideas, votes) = seed::archive::seed(&app.state.store).await.unwrap();
+    assert_eq!(ideas, 1_000);
+    assert!(app.scalar("SELECT COUNT(*) FROM votes").await as usize >= votes);
+    assert_eq!(seed::archive::seed(&app.state.store).await.unwrap(), (0, 0));
+    assert_eq!(app.scalar(DRIFT).await, 0);
+
+    let path = format!(
+        "/v1/boards/{}/ideas?sort=new&limit=100",
+        seed::archive::BOARD
+    );
+    let page: Page<Idea> = serde_json::from_slice(&app.get(&path, None).await.body).unwrap();
+    assert_eq!(page.items.len(), 100);
+    assert!(page.next_cursor.is_some());
+    let titles: HashSet<_> = page.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles.len(), 100);
+    let site: SiteConfig =
+        serde_json::from_slice(&app.get("/v1/sites/ridgeline", None).await.body).unwrap();
+    assert_eq!(site.boards.len(), 3);
+}
+
+async fn the_archive_needs_the_demo_site(backend: Backend) {
+    let app = TestApp::empty(backend).await;
+    assert_eq!(seed::archive::seed(&app.state.store).await.unwrap(), (0, 0));
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM boards").await, 0);
+}
+
 on_both_backends!(
     seeding_twice_keeps_one_community,
     demo_counts_are_the_vote_rows,
     the_demo_reads_like_a_real_board,
+    the_archive_adds_a_thousand_ideas_once,
+    the_archive_needs_the_demo_site,
 );
