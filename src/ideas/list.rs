@@ -2,7 +2,7 @@
 //! while it loads, an empty state, or an error with a way to retry; then more pages on
 //! request, appended without re-rendering the cards already shown.
 
-use kindred_api::Idea;
+use kindred_api::{Idea, IdeaSort};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -90,6 +90,25 @@ pub fn IdeaList() -> impl IntoView {
         }
     });
     let loading = move || first.with(Option::is_none);
+    // A fresh first page shows every idea listed so far.
+    Effect::new(move || {
+        if first.with(|answer| matches!(answer, Some(Ok(_)))) {
+            store.clear_new_ideas();
+        }
+    });
+    // New ideas lead the newest-first order: switch to it, or reload it.
+    let show_new = move |_| {
+        let current = query.get_untracked();
+        if current.sort == IdeaSort::New {
+            first.refetch();
+        } else {
+            let newest = ListQuery {
+                sort: IdeaSort::New,
+                ..current
+            };
+            router.go(Route::List(newest), Entry::Replace);
+        }
+    };
     // Forget the failed answer first, so the skeleton shows while the retry is on its way.
     let retry = Callback::new(move |()| {
         first.set(None);
@@ -106,6 +125,17 @@ pub fn IdeaList() -> impl IntoView {
     let filtered = Signal::derive(move || query.with(|query| *query != ListQuery::default()));
     view! {
         <Toolbar query tags/>
+        {move || (store.new_ideas() > 0).then(|| view! {
+            <button
+                type="button"
+                class="button button--quiet board__news"
+                part="news-button"
+                data-testid="new-ideas"
+                on:click=show_new
+            >
+                {t.new_ideas(store.new_ideas())}
+            </button>
+        })}
         <div class="board__results" aria-busy=move || loading().then_some("true")>
             {move || match first.get() {
                 None => view! {
@@ -190,6 +220,12 @@ fn MoreButton(pages: Pages, load_more: Callback<()>) -> impl IntoView {
     move || {
         pages.next.with(Option::is_some).then(|| {
             view! {
+                {move || pages.loading.get().then(|| view! {
+                    <p class="sr-only" role="status">{t.loading_ideas()}</p>
+                    <ul class="board__list board__list--more" aria-hidden="true">
+                        <SkeletonCards count=2/>
+                    </ul>
+                })}
                 <div class="board__more" node_ref=node>
                     {move || pages.failure.get().map(|error| view! {
                         <p class="board__more-error" role="alert">{t.problem(&error)}</p>

@@ -1,5 +1,6 @@
 //! Live updates: the board's Server-Sent Events stream patches vote counts and statuses in
-//! place as others vote and moderators decide, with no reload and no re-rendered cards.
+//! place as others vote and moderators decide, with no reload and no re-rendered cards, and
+//! counts newly listed ideas for the list to offer.
 //!
 //! A backend without a stream (or a browser without `EventSource`) simply means no live
 //! updates: the widget never polls and never shows an error for it.
@@ -17,7 +18,7 @@ use super::store::IdeaStore;
 use crate::client::ApiClient;
 
 /// The event names the board's stream sends that the widget acts on.
-const KINDS: [&str; 3] = ["votes", "status", "resync"];
+const KINDS: [&str; 4] = ["votes", "status", "idea", "resync"];
 
 /// Follows the stream of `board` until the current owner is disposed, applying what it
 /// hears to `store`, whichever view shows the ideas. After a `resync` (the stream may have
@@ -40,6 +41,7 @@ pub fn follow(client: ApiClient, board: String, store: IdeaStore, view: Memo<Lis
             Ok(LiveEvent::Status {
                 idea_id, status, ..
             }) => store.heard_status(&idea_id, status),
+            Ok(LiveEvent::Idea { .. }) => store.heard_new_idea(),
             Ok(LiveEvent::Resync) => {
                 let (client, board) = (client.clone(), board.clone());
                 let view = view.get_untracked();

@@ -15,9 +15,9 @@ pub mod store;
 mod tally;
 pub mod threshold;
 mod toolbar;
-mod vote;
+pub mod vote;
 
 pub use board::IdeasBoard;
 pub use card::IdeaCard;
 pub use query::ListQuery;
-pub use tally::VoteIntent;
+pub use tally::{Tally as VoteTally, VoteIntent};

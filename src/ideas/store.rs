@@ -21,7 +21,11 @@ pub struct IdeaStore {
     votes: StoredValue<HashMap<IdeaId, VoteControl>>,
     statuses: StoredValue<HashMap<IdeaId, RwSignal<IdeaStatus>>>,
     outbox: StoredValue<Queue>,
+    /// Answers to waiting votes on ideas not shown yet, which win over the data they arrive
+    /// with.
+    confirmed: StoredValue<HashMap<IdeaId, Tally>>,
     flushing: StoredValue<bool>,
+    new_ideas: RwSignal<u32>,
     client: StoredValue<ApiClient>,
     events: StoredValue<Events>,
 }
@@ -38,6 +42,8 @@ impl IdeaStore {
             votes: StoredValue::new(HashMap::new()),
             statuses: StoredValue::new(HashMap::new()),
             outbox: StoredValue::new(outbox::load(client.base())),
+            confirmed: StoredValue::new(HashMap::new()),
+            new_ideas: RwSignal::new(0),
             flushing: StoredValue::new(false),
             client: StoredValue::new(client),
             events: StoredValue::new(events),
@@ -58,7 +64,11 @@ impl IdeaStore {
             }
             return control;
         }
-        let control = self.owned(|| VoteControl::new(arrived));
+        let confirmed = self
+            .confirmed
+            .try_update_value(|confirmed| confirmed.remove(id))
+            .flatten();
+        let control = self.owned(|| VoteControl::new(confirmed.unwrap_or(arrived)));
         let waiting = self.outbox.with_value(|queue| queue.waiting(id));
         if waiting == Some(arrived.intent()) {
             control.queue(arrived.optimistic());
@@ -98,6 +108,24 @@ impl IdeaStore {
         }
     }
 
+    /// Records that an idea was newly listed on the board, heard from the live stream.
+    pub fn heard_new_idea(self) {
+        self.new_ideas
+            .update(|count| *count = count.saturating_add(1));
+    }
+
+    /// How many ideas were listed since the list was last loaded (tracked).
+    pub fn new_ideas(self) -> u32 {
+        self.new_ideas.get()
+    }
+
+    /// Forgets the newly listed ideas, once the list shows them.
+    pub fn clear_new_ideas(self) {
+        if self.new_ideas.get_untracked() > 0 {
+            self.new_ideas.set(0);
+        }
+    }
+
     /// Records a status change heard from the live stream.
     pub fn heard_status(self, id: &IdeaId, status: IdeaStatus) {
         if let Some(signal) = self
@@ -127,7 +155,7 @@ impl IdeaStore {
         let before = control.tally_untracked();
         let intent = before.intent();
         if control.queued_untracked() || is_offline() {
-            let waiting = self.update_outbox(|queue| queue.record(id, intent));
+            let waiting = self.update_outbox(|queue| queue.record(id, intent)) == Some(true);
             if waiting {
                 control.queue(before.optimistic());
             } else {
@@ -159,9 +187,12 @@ impl IdeaStore {
         }
         self.flushing.set_value(true);
         spawn_local(async move {
+            // The board may be gone (`try_…` answers `None`) or the network again.
             while let Some(queued) = self
                 .outbox
-                .with_value(|queue| queue.items().first().cloned())
+                .try_with_value(|queue| queue.items().first().cloned())
+                .flatten()
+                .filter(|_| !is_offline())
             {
                 let intent = queued.intent();
                 let answer = self.send(&queued.idea, intent).await;
@@ -179,8 +210,15 @@ impl IdeaStore {
     fn settle_queued(self, queued: &Queued, answer: Result<Tally, ClientError>) {
         let Some(control) = self
             .votes
-            .with_value(|votes| votes.get(&queued.idea).copied())
+            .try_with_value(|votes| votes.get(&queued.idea).copied())
+            .flatten()
         else {
+            // Not shown yet: a list already on its way may predate the vote, so its answer
+            // is what the idea shows when it arrives.
+            if let Ok(tally) = answer {
+                self.confirmed
+                    .try_update_value(|confirmed| _ = confirmed.insert(queued.idea.clone(), tally));
+            }
             return;
         };
         match answer {
@@ -202,28 +240,32 @@ impl IdeaStore {
 
     /// Sends one vote and tells the host page how it went.
     async fn send(self, id: &IdeaId, intent: VoteIntent) -> Result<Tally, ClientError> {
-        let client = self.client.get_value();
+        let Some(client) = self.client.try_get_value() else {
+            return Err(ClientError::Network);
+        };
         let answer = match intent {
             VoteIntent::Vote => client.vote(id).await,
             VoteIntent::Unvote => client.unvote(id).await,
         };
-        let events = self.events.get_value();
-        match &answer {
-            Ok(state) => events.vote(state),
-            Err(ClientError::Network) if is_offline() => {}
-            Err(error) => events.error("vote", error),
+        if let Some(events) = self.events.try_get_value() {
+            match &answer {
+                Ok(state) => events.vote(state),
+                Err(ClientError::Network) if is_offline() => {}
+                Err(error) => events.error("vote", error),
+            }
         }
         answer.map(|state| Tally::from(&state))
     }
 
-    /// Changes the outbox and stores it; answers what `change` answered.
-    fn update_outbox<T>(self, change: impl FnOnce(&mut Queue) -> T) -> T {
-        let mut queue = self.outbox.get_value();
+    /// Changes the outbox and stores it; answers what `change` answered, or `None` once the
+    /// board is gone.
+    fn update_outbox<T>(self, change: impl FnOnce(&mut Queue) -> T) -> Option<T> {
+        let mut queue = self.outbox.try_get_value()?;
         let answer = change(&mut queue);
         self.client
-            .with_value(|client| outbox::save(client.base(), &queue));
-        self.outbox.set_value(queue);
-        answer
+            .try_with_value(|client| outbox::save(client.base(), &queue))?;
+        self.outbox.try_set_value(queue);
+        Some(answer)
     }
 }
 

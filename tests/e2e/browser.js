@@ -126,7 +126,8 @@ async function watch(page) {
  * `locale`) at `/e2e/{name}.html` in language `lang` (none when empty), with
  * `body`, the page stylesheet `css`, the page's own script `script` (when given) and `head`
  * (the loader tag unless given), served with `policy` (the strict one unless given) and
- * watched as `watch` describes. `before(page)` runs before the page loads, to route requests.
+ * watched as `watch` describes, at `hash` (none unless given). `before(page)` runs before the
+ * page loads, to route requests.
  */
 export async function openPage(
   browser,
@@ -140,11 +141,23 @@ export async function openPage(
     lang = "en",
     before = async () => {},
     context: options = {},
+    hash = "",
   },
 ) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, ...options });
   const page = await context.newPage();
   const { problems, wasm } = await watch(page);
+  const url = await routePage(page, name, { body, css, script, head, policy, lang });
+  await before(page);
+  await page.goto(url + hash);
+  return { context, page, problems, wasm };
+}
+
+/**
+ * Serves the test page `name` to `page` (see `openPage` for the options) without loading it;
+ * answers its URL.
+ */
+export async function routePage(page, name, { body, css = "", script = "", head = LOADER, policy = CSP, lang = "en" }) {
   const url = new URL(`/e2e/${name}.html`, BASE_URL).href;
   const own = script ? `<script src="/e2e/${name}.js"></script>` : "";
   const html =
@@ -163,9 +176,7 @@ export async function openPage(
   await page.route(new URL(`/e2e/${name}.js`, BASE_URL).href, (route) =>
     route.fulfill({ contentType: "text/javascript", body: script }),
   );
-  await before(page);
-  await page.goto(url);
-  return { context, page, problems, wasm };
+  return url;
 }
 
 /**

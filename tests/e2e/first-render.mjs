@@ -3,6 +3,12 @@
 // median and 90th percentile in milliseconds after navigation start, one per line:
 // `<moment> <median> <p90>`. Moments: the loader's skeleton shown, the widget's code loaded
 // (`Kindred.ready`), the first idea card rendered.
+//
+// Then, on the demo's board of a thousand ideas, each in a fresh context too: how long the
+// first page of 20 cards takes to be in the DOM after its response has fully arrived
+// (performance marks), and how long "Load more" takes from the click to 20 more cards (the
+// request included). Those lines start with `archive:`. A run where Load more removed or
+// replaced a card already shown fails the benchmark.
 import { launch, BASE_URL } from "./browser.js";
 
 const runs = Number(process.env.RUNS ?? 20);
@@ -32,6 +38,51 @@ for (let run = 0; run < runs; run++) {
   for (const moment of Object.keys(samples)) samples[moment].push(marks[moment]);
   await context.close();
 }
+const archive = { "archive:first_page_after_data": [], "archive:load_more": [] };
+for (let run = 0; run < runs; run++) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 1300 } });
+  const page = await context.newPage();
+  const html =
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>archive</title>' +
+    '<script src="/kindred/embed.js" data-api="/" data-site="ridgeline" async></script></head>' +
+    '<body><div id="w" data-kindred="ideas" data-board="community-archive" data-eager></div></body></html>';
+  const url = new URL("/bench/archive.html", BASE_URL).href;
+  await page.route(url, (route) => route.fulfill({ contentType: "text/html", body: html }));
+  await page.addInitScript(() => {
+    window.removed = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.name.includes("/ideas?") && !performance.getEntriesByName("data").length) {
+          performance.mark("data", { startTime: entry.responseEnd });
+        }
+      }
+    }).observe({ type: "resource" });
+    const watch = () => {
+      const shadow = document.getElementById("w")?.shadowRoot;
+      if (!shadow) return requestAnimationFrame(watch);
+      new MutationObserver((records) => {
+        const cards = shadow.querySelectorAll('[data-testid="idea-card"]').length;
+        if (cards >= 20 && !performance.getEntriesByName("shown").length) performance.mark("shown");
+        for (const record of records) {
+          for (const node of record.removedNodes) if (node.querySelector?.('[data-testid="idea-card"]')) window.removed += 1;
+        }
+      }).observe(shadow, { childList: true, subtree: true });
+    };
+    watch();
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName("shown").length > 0, null, { timeout: 30000 });
+  archive["archive:first_page_after_data"].push(
+    await page.evaluate(() => performance.getEntriesByName("shown")[0].startTime - performance.getEntriesByName("data")[0].startTime),
+  );
+  const started = await page.evaluate(() => performance.now());
+  await page.locator('[data-testid="load-more"]').click();
+  await page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelectorAll('[data-testid="idea-card"]').length === 40);
+  archive["archive:load_more"].push((await page.evaluate(() => performance.now())) - started);
+  if ((await page.evaluate(() => window.removed)) !== 0) throw new Error("Load more re-rendered cards already shown");
+  await context.close();
+}
+Object.assign(samples, archive);
 await browser.close();
 
 const percentile = (values, p) => {

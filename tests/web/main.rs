@@ -21,6 +21,8 @@ use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootMode};
 
+mod vote;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod detail;
@@ -238,9 +240,13 @@ async fn a_refused_vote_is_shown_at_once_then_rolled_back_with_a_message() {
     container
         .add_event_listener_with_callback("kindred:error", listener.as_ref().unchecked_ref())
         .unwrap();
+    let card_store = Rc::new(std::cell::Cell::new(None));
+    let mounted_store = Rc::clone(&card_store);
     let _root = leptos::mount::mount_to(container.clone(), move || {
         provide_context(Locale::En.catalog());
-        provide_context(IdeaStore::new(client.clone(), events.clone()));
+        let store = IdeaStore::new(client.clone(), events.clone());
+        mounted_store.set(Some(store));
+        provide_context(store);
         provide_context(client);
         provide_context(events);
         provide_context(Router::starting_at(Route::default()));
@@ -274,6 +280,16 @@ async fn a_refused_vote_is_shown_at_once_then_rolled_back_with_a_message() {
     );
     let ago = time.text_content().unwrap();
     assert!(ago.ends_with(" ago"), "{ago}");
+
+    // A status change heard live moves the badge without re-rendering the card.
+    let store = card_store.get().unwrap();
+    store.heard_status(&IdeaId::from(7), IdeaStatus::Shipped);
+    leptos::task::tick().await;
+    let badge = query(".badge");
+    assert!(badge.class_list().contains("badge--shipped"));
+    assert_eq!(badge.text_content().unwrap(), "Shipped");
+    store.heard_status(&IdeaId::from(7), IdeaStatus::Planned);
+    leptos::task::tick().await;
 
     let button: HtmlElement = query(r#"[data-testid="vote-button"]"#).unchecked_into();
     let count = query(r#"[data-testid="vote-count"]"#);

@@ -78,4 +78,15 @@ impl BrowseText for Arabic {
             self.number(threshold)
         )
     }
+
+    fn new_ideas(&self, n: u32) -> String {
+        let forms = Forms {
+            one: "فكرة جديدة واحدة",
+            two: "فكرتان جديدتان",
+            few: "أفكار جديدة",
+            many: "فكرة جديدة",
+            other: "فكرة جديدة",
+        };
+        format!("اعرض {}", self.counted(n, &forms))
+    }
 }

@@ -74,4 +74,11 @@ impl BrowseText for German {
             self.number(threshold)
         )
     }
+
+    fn new_ideas(&self, n: u32) -> String {
+        match Plural::english(n) {
+            Plural::One => format!("{} neue Idee anzeigen", self.number(n)),
+            _ => format!("{} neue Ideen anzeigen", self.number(n)),
+        }
+    }
 }

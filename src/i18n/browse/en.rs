@@ -74,4 +74,11 @@ impl BrowseText for English {
             self.number(threshold)
         )
     }
+
+    fn new_ideas(&self, n: u32) -> String {
+        match Plural::english(n) {
+            Plural::One => format!("{} new idea: show it", self.number(n)),
+            _ => format!("{} new ideas: show them", self.number(n)),
+        }
+    }
 }

@@ -74,4 +74,11 @@ impl BrowseText for French {
             self.number(threshold)
         )
     }
+
+    fn new_ideas(&self, n: u32) -> String {
+        match Plural::french(n) {
+            Plural::One => format!("Afficher {} nouvelle idée", self.number(n)),
+            _ => format!("Afficher {} nouvelles idées", self.number(n)),
+        }
+    }
 }

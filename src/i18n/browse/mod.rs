@@ -35,6 +35,8 @@ pub trait BrowseText {
     fn supporters_needed(&self, missing: u32) -> String;
     /// Under an idea that reached its board's supporter threshold.
     fn threshold_reached(&self) -> &'static str;
+    /// The button that shows ideas listed since the list loaded: "3 new ideas: show them".
+    fn new_ideas(&self, n: u32) -> String;
     /// The accessible name of the threshold bar: "38 of 50 supporters".
     fn threshold_label(&self, supporters: u32, threshold: u32) -> String;
 }
@@ -71,6 +73,9 @@ mod tests {
                 assert_ne!(text, *english, "{locale:?}: untranslated");
             }
             let catalog = locale.catalog();
+            let news = catalog.new_ideas(3);
+            assert!(news.contains(&catalog.number(3)), "{news}");
+            assert_ne!(news, Locale::En.catalog().new_ideas(3));
             let needed = catalog.supporters_needed(12);
             assert!(needed.contains(&catalog.number(12)), "{needed}");
             assert_ne!(needed, Locale::En.catalog().supporters_needed(12));
