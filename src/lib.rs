@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod ideas;
 mod identity;
 mod instance;
+pub mod markdown;
 mod percent;
 mod registry;
 mod shadow;

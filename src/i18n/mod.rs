@@ -5,18 +5,22 @@
 
 mod ar;
 mod browse;
+mod date;
 mod de;
+mod detail;
 mod en;
 mod fr;
 mod number;
 mod plural;
 mod relative;
 
+pub use date::date;
 pub use relative::ago;
 
 use ar::Arabic;
 pub use browse::BrowseText;
 use de::German;
+pub use detail::DetailText;
 use en::English;
 use fr::French;
 
@@ -130,7 +134,7 @@ pub fn use_catalog() -> &'static dyn Catalog {
 }
 
 /// The messages of one locale, one method per message.
-pub trait Catalog: Sync + BrowseText {
+pub trait Catalog: Sync + BrowseText + DetailText {
     /// A number formatted for display, such as `1,234`.
     fn number(&self, n: u32) -> String;
     /// A vote count with its noun: `1 vote`, `12 votes`.

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::detail::IdeaDetailView;
 use super::list::IdeaList;
 use super::live;
 use super::route::{Route, Router};
@@ -54,7 +55,8 @@ pub fn IdeasBoard(
             {move || match (router.route(), view) {
                 (Route::List(_), BoardView::List) => view! { <IdeaList/> }.into_any(),
                 (Route::List(_), BoardView::Roadmap) => view! { <IdeaList/> }.into_any(),
-                (Route::Idea(_) | Route::Submit, _) => view! { <IdeaList/> }.into_any(),
+                (Route::Idea(id), _) => view! { <IdeaDetailView id/> }.into_any(),
+                (Route::Submit, _) => view! { <IdeaList/> }.into_any(),
             }}
         </section>
     }

@@ -3,10 +3,9 @@
 use kindred_api::Idea;
 use leptos::prelude::*;
 
-use leptos::ev::MouseEvent;
-
 use super::excerpt::excerpt;
-use super::route::{use_router, Entry, Route};
+use super::follow::follow_in_place;
+use super::route::Route;
 use super::store::use_store;
 use super::tally::Tally;
 use super::threshold::SupportMeter;
@@ -25,19 +24,10 @@ pub fn IdeaCard(
     let t = use_catalog();
     let initial = Tally::of(&idea);
     let idea_id = idea.id.to_string();
-    let router = use_router();
     let route = Route::Idea(idea.id.clone());
     // The link works without the widget's help too (copy, open in a new tab); a plain click
     // opens the idea in place.
-    let open = {
-        let route = route.clone();
-        move |event: MouseEvent| {
-            if event.button() == 0 && !event.ctrl_key() && !event.meta_key() && !event.shift_key() {
-                event.prevent_default();
-                router.go(route.clone(), Entry::Push);
-            }
-        }
-    };
+    let open = follow_in_place(route.clone());
     let Idea {
         id,
         title,

@@ -2,7 +2,9 @@
 
 mod board;
 mod card;
+mod detail;
 mod excerpt;
+mod follow;
 mod list;
 mod live;
 mod outbox;

@@ -25,6 +25,9 @@ mod vote;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod detail;
+mod markdown;
+
 /// Every test passes the same CSS: the page keeps the first sheet it was given.
 const CSS: &str = ".kindred { color: rgb(1, 2, 3); }";
 /// Nothing listens there, so every request fails without an HTTP answer.

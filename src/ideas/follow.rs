@@ -1,0 +1,18 @@
+//! Links between a board's views: real links (they can be copied or opened in a new tab)
+//! that a plain click follows in place, as a new history entry.
+
+use leptos::ev::MouseEvent;
+
+use super::route::{use_router, Entry, Route};
+
+/// The click handler of a link to `route`: a plain primary click shows the route in place;
+/// a click with a modifier key is left to the browser.
+pub fn follow_in_place(route: Route) -> impl Fn(MouseEvent) + Clone + 'static {
+    let router = use_router();
+    move |event: MouseEvent| {
+        if event.button() == 0 && !event.ctrl_key() && !event.meta_key() && !event.shift_key() {
+            event.prevent_default();
+            router.go(route.clone(), Entry::Push);
+        }
+    }
+}
