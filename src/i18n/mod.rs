@@ -11,6 +11,8 @@ mod fr;
 mod number;
 mod plural;
 mod relative;
+mod roadmap;
+mod submit;
 
 pub use relative::ago;
 
@@ -19,6 +21,8 @@ pub use browse::BrowseText;
 use de::German;
 use en::English;
 use fr::French;
+pub use roadmap::RoadmapText;
+pub use submit::SubmitText;
 
 use kindred_api::{ErrorCode, IdeaStatus};
 use leptos::prelude::expect_context;
@@ -130,7 +134,7 @@ pub fn use_catalog() -> &'static dyn Catalog {
 }
 
 /// The messages of one locale, one method per message.
-pub trait Catalog: Sync + BrowseText {
+pub trait Catalog: Sync + BrowseText + RoadmapText + SubmitText {
     /// A number formatted for display, such as `1,234`.
     fn number(&self, n: u32) -> String;
     /// A vote count with its noun: `1 vote`, `12 votes`.

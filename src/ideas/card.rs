@@ -3,10 +3,8 @@
 use kindred_api::Idea;
 use leptos::prelude::*;
 
-use leptos::ev::MouseEvent;
-
 use super::excerpt::excerpt;
-use super::route::{use_router, Entry, Route};
+use super::link::IdeaLink;
 use super::store::use_store;
 use super::tally::Tally;
 use super::threshold::SupportMeter;
@@ -25,19 +23,7 @@ pub fn IdeaCard(
     let t = use_catalog();
     let initial = Tally::of(&idea);
     let idea_id = idea.id.to_string();
-    let router = use_router();
-    let route = Route::Idea(idea.id.clone());
-    // The link works without the widget's help too (copy, open in a new tab); a plain click
-    // opens the idea in place.
-    let open = {
-        let route = route.clone();
-        move |event: MouseEvent| {
-            if event.button() == 0 && !event.ctrl_key() && !event.meta_key() && !event.shift_key() {
-                event.prevent_default();
-                router.go(route.clone(), Entry::Push);
-            }
-        }
-    };
+    let link_text = idea.title.clone();
     let Idea {
         id,
         title,
@@ -76,7 +62,7 @@ pub fn IdeaCard(
                     {move || t.status(status.get())}
                 </span>
                 <h3 class="card__title" part="title">
-                    <a class="card__link" href=route.to_hash() data-testid="idea-link" on:click=open>{title.clone()}</a>
+                    <IdeaLink id=id.clone() class="card__link" attr:data-testid="idea-link">{link_text}</IdeaLink>
                 </h3>
                 {body}
                 {tags}
