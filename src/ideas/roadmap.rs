@@ -26,7 +26,7 @@ pub fn Roadmap() -> impl IntoView {
     let t = use_catalog();
     view! {
         <div class="roadmap" part="roadmap" role="group" aria-label=t.roadmap()>
-            {COLUMNS.map(|status| view! { <Column status/> }).collect_view()}
+            {COLUMNS.into_iter().map(|status| view! { <Column status/> }).collect_view()}
         </div>
     }
 }
@@ -76,6 +76,7 @@ fn Column(
             aria-labelledby=labelled_by
             data-status=status.as_str()
             data-testid="roadmap-column"
+            aria-busy=move || first.with(Option::is_none).then_some("true")
         >
             <h3 class="roadmap__heading" id=heading>{t.status(status)}</h3>
             {move || match first.get() {

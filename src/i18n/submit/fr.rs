@@ -15,7 +15,7 @@ impl SubmitText for French {
     }
 
     fn body_label(&self) -> &'static str {
-        "Description"
+        "Détails"
     }
 
     fn tags_label(&self) -> &'static str {

@@ -3,7 +3,7 @@
 //! honeypot, and a send button that is disabled only while the idea is on its way. What the
 //! visitor typed stays when sending fails.
 
-use kindred_api::{CreateIdea, ErrorCode, FieldErrors, Idea};
+use kindred_api::{CreateIdea, ErrorCode, FieldErrors, IdeaId};
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -23,7 +23,7 @@ use crate::ui::unique_id;
 
 /// What the visitor has typed, kept by the view around the form so it survives the form
 /// being replaced for a while (by a sign-in prompt).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 pub struct DraftFields {
     title: RwSignal<String>,
     body: RwSignal<String>,
@@ -32,16 +32,6 @@ pub struct DraftFields {
 }
 
 impl DraftFields {
-    /// Empty fields.
-    pub fn new() -> Self {
-        Self {
-            title: RwSignal::new(String::new()),
-            body: RwSignal::new(String::new()),
-            tags: RwSignal::new(String::new()),
-            website: RwSignal::new(String::new()),
-        }
-    }
-
     fn draft(self) -> Draft {
         Draft {
             title: self.title.get_untracked(),
@@ -55,8 +45,13 @@ impl DraftFields {
 /// How sending an idea ended, for the view around the form.
 #[derive(Clone, Debug)]
 pub enum Sent {
-    /// The server took the idea.
-    Accepted(Idea),
+    /// The server took the idea; it may wait for review before it is listed.
+    Accepted {
+        /// The new idea.
+        id: IdeaId,
+        /// Whether it waits for a moderator.
+        pending_review: bool,
+    },
     /// The server refused an anonymous visitor: only members may post here.
     MembersOnly,
 }
@@ -74,7 +69,8 @@ pub fn IdeaForm(
     let events = use_events();
     let board = use_board().slug;
     let router = use_router();
-    let premoderated = move || use_rules().is_some_and(|rules| rules.premoderated());
+    let rules = use_rules();
+    let premoderated = move || rules.is_some_and(|rules| rules.premoderated());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<ClientError>);
     let sending = RwSignal::new(false);
@@ -91,13 +87,21 @@ pub fn IdeaForm(
             match client.create_idea(&board, &idea).await {
                 Ok(created) => {
                     events.submit(&board, &created);
-                    on_sent.run(Sent::Accepted(created));
+                    // The visitor may have left the form meanwhile: then nothing more to show.
+                    if sending.try_set(false).is_none() {
+                        on_sent.run(Sent::Accepted {
+                            id: created.id,
+                            pending_review: created.pending_review,
+                        });
+                    }
+                    return;
                 }
                 Err(error) => {
                     events.error("submit", &error);
                     if let ClientError::Api { code, fields, .. } = &error {
                         if matches!(code, ErrorCode::Forbidden | ErrorCode::Unauthorized)
                             && crate::identity::current().is_none()
+                            && sending.try_get_untracked().is_some()
                         {
                             on_sent.run(Sent::MembersOnly);
                         }

@@ -25,7 +25,8 @@ use crate::identity;
 pub fn ProposeButton() -> impl IntoView {
     let t = use_catalog();
     let router = use_router();
-    let open = move || use_rules().is_none_or(|rules| rules.submissions_open());
+    let rules = use_rules();
+    let open = move || rules.is_none_or(|rules| rules.submissions_open());
     move || {
         (open() && router.route() != Route::Submit).then(|| {
             view! {
@@ -59,7 +60,7 @@ enum Stage {
 pub fn SubmitView() -> impl IntoView {
     let router = use_router();
     let rules = use_rules();
-    let fields = DraftFields::new();
+    let fields = DraftFields::default();
     let reviewing = RwSignal::new(false);
     let refused = RwSignal::new(false);
     let stage = Memo::new(move |_| {
@@ -74,8 +75,11 @@ pub fn SubmitView() -> impl IntoView {
         }
     });
     let on_sent = Callback::new(move |sent: Sent| match sent {
-        Sent::Accepted(idea) if idea.pending_review => reviewing.set(true),
-        Sent::Accepted(idea) => router.go(Route::Idea(idea.id), Entry::Push),
+        Sent::Accepted {
+            pending_review: true,
+            ..
+        } => reviewing.set(true),
+        Sent::Accepted { id, .. } => router.go(Route::Idea(id), Entry::Push),
         Sent::MembersOnly => refused.set(true),
     });
     move || match stage.get() {
