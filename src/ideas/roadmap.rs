@@ -8,6 +8,7 @@ use super::board::use_board;
 use super::link::IdeaLink;
 use super::list::{MoreButton, Pages};
 use super::query::ListQuery;
+use super::store::use_store;
 use crate::client::ApiClient;
 use crate::i18n::use_catalog;
 use crate::identity;
@@ -54,6 +55,7 @@ fn Column(
             async move { client.list_ideas(&slug, &query, None).await }
         })
     };
+    let store = use_store();
     let pages = Pages::new();
     Effect::new(move || {
         if let Some(Ok(page)) = &*first.read() {
@@ -65,7 +67,7 @@ fn Column(
         first.refetch();
     });
     let load_more = Callback::new(move |()| {
-        pages.load_more(client.clone(), slug.clone(), query.clone());
+        pages.load_more(client.clone(), store, slug.clone(), query.clone());
     });
     let heading = unique_id("column");
     let labelled_by = heading.clone();
