@@ -40,7 +40,7 @@ pub fn App(
             board,
             view,
             paging,
-        } => view! { <IdeasBoard board view paging/> }.into_any(),
+        } => view! { <IdeasBoard site=config.site board view paging/> }.into_any(),
     }
 }
 

@@ -4,10 +4,12 @@
 //!
 //! - `kindred:ready`: the widget shows its first content.
 //! - `kindred:vote`: the server accepted a vote or its withdrawal.
+//! - `kindred:submit`: the server accepted a proposed idea.
+//! - `kindred:signin`: the visitor asked to sign in, to do what the board keeps for members.
 //! - `kindred:error`: a request failed, or the options were unusable.
 
 use js_sys::{Object, Reflect};
-use kindred_api::VoteState;
+use kindred_api::{Idea, VoteState};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
@@ -47,7 +49,27 @@ impl Events {
         self.dispatch("kindred:vote", &detail);
     }
 
-    /// Announces that `action` (`load` or `vote`) failed with `error`:
+    /// Announces an idea the server accepted on `board`: `{kind: "idea", board, ideaId,
+    /// pendingReview}`, where `pendingReview` says it waits for a moderator before it is listed.
+    pub fn submit(&self, board: &str, idea: &Idea) {
+        let detail = object(&[
+            ("kind", "idea".into()),
+            ("board", board.into()),
+            ("ideaId", idea.id.0.as_str().into()),
+            ("pendingReview", idea.pending_review.into()),
+        ]);
+        self.dispatch("kindred:submit", &detail);
+    }
+
+    /// Asks the host page to sign the visitor in, so they can do `action` (`submit`, `vote`
+    /// or `comment`) on `board`: `{board, action}`. The page answers with
+    /// `Kindred.identify(token)`.
+    pub fn signin(&self, board: &str, action: &str) {
+        let detail = object(&[("board", board.into()), ("action", action.into())]);
+        self.dispatch("kindred:signin", &detail);
+    }
+
+    /// Announces that `action` (`load`, `vote` or `submit`) failed with `error`:
     /// `{action, code, status, message}`, where `code` is the API's error code or `network`,
     /// `timeout` or `bad_response`, and `status` the HTTP status (`null` when no answer arrived).
     pub fn error(&self, action: &str, error: &ClientError) {

@@ -13,6 +13,8 @@ mod fr;
 mod number;
 mod plural;
 mod relative;
+mod roadmap;
+mod submit;
 
 pub use date::date;
 pub use relative::ago;
@@ -23,6 +25,8 @@ use de::German;
 pub use detail::DetailText;
 use en::English;
 use fr::French;
+pub use roadmap::RoadmapText;
+pub use submit::SubmitText;
 
 use kindred_api::{ErrorCode, IdeaStatus};
 use leptos::prelude::expect_context;
@@ -134,7 +138,7 @@ pub fn use_catalog() -> &'static dyn Catalog {
 }
 
 /// The messages of one locale, one method per message.
-pub trait Catalog: Sync + BrowseText + DetailText {
+pub trait Catalog: Sync + BrowseText + DetailText + RoadmapText + SubmitText {
     /// A number formatted for display, such as `1,234`.
     fn number(&self, n: u32) -> String;
     /// A vote count with its noun: `1 vote`, `12 votes`.

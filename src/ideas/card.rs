@@ -4,8 +4,7 @@ use kindred_api::Idea;
 use leptos::prelude::*;
 
 use super::excerpt::excerpt;
-use super::follow::follow_in_place;
-use super::route::Route;
+use super::follow::IdeaLink;
 use super::store::use_store;
 use super::tally::Tally;
 use super::threshold::SupportMeter;
@@ -24,10 +23,7 @@ pub fn IdeaCard(
     let t = use_catalog();
     let initial = Tally::of(&idea);
     let idea_id = idea.id.to_string();
-    let route = Route::Idea(idea.id.clone());
-    // The link works without the widget's help too (copy, open in a new tab); a plain click
-    // opens the idea in place.
-    let open = follow_in_place(route.clone());
+    let link_text = idea.title.clone();
     let Idea {
         id,
         title,
@@ -66,7 +62,7 @@ pub fn IdeaCard(
                     {move || t.status(status.get())}
                 </span>
                 <h3 class="card__title" part="title">
-                    <a class="card__link" href=route.to_hash() data-testid="idea-link" on:click=open>{title.clone()}</a>
+                    <IdeaLink id=id.clone() class="card__link" attr:data-testid="idea-link">{link_text}</IdeaLink>
                 </h3>
                 {body}
                 {tags}

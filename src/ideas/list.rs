@@ -212,7 +212,7 @@ fn Loaded(
 /// scroll infinitely also load the next page when the button nears the viewport, unless the
 /// last attempt failed (the visitor then retries with the button).
 #[component]
-fn MoreButton(pages: Pages, load_more: Callback<()>) -> impl IntoView {
+pub(super) fn MoreButton(pages: Pages, load_more: Callback<()>) -> impl IntoView {
     let t = use_catalog();
     let node = NodeRef::<Div>::new();
     if use_board().paging == Paging::Infinite {
@@ -251,17 +251,18 @@ fn MoreButton(pages: Pages, load_more: Callback<()>) -> impl IntoView {
     }
 }
 
-/// The pages of ideas loaded for the current view.
+/// The pages of ideas loaded for the current view (or a roadmap column).
 #[derive(Clone, Copy)]
-struct Pages {
-    ideas: RwSignal<Vec<Idea>>,
+pub(super) struct Pages {
+    /// The ideas loaded so far.
+    pub(super) ideas: RwSignal<Vec<Idea>>,
     next: RwSignal<Option<String>>,
     loading: RwSignal<bool>,
     failure: RwSignal<Option<ClientError>>,
 }
 
 impl Pages {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         Self {
             ideas: RwSignal::new(Vec::new()),
             next: RwSignal::new(None),
@@ -271,7 +272,7 @@ impl Pages {
     }
 
     /// Starts over with a first page; nothing happens once the list is gone.
-    fn start(self, ideas: Vec<Idea>, next: Option<String>) {
+    pub(super) fn start(self, ideas: Vec<Idea>, next: Option<String>) {
         self.ideas.try_set(ideas);
         self.next.try_set(next);
         self.failure.try_set(None);
@@ -279,7 +280,13 @@ impl Pages {
 
     /// Fetches the page after the last one and appends the ideas not shown yet (an idea can
     /// move between pages while the visitor reads). One request at a time.
-    fn load_more(self, client: ApiClient, store: IdeaStore, board: String, query: ListQuery) {
+    pub(super) fn load_more(
+        self,
+        client: ApiClient,
+        store: IdeaStore,
+        board: String,
+        query: ListQuery,
+    ) {
         let Some(cursor) = self.next.get_untracked() else {
             return;
         };

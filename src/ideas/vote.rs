@@ -1,14 +1,18 @@
 //! The vote button: it answers a click at once, sends one request at a time, announces the
 //! confirmed result to screen readers, and undoes its guess out loud when the server refuses
-//! or cannot be reached.
+//! or cannot be reached. Where the board keeps voting for members, an anonymous visitor is
+//! asked to sign in instead.
 
-use kindred_api::IdeaId;
+use kindred_api::{ErrorCode, IdeaId};
 use leptos::prelude::*;
 
+use super::rules::{use_rules, Action};
+use super::signin::SignInPrompt;
 use super::store::use_store;
 use super::tally::{Tally, VoteIntent};
 use crate::client::ClientError;
 use crate::i18n::use_catalog;
+use crate::identity;
 
 /// A vote button's reactive state. The rules that change it live in
 /// [`IdeaStore::toggle`](super::store::IdeaStore::toggle).
@@ -159,6 +163,30 @@ pub fn VoteButton(
     let t = use_catalog();
     let store = use_store();
     let control = store.vote(&id, initial);
+    // Boards tell up front whether anonymous visitors may vote; a 401 or 403 for an anonymous
+    // visitor says so too. Either way the visitor is asked to sign in, until they have.
+    let rules = use_rules();
+    let asked = RwSignal::new(false);
+    let members_only = move || {
+        control.failure().is_some_and(|(_, error)| {
+            matches!(
+                error,
+                ClientError::Api {
+                    code: ErrorCode::Forbidden | ErrorCode::Unauthorized,
+                    ..
+                }
+            )
+        })
+    };
+    let signing_in =
+        move || rules.is_some() && (asked.get() || members_only()) && identity::tracked().is_none();
+    let click = move |_| {
+        if rules.is_some_and(|rules| rules.needs_signin(Action::Vote)) {
+            asked.set(true);
+        } else {
+            store.toggle(&id);
+        }
+    };
     let label = {
         let title = title.clone();
         move || t.vote_label(&title, control.tally().count)
@@ -182,7 +210,7 @@ pub fn VoteButton(
             aria-pressed=move || control.tally().voted.to_string()
             data-state=move || control.state()
             aria-label=label
-            on:click=move |_| store.toggle(&id)
+            on:click=click
         >
             <svg class="vote__icon" viewBox="0 0 16 16" aria-hidden="true">
                 <path d="M8 3.5 13.5 11h-11z"></path>
@@ -201,5 +229,6 @@ pub fn VoteButton(
         >
             {notice}
         </p>
+        {move || signing_in().then(|| view! { <SignInPrompt action=Action::Vote/> })}
     }
 }

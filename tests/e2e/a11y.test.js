@@ -64,13 +64,13 @@ test("keyboard: Tab reaches the votes, focus is visible, Space votes and the res
         count: inner.querySelector('[data-testid="vote-count"]')?.textContent,
       };
     });
-  // The list's controls and the first idea's link come first.
+  // The board's "Propose an idea", the list's controls and the first idea's link come first.
   const visited = [];
   for (let presses = 0; presses < 10 && visited.at(-1) !== "vote-button"; presses++) {
     await page.keyboard.press("Tab");
     visited.push((await focused())?.testid ?? "?");
   }
-  assert.deepEqual(visited, ["search", "sort", "status-filter", "tag-filter", "idea-link", "vote-button"]);
+  assert.deepEqual(visited, ["propose", "search", "sort", "status-filter", "tag-filter", "idea-link", "vote-button"]);
   const first = await focused();
   assert.equal(first.outline, "solid 2px", "a visible focus ring");
   assert.equal(first.pressed, "false");

@@ -21,6 +21,8 @@ use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootMode};
 
+mod roadmap;
+mod submit;
 mod vote;
 
 wasm_bindgen_test_configure!(run_in_browser);

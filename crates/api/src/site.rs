@@ -96,6 +96,18 @@ pub struct BoardSummary {
     pub name: String,
     /// Short description shown above the board.
     pub description: String,
+    /// Supporters an idea needs before the brand reviews it, where the board sets a threshold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<u32>,
+    /// Whether visitors who are not signed in may vote; on when absent.
+    #[serde(default = "crate::moderation::yes")]
+    pub allow_anonymous_votes: bool,
+    /// Whether visitors who are not signed in may propose ideas and comment; on when absent.
+    #[serde(default = "crate::moderation::yes")]
+    pub allow_anonymous_posts: bool,
+    /// Whether new ideas wait for a moderator before they are listed; off when absent.
+    #[serde(default)]
+    pub premoderation: bool,
 }
 
 #[cfg(test)]
@@ -131,5 +143,17 @@ mod tests {
         assert!(config.theme.is_empty());
         assert_eq!(config.features, SiteFeatures::default());
         assert!(config.features.comments && config.features.idea_submissions);
+    }
+
+    #[test]
+    fn boards_from_older_servers_are_open_to_everyone() {
+        let board: BoardSummary =
+            serde_json::from_str(r#"{"slug":"a","name":"A","description":""}"#).unwrap();
+        assert_eq!(board.threshold, None);
+        assert!(board.allow_anonymous_votes && board.allow_anonymous_posts);
+        assert!(!board.premoderation);
+        let json = serde_json::to_value(&board).unwrap();
+        assert!(json.get("threshold").is_none());
+        assert_eq!(json["allow_anonymous_posts"], true);
     }
 }

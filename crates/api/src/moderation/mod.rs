@@ -73,7 +73,7 @@ where
 }
 
 /// `true`: the default of switches that are on when a request leaves them out.
-fn yes() -> bool {
+pub(crate) fn yes() -> bool {
     true
 }
 

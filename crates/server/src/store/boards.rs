@@ -1,5 +1,7 @@
 //! Idea boards: where a site collects ideas, and the rules each board sets.
 
+use kindred_api::BoardSummary;
+
 use crate::error::{Result, ResultExt};
 use crate::store::conn::{sql, Conn};
 use crate::store::Store;
@@ -96,6 +98,30 @@ impl Store {
 pub(crate) async fn find(conn: &mut Conn<'_>, slug: &str) -> Result<Option<Board>> {
     conn.fetch_optional(sql!(conn, boards::FIND), &[slug.into()])
         .await
+}
+
+/// A board's summary row: slug, name, description, threshold and its three rules.
+type SummaryRow = (String, String, String, Option<i64>, bool, bool, bool);
+
+/// Site `site_id`'s boards in display order, as a widget reads them.
+pub(crate) async fn summaries(conn: &mut Conn<'_>, site_id: i64) -> Result<Vec<BoardSummary>> {
+    let rows: Vec<SummaryRow> = conn
+        .fetch_all(sql!(conn, boards::SUMMARIES), &[site_id.into()])
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(slug, name, description, threshold, votes, posts, premoderation)| BoardSummary {
+                slug,
+                name,
+                description,
+                threshold: threshold.and_then(|t| u32::try_from(t).ok()),
+                allow_anonymous_votes: votes,
+                allow_anonymous_posts: posts,
+                premoderation,
+            },
+        )
+        .collect())
 }
 
 /// Creates a board on `conn`; a taken slug is a [`crate::Error::Conflict`].

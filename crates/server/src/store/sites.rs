@@ -1,12 +1,12 @@
 //! Sites (one per brand) and the browser origins allowed to embed them.
 
-use kindred_api::{BoardSummary, FeedSummary, SiteConfig, SiteFeatures};
+use kindred_api::{FeedSummary, SiteConfig, SiteFeatures};
 
 use crate::cors::normalize_origin;
 use crate::error::{Error, Result, ResultExt};
 use crate::store::conn::{sql, Conn};
 use crate::store::moderation::from_json;
-use crate::store::{forms, Store};
+use crate::store::{boards, forms, Store};
 
 /// What it takes to create a site.
 #[derive(Clone, Debug)]
@@ -56,19 +56,12 @@ impl Store {
         let Some((id, slug, name, locale, theme, features)) = row else {
             return Ok(None);
         };
-        let (boards, feeds) = (sql!(conn, boards::SUMMARIES), sql!(conn, feeds::SUMMARIES));
+        let feeds = sql!(conn, feeds::SUMMARIES);
         Ok(Some(SiteConfig {
             id: slug,
             name,
             locale,
-            boards: summaries(&mut conn, boards, id, |slug, name, description| {
-                BoardSummary {
-                    slug,
-                    name,
-                    description,
-                }
-            })
-            .await?,
+            boards: boards::summaries(&mut conn, id).await?,
             feeds: summaries(&mut conn, feeds, id, |slug, name, description| {
                 FeedSummary {
                     slug,
@@ -84,7 +77,7 @@ impl Store {
     }
 }
 
-/// What a summary statement (boards, feeds) answers for site `site_id`, in display order,
+/// What a summary statement (feeds) answers for site `site_id`, in display order,
 /// each `(slug, name, description)` row made into a summary by `make`.
 async fn summaries<T>(
     conn: &mut Conn<'_>,

@@ -1,6 +1,7 @@
 //! `GET /v1/sites/{site}` and `GET /healthz`.
 
 use axum::http::StatusCode;
+use kindred_api::SiteConfig;
 use serde_json::json;
 
 use crate::common::{on_both_backends, Backend, TestApp};
@@ -16,8 +17,22 @@ async fn site_config_lists_boards_in_order(backend: Backend) {
             "name": "Acme Outdoor",
             "locale": "en",
             "boards": [
-                { "slug": "ideas", "name": "ideas", "description": "" },
-                { "slug": "members", "name": "members", "description": "" },
+                {
+                    "slug": "ideas",
+                    "name": "ideas",
+                    "description": "",
+                    "allow_anonymous_votes": true,
+                    "allow_anonymous_posts": true,
+                    "premoderation": false,
+                },
+                {
+                    "slug": "members",
+                    "name": "members",
+                    "description": "",
+                    "allow_anonymous_votes": false,
+                    "allow_anonymous_posts": false,
+                    "premoderation": false,
+                },
             ],
             "forms": [],
             "theme": {},
@@ -25,6 +40,28 @@ async fn site_config_lists_boards_in_order(backend: Backend) {
             "feeds": [],
         })
     );
+}
+
+async fn boards_tell_their_threshold_and_review(backend: Backend) {
+    let app = TestApp::seeded(backend).await;
+    let site: SiteConfig =
+        serde_json::from_slice(&app.get("/v1/sites/ridgeline", None).await.body).unwrap();
+    let rules: Vec<_> = site
+        .boards
+        .iter()
+        .map(|board| (board.slug.as_str(), board.threshold, board.premoderation))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("trail-shoes", Some(50), false),
+            ("gear-and-apparel", None, true)
+        ]
+    );
+    assert!(site
+        .boards
+        .iter()
+        .all(|board| board.allow_anonymous_votes && board.allow_anonymous_posts));
 }
 
 async fn unknown_site_is_404(backend: Backend) {
@@ -43,6 +80,7 @@ async fn health_answers_ok(backend: Backend) {
 
 on_both_backends!(
     site_config_lists_boards_in_order,
+    boards_tell_their_threshold_and_review,
     unknown_site_is_404,
     health_answers_ok,
 );

@@ -16,6 +16,8 @@ pub const FIND: &str = "SELECT b.id, b.site_id, b.slug, b.name, b.description,
                         FROM boards b JOIN sites s ON s.id = b.site_id
                         WHERE b.slug = ?1";
 
-/// A site's boards in display order.
-pub const SUMMARIES: &str = "SELECT slug, name, description FROM boards
+/// A site's boards in display order, with the rules a widget shows its visitors.
+pub const SUMMARIES: &str = "SELECT slug, name, description, supporter_threshold,
+                                    allow_anonymous_votes, allow_anonymous_posts, premoderation
+                             FROM boards
                              WHERE site_id = ?1 ORDER BY position, id";
