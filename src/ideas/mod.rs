@@ -8,6 +8,7 @@ mod follow;
 mod list;
 mod live;
 mod outbox;
+mod pages;
 pub mod query;
 mod roadmap;
 pub mod route;

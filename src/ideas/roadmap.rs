@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::board::use_board;
 use super::follow::IdeaLink;
-use super::list::{MoreButton, Pages};
+use super::pages::{MoreButton, Pages};
 use super::query::ListQuery;
 use super::store::use_store;
 use crate::client::ApiClient;
