@@ -78,6 +78,13 @@ impl IdeaStore {
         control
     }
 
+    /// The tally shown for idea `id`, when the board has shown it.
+    pub fn shown_tally(self, id: &IdeaId) -> Option<Tally> {
+        self.votes
+            .try_with_value(|votes| votes.get(id).map(|control| control.tally_untracked()))
+            .flatten()
+    }
+
     /// The status of idea `id`, which arrived from the server as `arrived`.
     pub fn status(self, id: &IdeaId, arrived: IdeaStatus) -> RwSignal<IdeaStatus> {
         if let Some(status) = self

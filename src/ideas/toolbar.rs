@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use super::query::{ListQuery, SORTS};
 use super::route::{use_router, Entry, Route};
 use crate::i18n::use_catalog;
+use crate::ui::Pause;
 
 /// How long the search box waits after the last keystroke before it searches.
 const SEARCH_PAUSE: Duration = Duration::from_millis(300);
@@ -142,40 +143,30 @@ pub fn Toolbar(
 #[derive(Clone, Copy)]
 struct Search {
     words: StoredValue<Option<String>>,
-    timer: StoredValue<Option<TimeoutHandle>>,
+    pause: Pause,
     apply: Callback<String>,
 }
 
 impl Search {
     fn new(apply: impl Fn(String) + Send + Sync + 'static) -> Self {
-        let search = Self {
+        Self {
             words: StoredValue::new(None),
-            timer: StoredValue::new(None),
+            pause: Pause::new(),
             apply: Callback::new(apply),
-        };
-        on_cleanup(move || search.cancel());
-        search
+        }
     }
 
     /// Remembers `words` and restarts the pause.
     fn typed(self, words: String) {
-        self.cancel();
         self.words.set_value(Some(words));
-        let timer = set_timeout_with_handle(move || self.now(), SEARCH_PAUSE).ok();
-        self.timer.set_value(timer);
+        self.pause.restart(SEARCH_PAUSE, move || self.now());
     }
 
     /// Searches for the pending words, if any, without waiting.
     fn now(self) {
-        self.cancel();
+        self.pause.cancel();
         if let Some(words) = self.words.try_update_value(Option::take).flatten() {
             self.apply.run(words);
-        }
-    }
-
-    fn cancel(self) {
-        if let Some(timer) = self.timer.try_update_value(Option::take).flatten() {
-            timer.clear();
         }
     }
 }

@@ -2,8 +2,10 @@
 
 mod error_panel;
 mod ids;
+mod pause;
 mod skeleton;
 
 pub use error_panel::ErrorPanel;
 pub use ids::unique_id;
+pub use pause::Pause;
 pub use skeleton::SkeletonCards;

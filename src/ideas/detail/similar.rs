@@ -8,8 +8,7 @@ use leptos::prelude::*;
 use crate::client::ApiClient;
 use crate::i18n::use_catalog;
 use crate::ideas::board::use_board;
-use crate::ideas::follow::follow_in_place;
-use crate::ideas::route::Route;
+use crate::ideas::follow::IdeaLink;
 
 /// Most similar ideas shown.
 const MAX_SIMILAR: usize = 5;
@@ -43,17 +42,10 @@ pub fn SimilarIdeas(
             let items = ideas
                 .into_iter()
                 .map(|idea| {
-                    let route = Route::Idea(idea.id);
                     view! {
-                        <li class="similar__item">
-                            <a
-                                class="similar__link"
-                                href=route.to_hash()
-                                on:click=follow_in_place(route.clone())
-                            >
-                                {idea.title}
-                            </a>
-                            <span class="similar__meta">
+                        <li class="related__item">
+                            <IdeaLink id=idea.id class="related__link">{idea.title}</IdeaLink>
+                            <span class="related__meta">
                                 {t.status(idea.status)} " · " {t.votes(idea.vote_count)}
                             </span>
                         </li>
@@ -63,7 +55,7 @@ pub fn SimilarIdeas(
             view! {
                 <section class="detail__section" data-testid="similar-ideas">
                     <h4 class="detail__subheading">{t.similar_heading()}</h4>
-                    <ul class="similar" part="similar">{items}</ul>
+                    <ul class="related" part="related">{items}</ul>
                 </section>
             }
         })

@@ -5,7 +5,6 @@
 use std::time::Duration;
 
 use kindred_api::SimilarIdea;
-use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -14,9 +13,10 @@ use crate::client::ApiClient;
 use crate::i18n::use_catalog;
 use crate::ideas::board::use_board;
 use crate::ideas::follow::IdeaLink;
+use crate::ideas::store::use_store;
 use crate::ideas::tally::Tally;
 use crate::ideas::vote::VoteButton;
-use crate::ui::unique_id;
+use crate::ui::{unique_id, Pause};
 
 /// How long typing must pause before the title is looked up.
 const PAUSE: Duration = Duration::from_millis(300);
@@ -31,15 +31,10 @@ pub fn SimilarIdeas(
     let client = expect_context::<ApiClient>();
     let board = use_board().slug;
     let found = RwSignal::new(Vec::<SimilarIdea>::new());
-    let timer = StoredValue::new(None::<TimeoutHandle>);
-    let stop = move || {
-        if let Some(handle) = timer.try_get_value().flatten() {
-            handle.clear();
-        }
-    };
+    let pause = Pause::new();
     Effect::new(move || {
         let text = title.get().trim().to_owned();
-        stop();
+        pause.cancel();
         if !worth_searching(&text) {
             found.set(Vec::new());
             return;
@@ -57,9 +52,8 @@ pub fn SimilarIdeas(
                 }
             });
         };
-        timer.set_value(set_timeout_with_handle(search, PAUSE).ok());
+        pause.restart(PAUSE, search);
     });
-    on_cleanup(stop);
     let heading = unique_id("similar");
     let labelled_by = heading.clone();
     let count = move || found.with(Vec::len);
@@ -86,12 +80,13 @@ pub fn SimilarIdeas(
 #[component]
 fn Suggestion(idea: SimilarIdea) -> impl IntoView {
     let t = use_catalog();
-    // A suggestion does not say whether this visitor backs it; a vote is idempotent, and the
-    // server's answer shows the truth.
-    let initial = Tally {
+    // A suggestion does not say whether this visitor backs it: the board's own state says so
+    // for an idea it has shown; otherwise a vote is idempotent, and the server's answer shows
+    // the truth.
+    let initial = use_store().shown_tally(&idea.id).unwrap_or(Tally {
         count: idea.vote_count,
         voted: false,
-    };
+    });
     let SimilarIdea {
         id, title, status, ..
     } = idea;
