@@ -14,7 +14,7 @@ pub struct German;
 
 impl German {
     /// `count` followed by the singular or plural noun.
-    fn counted(&self, n: u32, one: &str, other: &str) -> String {
+    pub(super) fn counted(&self, n: u32, one: &str, other: &str) -> String {
         let noun = match Plural::english(n) {
             Plural::One => one,
             _ => other,

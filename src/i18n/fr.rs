@@ -17,7 +17,7 @@ const GROUP: char = '\u{202F}';
 
 impl French {
     /// `count` followed by the singular (zero and one) or plural noun.
-    fn counted(&self, n: u32, one: &str, other: &str) -> String {
+    pub(super) fn counted(&self, n: u32, one: &str, other: &str) -> String {
         let noun = match Plural::french(n) {
             Plural::One => one,
             _ => other,

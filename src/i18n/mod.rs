@@ -15,6 +15,7 @@ mod plural;
 mod relative;
 mod roadmap;
 mod submit;
+mod time;
 
 pub use date::date;
 pub use relative::ago;
@@ -27,6 +28,7 @@ use en::English;
 use fr::French;
 pub use roadmap::RoadmapText;
 pub use submit::SubmitText;
+pub use time::TimeText;
 
 use kindred_api::{ErrorCode, IdeaStatus};
 use leptos::prelude::expect_context;
@@ -138,7 +140,7 @@ pub fn use_catalog() -> &'static dyn Catalog {
 }
 
 /// The messages of one locale, one method per message.
-pub trait Catalog: Sync + BrowseText + DetailText + RoadmapText + SubmitText {
+pub trait Catalog: Sync + BrowseText + DetailText + RoadmapText + SubmitText + TimeText {
     /// A number formatted for display, such as `1,234`.
     fn number(&self, n: u32) -> String;
     /// A vote count with its noun: `1 vote`, `12 votes`.

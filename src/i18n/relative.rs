@@ -1,32 +1,27 @@
 //! "3 days ago", in the widget's language: the largest whole unit of the time since a moment,
-//! worded by the browser's `Intl.RelativeTimeFormat` (so every locale gets its own grammar,
-//! plurals and digits).
+//! worded by the locale's catalog.
 
-use std::cell::RefCell;
-
-use js_sys::Intl::RelativeTimeFormat;
-use wasm_bindgen::JsValue;
-
+use super::time::TimeUnit;
 use super::Locale;
 
-/// The span of `seconds` (the time since a moment) in its largest whole unit, as the
-/// negative amount and the unit `Intl.RelativeTimeFormat` takes: `(-3.0, "day")`.
-pub fn span(seconds: f64) -> (f64, &'static str) {
-    const UNITS: [(f64, &str); 6] = [
-        (365.0 * 86_400.0, "year"),
-        (30.0 * 86_400.0, "month"),
-        (7.0 * 86_400.0, "week"),
-        (86_400.0, "day"),
-        (3_600.0, "hour"),
-        (60.0, "minute"),
+/// The span of `seconds` (the time since a moment) in its largest whole unit:
+/// `(3, TimeUnit::Day)`.
+pub fn span(seconds: f64) -> (u32, TimeUnit) {
+    const UNITS: [(f64, TimeUnit); 6] = [
+        (365.0 * 86_400.0, TimeUnit::Year),
+        (30.0 * 86_400.0, TimeUnit::Month),
+        (7.0 * 86_400.0, TimeUnit::Week),
+        (86_400.0, TimeUnit::Day),
+        (3_600.0, TimeUnit::Hour),
+        (60.0, TimeUnit::Minute),
     ];
     let seconds = seconds.max(0.0);
-    UNITS
-        .iter()
+    let (size, unit) = UNITS
+        .into_iter()
         .find(|(size, _)| seconds >= *size)
-        .map_or((-seconds.floor(), "second"), |(size, unit)| {
-            (-(seconds / size).floor(), unit)
-        })
+        .unwrap_or((1.0, TimeUnit::Second));
+    // Saturating: a count of years beyond `u32` is not a date anyone wrote.
+    ((seconds / size).floor() as u32, unit)
 }
 
 /// How long ago `timestamp` (RFC 3339) was, in `locale`'s words: "3 days ago", "vor 3 Tagen",
@@ -37,28 +32,7 @@ pub fn ago(locale: Locale, timestamp: &str) -> Option<String> {
         return None;
     }
     let (amount, unit) = span((js_sys::Date::now() - then) / 1000.0);
-    Some(formatter(locale).format(amount, unit).into())
-}
-
-thread_local! {
-    /// One formatter per locale: building one costs far more than using it, and a list
-    /// dates every card.
-    static FORMATTERS: RefCell<Vec<(Locale, RelativeTimeFormat)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The page's `Intl.RelativeTimeFormat` for `locale`, made on first use.
-fn formatter(locale: Locale) -> RelativeTimeFormat {
-    FORMATTERS.with_borrow_mut(|formatters| {
-        if let Some((_, format)) = formatters.iter().find(|(l, _)| *l == locale) {
-            return format.clone();
-        }
-        let options = js_sys::Object::new();
-        _ = js_sys::Reflect::set(&options, &"numeric".into(), &"auto".into());
-        let locales = js_sys::Array::of1(&JsValue::from_str(locale.tag()));
-        let format = RelativeTimeFormat::new(&locales, &options);
-        formatters.push((locale, format.clone()));
-        format
-    })
+    Some(locale.catalog().ago(amount, unit))
 }
 
 #[cfg(test)]
@@ -68,17 +42,17 @@ mod tests {
     #[test]
     fn the_largest_whole_unit_is_chosen() {
         let cases = [
-            (0.0, (0.0, "second")),
-            (59.0, (-59.0, "second")),
-            (60.0, (-1.0, "minute")),
-            (3_599.0, (-59.0, "minute")),
-            (7_200.0, (-2.0, "hour")),
-            (3.5 * 86_400.0, (-3.0, "day")),
-            (15.0 * 86_400.0, (-2.0, "week")),
-            (90.0 * 86_400.0, (-3.0, "month")),
-            (800.0 * 86_400.0, (-2.0, "year")),
+            (0.0, (0, TimeUnit::Second)),
+            (59.0, (59, TimeUnit::Second)),
+            (60.0, (1, TimeUnit::Minute)),
+            (3_599.0, (59, TimeUnit::Minute)),
+            (7_200.0, (2, TimeUnit::Hour)),
+            (3.5 * 86_400.0, (3, TimeUnit::Day)),
+            (15.0 * 86_400.0, (2, TimeUnit::Week)),
+            (90.0 * 86_400.0, (3, TimeUnit::Month)),
+            (800.0 * 86_400.0, (2, TimeUnit::Year)),
             // A clock a little ahead of the server's reads as "now", never the future.
-            (-30.0, (0.0, "second")),
+            (-30.0, (0, TimeUnit::Second)),
         ];
         for (seconds, expected) in cases {
             assert_eq!(span(seconds), expected, "{seconds}");

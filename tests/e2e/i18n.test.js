@@ -42,13 +42,13 @@ test("the page's lang picks the catalog, and data-locale overrides it", async ()
   assert.equal(german.heading, "Ideen der Community");
   assert.deepEqual([german.lang, german.dir], ["de", "ltr"]);
   assert.match(german.label, /^Für „.+“ stimmen, \d[\d.]* Stimmen?$/);
-  assert.match(german.ago, /^vor \d+ (Sekunden?|Minuten?|Stunden?|Tagen?|Wochen?|Monaten?|Jahren?)$|^(jetzt|gestern|letzte Woche|letzten Monat|letztes Jahr)$/);
+  assert.match(german.ago, /^vor \d+ (Sekunden?|Minuten?|Stunden?|Tagen?|Wochen?|Monaten?|Jahren?)$|^(jetzt|gestern|vorgestern|letzte Woche|letzten Monat|letztes Jahr)$/);
 
   const french = await spoken(
     await openPage(browser(), "fr", { body: BOARD.replace("data-eager", 'data-eager data-locale="fr"'), lang: "de" }),
   );
   assert.equal(french.heading, "Idées de la communauté");
-  assert.match(french.ago, /^il y a |^(maintenant|hier|la semaine dernière|le mois dernier|l’année dernière)$/);
+  assert.match(french.ago, /^il y a |^(maintenant|hier|avant-hier|la semaine dernière|le mois dernier|l’année dernière)$/);
   assert.match(french.label, /^Voter pour « .+ », \d[\d\u202F]*\u00A0votes?$/);
 });
 
@@ -69,7 +69,7 @@ test("Arabic is right to left with Arabic-Indic digits", async () => {
   assert.equal(arabic.heading, "أفكار المجتمع");
   assert.deepEqual([arabic.lang, arabic.dir, arabic.direction], ["ar", "rtl", "rtl"]);
   assert.match(arabic.count, /^[٠-٩٬]+$/);
-  assert.match(arabic.ago, /^قبل |^(الآن|أمس|الأسبوع الماضي|الشهر الماضي|السنة الماضية)$/);
+  assert.match(arabic.ago, /^قبل |^(الآن|أمس|أول أمس|الأسبوع الماضي|الشهر الماضي|السنة الماضية)$/);
   assert.match(english.ago, / ago$|^(now|yesterday|last week|last month|last year)$/);
   assert.ok(arabic.label.startsWith("صوّت لفكرة «"), arabic.label);
   // The layout mirrors: the vote button moves to the other side of its card.
