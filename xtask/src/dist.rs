@@ -34,6 +34,7 @@ pub fn run() -> Result<Dist> {
 
 /// Everything the distributable is built from; a change to any of it means a new build.
 const INPUTS: &[&str] = &[
+    ".cargo/config.toml",
     "Cargo.toml",
     "Cargo.lock",
     "Trunk.toml",
