@@ -35,7 +35,7 @@ pub use idea::{
 };
 pub use live::LiveEvent;
 pub use page::Page;
-pub use site::{BoardSummary, SiteConfig, SiteFeatures, Theme};
+pub use site::{BoardForm, BoardSummary, SiteConfig, SiteFeatures, Theme};
 pub use visitor::{VisitorId, VISITOR_HEADER};
 pub use webhook::{
     CreateWebhook, CreatedWebhook, DeliveryAttempt, DeliveryState, UpdateWebhook, Webhook,

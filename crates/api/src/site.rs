@@ -108,6 +108,22 @@ pub struct BoardSummary {
     /// Whether new ideas wait for a moderator before they are listed; off when absent.
     #[serde(default)]
     pub premoderation: bool,
+    /// The co-creation form visitors propose ideas with, where the site has an open form
+    /// whose submissions become ideas on this board (the newest, when several do). The
+    /// widget shows it instead of its own title and description fields.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<BoardForm>,
+}
+
+/// The form that proposes ideas on a board.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardForm {
+    /// The form's slug, for `GET /v1/forms/{form}`.
+    pub slug: String,
+    /// The field whose answer becomes the idea's title, so the widget can suggest similar
+    /// ideas while the visitor types it.
+    pub title_field: String,
 }
 
 #[cfg(test)]

@@ -119,6 +119,7 @@ pub(crate) async fn summaries(conn: &mut Conn<'_>, site_id: i64) -> Result<Vec<B
                 allow_anonymous_votes: votes,
                 allow_anonymous_posts: posts,
                 premoderation,
+                form: None,
             },
         )
         .collect())

@@ -4,8 +4,11 @@
 //! Schema and target are stored as the JSON of their wire types, so the wire crate stays the
 //! one description of a form; a stored definition that no longer reads is a server fault.
 
+use std::collections::HashMap;
+
 use kindred_api::{
-    FormDefinition, FormDetails, FormSummary, IdeaId, PostId, StoredSubmission, TargetOutcome,
+    BoardForm, FormDefinition, FormDetails, FormSummary, FormTarget, IdeaId, PostId,
+    StoredSubmission, TargetOutcome,
 };
 use serde::de::DeserializeOwned;
 
@@ -285,6 +288,28 @@ async fn find(conn: &mut Conn<'_>, slug: &str) -> Result<Option<Form>> {
         .fetch_optional(sql!(conn, forms::FIND), &[slug.into()])
         .await?;
     row.map(FormRow::into_form).transpose()
+}
+
+/// The forms that propose ideas on site `site_id`'s boards, by board slug: for each board,
+/// the newest open form whose target is that board.
+pub(crate) async fn board_forms(
+    conn: &mut Conn<'_>,
+    site_id: i64,
+) -> Result<HashMap<String, BoardForm>> {
+    let rows: Vec<(String, String)> = conn
+        .fetch_all(sql!(conn, forms::TARGETS), &[site_id.into()])
+        .await?;
+    let mut forms = HashMap::new();
+    for (slug, target) in rows {
+        if let FormTarget::Idea {
+            board, title_field, ..
+        } = serde_json::from_str(&target).map_err(|error| {
+            Error::Internal(format!("form {slug} holds an unreadable target: {error}"))
+        })? {
+            forms.insert(board, BoardForm { slug, title_field });
+        }
+    }
+    Ok(forms)
 }
 
 /// The open forms of a site, oldest first, as a site's configuration lists them.

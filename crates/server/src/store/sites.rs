@@ -56,12 +56,17 @@ impl Store {
         let Some((id, slug, name, locale, theme, features)) = row else {
             return Ok(None);
         };
+        let mut boards = boards::summaries(&mut conn, id).await?;
+        let mut board_forms = forms::board_forms(&mut conn, id).await?;
+        for board in &mut boards {
+            board.form = board_forms.remove(&board.slug);
+        }
         let feeds = sql!(conn, feeds::SUMMARIES);
         Ok(Some(SiteConfig {
             id: slug,
             name,
             locale,
-            boards: boards::summaries(&mut conn, id).await?,
+            boards,
             feeds: summaries(&mut conn, feeds, id, |slug, name, description| {
                 FeedSummary {
                     slug,

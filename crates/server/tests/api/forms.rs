@@ -399,7 +399,47 @@ async fn the_demo_forms_are_seeded(backend: Backend) {
     assert_eq!(idea["author"]["name"], "Anonymous runner");
 }
 
+async fn boards_name_the_form_that_proposes_their_ideas(backend: Backend) {
+    /// Each board's slug and `form`, in order.
+    async fn board_forms(app: &TestApp) -> Vec<(String, Value)> {
+        let site = app.get("/v1/sites/acme", None).await.json();
+        site["boards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|board| {
+                (
+                    board["slug"].as_str().unwrap().to_owned(),
+                    board["form"].clone(),
+                )
+            })
+            .collect()
+    }
+    let app = with_forms(backend).await;
+    let form = |slug: &str| json!({ "slug": slug, "title_field": "idea" });
+    // The closed `old` form, newer than `intake`, proposes nothing.
+    assert_eq!(
+        board_forms(&app).await,
+        [
+            (OPEN_BOARD.to_owned(), form("intake")),
+            (MEMBERS_BOARD.to_owned(), form("members-intake")),
+            (REVIEW_BOARD.to_owned(), form("review-intake")),
+        ]
+    );
+    // The newest open form wins; a board without one has no `form`.
+    add_forms(&app, [intake_form("intake-2", OPEN_BOARD)]).await;
+    let site_id = app.scalar("SELECT id FROM sites WHERE slug = 'acme'").await;
+    app.execute(&format!(
+        "UPDATE forms SET open = FALSE WHERE slug = 'review-intake' AND site_id = {site_id}"
+    ))
+    .await;
+    let forms = board_forms(&app).await;
+    assert_eq!(forms[0].1, form("intake-2"));
+    assert_eq!(forms[2].1, Value::Null);
+}
+
 on_both_backends!(
+    boards_name_the_form_that_proposes_their_ideas,
     the_demo_forms_are_seeded,
     the_schema_is_public_and_the_target_is_not,
     the_site_lists_its_open_forms,

@@ -35,6 +35,9 @@ pub const DELETE: &str = "DELETE FROM forms WHERE id = $1";
 pub const SUMMARIES: &str = "SELECT slug, schema::jsonb ->> 'title' FROM forms
                              WHERE site_id = $1 AND open ORDER BY id";
 
+/// A site's open forms, slug and target, oldest first.
+pub const TARGETS: &str = "SELECT slug, target FROM forms WHERE site_id = $1 AND open ORDER BY id";
+
 /// Stores a submission, answering its id.
 pub const INSERT_SUBMISSION: &str =
     "INSERT INTO form_submissions (form_id, answers, identity, outcome)
