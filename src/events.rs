@@ -9,7 +9,7 @@
 //! - `kindred:error`: a request failed, or the options were unusable.
 
 use js_sys::{Object, Reflect};
-use kindred_api::{Idea, VoteState};
+use kindred_api::{IdeaId, VoteState};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
@@ -51,12 +51,12 @@ impl Events {
 
     /// Announces an idea the server accepted on `board`: `{kind: "idea", board, ideaId,
     /// pendingReview}`, where `pendingReview` says it waits for a moderator before it is listed.
-    pub fn submit(&self, board: &str, idea: &Idea) {
+    pub fn submit(&self, board: &str, idea: &IdeaId, pending_review: bool) {
         let detail = object(&[
             ("kind", "idea".into()),
             ("board", board.into()),
-            ("ideaId", idea.id.0.as_str().into()),
-            ("pendingReview", idea.pending_review.into()),
+            ("ideaId", idea.0.as_str().into()),
+            ("pendingReview", pending_review.into()),
         ]);
         self.dispatch("kindred:submit", &detail);
     }

@@ -8,6 +8,7 @@ mod app;
 pub mod client;
 mod config;
 pub mod events;
+pub mod forms;
 pub mod i18n;
 pub mod ideas;
 mod identity;

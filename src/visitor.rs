@@ -37,6 +37,11 @@ fn load_or_create() -> VisitorId {
     })
 }
 
+/// A fresh random UUID, for one-off keys such as a submission's `Idempotency-Key`.
+pub fn random_key() -> String {
+    uuid_v4(random_bytes()).as_str().to_owned()
+}
+
 /// Sixteen random bytes from `crypto.getRandomValues`.
 ///
 /// Unlike `crypto.randomUUID`, it also exists on pages served over plain HTTP; `Math.random`

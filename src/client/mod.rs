@@ -12,11 +12,12 @@ pub use url::ApiBase;
 
 use gloo_net::http::{Method, RequestBuilder};
 use kindred_api::{
-    Comment, CreateComment, CreateIdea, Idea, IdeaDetail, IdeaId, Page, SimilarIdea, SiteConfig,
-    VisitorId, VoteState, VISITOR_HEADER,
+    Comment, CreateComment, CreateIdea, FormSchema, Idea, IdeaDetail, IdeaId, Page, SimilarIdea,
+    SiteConfig, SubmissionReceipt, VisitorId, VoteState, VISITOR_HEADER,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use wasm_bindgen::JsValue;
 
 use self::deadline::Deadline;
 use crate::ideas::ListQuery;
@@ -111,14 +112,43 @@ impl ApiClient {
         self.send(Method::POST, url, Some(json(comment))).await
     }
 
-    /// Sends a request with the visitor header (and the signed-in user's token, when the page
-    /// gave one) within the time limit and decodes the answer, logging failures so an
-    /// embedding's developer can see what went wrong.
+    /// A co-creation form's schema: `GET /v1/forms/{form}`.
+    pub async fn form(&self, form: &str) -> Result<FormSchema, ClientError> {
+        self.send(Method::GET, self.base.form(form), None).await
+    }
+
+    /// Submits answers to a form: `POST /v1/forms/{form}/submissions`, as JSON, or as
+    /// `multipart/form-data` when photos go with them. A retry with the same `key` gets the
+    /// first attempt's answer rather than a second submission.
+    pub async fn submit_form(
+        &self,
+        form: &str,
+        body: Body,
+        key: &str,
+    ) -> Result<SubmissionReceipt, ClientError> {
+        let url = self.base.form_submissions(form);
+        self.request(Method::POST, url, Some(body), Some(key)).await
+    }
+
+    /// Sends a request with a JSON body, if any; see [`Self::request`].
     async fn send<T: DeserializeOwned>(
         &self,
         method: Method,
         url: String,
         body: Option<String>,
+    ) -> Result<T, ClientError> {
+        self.request(method, url, body.map(Body::Json), None).await
+    }
+
+    /// Sends a request with the visitor header (and the signed-in user's token, when the page
+    /// gave one) within the time limit and decodes the answer, logging failures so an
+    /// embedding's developer can see what went wrong.
+    async fn request<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        url: String,
+        body: Option<Body>,
+        idempotency_key: Option<&str>,
     ) -> Result<T, ClientError> {
         let deadline = Deadline::start(self.timeout_ms);
         let mut request = RequestBuilder::new(&url)
@@ -128,15 +158,20 @@ impl ApiClient {
         if let Some(token) = identity::current() {
             request = request.header("Authorization", &format!("Bearer {token}"));
         }
-        let sent = match body {
-            Some(body) => match request
+        if let Some(key) = idempotency_key {
+            request = request.header("Idempotency-Key", key);
+        }
+        let built = match body {
+            Some(Body::Json(body)) => request
                 .header("Content-Type", "application/json")
-                .body(body)
-            {
-                Ok(request) => request.send().await,
-                Err(error) => Err(error),
-            },
-            None => request.send().await,
+                .body(body),
+            // The browser writes the multipart content type, with its boundary.
+            Some(Body::Multipart(parts)) => request.body(JsValue::from(parts)),
+            None => request.build(),
+        };
+        let sent = match built {
+            Ok(request) => request.send().await,
+            Err(error) => Err(error),
         };
         let answer = match sent {
             Ok(response) => response
@@ -160,7 +195,16 @@ impl ApiClient {
     }
 }
 
+/// A request's body.
+#[derive(Clone, Debug)]
+pub enum Body {
+    /// JSON text.
+    Json(String),
+    /// `multipart/form-data` parts, for requests that carry files.
+    Multipart(web_sys::FormData),
+}
+
 /// `body` as JSON. The request types serialize infallibly (strings, numbers and lists only).
-fn json(body: &impl Serialize) -> String {
+pub fn json(body: &impl Serialize) -> String {
     serde_json::to_string(body).unwrap_or_default()
 }

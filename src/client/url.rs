@@ -82,6 +82,16 @@ impl ApiBase {
     pub fn idea_comments(&self, id: &IdeaId) -> String {
         format!("{}/comments", self.idea(id))
     }
+
+    /// `GET /v1/forms/{form}`
+    pub fn form(&self, form: &str) -> String {
+        format!("{}/v1/forms/{}", self.0, encode(form))
+    }
+
+    /// `POST /v1/forms/{form}/submissions`
+    pub fn form_submissions(&self, form: &str) -> String {
+        format!("{}/submissions", self.form(form))
+    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ mod date;
 mod de;
 mod detail;
 mod en;
+mod form;
 mod fr;
 mod number;
 mod plural;
@@ -25,6 +26,7 @@ pub use browse::BrowseText;
 use de::German;
 pub use detail::DetailText;
 use en::English;
+pub use form::FormText;
 use fr::French;
 pub use roadmap::RoadmapText;
 pub use submit::SubmitText;
@@ -140,7 +142,9 @@ pub fn use_catalog() -> &'static dyn Catalog {
 }
 
 /// The messages of one locale, one method per message.
-pub trait Catalog: Sync + BrowseText + DetailText + RoadmapText + SubmitText + TimeText {
+pub trait Catalog:
+    Sync + BrowseText + DetailText + FormText + RoadmapText + SubmitText + TimeText
+{
     /// A number formatted for display, such as `1,234`.
     fn number(&self, n: u32) -> String;
     /// A vote count with its noun: `1 vote`, `12 votes`.

@@ -18,9 +18,31 @@ pub fn grouped(n: u32, separator: char, digits: &[char; 10]) -> String {
     text
 }
 
+/// `x` with at most two decimals (trailing zeros dropped) in `digits`, with `point` before
+/// the fraction and no grouping: `3.5`, `3,5`, `٣٫٥`.
+pub fn decimal(x: f64, point: char, digits: &[char; 10]) -> String {
+    let text = format!("{x:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    text.chars()
+        .map(|c| match c {
+            '0'..='9' => digits[usize::from(c as u8 - b'0')],
+            '.' => point,
+            other => other,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_keep_what_they_need() {
+        assert_eq!(decimal(3.5, '.', &LATIN), "3.5");
+        assert_eq!(decimal(10.0, ',', &LATIN), "10");
+        assert_eq!(decimal(-0.25, ',', &LATIN), "-0,25");
+        assert_eq!(decimal(3.5, '٫', &ARABIC_INDIC), "٣٫٥");
+    }
 
     #[test]
     fn groups_of_three_from_the_right() {

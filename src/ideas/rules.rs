@@ -5,7 +5,7 @@
 //! The server enforces every rule; these answers only spare visitors a refused request.
 //! While the configuration loads, or when it cannot be loaded, writes are assumed allowed.
 
-use kindred_api::{BoardSummary, SiteConfig};
+use kindred_api::{BoardForm, BoardSummary, SiteConfig};
 use leptos::prelude::*;
 
 use crate::client::{ApiClient, ClientError};
@@ -92,6 +92,16 @@ impl Rules {
         })
     }
 
+    /// Whether the configuration has arrived, or failed to (tracked).
+    pub fn settled(self) -> bool {
+        self.site.with(Option::is_some)
+    }
+
+    /// The co-creation form visitors propose ideas with, where the board has one (tracked).
+    pub fn proposal_form(self) -> Option<BoardForm> {
+        self.board().and_then(|board| board.form)
+    }
+
     /// Whether new ideas wait for a moderator (tracked).
     pub fn premoderated(self) -> bool {
         self.board().is_some_and(|board| board.premoderation)
@@ -123,6 +133,7 @@ mod tests {
             allow_anonymous_votes: votes,
             allow_anonymous_posts: posts,
             premoderation: false,
+            form: None,
         }
     }
 

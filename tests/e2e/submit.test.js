@@ -1,7 +1,8 @@
 // Proposing an idea: the form checks what it can before sending, offers similar ideas while
 // the title is typed, tells the host page with `kindred:submit`, opens the new idea or thanks
 // the visitor on a premoderated board, and asks anonymous visitors to sign in where a board
-// keeps posting for members.
+// keeps posting for members. A board with a co-creation form of its own proposes ideas
+// through that form instead.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac, randomUUID } from "node:crypto";
@@ -32,6 +33,21 @@ async function listen(page) {
   });
 }
 
+/** Has the site's answer leave out its boards' own forms, so the widget's built-in form shows. */
+async function withoutBoardForms(page) {
+  await page.route(`${API_URL}sites/${SITE}`, async (route) => {
+    const site = await (await route.fetch()).json();
+    for (const summary of site.boards) delete summary.form;
+    await route.fulfill({ json: site });
+  });
+}
+
+/** Listens for events and shows the built-in form. */
+async function builtInForm(page) {
+  await listen(page);
+  await withoutBoardForms(page);
+}
+
 /** Waits for the first `type` event this spec listens to and answers its detail. */
 async function heard(page, type) {
   await page.waitForFunction((type) => window.heard.some((event) => event.type === type), type);
@@ -46,9 +62,9 @@ function ssoToken(sub, name) {
   return `${signed}.${createHmac("sha256", SSO_SECRET).update(signed).digest("base64url")}`;
 }
 
-/** Opens board `slug` and the form through its "Propose an idea" button. */
+/** Opens board `slug` and the built-in form through its "Propose an idea" button. */
 async function openForm(name, slug, options = {}) {
-  const opened = await openPage(browser(), name, { body: board(slug), before: listen, ...options });
+  const opened = await openPage(browser(), name, { body: board(slug), before: builtInForm, ...options });
   const { page } = opened;
   await page.locator('#w [data-testid="propose"]').click();
   await page.locator('#w [data-testid="idea-form"]').waitFor();
@@ -121,6 +137,48 @@ test("similar ideas appear while a title is typed, and a posted idea opens with 
   await opened.context.close();
 });
 
+test("a board's own co-creation form proposes its ideas, with similar ideas under the title question", async () => {
+  const listed = await (await fetch(`${API_URL}boards/${SHOES}/ideas?sort=top&limit=1`)).json();
+  const existing = listed.items[0];
+  const opened = await openPage(browser(), "submit-board-form", { body: board(SHOES), before: listen });
+  const { page } = opened;
+  await page.locator('#w [data-testid="propose"]').click();
+  const form = page.locator('#w [data-testid="schema-form"]');
+  await form.waitFor();
+  assert.equal(await form.locator("h3").innerText(), "Propose a trail shoe idea");
+  assert.match(await form.locator('[data-field="details"] label').innerText(), /Tell us more \(optional\)/);
+
+  // Sent blank: the required question is marked, focused, and its error tied to it.
+  await page.locator('#w [data-testid="send-form"]').click();
+  await page.waitForFunction(() =>
+    document.querySelector("#w").shadowRoot.activeElement?.getAttribute("aria-invalid") === "true",
+  );
+  const question = form.locator('input[name="idea"]');
+  assert.equal(await question.getAttribute("placeholder"), "A rock plate I can take out");
+  const errorId = (await question.getAttribute("aria-describedby")).split(" ").find((id) => id.endsWith("-error"));
+  assert.equal(await page.locator(`#w #${errorId}`).innerText(), "Please answer this question.");
+  assert.deepEqual(await page.evaluate(() => window.heard), [], "nothing was sent");
+
+  await question.pressSequentially(existing.title.slice(0, 24), { delay: 20 });
+  await page.locator('#w [data-testid="similar-idea"]').first().waitFor();
+  assert.equal(await question.getAttribute("aria-invalid"), null, "answered, the error is gone");
+  assert.deepEqual(await violations(page), []);
+
+  const text = `Removable rock plate ${randomUUID().slice(0, 8)}`;
+  await question.fill(text);
+  await form.locator('textarea[name="details"]').fill("For the days the trail is all roots.");
+  await page.locator('#w [data-testid="send-form"]').click();
+  const detail = await heard(page, "kindred:submit");
+  assert.equal(detail.board, SHOES);
+  assert.equal(detail.pendingReview, false);
+  await page.waitForFunction((id) => location.hash === `#kindred/idea/${id}`, detail.ideaId);
+  const idea = await (await fetch(`${API_URL}ideas/${detail.ideaId}`)).json();
+  assert.equal(idea.title, text);
+  assert.equal(idea.body, "For the days the trail is all roots.");
+  await assertClean(opened);
+  await opened.context.close();
+});
+
 test("on a premoderated board a posted idea waits for review, and the form says so", async () => {
   const opened = await openForm("submit-review", GEAR);
   const { page } = opened;
@@ -147,7 +205,10 @@ test("a members-only board asks to sign in, then posts under the member's name",
     await listen(page);
     await page.route(`${API_URL}sites/${SITE}`, async (route) => {
       const site = await (await route.fetch()).json();
-      for (const summary of site.boards) summary.allow_anonymous_posts = false;
+      for (const summary of site.boards) {
+        summary.allow_anonymous_posts = false;
+        delete summary.form;
+      }
       await route.fulfill({ json: site });
     });
   };

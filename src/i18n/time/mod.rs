@@ -38,7 +38,7 @@ pub trait TimeText {
 #[cfg(test)]
 mod tests {
     use super::TimeUnit;
-    use crate::i18n::{Catalog, Locale};
+    use crate::i18n::Locale;
 
     const UNITS: [TimeUnit; 7] = [
         TimeUnit::Year,

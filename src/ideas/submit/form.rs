@@ -86,7 +86,7 @@ pub fn IdeaForm(
         spawn_local(async move {
             match client.create_idea(&board, &idea).await {
                 Ok(created) => {
-                    events.submit(&board, &created);
+                    events.submit(&board, &created.id, created.pending_review);
                     // The visitor may have left the form meanwhile: then nothing more to show.
                     if sending.try_set(false).is_none() {
                         on_sent.run(Sent::Accepted {

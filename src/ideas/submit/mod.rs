@@ -2,6 +2,7 @@
 //! which shows the form, a sign-in prompt where the board keeps posting for members, or the
 //! thanks of a premoderated board once the idea is sent.
 
+mod board_form;
 mod draft;
 mod field;
 mod form;
@@ -12,10 +13,12 @@ pub use draft::FieldIssue;
 use leptos::html;
 use leptos::prelude::*;
 
+use self::board_form::BoardFormView;
 use self::form::{DraftFields, IdeaForm, Sent};
 use super::route::{use_router, Entry, Route};
 use super::rules::{use_rules, Action};
 use super::signin::SignInPrompt;
+use crate::forms::FormAnswers;
 use crate::i18n::use_catalog;
 use crate::identity;
 
@@ -61,6 +64,7 @@ pub fn SubmitView() -> impl IntoView {
     let router = use_router();
     let rules = use_rules();
     let fields = DraftFields::default();
+    let answers = FormAnswers::default();
     let reviewing = RwSignal::new(false);
     let refused = RwSignal::new(false);
     let stage = Memo::new(move |_| {
@@ -83,7 +87,12 @@ pub fn SubmitView() -> impl IntoView {
         Sent::MembersOnly => refused.set(true),
     });
     move || match stage.get() {
-        Stage::Writing => view! { <IdeaForm fields on_sent/> }.into_any(),
+        Stage::Writing => match rules.map(|rules| (rules.settled(), rules.proposal_form())) {
+            // Which form to show is not known yet.
+            Some((false, _)) => view! { <SubmitLoading/> }.into_any(),
+            Some((true, Some(form))) => view! { <BoardFormView form answers on_sent/> }.into_any(),
+            _ => view! { <IdeaForm fields on_sent/> }.into_any(),
+        },
         Stage::SigningIn => view! {
             <SignInPrompt action=Action::Submit/>
             <BackToIdeas/>
@@ -91,6 +100,13 @@ pub fn SubmitView() -> impl IntoView {
         .into_any(),
         Stage::Reviewing => view! { <Thanks/> }.into_any(),
     }
+}
+
+/// Said while the board's rules, and so its form, are on their way.
+#[component]
+fn SubmitLoading() -> impl IntoView {
+    let t = use_catalog();
+    view! { <p class="submit__loading" role="status">{t.form_loading()}</p> }
 }
 
 /// The thanks for an idea that waits for review; focused when shown, so it is read out.

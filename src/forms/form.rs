@@ -1,0 +1,210 @@
+//! A whole form: the brand's heading and introduction, its questions, and a send button. The
+//! answers are checked when the visitor leaves a question and again on send, by the same rules
+//! the server applies; the server's own field errors land in the same places. A send is
+//! disabled only while it is on its way, and carries an `Idempotency-Key`, kept while the
+//! answers stay the same, so a retry after a lost answer never submits twice.
+
+use kindred_api::{FieldErrors, FormSchema, Submission, SubmissionReceipt};
+use leptos::ev::SubmitEvent;
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::answers::FormAnswers;
+use super::field::SchemaField;
+use crate::client::{ApiClient, ClientError};
+use crate::i18n::use_catalog;
+use crate::ui::unique_id;
+use crate::visitor::random_key;
+
+/// Something shown right after one of the form's questions.
+#[derive(Clone)]
+pub struct FormSlot {
+    /// The name of the question it follows.
+    pub after: String,
+    /// What it shows.
+    pub view: ViewFn,
+}
+
+/// A co-creation form, sending its answers to the server.
+#[component]
+pub fn SchemaForm(
+    /// The form.
+    schema: FormSchema,
+    /// The answers, kept by the caller so they outlive the form for a while.
+    answers: FormAnswers,
+    /// Called with the server's receipt once it took the answers.
+    on_sent: Callback<SubmissionReceipt>,
+    /// Called when sending failed, before the failure is shown.
+    #[prop(optional)]
+    on_failed: Option<Callback<ClientError>>,
+    /// Shown after one of the questions.
+    #[prop(optional)]
+    insert: Option<FormSlot>,
+    /// A note under the introduction.
+    #[prop(optional)]
+    note: Option<ViewFn>,
+    /// The button next to the send button, such as one that leaves the form.
+    #[prop(optional)]
+    secondary: Option<ViewFn>,
+) -> impl IntoView {
+    let t = use_catalog();
+    let client = expect_context::<ApiClient>();
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<ClientError>);
+    let sending = RwSignal::new(false);
+    // The key of the last answers sent, reused while they do not change.
+    let last_sent = StoredValue::new(None::<(Submission, String)>);
+    let form = NodeRef::<html::Form>::new();
+    let id = unique_id("form");
+    let heading = format!("{id}-heading");
+    let schema = StoredValue::new(schema);
+
+    let check_one = Callback::new(move |name: String| {
+        let found = schema.with_value(|schema| schema.validate(&answers.submission()));
+        let codes = found.err().and_then(|mut found| found.remove(&name));
+        errors.update(|errors| match codes {
+            Some(codes) => _ = errors.insert(name, codes),
+            None => _ = errors.remove(&name),
+        });
+    });
+    let send = move |clean: Submission| {
+        let key = last_sent.with_value(|last| match last {
+            Some((sent, key)) if *sent == clean => key.clone(),
+            _ => random_key(),
+        });
+        last_sent.set_value(Some((clean.clone(), key.clone())));
+        let body = answers.body(clean);
+        let slug = schema.with_value(|schema| schema.slug.clone());
+        let client = client.clone();
+        sending.set(true);
+        failure.set(None);
+        spawn_local(async move {
+            match client.submit_form(&slug, body, &key).await {
+                Ok(receipt) => {
+                    if sending.try_set(false).is_none() {
+                        on_sent.run(receipt);
+                    }
+                }
+                Err(error) => {
+                    if let Some(on_failed) = on_failed {
+                        on_failed.run(error.clone());
+                    }
+                    if let ClientError::Api { fields, .. } = &error {
+                        if !fields.is_empty() {
+                            errors.try_set(fields.clone());
+                            focus_first_invalid(form);
+                        }
+                    }
+                    failure.try_set(Some(error));
+                    sending.try_set(false);
+                }
+            }
+        });
+    };
+    let submit = move |event: SubmitEvent| {
+        event.prevent_default();
+        if sending.get_untracked() {
+            return;
+        }
+        match schema.with_value(|schema| schema.validate(&answers.submission())) {
+            Ok(clean) => {
+                errors.set(FieldErrors::new());
+                send(clean);
+            }
+            Err(found) => {
+                errors.set(found);
+                focus_first_invalid(form);
+            }
+        }
+    };
+    let (title, description, submit_label, fields) = schema.with_value(|schema| {
+        (
+            schema.title.clone(),
+            schema.description.clone(),
+            schema.submit_label.clone(),
+            schema.fields.clone(),
+        )
+    });
+    let trap_id = format!("{id}-website");
+    let questions = fields
+        .into_iter()
+        .enumerate()
+        .map(|(index, field)| {
+            let after = insert
+                .as_ref()
+                .filter(|insert| insert.after == field.name)
+                .map(|insert| insert.view.run());
+            view! {
+                <SchemaField field id=format!("{id}-{index}") answers errors on_leave=check_one/>
+                {after}
+            }
+        })
+        .collect_view();
+    let labelled_by = heading.clone();
+    view! {
+        <form
+            class="submit schema-form"
+            part="form"
+            data-testid="schema-form"
+            novalidate
+            aria-labelledby=labelled_by
+            node_ref=form
+            on:submit=submit
+        >
+            <h3 class="submit__heading" id=heading>{title}</h3>
+            {(!description.is_empty()).then(|| view! { <p class="schema-form__intro">{description}</p> })}
+            {note.map(|note| note.run())}
+            {questions}
+            // People never see this field, nor does assistive technology; bots fill it in.
+            <div class="submit__trap" aria-hidden="true">
+                <label for=trap_id.clone()>{t.honeypot_label()}</label>
+                <input
+                    id=trap_id
+                    name="website"
+                    type="text"
+                    tabindex="-1"
+                    autocomplete="off"
+                    bind:value=answers.website
+                />
+            </div>
+            {move || failure.get().map(|error| view! {
+                <div class="submit__failure" role="alert" data-testid="form-error">
+                    <p class="submit__failure-title">{t.form_failed()}</p>
+                    <p>{t.problem(&error)}</p>
+                </div>
+            })}
+            <div class="submit__actions">
+                <button
+                    type="submit"
+                    class="button"
+                    part="submit-button"
+                    data-testid="send-form"
+                    disabled=move || sending.get()
+                >
+                    {move || if sending.get() {
+                        t.sending_form().to_owned()
+                    } else {
+                        submit_label.clone().unwrap_or_else(|| t.send_form().to_owned())
+                    }}
+                </button>
+                {secondary.map(|secondary| secondary.run())}
+            </div>
+        </form>
+    }
+}
+
+/// Moves focus to the first question marked invalid, once the marks are rendered.
+pub fn focus_first_invalid(form: NodeRef<html::Form>) {
+    request_animation_frame(move || {
+        let field = form
+            .get_untracked()
+            .and_then(|form| form.query_selector(r#"[aria-invalid="true"]"#).ok())
+            .flatten()
+            .and_then(|field| field.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(field) = field {
+            _ = field.focus();
+        }
+    });
+}

@@ -1,0 +1,17 @@
+//! Co-creation forms as visitors fill them in: a brand's [`kindred_api::FormSchema`] rendered
+//! as labelled, keyboard-operable questions, checked on blur and on submit by the wire crate's
+//! `FormSchema::validate` (the very code the server checks with), and sent once.
+//!
+//! [`SchemaForm`] renders and sends a form; an idea board uses it for the form that proposes
+//! its ideas.
+
+mod answers;
+mod choice;
+mod field;
+mod form;
+mod issue;
+mod photo;
+
+pub use answers::FormAnswers;
+pub use form::{FormSlot, SchemaForm};
+pub use issue::FormIssue;

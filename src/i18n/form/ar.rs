@@ -1,0 +1,65 @@
+//! Co-creation forms, in Arabic.
+
+use super::en::megabytes;
+use super::FormText;
+use crate::forms::FormIssue;
+use crate::i18n::number::{decimal, ARABIC_INDIC};
+use crate::i18n::{Arabic, Catalog};
+
+impl FormText for Arabic {
+    fn form_issue(&self, issue: FormIssue) -> String {
+        let d = |x: f64| decimal(x, '٫', &ARABIC_INDIC);
+        match issue {
+            FormIssue::Required => "يرجى الإجابة عن هذا السؤال.".into(),
+            FormIssue::ConsentRequired => "يرجى تحديد هذا المربع للمتابعة.".into(),
+            FormIssue::TooLong(max) => format!(
+                "استخدم {} حرفًا على الأكثر.",
+                self.number(u32::try_from(max).unwrap_or(u32::MAX))
+            ),
+            FormIssue::InvalidEmail => "أدخل عنوان بريد إلكتروني، مثل name@example.com.".into(),
+            FormIssue::NotANumber => "أدخل رقمًا.".into(),
+            FormIssue::OutOfRange { min, max } => match (min, max) {
+                (Some(min), Some(max)) => format!("أدخل رقمًا من {} إلى {}.", d(min), d(max)),
+                (Some(min), None) => format!("أدخل {} أو أكثر.", d(min)),
+                (None, Some(max)) => format!("أدخل {} أو أقل.", d(max)),
+                (None, None) => "أدخل رقمًا.".into(),
+            },
+            FormIssue::TooFew(min) => format!("اختر {} على الأقل.", self.number(min)),
+            FormIssue::TooMany(max) => format!("اختر {} على الأكثر.", self.number(max)),
+            FormIssue::UnsupportedType => "اختر صورة بصيغة JPEG أو PNG أو WebP.".into(),
+            FormIssue::TooLarge(bytes) => format!(
+                "اختر صورة لا يتجاوز حجمها {} ميغابايت.",
+                self.number(megabytes(bytes))
+            ),
+            FormIssue::Invalid => "يرجى التحقق من هذه الإجابة.".into(),
+        }
+    }
+
+    fn optional(&self) -> &'static str {
+        "(اختياري)"
+    }
+
+    fn send_form(&self) -> &'static str {
+        "إرسال"
+    }
+
+    fn sending_form(&self) -> &'static str {
+        "جارٍ الإرسال…"
+    }
+
+    fn form_failed(&self) -> &'static str {
+        "تعذّر إرسال إجاباتك. ما زالت هنا: حاول مجددًا."
+    }
+
+    fn form_unavailable(&self) -> &'static str {
+        "تعذّر تحميل هذا النموذج."
+    }
+
+    fn form_loading(&self) -> &'static str {
+        "جارٍ تحميل النموذج…"
+    }
+
+    fn rating_value(&self, score: u32, best: u32) -> String {
+        format!("{} من {}", self.number(score), self.number(best))
+    }
+}

@@ -1,0 +1,68 @@
+//! Co-creation forms, in German.
+
+use super::en::megabytes;
+use super::FormText;
+use crate::forms::FormIssue;
+use crate::i18n::number::{decimal, LATIN};
+use crate::i18n::{Catalog, German};
+
+impl FormText for German {
+    fn form_issue(&self, issue: FormIssue) -> String {
+        let d = |x: f64| decimal(x, ',', &LATIN);
+        match issue {
+            FormIssue::Required => "Bitte beantworten Sie diese Frage.".into(),
+            FormIssue::ConsentRequired => "Bitte setzen Sie das Häkchen, um fortzufahren.".into(),
+            FormIssue::TooLong(max) => format!(
+                "Höchstens {} Zeichen.",
+                self.number(u32::try_from(max).unwrap_or(u32::MAX))
+            ),
+            FormIssue::InvalidEmail => {
+                "Geben Sie eine E-Mail-Adresse ein, etwa name@example.com.".into()
+            }
+            FormIssue::NotANumber => "Geben Sie eine Zahl ein.".into(),
+            FormIssue::OutOfRange { min, max } => match (min, max) {
+                (Some(min), Some(max)) => {
+                    format!("Geben Sie eine Zahl von {} bis {} ein.", d(min), d(max))
+                }
+                (Some(min), None) => format!("Geben Sie {} oder mehr ein.", d(min)),
+                (None, Some(max)) => format!("Geben Sie {} oder weniger ein.", d(max)),
+                (None, None) => "Geben Sie eine Zahl ein.".into(),
+            },
+            FormIssue::TooFew(min) => format!("Wählen Sie mindestens {}.", self.number(min)),
+            FormIssue::TooMany(max) => format!("Wählen Sie höchstens {}.", self.number(max)),
+            FormIssue::UnsupportedType => "Wählen Sie ein JPEG-, PNG- oder WebP-Foto.".into(),
+            FormIssue::TooLarge(bytes) => {
+                format!("Wählen Sie ein Foto bis {} MB.", megabytes(bytes))
+            }
+            FormIssue::Invalid => "Bitte prüfen Sie diese Antwort.".into(),
+        }
+    }
+
+    fn optional(&self) -> &'static str {
+        "(freiwillig)"
+    }
+
+    fn send_form(&self) -> &'static str {
+        "Absenden"
+    }
+
+    fn sending_form(&self) -> &'static str {
+        "Wird gesendet…"
+    }
+
+    fn form_failed(&self) -> &'static str {
+        "Ihre Antworten konnten nicht gesendet werden. Sie sind noch da: Versuchen Sie es erneut."
+    }
+
+    fn form_unavailable(&self) -> &'static str {
+        "Dieses Formular konnte nicht geladen werden."
+    }
+
+    fn form_loading(&self) -> &'static str {
+        "Formular wird geladen…"
+    }
+
+    fn rating_value(&self, score: u32, best: u32) -> String {
+        format!("{} von {}", self.number(score), self.number(best))
+    }
+}

@@ -1,0 +1,68 @@
+//! Co-creation forms, in English.
+
+use super::FormText;
+use crate::forms::FormIssue;
+use crate::i18n::number::{decimal, LATIN};
+use crate::i18n::{Catalog, English};
+
+impl FormText for English {
+    fn form_issue(&self, issue: FormIssue) -> String {
+        let d = |x: f64| decimal(x, '.', &LATIN);
+        match issue {
+            FormIssue::Required => "Please answer this question.".into(),
+            FormIssue::ConsentRequired => "Please tick this box to go on.".into(),
+            FormIssue::TooLong(max) => format!(
+                "Use at most {} characters.",
+                self.number(u32::try_from(max).unwrap_or(u32::MAX))
+            ),
+            FormIssue::InvalidEmail => "Enter an email address, like name@example.com.".into(),
+            FormIssue::NotANumber => "Enter a number.".into(),
+            FormIssue::OutOfRange { min, max } => match (min, max) {
+                (Some(min), Some(max)) => format!("Enter a number from {} to {}.", d(min), d(max)),
+                (Some(min), None) => format!("Enter {} or more.", d(min)),
+                (None, Some(max)) => format!("Enter {} or less.", d(max)),
+                (None, None) => "Enter a number.".into(),
+            },
+            FormIssue::TooFew(min) => format!("Choose at least {}.", self.number(min)),
+            FormIssue::TooMany(max) => format!("Choose at most {}.", self.number(max)),
+            FormIssue::UnsupportedType => "Choose a JPEG, PNG or WebP photo.".into(),
+            FormIssue::TooLarge(bytes) => {
+                format!("Choose a photo of at most {} MB.", megabytes(bytes))
+            }
+            FormIssue::Invalid => "Please check this answer.".into(),
+        }
+    }
+
+    fn optional(&self) -> &'static str {
+        "(optional)"
+    }
+
+    fn send_form(&self) -> &'static str {
+        "Send"
+    }
+
+    fn sending_form(&self) -> &'static str {
+        "Sending…"
+    }
+
+    fn form_failed(&self) -> &'static str {
+        "Your answers could not be sent. They are still here: try again."
+    }
+
+    fn form_unavailable(&self) -> &'static str {
+        "This form could not be loaded."
+    }
+
+    fn form_loading(&self) -> &'static str {
+        "Loading the form…"
+    }
+
+    fn rating_value(&self, score: u32, best: u32) -> String {
+        format!("{} of {}", self.number(score), self.number(best))
+    }
+}
+
+/// Whole megabytes (of 1,048,576 bytes) in `bytes`, at least one.
+pub(super) fn megabytes(bytes: u64) -> u32 {
+    u32::try_from((bytes / (1024 * 1024)).max(1)).unwrap_or(u32::MAX)
+}

@@ -1,0 +1,71 @@
+//! Co-creation forms, in French.
+
+use super::en::megabytes;
+use super::FormText;
+use crate::forms::FormIssue;
+use crate::i18n::number::{decimal, LATIN};
+use crate::i18n::{Catalog, French};
+
+impl FormText for French {
+    fn form_issue(&self, issue: FormIssue) -> String {
+        let d = |x: f64| decimal(x, ',', &LATIN);
+        match issue {
+            FormIssue::Required => "Merci de répondre à cette question.".into(),
+            FormIssue::ConsentRequired => "Cochez cette case pour continuer.".into(),
+            FormIssue::TooLong(max) => format!(
+                "{} caractères au maximum.",
+                self.number(u32::try_from(max).unwrap_or(u32::MAX))
+            ),
+            FormIssue::InvalidEmail => {
+                "Saisissez une adresse e-mail, comme nom@example.com.".into()
+            }
+            FormIssue::NotANumber => "Saisissez un nombre.".into(),
+            FormIssue::OutOfRange { min, max } => match (min, max) {
+                (Some(min), Some(max)) => {
+                    format!("Saisissez un nombre entre {} et {}.", d(min), d(max))
+                }
+                (Some(min), None) => format!("Saisissez {} ou plus.", d(min)),
+                (None, Some(max)) => format!("Saisissez {} ou moins.", d(max)),
+                (None, None) => "Saisissez un nombre.".into(),
+            },
+            FormIssue::TooFew(min) => format!("Choisissez-en au moins {}.", self.number(min)),
+            FormIssue::TooMany(max) => format!("Choisissez-en au plus {}.", self.number(max)),
+            FormIssue::UnsupportedType => "Choisissez une photo JPEG, PNG ou WebP.".into(),
+            FormIssue::TooLarge(bytes) => {
+                format!(
+                    "Choisissez une photo de {}\u{00A0}Mo au plus.",
+                    megabytes(bytes)
+                )
+            }
+            FormIssue::Invalid => "Vérifiez cette réponse.".into(),
+        }
+    }
+
+    fn optional(&self) -> &'static str {
+        "(facultatif)"
+    }
+
+    fn send_form(&self) -> &'static str {
+        "Envoyer"
+    }
+
+    fn sending_form(&self) -> &'static str {
+        "Envoi…"
+    }
+
+    fn form_failed(&self) -> &'static str {
+        "Vos réponses n’ont pas pu être envoyées. Elles sont toujours là : réessayez."
+    }
+
+    fn form_unavailable(&self) -> &'static str {
+        "Ce formulaire n’a pas pu être chargé."
+    }
+
+    fn form_loading(&self) -> &'static str {
+        "Chargement du formulaire…"
+    }
+
+    fn rating_value(&self, score: u32, best: u32) -> String {
+        format!("{} sur {}", self.number(score), self.number(best))
+    }
+}
