@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use kindred_api::{Answer, ImageAnswer, Submission, SubmitForm};
+use kindred_api::{Answer, FieldKind, FormSchema, ImageAnswer, Submission, SubmitForm};
 use leptos::prelude::*;
 use web_sys::File;
 
@@ -34,11 +34,11 @@ impl FormAnswers {
         self.answers.with(|answers| answers.get(name).cloned())
     }
 
-    /// The text answered to field `name`, empty when there is none (tracked).
+    /// The text typed into field `name`, empty when there is none (tracked). Numbers are
+    /// kept as typed until the answers are checked (see [`Self::submission`]).
     pub fn text(self, name: &str) -> String {
         self.answers.with(|answers| match answers.get(name) {
             Some(Answer::Text(text)) => text.clone(),
-            Some(Answer::Number(number)) => number.to_string(),
             _ => String::new(),
         })
     }
@@ -67,9 +67,21 @@ impl FormAnswers {
         self.set(name, answer);
     }
 
-    /// Everything answered so far (untracked).
-    pub fn submission(self) -> Submission {
-        self.answers.get_untracked()
+    /// Everything answered so far to `schema`'s questions, numbers read from what was typed
+    /// (untracked).
+    pub fn submission(self, schema: &FormSchema) -> Submission {
+        let mut answers = self.answers.get_untracked();
+        for field in &schema.fields {
+            if let (FieldKind::Number { .. }, Some(Answer::Text(text))) =
+                (&field.kind, answers.get(&field.name))
+            {
+                match number_answer(text) {
+                    Some(answer) => _ = answers.insert(field.name.clone(), answer),
+                    None => _ = answers.remove(&field.name),
+                }
+            }
+        }
+        answers
     }
 
     /// The request body sending `answers`: JSON, or multipart when a photo goes with them.

@@ -5,7 +5,7 @@
 use kindred_api::{Answer, Field, FieldErrors, FieldKind};
 use leptos::prelude::*;
 
-use super::answers::{number_answer, FormAnswers};
+use super::answers::FormAnswers;
 use super::choice::{Choices, Consent, Rating};
 use super::issue::FormIssue;
 use super::photo::Photo;
@@ -162,14 +162,10 @@ fn text_input(question: &Question, answers: FormAnswers) -> AnyView {
         move || answers.text(&name)
     };
     let on_input = {
-        let (name, kind) = (name.clone(), field.kind.clone());
+        let name = name.clone();
         move |event: leptos::ev::Event| {
             let text = event_target_value(&event);
-            let answer = match kind {
-                FieldKind::Number { .. } => number_answer(&text),
-                _ => (!text.is_empty()).then_some(Answer::Text(text)),
-            };
-            answers.set(&name, answer);
+            answers.set(&name, (!text.is_empty()).then_some(Answer::Text(text)));
             // A question showing errors is checked again as it is corrected.
             if invalid.get_untracked() {
                 on_leave.run(());

@@ -62,7 +62,7 @@ pub fn SchemaForm(
     let schema = StoredValue::new(schema);
 
     let check_one = Callback::new(move |name: String| {
-        let found = schema.with_value(|schema| schema.validate(&answers.submission()));
+        let found = schema.with_value(|schema| schema.validate(&answers.submission(schema)));
         let codes = found.err().and_then(|mut found| found.remove(&name));
         errors.update(|errors| match codes {
             Some(codes) => _ = errors.insert(name, codes),
@@ -108,7 +108,7 @@ pub fn SchemaForm(
         if sending.get_untracked() {
             return;
         }
-        match schema.with_value(|schema| schema.validate(&answers.submission())) {
+        match schema.with_value(|schema| schema.validate(&answers.submission(schema))) {
             Ok(clean) => {
                 errors.set(FieldErrors::new());
                 send(clean);

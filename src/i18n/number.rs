@@ -18,18 +18,33 @@ pub fn grouped(n: u32, separator: char, digits: &[char; 10]) -> String {
     text
 }
 
-/// `x` with at most two decimals (trailing zeros dropped) in `digits`, with `point` before
-/// the fraction and no grouping: `3.5`, `3,5`, `٣٫٥`.
+/// `x` rounded to at most two decimals (trailing zeros dropped) in `digits`, with `point`
+/// before the fraction and no grouping: `3.5`, `3,5`, `٣٫٥`. Written with integer arithmetic:
+/// the standard library's float formatting would add kilobytes to the widget.
 pub fn decimal(x: f64, point: char, digits: &[char; 10]) -> String {
-    let text = format!("{x:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    text.chars()
-        .map(|c| match c {
-            '0'..='9' => digits[usize::from(c as u8 - b'0')],
-            '.' => point,
-            other => other,
-        })
-        .collect()
+    // Saturating: limits beyond ±9e16 are not numbers anyone types.
+    let hundredths = (x * 100.0).round() as i64;
+    let mut text = String::new();
+    if hundredths < 0 {
+        text.push('-');
+    }
+    let hundredths = hundredths.unsigned_abs();
+    let whole = hundredths / 100;
+    let write = |text: &mut String, n: u64| {
+        for byte in n.to_string().bytes() {
+            text.push(digits[usize::from(byte - b'0')]);
+        }
+    };
+    write(&mut text, whole);
+    let fraction = hundredths % 100;
+    if fraction != 0 {
+        text.push(point);
+        text.push(digits[(fraction / 10) as usize]);
+        if fraction % 10 != 0 {
+            text.push(digits[(fraction % 10) as usize]);
+        }
+    }
+    text
 }
 
 #[cfg(test)]
@@ -42,6 +57,8 @@ mod tests {
         assert_eq!(decimal(10.0, ',', &LATIN), "10");
         assert_eq!(decimal(-0.25, ',', &LATIN), "-0,25");
         assert_eq!(decimal(3.5, '٫', &ARABIC_INDIC), "٣٫٥");
+        assert_eq!(decimal(0.05, '.', &LATIN), "0.05");
+        assert_eq!(decimal(1234.567, '.', &LATIN), "1234.57");
     }
 
     #[test]

@@ -28,6 +28,7 @@ mod vote;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod detail;
+mod form;
 mod markdown;
 
 /// Every test passes the same CSS: the page keeps the first sheet it was given.

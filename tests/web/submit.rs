@@ -1,6 +1,7 @@
 //! The idea form as the widget renders it at `#kindred/new`: checks before sending, errors
 //! tied to their fields, a hidden honeypot, and typed text kept when sending fails. The API
-//! is unreachable, so the board's rules are unknown and the form is open to everyone.
+//! is unreachable: once the site's configuration has failed to load, the board's rules and
+//! form are unknown, and the widget's own form shows, open to everyone.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,9 +13,10 @@ use web_sys::{Event, HtmlButtonElement, HtmlElement, HtmlInputElement, ShadowRoo
 
 use super::{eventually, find, ideas_options, new_host, shadow_of, CSS};
 
-/// Mounts a board showing the form, as a link to `#kindred/new` would; answers the host and
-/// the details of the `kindred:error` events it dispatched.
-fn mount_form() -> (HtmlElement, kindred::MountHandle, Rc<RefCell<Vec<String>>>) {
+/// Mounts a board showing the form, as a link to `#kindred/new` would, and waits for the form
+/// (shown once the site's configuration has failed to load); answers the host and the details
+/// of the `kindred:error` events it dispatched.
+async fn mount_form() -> (HtmlElement, kindred::MountHandle, Rc<RefCell<Vec<String>>>) {
     web_sys::window()
         .unwrap()
         .location()
@@ -33,6 +35,11 @@ fn mount_form() -> (HtmlElement, kindred::MountHandle, Rc<RefCell<Vec<String>>>)
         .unwrap();
     listener.forget();
     let handle = kindred::mount(host.clone(), &ideas_options(), CSS);
+    let shadow = shadow_of(&host);
+    eventually("the form", || {
+        find(&shadow, r#"[data-testid="idea-form"]"#).is_some()
+    })
+    .await;
     (host, handle, heard)
 }
 
@@ -60,7 +67,7 @@ fn send_button(shadow: &ShadowRoot) -> HtmlButtonElement {
 
 #[wasm_bindgen_test]
 async fn a_short_title_is_refused_before_sending_with_an_error_tied_to_its_field() {
-    let (host, handle, heard) = mount_form();
+    let (host, handle, heard) = mount_form().await;
     let shadow = shadow_of(&host);
     let title = title_field(&shadow);
     let label = find(&shadow, &format!(r#"label[for="{}"]"#, title.id()));
@@ -98,7 +105,7 @@ async fn a_short_title_is_refused_before_sending_with_an_error_tied_to_its_field
 
 #[wasm_bindgen_test]
 async fn the_honeypot_is_hidden_from_people_and_assistive_technology() {
-    let (host, handle, _) = mount_form();
+    let (host, handle, _) = mount_form().await;
     let shadow = shadow_of(&host);
     let trap: HtmlInputElement = find(&shadow, r#"input[name="website"]"#)
         .expect("a honeypot")
@@ -118,7 +125,7 @@ async fn the_honeypot_is_hidden_from_people_and_assistive_technology() {
 
 #[wasm_bindgen_test]
 async fn a_failed_send_keeps_the_text_and_says_why() {
-    let (host, handle, heard) = mount_form();
+    let (host, handle, heard) = mount_form().await;
     let shadow = shadow_of(&host);
     let title = title_field(&shadow);
     type_into(&title, "Reflective laces");
@@ -145,7 +152,7 @@ async fn a_failed_send_keeps_the_text_and_says_why() {
 
 #[wasm_bindgen_test]
 async fn cancel_returns_to_the_list() {
-    let (host, handle, _) = mount_form();
+    let (host, handle, _) = mount_form().await;
     let shadow = shadow_of(&host);
     assert!(find(&shadow, r#"[data-testid="propose"]"#).is_none());
     let cancel: HtmlElement = find(&shadow, r#"[data-testid="cancel"]"#)

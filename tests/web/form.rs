@@ -1,0 +1,344 @@
+//! A co-creation form as the widget renders it: every kind of question labelled and tied to
+//! its errors, the shared rules checked before anything is sent (photos by type and size,
+//! without uploading them), and a send retried after a failure carrying the same
+//! `Idempotency-Key`, so it can never submit twice. `fetch` to `form.example.test` is answered
+//! by hand.
+
+use std::sync::{Arc, Mutex};
+
+use kindred::client::{ApiBase, ApiClient};
+use kindred::forms::{FormAnswers, SchemaForm};
+use kindred::i18n::Locale;
+use kindred_api::{FormSchema, SubmissionReceipt, VisitorId};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
+
+use crate::{eventually, new_host};
+
+/// A form with one question of every kind.
+fn schema() -> FormSchema {
+    let options = serde_json::json!([
+        { "value": "mud", "label": "Mud" },
+        { "value": "rock", "label": "Rock" },
+        { "value": "snow", "label": "Snow" }
+    ]);
+    serde_json::from_value(serde_json::json!({
+        "slug": "every-kind",
+        "title": "Tell the design team",
+        "description": "Five minutes, no more.",
+        "fields": [
+            { "name": "name", "label": "Your name", "required": true,
+              "kind": { "type": "short_text", "max_len": 40, "placeholder": "Ana" } },
+            { "name": "story", "label": "Your story", "help": "Where, when, how far.",
+              "kind": { "type": "long_text", "max_len": 500 } },
+            { "name": "email", "label": "Email", "kind": { "type": "email" } },
+            { "name": "size", "label": "Shoe size", "kind": { "type": "number", "min": 3.5, "max": 15.5 } },
+            { "name": "fit", "label": "Fit", "kind": { "type": "single_choice", "options": options } },
+            { "name": "terrain", "label": "Terrain", "required": true,
+              "kind": { "type": "multiple_choice", "options": options, "min": 1, "max": 2 } },
+            { "name": "grip", "label": "Grip", "required": true, "kind": { "type": "rating", "max": 5 } },
+            { "name": "photo", "label": "A photo",
+              "kind": { "type": "image", "accept": ["image/jpeg", "image/png"], "max_bytes": 1000 } },
+            { "name": "consent", "label": "Consent", "required": true,
+              "kind": { "type": "consent", "text": "Ridgeline may quote me." } }
+        ],
+        "submit_label": "Send my answers"
+    }))
+    .unwrap()
+}
+
+/// Mounts the form speaking to `form.example.test`; answers its container, the receipts it
+/// reported and the mount's handle.
+fn mount_form() -> (HtmlElement, Arc<Mutex<Vec<SubmissionReceipt>>>, impl Sized) {
+    let container = new_host();
+    let client = ApiClient::new(
+        ApiBase::parse("https://form.example.test").unwrap(),
+        VisitorId::parse("0f8fad5b-d9cb-469f-a165-70867728950e").unwrap(),
+        10_000,
+    );
+    let receipts = Arc::new(Mutex::new(Vec::new()));
+    let root = leptos::mount::mount_to(container.clone(), {
+        let receipts = Arc::clone(&receipts);
+        move || {
+            provide_context(Locale::En.catalog());
+            provide_context(client);
+            let on_sent = Callback::new(move |receipt| receipts.lock().unwrap().push(receipt));
+            view! { <SchemaForm schema=schema() answers=FormAnswers::default() on_sent/> }
+        }
+    });
+    (container, receipts, root)
+}
+
+fn run_js(code: &str) -> wasm_bindgen::JsValue {
+    js_sys::eval(code).expect("the test's script runs")
+}
+
+/// Replaces `fetch` for `form.example.test` with a stub that records each request's
+/// `Idempotency-Key` and body and waits until the test answers it.
+fn stub_fetch() {
+    run_js(
+        "window.realFetch ??= window.fetch;
+         window.sent = [];
+         window.fetch = (request, init) => !String(request.url).includes('form.example.test/')
+           ? window.realFetch(request, init)
+           : request.text().then((body) => new Promise((resolve) => window.sent.push({
+               key: request.headers.get('Idempotency-Key'),
+               body,
+               answer: (status, text) => resolve(new Response(text, {
+                 status, headers: { 'content-type': 'application/json' } })),
+             })));",
+    );
+}
+
+fn restore_fetch() {
+    run_js("window.fetch = window.realFetch;");
+}
+
+fn query(container: &HtmlElement, selector: &str) -> Element {
+    container
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn input(container: &HtmlElement, selector: &str) -> HtmlInputElement {
+    query(container, selector).unchecked_into()
+}
+
+/// Types `text` into the text input or area matching `selector`.
+fn type_into(container: &HtmlElement, selector: &str, text: &str) {
+    let field = query(container, selector);
+    js_sys::Reflect::set(&field, &"value".into(), &text.into()).unwrap();
+    field.dispatch_event(&Event::new("input").unwrap()).unwrap();
+}
+
+/// Ticks or picks the checkbox or radio button matching `selector`.
+fn pick(container: &HtmlElement, selector: &str) {
+    input(container, selector).click();
+}
+
+/// The error shown for question `name`, through its input's `aria-describedby` (the
+/// question's `fieldset` for a group).
+fn error_of(container: &HtmlElement, name: &str) -> Option<String> {
+    let question = query(container, &format!(r#"[data-field="{name}"]"#));
+    let described = if question.tag_name() == "FIELDSET" {
+        question.get_attribute("aria-describedby")
+    } else {
+        question
+            .query_selector("input, textarea")
+            .unwrap()
+            .and_then(|input| input.get_attribute("aria-describedby"))
+    }
+    .unwrap_or_default();
+    let id = described.split(' ').find(|id| id.ends_with("-error"))?;
+    container
+        .query_selector(&format!("#{id}"))
+        .unwrap()
+        .and_then(|error| error.text_content())
+}
+
+fn send(container: &HtmlElement) {
+    input(container, r#"[data-testid="send-form"]"#).click();
+}
+
+#[wasm_bindgen_test]
+async fn every_question_is_labelled_and_optional_ones_say_so() {
+    let (container, _, _root) = mount_form();
+    for name in ["name", "story", "email", "size", "photo"] {
+        let field = query(&container, &format!(r#"[name="{name}"]"#));
+        let label = query(&container, &format!(r#"label[for="{}"]"#, field.id()));
+        assert!(
+            !label.text_content().unwrap().is_empty(),
+            "{name} has a label"
+        );
+    }
+    for name in ["fit", "terrain", "grip"] {
+        let legend = query(&container, &format!(r#"[data-field="{name}"] > legend"#));
+        assert!(
+            !legend.text_content().unwrap().is_empty(),
+            "{name} has a legend"
+        );
+    }
+    let stars = container
+        .query_selector_all(r#"[data-field="grip"] label"#)
+        .unwrap();
+    assert_eq!(stars.length(), 5);
+    assert_eq!(stars.item(2).unwrap().text_content().unwrap(), "3 of 5★");
+    let story = query(&container, r#"[data-field="story"]"#);
+    assert!(story
+        .text_content()
+        .unwrap()
+        .contains("Your story (optional)"));
+    let name = query(&container, r#"[data-field="name"]"#);
+    assert!(!name.text_content().unwrap().contains("optional"));
+    let help = input(&container, r#"[name="story"]"#)
+        .get_attribute("aria-describedby")
+        .unwrap();
+    assert_eq!(
+        query(&container, &format!("#{help}"))
+            .text_content()
+            .unwrap(),
+        "Where, when, how far."
+    );
+    assert_eq!(
+        input(&container, r#"[name="photo"]"#).accept(),
+        "image/jpeg,image/png"
+    );
+    assert_eq!(
+        query(&container, r#"[data-testid="send-form"]"#)
+            .text_content()
+            .unwrap(),
+        "Send my answers"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_shared_rules_are_checked_before_sending_and_errors_go_as_answers_are_fixed() {
+    stub_fetch();
+    let (container, receipts, _root) = mount_form();
+    type_into(&container, r#"[name="size"]"#, "forty");
+    type_into(&container, r#"[name="email"]"#, "ana@");
+    pick(&container, r#"[name="terrain"][value="mud"]"#);
+    pick(&container, r#"[name="terrain"][value="rock"]"#);
+    pick(&container, r#"[name="terrain"][value="snow"]"#);
+    // A GIF, then a JPEG over the field's 1,000 bytes: neither is uploaded.
+    run_js(
+        "window.choose = (name, type, bytes) => {
+           const files = new DataTransfer();
+           files.items.add(new File([new Uint8Array(bytes)], name, { type }));
+           const input = document.querySelector('[name=\"photo\"]');
+           input.files = files.files;
+           input.dispatchEvent(new Event('change'));
+         };
+         choose('trail.gif', 'image/gif', 10);",
+    );
+    send(&container);
+    leptos::task::tick().await;
+
+    let expected = [
+        ("name", "Please answer this question."),
+        ("email", "Enter an email address, like name@example.com."),
+        ("size", "Enter a number."),
+        ("terrain", "Choose at most 2."),
+        ("grip", "Please answer this question."),
+        ("photo", "Choose a JPEG, PNG or WebP photo."),
+        ("consent", "Please tick this box to go on."),
+    ];
+    for (name, message) in expected {
+        assert_eq!(
+            error_of(&container, name).as_deref(),
+            Some(message),
+            "{name}"
+        );
+    }
+    assert_eq!(error_of(&container, "story"), None);
+    assert_eq!(
+        input(&container, r#"[name="name"]"#)
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    let focused = || {
+        container
+            .get_root_node()
+            .unchecked_into::<web_sys::Document>()
+            .active_element()
+            .and_then(|element| element.get_attribute("name"))
+    };
+    eventually("focus on the first invalid question", || {
+        focused().as_deref() == Some("name")
+    })
+    .await;
+
+    // Fixing an answer takes its error away at once; the rest stay.
+    type_into(&container, r#"[name="size"]"#, "99");
+    leptos::task::tick().await;
+    assert_eq!(
+        error_of(&container, "size").as_deref(),
+        Some("Enter a number from 3.5 to 15.5.")
+    );
+    type_into(&container, r#"[name="size"]"#, "9,5");
+    run_js("choose('trail.jpg', 'image/jpeg', 5000);");
+    leptos::task::tick().await;
+    assert_eq!(error_of(&container, "size"), None);
+    assert_eq!(
+        error_of(&container, "photo").as_deref(),
+        Some("Choose a photo of at most 1 MB.")
+    );
+    assert_eq!(
+        run_js("window.sent.length").as_f64(),
+        Some(0.0),
+        "nothing sent"
+    );
+    assert!(receipts.lock().unwrap().is_empty());
+    restore_fetch();
+}
+
+#[wasm_bindgen_test]
+async fn a_retried_send_carries_the_same_idempotency_key_and_reports_the_receipt() {
+    stub_fetch();
+    let (container, receipts, _root) = mount_form();
+    type_into(&container, r#"[name="name"]"#, "  Ana  ");
+    type_into(&container, r#"[name="size"]"#, "9,5");
+    pick(&container, r#"[name="terrain"][value="rock"]"#);
+    pick(&container, r#"[name="grip"][value="4"]"#);
+    pick(&container, r#"[name="consent"]"#);
+    send(&container);
+    eventually("the answers are sent", || {
+        run_js("window.sent.length").as_f64() == Some(1.0)
+    })
+    .await;
+    let button = input(&container, r#"[data-testid="send-form"]"#);
+    assert!(button.disabled(), "disabled while on its way");
+    send(&container);
+    let body: serde_json::Value =
+        serde_json::from_str(&run_js("window.sent[0].body").as_string().unwrap()).unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({ "answers": {
+            "name": "Ana", "size": 9.5, "terrain": ["rock"], "grip": 4.0, "consent": true
+        } })
+    );
+    let key = run_js("window.sent[0].key").as_string().unwrap();
+    assert_eq!(key.len(), 36, "a UUID: {key}");
+
+    run_js(
+        "window.sent[0].answer(503, '{\"error\":{\"code\":\"internal\",\"message\":\"down\"}}')",
+    );
+    eventually("the failure is shown", || {
+        container
+            .query_selector(r#"[data-testid="form-error"]"#)
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    assert!(!button.disabled());
+    assert_eq!(
+        input(&container, r#"[name="name"]"#).value(),
+        "  Ana  ",
+        "answers stay"
+    );
+
+    send(&container);
+    eventually("the answers are sent again", || {
+        run_js("window.sent.length").as_f64() == Some(2.0)
+    })
+    .await;
+    assert_eq!(run_js("window.sent[1].key").as_string(), Some(key));
+    run_js(
+        r#"window.sent[1].answer(201, JSON.stringify({ id: "9", target: { kind: "response" }, message: "Thanks!" }))"#,
+    );
+    eventually("the receipt is reported", || {
+        receipts.lock().unwrap().len() == 1
+    })
+    .await;
+    assert_eq!(receipts.lock().unwrap()[0].message, "Thanks!");
+    assert_eq!(
+        run_js("window.sent.length").as_f64(),
+        Some(2.0),
+        "the click while sending sent nothing"
+    );
+    restore_fetch();
+}
