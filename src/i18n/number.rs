@@ -40,7 +40,7 @@ pub fn decimal(x: f64, point: char, digits: &[char; 10]) -> String {
     if fraction != 0 {
         text.push(point);
         text.push(digits[(fraction / 10) as usize]);
-        if fraction % 10 != 0 {
+        if !fraction.is_multiple_of(10) {
             text.push(digits[(fraction % 10) as usize]);
         }
     }
