@@ -21,8 +21,8 @@ pub struct IdeaStore {
     votes: StoredValue<HashMap<IdeaId, VoteControl>>,
     statuses: StoredValue<HashMap<IdeaId, RwSignal<IdeaStatus>>>,
     outbox: StoredValue<Queue>,
-    /// Answers to waiting votes on ideas not shown yet, which win over the data they arrive
-    /// with.
+    /// Answers to waiting votes the server confirmed before their idea was shown: they win
+    /// over lists that predate them, until a list agrees or the visitor votes again.
     confirmed: StoredValue<HashMap<IdeaId, Tally>>,
     flushing: StoredValue<bool>,
     new_ideas: RwSignal<u32>,
@@ -56,19 +56,17 @@ impl IdeaStore {
 
     /// The vote state of idea `id`, which arrived from the server with `arrived`: created,
     /// or brought up to date unless a vote on it is on its way or waiting for the network.
-    /// A vote still waiting from an earlier page shows as waiting.
+    /// A vote still waiting from an earlier page shows as waiting, and a waiting vote the
+    /// server confirmed before the idea was shown wins over lists that predate it.
     pub fn vote(self, id: &IdeaId, arrived: Tally) -> VoteControl {
+        let shown = self.unless_stale(id, arrived);
         if let Some(control) = self.votes.with_value(|votes| votes.get(id).copied()) {
             if !control.busy_untracked() {
-                control.settle(arrived);
+                control.settle(shown);
             }
             return control;
         }
-        let confirmed = self
-            .confirmed
-            .try_update_value(|confirmed| confirmed.remove(id))
-            .flatten();
-        let control = self.owned(|| VoteControl::new(confirmed.unwrap_or(arrived)));
+        let control = self.owned(|| VoteControl::new(shown));
         let waiting = self.outbox.with_value(|queue| queue.waiting(id));
         if waiting == Some(arrived.intent()) {
             control.queue(arrived.optimistic());
@@ -76,6 +74,25 @@ impl IdeaStore {
         self.votes
             .update_value(|votes| _ = votes.insert(id.clone(), control));
         control
+    }
+
+    /// `arrived`, or the confirmed answer to a vote from the outbox where `arrived` predates
+    /// it (it says otherwise whether the visitor voted). A list that agrees with the
+    /// confirmation ends it.
+    fn unless_stale(self, id: &IdeaId, arrived: Tally) -> Tally {
+        let confirmed = self
+            .confirmed
+            .try_with_value(|confirmed| confirmed.get(id).copied())
+            .flatten();
+        match confirmed {
+            Some(confirmed) if confirmed.voted != arrived.voted => confirmed,
+            Some(_) => {
+                self.confirmed
+                    .update_value(|confirmed| _ = confirmed.remove(id));
+                arrived
+            }
+            None => arrived,
+        }
     }
 
     /// The tally shown for idea `id`, when the board has shown it.
@@ -163,6 +180,9 @@ impl IdeaStore {
         if control.in_flight_untracked() {
             return;
         }
+        // The visitor's own new choice supersedes any confirmation kept for stale lists.
+        self.confirmed
+            .update_value(|confirmed| _ = confirmed.remove(id));
         let before = control.tally_untracked();
         let intent = before.intent();
         if control.queued_untracked() || is_offline() {
