@@ -62,7 +62,7 @@ pub fn IdeaCard(
                     {move || t.status(status.get())}
                 </span>
                 <h3 class="card__title" part="title">
-                    <IdeaLink id=id.clone() class="card__link" attr:data-testid="idea-link">{link_text}</IdeaLink>
+                    <IdeaLink id=id.clone() class="card__link" testid="idea-link">{link_text}</IdeaLink>
                 </h3>
                 {body}
                 {tags}

@@ -27,10 +27,17 @@ pub fn IdeaLink(
     id: IdeaId,
     /// The link's class.
     class: &'static str,
+    /// The link's `data-testid`, where tests look for it.
+    #[prop(optional)]
+    testid: Option<&'static str>,
     /// The link's text.
     children: Children,
 ) -> impl IntoView {
     let route = Route::Idea(id);
     let href = route.to_hash();
-    view! { <a class=class href=href on:click=follow_in_place(route)>{children()}</a> }
+    view! {
+        <a class=class href=href data-testid=testid on:click=follow_in_place(route)>
+            {children()}
+        </a>
+    }
 }
