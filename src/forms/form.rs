@@ -9,13 +9,12 @@ use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use super::answers::FormAnswers;
 use super::field::SchemaField;
 use crate::client::{ApiClient, ClientError};
 use crate::i18n::use_catalog;
-use crate::ui::unique_id;
+use crate::ui::{focus_first_invalid, unique_id, Honeypot, SendFailure};
 use crate::visitor::random_key;
 
 /// Something shown right after one of the form's questions.
@@ -127,7 +126,6 @@ pub fn SchemaForm(
             schema.fields.clone(),
         )
     });
-    let trap_id = format!("{id}-website");
     let questions = fields
         .into_iter()
         .enumerate()
@@ -157,24 +155,8 @@ pub fn SchemaForm(
             {(!description.is_empty()).then(|| view! { <p class="schema-form__intro">{description}</p> })}
             {note.map(|note| note.run())}
             {questions}
-            // People never see this field, nor does assistive technology; bots fill it in.
-            <div class="submit__trap" aria-hidden="true">
-                <label for=trap_id.clone()>{t.honeypot_label()}</label>
-                <input
-                    id=trap_id
-                    name="website"
-                    type="text"
-                    tabindex="-1"
-                    autocomplete="off"
-                    bind:value=answers.website
-                />
-            </div>
-            {move || failure.get().map(|error| view! {
-                <div class="submit__failure" role="alert" data-testid="form-error">
-                    <p class="submit__failure-title">{t.form_failed()}</p>
-                    <p>{t.problem(&error)}</p>
-                </div>
-            })}
+            <Honeypot id=format!("{id}-website") value=answers.website/>
+            <SendFailure title=t.form_failed() failure testid="form-error"/>
             <div class="submit__actions">
                 <button
                     type="submit"
@@ -193,18 +175,4 @@ pub fn SchemaForm(
             </div>
         </form>
     }
-}
-
-/// Moves focus to the first question marked invalid, once the marks are rendered.
-pub fn focus_first_invalid(form: NodeRef<html::Form>) {
-    request_animation_frame(move || {
-        let field = form
-            .get_untracked()
-            .and_then(|form| form.query_selector(r#"[aria-invalid="true"]"#).ok())
-            .flatten()
-            .and_then(|field| field.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(field) = field {
-            _ = field.focus();
-        }
-    });
 }

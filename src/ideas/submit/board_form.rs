@@ -2,10 +2,10 @@
 //! brand's questions instead of title and description, with similar ideas suggested under the
 //! question whose answer becomes the title. The server turns the answers into the idea.
 
-use kindred_api::{BoardForm, ErrorCode, SubmissionReceipt, TargetOutcome};
+use kindred_api::{BoardForm, SubmissionReceipt, TargetOutcome};
 use leptos::prelude::*;
 
-use super::form::Sent;
+use super::form::{refuses_anonymous, CancelButton, Sent};
 use super::similar::SimilarIdeas;
 use crate::client::{ApiClient, ClientError};
 use crate::events::use_events;
@@ -14,7 +14,6 @@ use crate::i18n::use_catalog;
 use crate::ideas::board::use_board;
 use crate::ideas::route::use_router;
 use crate::ideas::rules::use_rules;
-use crate::identity;
 use crate::ui::ErrorPanel;
 
 /// The board's form, loaded by its slug, reporting how sending ended to `on_sent`.
@@ -57,14 +56,7 @@ pub fn BoardFormView(
     };
     let failed = Callback::new(move |error: ClientError| {
         events.error("submit", &error);
-        let refused = matches!(
-            &error,
-            ClientError::Api {
-                code: ErrorCode::Forbidden | ErrorCode::Unauthorized,
-                ..
-            }
-        );
-        if refused && identity::current().is_none() {
+        if refuses_anonymous(&error) {
             on_sent.run(Sent::MembersOnly);
         }
     });
@@ -79,19 +71,7 @@ pub fn BoardFormView(
             view! { <p class="submit__note" data-testid="reviewed-first">{t.reviewed_first()}</p> }
         })
     });
-    let cancel = ViewFn::from(move || {
-        view! {
-            <button
-                type="button"
-                class="submit__cancel"
-                part="cancel-button"
-                data-testid="cancel"
-                on:click=move |_| router.back_to_list()
-            >
-                {t.cancel()}
-            </button>
-        }
-    });
+    let cancel = ViewFn::from(|| view! { <CancelButton/> });
     move || match schema.get() {
         None => {
             view! { <p class="submit__loading" role="status">{t.form_loading()}</p> }.into_any()

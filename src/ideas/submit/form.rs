@@ -8,7 +8,6 @@ use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use super::draft::{Draft, Field};
 use super::field::TextField;
@@ -19,7 +18,7 @@ use crate::i18n::use_catalog;
 use crate::ideas::board::use_board;
 use crate::ideas::route::use_router;
 use crate::ideas::rules::use_rules;
-use crate::ui::unique_id;
+use crate::ui::{focus_first_invalid, unique_id, Honeypot, SendFailure};
 
 /// What the visitor has typed, kept by the view around the form so it survives the form
 /// being replaced for a while (by a sign-in prompt).
@@ -68,7 +67,6 @@ pub fn IdeaForm(
     let client = expect_context::<ApiClient>();
     let events = use_events();
     let board = use_board().slug;
-    let router = use_router();
     let rules = use_rules();
     let premoderated = move || rules.is_some_and(|rules| rules.premoderated());
     let errors = RwSignal::new(FieldErrors::new());
@@ -98,13 +96,10 @@ pub fn IdeaForm(
                 }
                 Err(error) => {
                     events.error("submit", &error);
-                    if let ClientError::Api { code, fields, .. } = &error {
-                        if matches!(code, ErrorCode::Forbidden | ErrorCode::Unauthorized)
-                            && crate::identity::current().is_none()
-                            && sending.try_get_untracked().is_some()
-                        {
-                            on_sent.run(Sent::MembersOnly);
-                        }
+                    if refuses_anonymous(&error) && sending.try_get_untracked().is_some() {
+                        on_sent.run(Sent::MembersOnly);
+                    }
+                    if let ClientError::Api { fields, .. } = &error {
                         errors.try_set(fields.clone());
                     }
                     failure.try_set(Some(error));
@@ -131,7 +126,6 @@ pub fn IdeaForm(
         }
     };
     let field_id = |field: Field| format!("{id}-{}", field.name());
-    let trap_id = format!("{id}-website");
     view! {
         <form
             class="submit"
@@ -171,24 +165,8 @@ pub fn IdeaForm(
                 value=fields.tags
                 errors
             />
-            // People never see this field, nor does assistive technology; bots fill it in.
-            <div class="submit__trap" aria-hidden="true">
-                <label for=trap_id.clone()>{t.honeypot_label()}</label>
-                <input
-                    id=trap_id
-                    name="website"
-                    type="text"
-                    tabindex="-1"
-                    autocomplete="off"
-                    bind:value=fields.website
-                />
-            </div>
-            {move || failure.get().map(|error| view! {
-                <div class="submit__failure" role="alert" data-testid="submit-error">
-                    <p class="submit__failure-title">{t.submit_failed()}</p>
-                    <p>{t.problem(&error)}</p>
-                </div>
-            })}
+            <Honeypot id=format!("{id}-website") value=fields.website/>
+            <SendFailure title=t.submit_failed() failure testid="submit-error"/>
             <div class="submit__actions">
                 <button
                     type="submit"
@@ -199,30 +177,38 @@ pub fn IdeaForm(
                 >
                     {move || if sending.get() { t.posting() } else { t.post_idea() }}
                 </button>
-                <button
-                    type="button"
-                    class="submit__cancel"
-                    part="cancel-button"
-                    data-testid="cancel"
-                    on:click=move |_| router.back_to_list()
-                >
-                    {t.cancel()}
-                </button>
+                <CancelButton/>
             </div>
         </form>
     }
 }
 
-/// Moves focus to the first field marked invalid, once the marks are rendered.
-fn focus_first_invalid(form: NodeRef<html::Form>) {
-    request_animation_frame(move || {
-        let field = form
-            .get_untracked()
-            .and_then(|form| form.query_selector(r#"[aria-invalid="true"]"#).ok())
-            .flatten()
-            .and_then(|field| field.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(field) = field {
-            _ = field.focus();
+/// The button that leaves a form for the list.
+#[component]
+pub fn CancelButton() -> impl IntoView {
+    let t = use_catalog();
+    let router = use_router();
+    view! {
+        <button
+            type="button"
+            class="submit__cancel"
+            part="cancel-button"
+            data-testid="cancel"
+            on:click=move |_| router.back_to_list()
+        >
+            {t.cancel()}
+        </button>
+    }
+}
+
+/// Whether `error` is the server refusing an anonymous visitor what the board keeps for
+/// signed-in members.
+pub fn refuses_anonymous(error: &ClientError) -> bool {
+    matches!(
+        error,
+        ClientError::Api {
+            code: ErrorCode::Forbidden | ErrorCode::Unauthorized,
+            ..
         }
-    });
+    ) && crate::identity::current().is_none()
 }
