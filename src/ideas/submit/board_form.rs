@@ -5,7 +5,7 @@
 use kindred_api::{BoardForm, SubmissionReceipt, TargetOutcome};
 use leptos::prelude::*;
 
-use super::form::{refuses_anonymous, CancelButton, Sent};
+use super::form::{refuses_anonymous, ListButton, Sent};
 use super::similar::SimilarIdeas;
 use crate::client::{ApiClient, ClientError};
 use crate::events::use_events;
@@ -71,7 +71,7 @@ pub fn BoardFormView(
             view! { <p class="submit__note" data-testid="reviewed-first">{t.reviewed_first()}</p> }
         })
     });
-    let cancel = ViewFn::from(|| view! { <CancelButton/> });
+    let cancel = ViewFn::from(move || view! { <ListButton label=t.cancel() testid="cancel"/> });
     move || match schema.get() {
         None => {
             view! { <p class="submit__loading" role="status">{t.form_loading()}</p> }.into_any()

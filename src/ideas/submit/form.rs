@@ -177,26 +177,30 @@ pub fn IdeaForm(
                 >
                     {move || if sending.get() { t.posting() } else { t.post_idea() }}
                 </button>
-                <CancelButton/>
+                <ListButton label=t.cancel() testid="cancel"/>
             </div>
         </form>
     }
 }
 
-/// The button that leaves a form for the list.
+/// A button back to the list: "Cancel" under a form, "Back to ideas" after it.
 #[component]
-pub fn CancelButton() -> impl IntoView {
-    let t = use_catalog();
+pub fn ListButton(
+    /// What it says.
+    label: &'static str,
+    /// Its `data-testid`.
+    testid: &'static str,
+) -> impl IntoView {
     let router = use_router();
     view! {
         <button
             type="button"
             class="submit__cancel"
             part="cancel-button"
-            data-testid="cancel"
+            data-testid=testid
             on:click=move |_| router.back_to_list()
         >
-            {t.cancel()}
+            {label}
         </button>
     }
 }

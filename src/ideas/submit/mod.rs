@@ -14,7 +14,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use self::board_form::BoardFormView;
-use self::form::{DraftFields, IdeaForm, Sent};
+use self::form::{DraftFields, IdeaForm, ListButton, Sent};
 use super::route::{use_router, Entry, Route};
 use super::rules::{use_rules, Action};
 use super::signin::SignInPrompt;
@@ -61,6 +61,7 @@ enum Stage {
 /// The view at `#kindred/new`.
 #[component]
 pub fn SubmitView() -> impl IntoView {
+    let t = use_catalog();
     let router = use_router();
     let rules = use_rules();
     let fields = DraftFields::default();
@@ -95,7 +96,7 @@ pub fn SubmitView() -> impl IntoView {
         },
         Stage::SigningIn => view! {
             <SignInPrompt action=Action::Submit/>
-            <BackToIdeas/>
+            <ListButton label=t.back_to_ideas() testid="back-to-ideas"/>
         }
         .into_any(),
         Stage::Reviewing => view! { <Thanks/> }.into_any(),
@@ -124,24 +125,7 @@ fn Thanks() -> impl IntoView {
             <p class="submit__thanks-text" tabindex="-1" node_ref=message>
                 {t.pending_review()}
             </p>
-            <BackToIdeas/>
+            <ListButton label=t.back_to_ideas() testid="back-to-ideas"/>
         </div>
-    }
-}
-
-/// The button back to the list.
-#[component]
-fn BackToIdeas() -> impl IntoView {
-    let t = use_catalog();
-    let router = use_router();
-    view! {
-        <button
-            type="button"
-            class="submit__cancel"
-            data-testid="back-to-ideas"
-            on:click=move |_| router.back_to_list()
-        >
-            {t.back_to_ideas()}
-        </button>
     }
 }
