@@ -1,6 +1,7 @@
 //! A co-creation form as the widget renders it: every kind of question labelled and tied to
 //! its errors, the shared rules checked before anything is sent (photos by type and size,
-//! without uploading them), and a send retried after a failure carrying the same
+//! without uploading them), a chosen photo sent as a file part, and a send retried after a
+//! failure carrying the same
 //! `Idempotency-Key`, so it can never submit twice. `fetch` to `form.example.test` is answered
 //! by hand.
 
@@ -340,5 +341,39 @@ async fn a_retried_send_carries_the_same_idempotency_key_and_reports_the_receipt
         Some(2.0),
         "the click while sending sent nothing"
     );
+    restore_fetch();
+}
+
+#[wasm_bindgen_test]
+async fn a_chosen_photo_goes_as_a_file_part_beside_the_answers() {
+    stub_fetch();
+    let (container, _, _root) = mount_form();
+    type_into(&container, r#"[name="name"]"#, "Ana");
+    pick(&container, r#"[name="terrain"][value="mud"]"#);
+    pick(&container, r#"[name="grip"][value="5"]"#);
+    pick(&container, r#"[name="consent"]"#);
+    run_js(
+        "const files = new DataTransfer();
+         files.items.add(new File([new Uint8Array(600)], 'trail.jpg', { type: 'image/jpeg' }));
+         const input = document.querySelector('[name=\"photo\"]');
+         input.files = files.files;
+         input.dispatchEvent(new Event('change'));",
+    );
+    send(&container);
+    eventually("the answers are sent", || {
+        run_js("window.sent.length").as_f64() == Some(1.0)
+    })
+    .await;
+    let body = run_js("window.sent[0].body").as_string().unwrap();
+    assert!(body.contains(r#"name="answers""#), "{body}");
+    assert!(
+        body.contains(r#""photo":{"media_type":"image/jpeg","bytes":600}"#),
+        "the answer describes the file: {body}"
+    );
+    assert!(
+        body.contains(r#"name="photo"; filename="trail.jpg""#),
+        "the file is a part named after its question: {body}"
+    );
+    run_js("window.sent[0].answer(503, '{}')");
     restore_fetch();
 }
