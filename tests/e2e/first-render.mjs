@@ -6,8 +6,9 @@
 //
 // Then, on the demo's board of a thousand ideas, each in a fresh context too: how long the
 // first page of 20 cards takes to be in the DOM after its response has fully arrived, and
-// after the widget's code has read the response's body (performance marks), and how long "Load more" takes from the click to 20 more cards (the
-// request included). Those lines start with `archive:`. A run where Load more removed or
+// after the widget's code has read the response's body, and how long "Load more" takes from
+// the click reaching the page to 20 more cards, the request included (performance marks).
+// Those lines start with `archive:`. A run where Load more removed or
 // replaced a card already shown fails the benchmark. Then the same visitor loads the page
 // again, with the widget's files and compiled code in the browser's caches, and the first
 // page is measured once more.
@@ -78,9 +79,14 @@ for (let run = 0; run < runs; run++) {
     const watch = () => {
       const shadow = document.getElementById("w")?.shadowRoot;
       if (!shadow) return requestAnimationFrame(watch);
+      // The click on Load more as the page receives it, after the driver's own checks.
+      shadow.addEventListener("click", (event) => {
+        if (event.target.closest?.('[data-testid="load-more"]')) performance.mark("more");
+      }, true);
       new MutationObserver((records) => {
         const cards = shadow.querySelectorAll('[data-testid="idea-card"]').length;
         if (cards >= 20 && !performance.getEntriesByName("shown").length) performance.mark("shown");
+        if (cards >= 40 && !performance.getEntriesByName("more-shown").length) performance.mark("more-shown");
         for (const record of records) {
           for (const node of record.removedNodes) if (node.querySelector?.('[data-testid="idea-card"]')) window.removed += 1;
         }
@@ -93,10 +99,11 @@ for (let run = 0; run < runs; run++) {
   await shown();
   archive["archive:first_page_after_response"].push(await since(page, "data"));
   archive["archive:first_page_after_widget_read"].push(await since(page, "read"));
-  const started = await page.evaluate(() => performance.now());
   await page.locator('[data-testid="load-more"]').click();
-  await page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelectorAll('[data-testid="idea-card"]').length === 40);
-  archive["archive:load_more"].push((await page.evaluate(() => performance.now())) - started);
+  await page.waitForFunction(() => performance.getEntriesByName("more-shown").length > 0);
+  archive["archive:load_more"].push(
+    await page.evaluate(() => performance.getEntriesByName("more-shown")[0].startTime - performance.getEntriesByName("more")[0].startTime),
+  );
   if ((await page.evaluate(() => window.removed)) !== 0) throw new Error("Load more re-rendered cards already shown");
   // The same visitor comes back: the browser has the widget's files and compiled code cached.
   await page.reload();

@@ -1,9 +1,8 @@
 //! A co-creation form as the widget renders it: every kind of question labelled and tied to
 //! its errors, the shared rules checked before anything is sent (photos by type and size,
 //! without uploading them), a chosen photo sent as a file part, and a send retried after a
-//! failure carrying the same
-//! `Idempotency-Key`, so it can never submit twice. `fetch` to `form.example.test` is answered
-//! by hand.
+//! failure carrying the same `Idempotency-Key`, so it can never submit twice. `fetch` to
+//! `form.example.test` is answered by hand.
 
 use std::sync::{Arc, Mutex};
 

@@ -155,10 +155,10 @@ fn table(files: &[(String, Sizes)], moments: &[Moment], runs: usize) -> String {
     text.push_str(&format!(
         "\nThe demo's board of 1,000 ideas (`community-archive`), {runs} first visits, \
          milliseconds: the first page of 20 cards in the DOM after its response fully \
-         arrived, and after the widget's code read its body; Load more from the click to 20 \
-         more cards (request included; no card already shown is re-rendered); and the first \
-         page again when the same visitor reloads the page, the widget's files and compiled \
-         code cached:\n\n| moment | median | p90 |\n| --- | ---: | ---: |\n"
+         arrived, and after the widget's code read its body; Load more from the click reaching \
+         the page to 20 more cards (request included; no card already shown is re-rendered); \
+         and the first page again when the same visitor reloads the page, the widget's files \
+         and compiled code cached:\n\n| moment | median | p90 |\n| --- | ---: | ---: |\n"
     ));
     text.push_str(&rows(&archive));
     text.push_str(&format!("\nMachine: {}.\n", machine()));
