@@ -179,6 +179,27 @@ test("a board's own co-creation form proposes its ideas, with similar ideas unde
   await opened.context.close();
 });
 
+test("in Arabic the board's form speaks the catalog's words, right to left, without axe violations", async () => {
+  const opened = await openPage(browser(), "submit-board-form-ar", { body: board(SHOES), lang: "ar", before: listen });
+  const { page } = opened;
+  await page.locator('#w [data-testid="propose"]').click();
+  const form = page.locator('#w [data-testid="schema-form"]');
+  await form.waitFor();
+  assert.equal(await form.evaluate((el) => getComputedStyle(el).direction), "rtl");
+  assert.match(await form.locator('[data-field="details"] label').innerText(), /\(اختياري\)/);
+  await page.locator('#w [data-testid="send-form"]').click();
+  const question = form.locator('input[name="idea"]');
+  await page.waitForFunction(() =>
+    document.querySelector("#w").shadowRoot.activeElement?.getAttribute("aria-invalid") === "true",
+  );
+  const errorId = (await question.getAttribute("aria-describedby")).split(" ").find((id) => id.endsWith("-error"));
+  assert.equal(await page.locator(`#w #${errorId}`).innerText(), "يرجى الإجابة عن هذا السؤال.");
+  assert.equal(await page.locator('#w [data-testid="send-form"]').innerText(), "إرسال");
+  assert.deepEqual(await violations(page), []);
+  await assertClean(opened);
+  await opened.context.close();
+});
+
 test("on a premoderated board a posted idea waits for review, and the form says so", async () => {
   const opened = await openForm("submit-review", GEAR);
   const { page } = opened;
