@@ -1,6 +1,8 @@
 //! Questions answered by picking: one option (radio buttons), several (checkboxes), a score
 //! (a row of star radio buttons, each named "3 of 5"), or a consent (one checkbox whose label
 //! is what the visitor agrees to). Native inputs, so the keyboard works as everywhere else.
+//! Choices and ratings are checked when focus leaves their group (see [`super::field`]), not
+//! as it moves from one box to the next.
 
 use kindred_api::{Answer, FieldKind};
 use leptos::prelude::*;
@@ -83,7 +85,6 @@ pub fn Choices(
                                     on_change(value.clone(), event_target_checked(&event));
                                     recheck(invalid, on_leave);
                                 }
-                                on:blur=move |_| on_leave.run(())
                             />
                             <span class="choice__label">{option.label}</span>
                         </label>
@@ -152,7 +153,6 @@ pub fn Rating(
                                     answers.set(&name, Some(Answer::Number(f64::from(n))));
                                     recheck(invalid, on_leave);
                                 }
-                                on:blur=move |_| on_leave.run(())
                             />
                             <span class="sr-only">{t.rating_value(n, u32::from(best))}</span>
                             <span class="rating__glyph" aria-hidden="true">"★"</span>

@@ -4,6 +4,8 @@
 
 use kindred_api::{Answer, Field, FieldErrors, FieldKind};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Node;
 
 use super::answers::FormAnswers;
 use super::choice::{Choices, Consent, Rating};
@@ -108,8 +110,26 @@ pub fn SchemaField(
                 }
                 _ => view! { <Choices question=question.clone() answers/> }.into_any(),
             };
+            // Checked once focus leaves the group, not as it moves between its boxes.
+            let on_leave = question.on_leave;
+            let leave_group = move |event: web_sys::FocusEvent| {
+                let group = event
+                    .current_target()
+                    .and_then(|t| t.dyn_into::<Node>().ok());
+                let next = event
+                    .related_target()
+                    .and_then(|t| t.dyn_into::<Node>().ok());
+                if !group.is_some_and(|group| group.contains(next.as_ref())) {
+                    on_leave.run(());
+                }
+            };
             view! {
-                <fieldset class="field field--group" data-field=name aria-describedby=described_by>
+                <fieldset
+                    class="field field--group"
+                    data-field=name
+                    aria-describedby=described_by
+                    on:focusout=leave_group
+                >
                     <legend class="field__label">{label}{optional}</legend>
                     {help}
                     {input}

@@ -376,3 +376,26 @@ async fn a_chosen_photo_goes_as_a_file_part_beside_the_answers() {
     run_js("window.sent[0].answer(503, '{}')");
     restore_fetch();
 }
+
+#[wasm_bindgen_test]
+async fn a_group_is_checked_when_focus_leaves_it_not_between_its_boxes() {
+    let (container, _, _root) = mount_form();
+    input(&container, r#"[name="terrain"][value="mud"]"#)
+        .focus()
+        .unwrap();
+    input(&container, r#"[name="terrain"][value="rock"]"#)
+        .focus()
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(
+        error_of(&container, "terrain"),
+        None,
+        "still inside the group"
+    );
+    input(&container, r#"[name="name"]"#).focus().unwrap();
+    leptos::task::tick().await;
+    assert_eq!(
+        error_of(&container, "terrain").as_deref(),
+        Some("Please answer this question.")
+    );
+}
