@@ -30,7 +30,7 @@
 
   // Attributes of <kindred-*> elements that, when changed, mount the widget afresh.
   const OPTIONS = ["api", "site", "board", "feed", "form", "view", "layout", "locale", "theme",
-    "stylesheet", "eager", "timeout", "paging"];
+    "stylesheet", "eager", "timeout", "paging", "tag", "product"];
 
   const script = document.currentScript;
   const here = script && script.src ? script.src : location.href;

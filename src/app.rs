@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::client::ApiClient;
 use crate::config::{ConfigError, WidgetConfig, WidgetKind};
 use crate::events::Events;
+use crate::feed::Feed;
 use crate::i18n::Locale;
 use crate::ideas::IdeasBoard;
 use crate::ui::ErrorPanel;
@@ -41,6 +42,12 @@ pub fn App(
             view,
             paging,
         } => view! { <IdeasBoard site=config.site board view paging/> }.into_any(),
+        WidgetKind::Feed {
+            feed,
+            layout,
+            preset,
+            paging,
+        } => view! { <Feed feed layout preset paging/> }.into_any(),
     }
 }
 

@@ -49,6 +49,55 @@ pub enum WidgetKind {
         /// How more ideas are loaded (`data-paging`).
         paging: Paging,
     },
+    /// A feed of the community's photos (`data-kindred="feed"`).
+    Feed {
+        /// The feed's slug (`data-feed`).
+        feed: String,
+        /// How the posts are laid out (`data-layout`).
+        layout: FeedLayout,
+        /// The filters the feed starts with (`data-tag`, `data-product`).
+        preset: FeedPreset,
+        /// How more posts are loaded (`data-paging`).
+        paging: Paging,
+    },
+}
+
+/// How a feed lays out its posts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FeedLayout {
+    /// Square tiles in rows (`grid`, the default).
+    #[default]
+    Grid,
+    /// Columns of photos at their own proportions, read row by row (`masonry`).
+    Masonry,
+    /// One row that scrolls sideways, a post at a time (`carousel`).
+    Carousel,
+    /// One post under the other, with its whole caption (`list`).
+    List,
+}
+
+impl FeedLayout {
+    /// Every layout, in the order the documentation lists them.
+    pub const ALL: [Self; 4] = [Self::Grid, Self::Masonry, Self::Carousel, Self::List];
+
+    /// The layout's name, as `data-layout` gives it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Grid => "grid",
+            Self::Masonry => "masonry",
+            Self::Carousel => "carousel",
+            Self::List => "list",
+        }
+    }
+}
+
+/// The filters an embedding starts a feed with, such as a product page's own product.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FeedPreset {
+    /// A hashtag, without its `#`, lowercased (`data-tag`).
+    pub tag: Option<String>,
+    /// A product slug (`data-product`).
+    pub product: Option<String>,
 }
 
 /// How an idea board is shown.
@@ -117,6 +166,10 @@ struct RawOptions {
     stylesheet: Option<String>,
     view: Option<String>,
     paging: Option<String>,
+    feed: Option<String>,
+    layout: Option<String>,
+    tag: Option<String>,
+    product: Option<String>,
 }
 
 impl WidgetConfig {
@@ -145,6 +198,11 @@ impl WidgetConfig {
                     value: text,
                 })?,
         };
+        let paging = choice(
+            "paging",
+            raw.paging,
+            &[("button", Paging::Button), ("infinite", Paging::Infinite)],
+        )?;
         let kind = match required("kind", raw.kind)?.as_str() {
             "ideas" => WidgetKind::Ideas {
                 board: required("board", raw.board)?,
@@ -153,11 +211,22 @@ impl WidgetConfig {
                     raw.view,
                     &[("list", BoardView::List), ("roadmap", BoardView::Roadmap)],
                 )?,
-                paging: choice(
-                    "paging",
-                    raw.paging,
-                    &[("button", Paging::Button), ("infinite", Paging::Infinite)],
+                paging,
+            },
+            "feed" => WidgetKind::Feed {
+                feed: required("feed", raw.feed)?,
+                layout: choice(
+                    "layout",
+                    raw.layout,
+                    &FeedLayout::ALL.map(|layout| (layout.name(), layout)),
                 )?,
+                preset: FeedPreset {
+                    tag: optional(raw.tag)
+                        .map(|tag| tag.trim_start_matches('#').to_lowercase())
+                        .filter(|tag| !tag.is_empty()),
+                    product: optional(raw.product),
+                },
+                paging,
             },
             other => return Err(ConfigError::UnsupportedKind(other.to_owned())),
         };
@@ -208,6 +277,13 @@ fn choice<T: Copy + Default>(
         .find(|(name, _)| name.eq_ignore_ascii_case(value.trim()))
         .map(|(_, choice)| *choice)
         .ok_or(ConfigError::Invalid { option, value })
+}
+
+/// The trimmed value of an optional option; a blank one counts as absent.
+fn optional(value: Option<String>) -> Option<String> {
+    value
+        .map(|value| value.trim().to_owned())
+        .filter(|value| !value.is_empty())
 }
 
 /// The trimmed value of a required option.
@@ -382,9 +458,64 @@ mod tests {
 
     #[test]
     fn kinds_not_in_this_build_are_reported() {
-        let error = WidgetConfig::parse(r#"{"kind":"feed","api":"/a","site":"s","feed":"f"}"#, &[])
-            .unwrap_err();
-        assert_eq!(error, ConfigError::UnsupportedKind("feed".into()));
-        assert_eq!(error.to_string(), r#"widget kind "feed" is not supported"#);
+        let error =
+            WidgetConfig::parse(r#"{"kind":"poll","api":"/a","site":"s"}"#, &[]).unwrap_err();
+        assert_eq!(error, ConfigError::UnsupportedKind("poll".into()));
+        assert_eq!(error.to_string(), r#"widget kind "poll" is not supported"#);
+    }
+
+    /// A feed widget with `extra` options (`"key":"value",` pairs).
+    fn feed(extra: &str) -> Result<WidgetKind, ConfigError> {
+        let json = format!(r#"{{{extra}"kind":"feed","api":"/a","site":"s","feed":" stories "}}"#);
+        WidgetConfig::parse(&json, &[]).map(|config| config.kind)
+    }
+
+    #[test]
+    fn reads_a_feed_with_its_layout_and_presets() {
+        assert_eq!(
+            feed(""),
+            Ok(WidgetKind::Feed {
+                feed: "stories".into(),
+                layout: FeedLayout::Grid,
+                preset: FeedPreset::default(),
+                paging: Paging::Button,
+            })
+        );
+        for layout in FeedLayout::ALL {
+            let given = format!(r#""layout":" {} ","#, layout.name().to_uppercase());
+            assert!(
+                matches!(feed(&given), Ok(WidgetKind::Feed { layout: read, .. }) if read == layout),
+                "{given}"
+            );
+        }
+        let preset = feed(r##""tag":" #DawnPatrol ","product":" summit-3 ","paging":"infinite","##);
+        assert_eq!(
+            preset,
+            Ok(WidgetKind::Feed {
+                feed: "stories".into(),
+                layout: FeedLayout::Grid,
+                preset: FeedPreset {
+                    tag: Some("dawnpatrol".into()),
+                    product: Some("summit-3".into()),
+                },
+                paging: Paging::Infinite,
+            })
+        );
+        let blank = feed(r#""tag":"  ","product":"","#);
+        assert!(
+            matches!(blank, Ok(WidgetKind::Feed { preset, .. }) if preset == FeedPreset::default())
+        );
+        assert_eq!(
+            feed(r#""layout":"carrousel","#),
+            Err(ConfigError::Invalid {
+                option: "layout",
+                value: "carrousel".into()
+            })
+        );
+        let json = r#"{"kind":"feed","api":"/a","site":"s"}"#;
+        assert_eq!(
+            WidgetConfig::parse(json, &[]),
+            Err(ConfigError::Missing("feed"))
+        );
     }
 }

@@ -22,18 +22,31 @@ pub struct Events {
     host: HtmlElement,
 }
 
+/// What a widget shows, by its slug.
+#[derive(Clone, Copy, Debug)]
+pub enum Source<'a> {
+    /// An idea board.
+    Board(&'a str),
+    /// A feed of posts.
+    Feed(&'a str),
+}
+
 impl Events {
     /// Events dispatched on `host`.
     pub fn new(host: HtmlElement) -> Self {
         Self { host }
     }
 
-    /// Announces that the widget shows its first content: `{kind, board, count}`, where
-    /// `count` is how many items the first page shows.
-    pub fn ready(&self, kind: &str, board: &str, count: usize) {
+    /// Announces that the widget shows its first content: `{kind: "ideas", board, count}`
+    /// or `{kind: "feed", feed, count}`, where `count` is how many items the first page shows.
+    pub fn ready(&self, source: Source<'_>, count: usize) {
+        let (kind, key, slug) = match source {
+            Source::Board(slug) => ("ideas", "board", slug),
+            Source::Feed(slug) => ("feed", "feed", slug),
+        };
         let detail = object(&[
             ("kind", kind.into()),
-            ("board", board.into()),
+            (key, slug.into()),
             ("count", count.into()),
         ]);
         self.dispatch("kindred:ready", &detail);

@@ -1,4 +1,4 @@
-//! Kindred's browser widget: idea voting (and later UGC feeds and forms) embedded into any page.
+//! Kindred's browser widget: idea voting and UGC feeds (and later forms) embedded into any page.
 //!
 //! The loader imports this crate's wasm-bindgen glue and calls [`mount`] once per placeholder.
 //! This file holds only the JavaScript entry points; everything else lives in modules named
@@ -8,6 +8,7 @@ mod app;
 pub mod client;
 mod config;
 pub mod events;
+pub mod feed;
 pub mod forms;
 pub mod i18n;
 pub mod ideas;

@@ -12,14 +12,15 @@ pub use url::ApiBase;
 
 use gloo_net::http::{Method, RequestBuilder};
 use kindred_api::{
-    Comment, CreateComment, CreateIdea, FormSchema, Idea, IdeaDetail, IdeaId, Page, SimilarIdea,
-    SiteConfig, SubmissionReceipt, VisitorId, VoteState, VISITOR_HEADER,
+    Comment, CreateComment, CreateIdea, FormSchema, Idea, IdeaDetail, IdeaId, Page, Post,
+    SimilarIdea, SiteConfig, SubmissionReceipt, VisitorId, VoteState, VISITOR_HEADER,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use self::deadline::Deadline;
+use crate::feed::FeedQuery;
 use crate::ideas::ListQuery;
 use crate::identity;
 
@@ -128,6 +129,18 @@ impl ApiClient {
     ) -> Result<SubmissionReceipt, ClientError> {
         let url = self.base.form_submissions(form);
         self.request(Method::POST, url, Some(body), Some(key)).await
+    }
+
+    /// One page of a feed's listed posts with the filters of `query`, after `cursor` when
+    /// given: `GET /v1/feeds/{feed}/posts?…`.
+    pub async fn list_posts(
+        &self,
+        feed: &str,
+        query: &FeedQuery,
+        cursor: Option<&str>,
+    ) -> Result<Page<Post>, ClientError> {
+        let url = self.base.feed_posts(feed, query, cursor);
+        self.send(Method::GET, url, None).await
     }
 
     /// Sends a request with a JSON body, if any; see [`Self::request`].

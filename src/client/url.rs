@@ -2,6 +2,7 @@
 
 use kindred_api::IdeaId;
 
+use crate::feed::FeedQuery;
 use crate::ideas::ListQuery;
 use crate::percent::encode;
 
@@ -92,6 +93,40 @@ impl ApiBase {
     pub fn form_submissions(&self, form: &str) -> String {
         format!("{}/submissions", self.form(form))
     }
+
+    /// `GET /v1/feeds/{feed}/posts?tag=…&product=…&cursor=…`
+    pub fn feed_posts(&self, feed: &str, query: &FeedQuery, cursor: Option<&str>) -> String {
+        let mut url = format!("{}/v1/feeds/{}/posts", self.0, encode(feed));
+        let params = query.to_api_params();
+        let cursor = cursor.map(|cursor| format!("cursor={}", encode(cursor)));
+        let params: Vec<&str> = [Some(params.as_str()), cursor.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|part| !part.is_empty())
+            .collect();
+        if !params.is_empty() {
+            url.push('?');
+            url.push_str(&params.join("&"));
+        }
+        url
+    }
+
+    /// Where a resource the API names (a photo's URL) is fetched from: an `http(s)` URL as it
+    /// is, a root-relative path under this base (as the API's own paths are), and `None` for
+    /// anything else (other schemes, relative paths), which is never fetched.
+    pub fn resource(&self, url: &str) -> Option<String> {
+        let lower = url.to_ascii_lowercase();
+        let absolute = ["https://", "http://"]
+            .iter()
+            .any(|scheme| lower.starts_with(scheme) && url.len() > scheme.len());
+        let path = url.starts_with('/') && !url.starts_with("//");
+        let plain = !url.contains(char::is_whitespace);
+        match (absolute, path && plain) {
+            (true, _) if plain => Some(url.to_owned()),
+            (false, true) => Some(format!("{}{url}", self.0)),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -102,6 +137,56 @@ mod tests {
 
     fn base(text: &str) -> ApiBase {
         ApiBase::parse(text).unwrap()
+    }
+
+    #[test]
+    fn feed_pages_carry_their_filters_and_cursor() {
+        let api = base("https://api.example.com/kindred");
+        let all = FeedQuery::default();
+        assert_eq!(
+            api.feed_posts("trail stories", &all, None),
+            "https://api.example.com/kindred/v1/feeds/trail%20stories/posts"
+        );
+        assert_eq!(
+            api.feed_posts("f", &all, Some("new~2026&x")),
+            "https://api.example.com/kindred/v1/feeds/f/posts?cursor=new~2026%26x"
+        );
+        let product = FeedQuery {
+            tag: None,
+            product: Some("summit-3".into()),
+        };
+        assert_eq!(
+            api.feed_posts("f", &product, Some("c")),
+            "https://api.example.com/kindred/v1/feeds/f/posts?product=summit-3&cursor=c"
+        );
+    }
+
+    #[test]
+    fn resources_are_web_urls_or_paths_under_the_base() {
+        let api = base("https://api.example.com/kindred");
+        assert_eq!(
+            api.resource("/v1/media/a.jpg").as_deref(),
+            Some("https://api.example.com/kindred/v1/media/a.jpg")
+        );
+        assert_eq!(
+            base("/").resource("/v1/media/a.jpg").as_deref(),
+            Some("/v1/media/a.jpg")
+        );
+        assert_eq!(
+            api.resource("https://cdn.example.com/a.jpg").as_deref(),
+            Some("https://cdn.example.com/a.jpg")
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "data:image/png;base64,AAAA",
+            "//evil.example.com/a.jpg",
+            "media/a.jpg",
+            "https://",
+            "/v1/media/a b.jpg",
+            "",
+        ] {
+            assert_eq!(api.resource(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod date;
 mod de;
 mod detail;
 mod en;
+mod feed;
 mod form;
 mod fr;
 mod number;
@@ -26,6 +27,7 @@ pub use browse::BrowseText;
 use de::German;
 pub use detail::DetailText;
 use en::English;
+pub use feed::FeedText;
 pub use form::FormText;
 use fr::French;
 pub use roadmap::RoadmapText;
@@ -143,7 +145,7 @@ pub fn use_catalog() -> &'static dyn Catalog {
 
 /// The messages of one locale, one method per message.
 pub trait Catalog:
-    Sync + BrowseText + DetailText + FormText + RoadmapText + SubmitText + TimeText
+    Sync + BrowseText + DetailText + FeedText + FormText + RoadmapText + SubmitText + TimeText
 {
     /// A number formatted for display, such as `1,234`.
     fn number(&self, n: u32) -> String;

@@ -2,21 +2,21 @@
 //! page, or a skeleton while it loads, an empty state, or an error with a way to retry; then
 //! further pages (see [`super::pages`]).
 
-use kindred_api::IdeaSort;
+use kindred_api::{Idea, IdeaSort};
 use leptos::prelude::*;
 
 use super::board::use_board;
 use super::card::IdeaCard;
-use super::pages::{MoreButton, Pages};
 use super::query::ListQuery;
 use super::route::{use_router, Entry, Route};
 use super::store::use_store;
 use super::toolbar::Toolbar;
 use crate::client::ApiClient;
-use crate::events::use_events;
+use crate::config::Paging;
+use crate::events::{use_events, Source};
 use crate::i18n::use_catalog;
 use crate::identity;
-use crate::ui::{ErrorPanel, SkeletonCards};
+use crate::ui::{ErrorPanel, MoreButton, Pages, SkeletonCards};
 
 /// How many placeholder cards stand in for the ideas while they load.
 const SKELETON_CARDS: usize = 3;
@@ -52,7 +52,7 @@ pub fn IdeaList() -> impl IntoView {
                     for idea in &page.items {
                         store.refresh(idea);
                     }
-                    pages.start(page.items.clone(), page.next_cursor.clone());
+                    pages.start(page.clone());
                 }
                 answer
             }
@@ -62,7 +62,7 @@ pub fn IdeaList() -> impl IntoView {
     let tags = RwSignal::new(Vec::<String>::new());
     Effect::new(move || {
         let current = query.with(|query| query.tag.clone());
-        pages.ideas.with(|ideas| {
+        pages.items.with(|ideas| {
             let seen = ideas.iter().flat_map(|idea| &idea.tags).chain(&current);
             let fresh: Vec<String> = seen
                 .filter(|tag| tags.with_untracked(|tags| !tags.contains(tag)))
@@ -84,7 +84,7 @@ pub fn IdeaList() -> impl IntoView {
         move || match &*first.read() {
             Some(Ok(page)) if !announced.get_value() => {
                 announced.set_value(true);
-                events.ready("ideas", &slug, page.items.len());
+                events.ready(Source::Board(&slug), page.items.len());
             }
             Some(Err(error)) => events.error("load", error),
             _ => {}
@@ -116,11 +116,10 @@ pub fn IdeaList() -> impl IntoView {
         first.refetch();
     });
     let load_more = Callback::new(move |()| {
+        let (client, slug, query) = (client.clone(), board.slug.clone(), query.get_untracked());
         pages.load_more(
-            client.clone(),
-            store,
-            board.slug.clone(),
-            query.get_untracked(),
+            move |cursor| async move { client.list_ideas(&slug, &query, Some(&cursor)).await },
+            move |ideas| ideas.iter().for_each(|idea| store.refresh(idea)),
         );
     });
     let filtered = Signal::derive(move || query.with(|query| *query != ListQuery::default()));
@@ -162,14 +161,15 @@ pub fn IdeaList() -> impl IntoView {
 /// The ideas loaded so far, or the empty state when there are none.
 #[component]
 fn Loaded(
-    pages: Pages,
+    pages: Pages<Idea>,
     load_more: Callback<()>,
     /// Whether filters or a search narrow the list.
     filtered: Signal<bool>,
 ) -> impl IntoView {
     let t = use_catalog();
     let router = use_router();
-    let empty = move || pages.ideas.with(Vec::is_empty);
+    let empty = move || pages.items.with(Vec::is_empty);
+    let infinite = use_board().paging == Paging::Infinite;
     let clear = move |_| router.go(Route::default(), Entry::Replace);
     view! {
         <Show
@@ -194,12 +194,22 @@ fn Loaded(
         >
             <ul class="board__list" role="list">
                 <For
-                    each=move || pages.ideas.get()
+                    each=move || pages.items.get()
                     key=|idea| idea.id.clone()
                     children=|idea| view! { <li class="board__item"><IdeaCard idea/></li> }
                 />
             </ul>
         </Show>
-        <MoreButton pages load_more/>
+        <MoreButton
+            pages
+            load_more
+            infinite
+            busy=t.loading_ideas()
+            placeholder=|| view! {
+                <ul class="board__list board__list--more" aria-hidden="true">
+                    <SkeletonCards count=2/>
+                </ul>
+            }
+        />
     }
 }

@@ -8,12 +8,10 @@ mod follow;
 mod list;
 mod live;
 mod outbox;
-mod pages;
 pub mod query;
 mod roadmap;
 pub mod route;
 pub mod rules;
-mod sentinel;
 mod signin;
 pub mod store;
 pub mod submit;
@@ -27,3 +25,13 @@ pub use card::IdeaCard;
 pub use query::ListQuery;
 pub use rules::Action;
 pub use tally::{Tally as VoteTally, VoteIntent};
+
+use kindred_api::Idea;
+
+use crate::ui::Listed;
+
+impl Listed for Idea {
+    fn same(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}

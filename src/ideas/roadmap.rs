@@ -6,13 +6,13 @@ use leptos::prelude::*;
 
 use super::board::use_board;
 use super::follow::IdeaLink;
-use super::pages::{MoreButton, Pages};
 use super::query::ListQuery;
 use super::store::use_store;
 use crate::client::ApiClient;
+use crate::config::Paging;
 use crate::i18n::use_catalog;
 use crate::identity;
-use crate::ui::{unique_id, ErrorPanel};
+use crate::ui::{unique_id, ErrorPanel, MoreButton, Pages, SkeletonCards};
 
 /// The statuses with a column, in the order they are shown.
 pub const COLUMNS: [IdeaStatus; 3] = [
@@ -59,7 +59,7 @@ fn Column(
     let pages = Pages::new();
     Effect::new(move || {
         if let Some(Ok(page)) = &*first.read() {
-            pages.start(page.items.clone(), page.next_cursor.clone());
+            pages.start(page.clone());
         }
     });
     let retry = Callback::new(move |()| {
@@ -67,8 +67,13 @@ fn Column(
         first.refetch();
     });
     let load_more = Callback::new(move |()| {
-        pages.load_more(client.clone(), store, slug.clone(), query.clone());
+        let (client, slug, query) = (client.clone(), slug.clone(), query.clone());
+        pages.load_more(
+            move |cursor| async move { client.list_ideas(&slug, &query, Some(&cursor)).await },
+            move |ideas| ideas.iter().for_each(|idea| store.refresh(idea)),
+        );
     });
+    let infinite = use_board().paging == Paging::Infinite;
     let heading = unique_id("column");
     let labelled_by = heading.clone();
     view! {
@@ -89,20 +94,30 @@ fn Column(
                 .into_any(),
                 Some(Ok(_)) => view! {
                     <Show
-                        when=move || !pages.ideas.with(Vec::is_empty)
+                        when=move || !pages.items.with(Vec::is_empty)
                         fallback=move || view! {
                             <p class="roadmap__empty" part="empty">{t.column_empty()}</p>
                         }
                     >
                         <ul class="roadmap__list" role="list">
                             <For
-                                each=move || pages.ideas.get()
+                                each=move || pages.items.get()
                                 key=|idea| idea.id.clone()
                                 children=|idea| view! { <li><RoadmapCard idea/></li> }
                             />
                         </ul>
                     </Show>
-                    <MoreButton pages load_more/>
+                    <MoreButton
+                        pages
+                        load_more
+                        infinite
+                        busy=t.loading_ideas()
+                        placeholder=|| view! {
+                            <ul class="board__list board__list--more" aria-hidden="true">
+                                <SkeletonCards count=2/>
+                            </ul>
+                        }
+                    />
                 }
                 .into_any(),
             }}

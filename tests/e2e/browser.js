@@ -2,6 +2,7 @@
 // demo page served by a real reference server (its URL comes from `cargo xtask test`), and
 // a guard that fails a spec on any console error or Content-Security-Policy violation.
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { before, after } from "node:test";
 
 import { chromium } from "playwright-core";
@@ -195,4 +196,16 @@ export async function assertClean({ page, problems }) {
       .map((element) => element.outerHTML.slice(0, 120)),
   );
   assert.deepEqual(styled, [], "no inline style attributes in the widget");
+}
+
+const AXE = await readFile(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+
+/** The rules of WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
+const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** axe-core's WCAG 2.2 AA violations on `page`, as `rule: targets` lines. */
+export async function axeViolations(page) {
+  await page.evaluate(AXE); // evaluated by the browser's debugger, which the page's CSP allows
+  const results = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), WCAG_AA);
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(" > ")).join(", ")}`);
 }

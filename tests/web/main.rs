@@ -28,6 +28,7 @@ mod vote;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod detail;
+mod feed;
 mod form;
 mod markdown;
 

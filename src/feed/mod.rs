@@ -1,0 +1,25 @@
+//! The `feed` widget: the community's photos, moderated, in a grid, masonry, a carousel or a
+//! list, filtered by hashtag or product.
+
+mod carousel;
+mod filters;
+mod masonry;
+mod photo;
+mod query;
+mod tile;
+mod widget;
+
+pub use photo::{srcset, swatch};
+pub use query::FeedQuery;
+pub use tile::PostTile;
+pub use widget::Feed;
+
+use kindred_api::Post;
+
+use crate::ui::Listed;
+
+impl Listed for Post {
+    fn same(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}

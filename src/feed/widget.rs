@@ -1,0 +1,202 @@
+//! A feed of the community's photos: its heading and filter chips over the posts, laid out as
+//! the embedding asks, with a skeleton while they load, an empty state, or an error with a
+//! way to retry; then further pages.
+
+use kindred_api::Post;
+use leptos::html::Ul;
+use leptos::prelude::*;
+
+use super::carousel::{on_arrow_key, CarouselButtons};
+use super::filters::FilterChips;
+use super::masonry::masonry_span;
+use super::query::FeedQuery;
+use super::tile::PostTile;
+use crate::client::ApiClient;
+use crate::config::{FeedLayout, FeedPreset, Paging};
+use crate::events::{use_events, Source};
+use crate::i18n::use_catalog;
+use crate::identity;
+use crate::ui::{unique_id, ErrorPanel, MoreButton, Pages};
+
+/// How many placeholder tiles stand in for the posts while they load.
+const SKELETON_TILES: usize = 6;
+
+/// Adds to `known` the values it does not hold yet, keeping it sorted.
+fn remember<'a>(known: RwSignal<Vec<String>>, seen: impl IntoIterator<Item = &'a String>) {
+    let fresh: Vec<String> = seen
+        .into_iter()
+        .filter(|value| known.with_untracked(|known| !known.contains(value)))
+        .cloned()
+        .collect();
+    if !fresh.is_empty() {
+        known.update(|known| {
+            known.extend(fresh);
+            known.sort();
+            known.dedup();
+        });
+    }
+}
+
+/// A feed of posts.
+#[component]
+pub fn Feed(
+    /// The feed's slug.
+    feed: String,
+    /// How the posts are laid out.
+    layout: FeedLayout,
+    /// The filters the feed starts with.
+    preset: FeedPreset,
+    /// How more posts are loaded.
+    paging: Paging,
+) -> impl IntoView {
+    let t = use_catalog();
+    let client = expect_context::<ApiClient>();
+    let events = use_events();
+    let query = RwSignal::new(FeedQuery::from(preset.clone()));
+    let pages = Pages::<Post>::new();
+    let first = {
+        let (client, feed) = (client.clone(), feed.clone());
+        LocalResource::new(move || {
+            // Signing in or out changes which posts the visitor likes.
+            identity::tracked();
+            let (client, feed, query) = (client.clone(), feed.clone(), query.get());
+            async move {
+                let answer = client.list_posts(&feed, &query, None).await;
+                if let Ok(page) = &answer {
+                    pages.start(page.clone());
+                }
+                answer
+            }
+        })
+    };
+    // The chips offer the presets and what the loaded posts carry.
+    let tags = RwSignal::new(Vec::new());
+    let products = RwSignal::new(Vec::new());
+    remember(tags, &preset.tag);
+    remember(products, &preset.product);
+    Effect::new(move || {
+        pages.items.with(|posts| {
+            remember(tags, posts.iter().flat_map(|post| &post.tags));
+            remember(products, posts.iter().flat_map(|post| &post.product_tags));
+        });
+    });
+    let announced = StoredValue::new(false);
+    Effect::new({
+        let feed = feed.clone();
+        move || match &*first.read() {
+            Some(Ok(page)) if !announced.get_value() => {
+                announced.set_value(true);
+                events.ready(Source::Feed(&feed), page.items.len());
+            }
+            Some(Err(error)) => events.error("load", error),
+            _ => {}
+        }
+    });
+    let retry = Callback::new(move |()| {
+        first.set(None);
+        first.refetch();
+    });
+    let load_more = Callback::new(move |()| {
+        let (client, feed, query) = (client.clone(), feed.clone(), query.get_untracked());
+        pages.load_more(
+            move |cursor| async move { client.list_posts(&feed, &query, Some(&cursor)).await },
+            |_| {},
+        );
+    });
+    let heading = unique_id("feed");
+    let labelled_by = heading.clone();
+    view! {
+        <section class="feed" part="feed" data-layout=layout.name() aria-labelledby=labelled_by>
+            <h2 class="feed__heading" part="heading" id=heading.clone()>{t.feed_heading()}</h2>
+            <FilterChips query tags=tags.into() products=products.into()/>
+            <div class="feed__results" aria-busy=move || first.with(Option::is_none).then_some("true")>
+                {move || match first.get() {
+                    None => view! {
+                        <p class="sr-only" role="status">{t.loading_posts()}</p>
+                        <PostSkeletons layout/>
+                    }.into_any(),
+                    Some(Err(error)) => view! {
+                        <ErrorPanel
+                            message=t.posts_failed()
+                            detail=t.problem(&error)
+                            on_retry=retry
+                            attr:data-testid="posts-error"
+                        />
+                    }.into_any(),
+                    Some(Ok(_)) => view! {
+                        <Posts pages layout heading=heading.clone() filtered=Signal::derive(move || query.with(FeedQuery::is_filtered))/>
+                        <MoreButton
+                            pages
+                            load_more
+                            infinite=paging == Paging::Infinite
+                            busy=t.loading_posts()
+                            placeholder=move || view! { <PostSkeletons layout/> }
+                        />
+                    }.into_any(),
+                }}
+            </div>
+        </section>
+    }
+}
+
+/// The posts loaded so far in `layout`, or the empty state when there are none.
+#[component]
+fn Posts(
+    pages: Pages<Post>,
+    layout: FeedLayout,
+    /// The id of the feed's heading, which names the list.
+    heading: String,
+    /// Whether a filter narrows the feed.
+    filtered: Signal<bool>,
+) -> impl IntoView {
+    let t = use_catalog();
+    let row = NodeRef::<Ul>::new();
+    let carousel = layout == FeedLayout::Carousel;
+    let empty = move || pages.items.with(Vec::is_empty);
+    view! {
+        <Show
+            when=move || !empty()
+            fallback=move || view! {
+                <p class="feed__empty" part="empty" data-testid="no-posts">
+                    {if filtered.get() { t.no_post_matches() } else { t.no_posts() }}
+                </p>
+            }
+        >
+            {carousel.then(|| view! { <CarouselButtons row/> })}
+            <ul
+                class=format!("feed__posts feed__posts--{}", layout.name())
+                role="list"
+                aria-labelledby=heading.clone()
+                tabindex=carousel.then_some("0")
+                node_ref=row
+                on:keydown=move |event| if carousel { on_arrow_key(row)(event) }
+            >
+                <For
+                    each=move || pages.items.get()
+                    key=|post| post.id.clone()
+                    children=move |post| {
+                        let image = &post.image;
+                        let span = (layout == FeedLayout::Masonry)
+                            .then(|| masonry_span(image.width, image.height));
+                        view! { <li class="feed__item" data-span=span><PostTile post layout/></li> }
+                    }
+                />
+            </ul>
+        </Show>
+    }
+}
+
+/// Placeholder tiles shaped like the layout's, hidden from assistive technology.
+#[component]
+fn PostSkeletons(layout: FeedLayout) -> impl IntoView {
+    let count = if layout == FeedLayout::List {
+        2
+    } else {
+        SKELETON_TILES
+    };
+    view! {
+        <ul class=format!("feed__posts feed__posts--{} feed__posts--skeleton", layout.name()) aria-hidden="true">
+            {(0..count).map(|_| view! { <li class="feed__item"><div class="post skeleton__tile"></div></li> }).collect_view()}
+        </ul>
+    }
+}

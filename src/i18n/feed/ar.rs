@@ -1,0 +1,54 @@
+//! The feed, in Arabic.
+
+use super::FeedText;
+use crate::i18n::ar::Forms;
+use crate::i18n::Arabic;
+
+impl FeedText for Arabic {
+    fn feed_heading(&self) -> &'static str {
+        "صور المجتمع"
+    }
+
+    fn loading_posts(&self) -> &'static str {
+        "جارٍ تحميل الصور…"
+    }
+
+    fn posts_failed(&self) -> &'static str {
+        "تعذّر تحميل الصور."
+    }
+
+    fn no_posts(&self) -> &'static str {
+        "لا توجد صور هنا بعد."
+    }
+
+    fn no_post_matches(&self) -> &'static str {
+        "لا توجد صور تطابق عامل التصفية هذا."
+    }
+
+    fn feed_filters(&self) -> &'static str {
+        "عرض الصور"
+    }
+
+    fn all_posts(&self) -> &'static str {
+        "الكل"
+    }
+
+    fn likes(&self, n: u32) -> String {
+        let forms = Forms {
+            one: "إعجاب واحد",
+            two: "إعجابان",
+            few: "إعجابات",
+            many: "إعجابًا",
+            other: "إعجاب",
+        };
+        self.counted(n, &forms)
+    }
+
+    fn previous_posts(&self) -> &'static str {
+        "الصور السابقة"
+    }
+
+    fn next_posts(&self) -> &'static str {
+        "الصور التالية"
+    }
+}

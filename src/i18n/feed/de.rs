@@ -1,0 +1,46 @@
+//! The feed, in German.
+
+use super::FeedText;
+use crate::i18n::German;
+
+impl FeedText for German {
+    fn feed_heading(&self) -> &'static str {
+        "Fotos der Community"
+    }
+
+    fn loading_posts(&self) -> &'static str {
+        "Fotos werden geladen …"
+    }
+
+    fn posts_failed(&self) -> &'static str {
+        "Die Fotos konnten nicht geladen werden."
+    }
+
+    fn no_posts(&self) -> &'static str {
+        "Hier gibt es noch keine Fotos."
+    }
+
+    fn no_post_matches(&self) -> &'static str {
+        "Kein Foto passt zu diesem Filter."
+    }
+
+    fn feed_filters(&self) -> &'static str {
+        "Fotos anzeigen"
+    }
+
+    fn all_posts(&self) -> &'static str {
+        "Alle"
+    }
+
+    fn likes(&self, n: u32) -> String {
+        self.counted(n, "Like", "Likes")
+    }
+
+    fn previous_posts(&self) -> &'static str {
+        "Vorherige Fotos"
+    }
+
+    fn next_posts(&self) -> &'static str {
+        "Weitere Fotos"
+    }
+}

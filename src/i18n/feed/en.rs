@@ -1,0 +1,46 @@
+//! The feed, in English.
+
+use super::FeedText;
+use crate::i18n::English;
+
+impl FeedText for English {
+    fn feed_heading(&self) -> &'static str {
+        "Community photos"
+    }
+
+    fn loading_posts(&self) -> &'static str {
+        "Loading photos…"
+    }
+
+    fn posts_failed(&self) -> &'static str {
+        "We couldn’t load the photos."
+    }
+
+    fn no_posts(&self) -> &'static str {
+        "No photos here yet."
+    }
+
+    fn no_post_matches(&self) -> &'static str {
+        "No photos match this filter."
+    }
+
+    fn feed_filters(&self) -> &'static str {
+        "Show photos"
+    }
+
+    fn all_posts(&self) -> &'static str {
+        "All"
+    }
+
+    fn likes(&self, n: u32) -> String {
+        self.counted(n, "like", "likes")
+    }
+
+    fn previous_posts(&self) -> &'static str {
+        "Previous photos"
+    }
+
+    fn next_posts(&self) -> &'static str {
+        "Next photos"
+    }
+}

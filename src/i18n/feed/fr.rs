@@ -1,0 +1,46 @@
+//! The feed, in French.
+
+use super::FeedText;
+use crate::i18n::French;
+
+impl FeedText for French {
+    fn feed_heading(&self) -> &'static str {
+        "Photos de la communauté"
+    }
+
+    fn loading_posts(&self) -> &'static str {
+        "Chargement des photos…"
+    }
+
+    fn posts_failed(&self) -> &'static str {
+        "Impossible de charger les photos."
+    }
+
+    fn no_posts(&self) -> &'static str {
+        "Pas encore de photos ici."
+    }
+
+    fn no_post_matches(&self) -> &'static str {
+        "Aucune photo ne correspond à ce filtre."
+    }
+
+    fn feed_filters(&self) -> &'static str {
+        "Afficher les photos"
+    }
+
+    fn all_posts(&self) -> &'static str {
+        "Toutes"
+    }
+
+    fn likes(&self, n: u32) -> String {
+        self.counted(n, "j’aime", "j’aime")
+    }
+
+    fn previous_posts(&self) -> &'static str {
+        "Photos précédentes"
+    }
+
+    fn next_posts(&self) -> &'static str {
+        "Photos suivantes"
+    }
+}

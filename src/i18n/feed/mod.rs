@@ -1,0 +1,68 @@
+//! The words of a feed of the community's photos.
+
+mod ar;
+mod de;
+mod en;
+mod fr;
+
+/// Messages of the feed widget, in one locale.
+pub trait FeedText {
+    /// The heading above a feed.
+    fn feed_heading(&self) -> &'static str;
+    /// Announced while posts load.
+    fn loading_posts(&self) -> &'static str;
+    /// Shown when a feed's posts could not be loaded.
+    fn posts_failed(&self) -> &'static str;
+    /// Shown when a feed has no posts.
+    fn no_posts(&self) -> &'static str;
+    /// Shown when no post matches the chosen filters.
+    fn no_post_matches(&self) -> &'static str;
+    /// The accessible name of the group of filter chips.
+    fn feed_filters(&self) -> &'static str;
+    /// The chip that shows every post.
+    fn all_posts(&self) -> &'static str;
+    /// A like count with its noun: "1 like", "12 likes".
+    fn likes(&self, n: u32) -> String;
+    /// The carousel's button that scrolls back.
+    fn previous_posts(&self) -> &'static str;
+    /// The carousel's button that scrolls on.
+    fn next_posts(&self) -> &'static str;
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{Catalog, Locale};
+
+    /// Every catalog translates every message of the feed.
+    #[test]
+    fn every_catalog_translates_the_feed() {
+        let texts = |c: &dyn Catalog| {
+            vec![
+                c.feed_heading(),
+                c.loading_posts(),
+                c.posts_failed(),
+                c.no_posts(),
+                c.no_post_matches(),
+                c.feed_filters(),
+                c.all_posts(),
+                c.previous_posts(),
+                c.next_posts(),
+            ]
+        };
+        let english = texts(Locale::En.catalog());
+        for locale in Locale::ALL.into_iter().filter(|&l| l != Locale::En) {
+            let catalog = locale.catalog();
+            for (text, english) in texts(catalog).into_iter().zip(&english) {
+                assert!(!text.trim().is_empty(), "{locale:?}: blank for {english:?}");
+                assert_ne!(text, *english, "{locale:?}: untranslated");
+            }
+            for n in [0, 1, 2, 5, 12, 100] {
+                let likes = catalog.likes(n);
+                assert!(likes.contains(&catalog.number(n)) || n <= 2, "{likes}");
+                assert_ne!(likes, Locale::En.catalog().likes(n), "{locale:?}");
+            }
+        }
+        assert_eq!(Locale::En.catalog().likes(1), "1 like");
+        assert_eq!(Locale::En.catalog().likes(1200), "1,200 likes");
+    }
+}

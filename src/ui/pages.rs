@@ -1,0 +1,166 @@
+//! Paging through a list: the items loaded so far for one view, the next page fetched on
+//! request and appended without re-rendering the items already shown, and the "Load more"
+//! button that asks for it (or, when the list scrolls infinitely, the scrolling itself).
+
+use std::future::Future;
+
+use kindred_api::Page;
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::sentinel::when_near;
+use crate::client::ClientError;
+use crate::i18n::use_catalog;
+
+/// Something listed page by page, which may move between pages while the visitor reads.
+pub trait Listed: Clone + Send + Sync + 'static {
+    /// Whether `other` is the same thing (another copy of it, from another page).
+    fn same(&self, other: &Self) -> bool;
+}
+
+/// The pages of a list loaded for the current view.
+pub struct Pages<T: Listed> {
+    /// The items loaded so far.
+    pub items: RwSignal<Vec<T>>,
+    next: RwSignal<Option<String>>,
+    loading: RwSignal<bool>,
+    failure: RwSignal<Option<ClientError>>,
+}
+
+impl<T: Listed> Clone for Pages<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Listed> Copy for Pages<T> {}
+
+impl<T: Listed> Default for Pages<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T: Listed> Pages<T> {
+    /// No pages yet.
+    pub fn new() -> Self {
+        Self {
+            items: RwSignal::new(Vec::new()),
+            next: RwSignal::new(None),
+            loading: RwSignal::new(false),
+            failure: RwSignal::new(None),
+        }
+    }
+
+    /// Starts over with a first page; nothing happens once the list is gone.
+    pub fn start(self, page: Page<T>) {
+        self.items.try_set(page.items);
+        self.next.try_set(page.next_cursor);
+        self.failure.try_set(None);
+    }
+
+    /// Whether the server has more after the pages loaded (tracked).
+    pub fn has_more(self) -> bool {
+        self.next.with(Option::is_some)
+    }
+
+    /// Fetches the page after the last one with `fetch` (given its cursor), hands it to
+    /// `arrived`, and appends the items not shown yet. One request at a time.
+    pub fn load_more<F, Fut>(self, fetch: F, arrived: impl FnOnce(&[T]) + 'static)
+    where
+        F: FnOnce(String) -> Fut,
+        Fut: Future<Output = Result<Page<T>, ClientError>> + 'static,
+    {
+        let Some(cursor) = self.next.get_untracked() else {
+            return;
+        };
+        if self.loading.get_untracked() {
+            return;
+        }
+        self.loading.set(true);
+        self.failure.set(None);
+        let answer = fetch(cursor.clone());
+        spawn_local(async move {
+            let answer = answer.await;
+            // The view may have changed meanwhile: a page for another view is dropped.
+            if self.next.try_get_untracked().flatten().as_deref() != Some(cursor.as_str()) {
+                self.loading.try_set(false);
+                return;
+            }
+            match answer {
+                Ok(page) => {
+                    arrived(&page.items);
+                    self.items.try_update(|items| {
+                        let fresh: Vec<T> = page
+                            .items
+                            .into_iter()
+                            .filter(|item| items.iter().all(|shown| !shown.same(item)))
+                            .collect();
+                        items.extend(fresh);
+                    });
+                    self.next.try_set(page.next_cursor);
+                }
+                Err(error) => {
+                    self.failure.try_set(Some(error));
+                }
+            }
+            self.loading.try_set(false);
+        });
+    }
+}
+
+/// "Load more" while the server has more, with the failure of the last attempt and, while a
+/// page is on its way, `placeholder` announced as `busy`. Lists that scroll infinitely
+/// (`infinite`) also load the next page when the button nears the viewport, unless the last
+/// attempt failed (the visitor then retries with the button).
+#[component]
+pub fn MoreButton<T: Listed>(
+    /// The list's pages.
+    pages: Pages<T>,
+    /// Asks for the next page.
+    load_more: Callback<()>,
+    /// Whether the list loads more as it scrolls.
+    infinite: bool,
+    /// Announced while a page loads.
+    busy: &'static str,
+    /// Stands in for the items on their way.
+    #[prop(into)]
+    placeholder: ViewFn,
+) -> impl IntoView {
+    let t = use_catalog();
+    let node = NodeRef::<Div>::new();
+    if infinite {
+        when_near(node, move || {
+            if pages.failure.with_untracked(Option::is_none) {
+                load_more.run(());
+            }
+        });
+    }
+    move || {
+        let placeholder = placeholder.clone();
+        pages.has_more().then(|| {
+            view! {
+                {move || pages.loading.get().then(|| view! {
+                    <p class="sr-only" role="status">{busy}</p>
+                    {placeholder.run()}
+                })}
+                <div class="more" node_ref=node>
+                    {move || pages.failure.get().map(|error| view! {
+                        <p class="more__error" role="alert">{t.problem(&error)}</p>
+                    })}
+                    <button
+                        type="button"
+                        class="button"
+                        part="more-button"
+                        data-testid="load-more"
+                        aria-disabled=move || pages.loading.get().then_some("true")
+                        on:click=move |_| load_more.run(())
+                    >
+                        {t.load_more()}
+                    </button>
+                </div>
+            }
+        })
+    }
+}

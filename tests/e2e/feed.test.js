@@ -1,0 +1,169 @@
+// The feed widget against the real server: every layout with its photos done right (srcset,
+// lazy loading, sizes known up front, the dominant colour while loading, alt text), the
+// carousel's buttons and arrow keys, filter chips and the presets a product page sets, all
+// without axe-core violations or layout shifts.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { chromiumPerSpec, openPage, assertClean, axeViolations, API_URL } from "./browser.js";
+
+const browser = chromiumPerSpec();
+const POST = '#w [data-testid="post"]';
+
+/** The feed's posts as the API lists them with `params`. */
+async function listed(params = "") {
+  const response = await fetch(new URL(`feeds/trail-stories/posts?${params}`, API_URL));
+  assert.equal(response.status, 200);
+  return (await response.json()).items;
+}
+
+/** Opens a page with the demo feed, `attributes` on its placeholder, and waits for posts. */
+async function openFeed(name, attributes = "", options = {}) {
+  const body =
+    `<main><h1>Stories</h1><div id="w" data-kindred="feed" data-feed="trail-stories" data-eager ${attributes}></div></main>`;
+  const opened = await openPage(browser(), name, { body, ...options });
+  await opened.page.locator(POST).first().waitFor();
+  return opened;
+}
+
+/** The ids of the posts shown, in document order. */
+function shownIds(page) {
+  return page.locator(POST).evaluateAll((posts) => posts.map((post) => post.dataset.postId));
+}
+
+for (const layout of ["grid", "masonry", "carousel", "list"]) {
+  test(`the ${layout} layout shows every post with its photo done right`, async () => {
+    const posts = await listed();
+    const opened = await openFeed(`feed-${layout}`, `data-layout="${layout}"`);
+    const { page } = opened;
+    assert.deepEqual(await shownIds(page), posts.map((post) => post.id));
+    const list = page.locator("#w .feed__posts");
+    assert.match(await list.getAttribute("class"), new RegExp(`feed__posts--${layout}\\b`));
+    assert.equal(await list.getAttribute("role"), "list");
+    const first = posts[0];
+    const img = page.locator(`#w [data-post-id="${first.id}"] img`);
+    assert.equal(await img.getAttribute("alt"), first.alt);
+    assert.equal(await img.getAttribute("loading"), "lazy");
+    assert.equal(await img.getAttribute("width"), String(first.image.width));
+    assert.equal(await img.getAttribute("height"), String(first.image.height));
+    assert.equal(
+      await img.getAttribute("srcset"),
+      first.image.srcset.map((source) => `${new URL(source.url, API_URL).href} ${source.width}w`).join(", "),
+    );
+    assert.ok((await img.getAttribute("sizes")).length > 0);
+    assert.equal(await page.locator(`#w [data-post-id="${first.id}"] .photo__swatch rect`).getAttribute("fill"), first.image.color);
+    // The photos in view arrive and paint (the others wait, lazily); nothing moved when they did.
+    await page.waitForFunction(() =>
+      [...document.getElementById("w").shadowRoot.querySelectorAll("img")]
+        .filter((img) => {
+          const box = img.getBoundingClientRect();
+          return box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
+        })
+        .every((img) => img.complete && img.naturalWidth > 0),
+    );
+    const shift = await page.evaluate(() => window.shifts.reduce((sum, value) => sum + value, 0));
+    assert.ok(shift < 0.01, `layout shift ${shift}`);
+    assert.deepEqual(await axeViolations(page), []);
+    await assertClean(opened);
+    await opened.context.close();
+  });
+}
+
+test("masonry keeps the posts' order row after row, each as tall as its photo's proportions", async () => {
+  const opened = await openFeed("feed-masonry-order", 'data-layout="masonry"');
+  const { page } = opened;
+  const boxes = await page.locator("#w .feed__item").evaluateAll((items) =>
+    items.map((item) => {
+      const box = item.getBoundingClientRect();
+      const img = item.querySelector("img");
+      return { top: box.top, left: box.left, width: box.width, height: box.height, ratio: img.height / img.width };
+    }),
+  );
+  for (let i = 1; i < boxes.length; i++) {
+    assert.ok(boxes[i].top >= boxes[i - 1].top - 1, `post ${i} starts above post ${i - 1}`);
+  }
+  const columns = new Set(boxes.map((box) => Math.round(box.left)));
+  assert.ok(columns.size > 1, "several columns");
+  for (const box of boxes) {
+    // The photo's height over its width, within a row of rounding and the gap under it.
+    const expected = box.width * box.ratio;
+    assert.ok(Math.abs(box.height - expected) < box.width / 10, `${box.height} for ${expected}`);
+  }
+  await opened.context.close();
+});
+
+test("the carousel moves a post at a time with its buttons and the arrow keys", async () => {
+  const opened = await openFeed("feed-carousel-keys", 'data-layout="carousel"');
+  const { page } = opened;
+  const row = page.locator("#w .feed__posts");
+  const scrolled = () => row.evaluate((element) => element.scrollLeft);
+  const settled = async (previous) => {
+    await page.waitForFunction(
+      (previous) => {
+        const element = document.getElementById("w").shadowRoot.querySelector(".feed__posts");
+        return Math.abs(element.scrollLeft - previous) > 10;
+      },
+      previous,
+    );
+    await page.waitForTimeout(600); // smooth scrolling and snapping come to rest
+    return scrolled();
+  };
+  assert.equal(await scrolled(), 0);
+  await page.locator('#w [data-testid="carousel-next"]').click();
+  const afterNext = await settled(0);
+  const step = await page.locator("#w .feed__item").first().evaluate((item) => item.getBoundingClientRect().width);
+  assert.ok(afterNext >= step - 2, `${afterNext} after one step of ${step}`);
+  await page.locator('#w [data-testid="carousel-previous"]').click();
+  assert.ok((await settled(afterNext)) < 2);
+  await row.focus();
+  await page.keyboard.press("ArrowRight");
+  assert.ok((await settled(0)) >= step - 2);
+  await page.keyboard.press("ArrowLeft");
+  assert.ok((await settled(afterNext)) < 2);
+  assert.deepEqual(await axeViolations(page), []);
+  await assertClean(opened);
+  await opened.context.close();
+});
+
+test("a product page's preset shows its product's posts; chips change the filter", async () => {
+  const summit = await listed("product=summit-3");
+  assert.ok(summit.length > 0);
+  const opened = await openFeed("feed-preset", 'data-product="summit-3"');
+  const { page } = opened;
+  assert.deepEqual(await shownIds(page), summit.map((post) => post.id));
+  const chip = (name) => page.locator('#w [data-testid="feed-filters"] button', { hasText: name });
+  assert.equal(await chip("Summit 3").getAttribute("aria-pressed"), "true");
+  assert.equal(await chip("All").getAttribute("aria-pressed"), "false");
+
+  const all = await listed();
+  await chip("All").click();
+  await page.waitForFunction((n) => document.getElementById("w").shadowRoot.querySelectorAll('[data-testid="post"]').length === n, all.length);
+  assert.deepEqual(await shownIds(page), all.map((post) => post.id));
+  assert.equal(await chip("All").getAttribute("aria-pressed"), "true");
+
+  const dawn = await listed("tag=dawnpatrol");
+  await chip("#dawnpatrol").click();
+  await page.waitForFunction((n) => document.getElementById("w").shadowRoot.querySelectorAll('[data-testid="post"]').length === n, dawn.length);
+  assert.deepEqual(await shownIds(page), dawn.map((post) => post.id));
+  assert.equal(await chip("#dawnpatrol").getAttribute("aria-pressed"), "true");
+  assert.deepEqual(await axeViolations(page), []);
+  await assertClean(opened);
+  await opened.context.close();
+});
+
+test("a hashtag preset, and a filter nothing matches, say so", async () => {
+  const opened = await openFeed("feed-tag", 'data-tag="#DawnPatrol"');
+  const { page } = opened;
+  const dawn = await listed("tag=dawnpatrol");
+  assert.deepEqual(await shownIds(page), dawn.map((post) => post.id));
+  await opened.context.close();
+
+  const none = await openPage(browser(), "feed-none", {
+    body: '<main><h1>Stories</h1><div id="w" data-kindred="feed" data-feed="trail-stories" data-product="no-such-product" data-eager></div></main>',
+  });
+  const empty = none.page.locator('#w [data-testid="no-posts"]');
+  await empty.waitFor();
+  assert.equal(await empty.innerText(), "No photos match this filter.");
+  await assertClean(none);
+  await none.context.close();
+});

@@ -1,0 +1,156 @@
+//! The feed widget in Chromium: each layout renders the same posts in its own arrangement
+//! (the loader remounts a placeholder whose `layout` changes), captions stay text, and only
+//! photo URLs and colours of a safe shape reach the page. `fetch` answers the feed's page
+//! from a stub.
+
+use wasm_bindgen_test::*;
+use web_sys::Element;
+
+use super::{eventually, find, new_host, shadow_of, CSS};
+
+const API: &str = "http://feed.example.test";
+
+/// A page of three posts: a square one, a tall one carrying hostile text and an unusable
+/// photo, and a wide one.
+const PAGE: &str = r##"{"items":[
+  {"id":"1","caption":"Ridge at dawn #dawn","alt":"A ridge at dawn","tags":["dawn"],
+   "product_tags":["summit-3"],"like_count":3,"liked":false,"author":{"name":"Maya"},
+   "created_at":"2026-11-20T10:00:00Z","image":{"url":"/v1/media/a.jpg","width":1080,
+   "height":1080,"srcset":[{"url":"/v1/media/a480.jpg","width":480},
+   {"url":"/v1/media/a.jpg","width":1080}],"color":"#70626d"}},
+  {"id":"2","caption":"<img src=x onerror=alert(1)> **bold**","alt":"A tall pine",
+   "tags":[],"product_tags":["merino-socks"],"like_count":1,"liked":false,
+   "author":{"name":"<b>Jonas</b>"},"created_at":"2026-11-21T10:00:00Z",
+   "image":{"url":"javascript:alert(1)","width":720,"height":1080,
+   "srcset":[{"url":"javascript:alert(2)","width":720}],"color":"red;background:url(x)"}},
+  {"id":"3","caption":"","alt":"A lake","tags":[],"product_tags":[],"like_count":0,
+   "liked":false,"author":{"name":"Aiko"},"created_at":"2026-11-22T10:00:00Z",
+   "image":{"url":"https://cdn.example.test/c.jpg","width":1080,"height":540,
+   "srcset":[],"color":"#abc"}}
+],"next_cursor":null}"##;
+
+/// Answers every request to the test API with [`PAGE`]; [`restore_fetch`] undoes it.
+fn stub_fetch() {
+    let script = format!(
+        "window.realFetch ??= window.fetch;
+         window.fetch = (request, init) => !String(request.url).includes('feed.example.test/')
+           ? window.realFetch(request, init)
+           : Promise.resolve(new Response({}, {{ status: 200,
+               headers: {{ 'content-type': 'application/json' }} }}));",
+        serde_json::to_string(PAGE).unwrap()
+    );
+    js_sys::eval(&script).expect("the stub installs");
+}
+
+fn restore_fetch() {
+    js_sys::eval("window.fetch = window.realFetch;").expect("fetch is restored");
+}
+
+fn feed_options(layout: &str) -> String {
+    format!(r#"{{"kind":"feed","api":"{API}","site":"s","feed":"stories","layout":"{layout}"}}"#)
+}
+
+fn all(shadow: &web_sys::ShadowRoot, selector: &str) -> Vec<Element> {
+    let list = shadow.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(wasm_bindgen::JsCast::unchecked_into)
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn each_layout_arranges_the_same_posts_its_own_way() {
+    stub_fetch();
+    let host = new_host();
+    for layout in ["grid", "masonry", "carousel", "list"] {
+        // As the loader does when the placeholder's `layout` changes: unmount, mount afresh.
+        let handle = kindred::mount(host.clone(), &feed_options(layout), CSS);
+        let shadow = shadow_of(&host);
+        eventually("the posts", || {
+            all(&shadow, r#"[data-testid="post"]"#).len() == 3
+        })
+        .await;
+        let list = find(&shadow, ".feed__posts").unwrap();
+        assert_eq!(
+            list.class_name(),
+            format!("feed__posts feed__posts--{layout}")
+        );
+        let feed = find(&shadow, ".feed").unwrap();
+        assert_eq!(feed.get_attribute("data-layout").as_deref(), Some(layout));
+        let spans: Vec<Option<String>> = all(&shadow, ".feed__item")
+            .iter()
+            .map(|item| item.get_attribute("data-span"))
+            .collect();
+        if layout == "masonry" {
+            let expected = ["20", "30", "10"].map(|span| Some(span.to_owned()));
+            assert_eq!(spans, expected);
+        } else {
+            assert!(spans.iter().all(Option::is_none), "{layout}: {spans:?}");
+        }
+        let carousel = layout == "carousel";
+        assert_eq!(
+            find(&shadow, r#"[data-testid="carousel-next"]"#).is_some(),
+            carousel
+        );
+        assert_eq!(
+            list.get_attribute("tabindex").as_deref(),
+            carousel.then_some("0"),
+            "{layout}"
+        );
+        handle.unmount();
+    }
+    restore_fetch();
+}
+
+#[wasm_bindgen_test]
+async fn captions_stay_text_and_only_safe_photos_and_colours_are_used() {
+    stub_fetch();
+    let host = new_host();
+    let handle = kindred::mount(host.clone(), &feed_options("list"), CSS);
+    let shadow = shadow_of(&host);
+    eventually("the posts", || {
+        all(&shadow, r#"[data-testid="post"]"#).len() == 3
+    })
+    .await;
+    let hostile = find(&shadow, r#"[data-post-id="2"]"#).unwrap();
+    let caption = hostile.query_selector(".post__caption").unwrap().unwrap();
+    assert_eq!(
+        caption.text_content().unwrap(),
+        "<img src=x onerror=alert(1)> **bold**"
+    );
+    assert_eq!(caption.child_element_count(), 0);
+    assert!(hostile.inner_html().contains("by &lt;b&gt;Jonas&lt;/b&gt;"));
+    let img = hostile.query_selector("img").unwrap().unwrap();
+    assert_eq!(img.get_attribute("src"), None);
+    assert_eq!(img.get_attribute("srcset"), None);
+    assert_eq!(img.get_attribute("alt").as_deref(), Some("A tall pine"));
+    assert!(hostile.query_selector(".photo__swatch").unwrap().is_none());
+
+    let square = find(&shadow, r#"[data-post-id="1"] img"#).unwrap();
+    assert_eq!(
+        square.get_attribute("src").as_deref(),
+        Some("http://feed.example.test/v1/media/a.jpg")
+    );
+    assert_eq!(
+        square.get_attribute("srcset").as_deref(),
+        Some("http://feed.example.test/v1/media/a480.jpg 480w, http://feed.example.test/v1/media/a.jpg 1080w")
+    );
+    assert_eq!(
+        (
+            square.get_attribute("width"),
+            square.get_attribute("height")
+        ),
+        (Some("1080".into()), Some("1080".into()))
+    );
+    let fill = find(&shadow, r#"[data-post-id="1"] .photo__swatch rect"#).unwrap();
+    assert_eq!(fill.get_attribute("fill").as_deref(), Some("#70626d"));
+    let wide = find(&shadow, r#"[data-post-id="3"] img"#).unwrap();
+    assert_eq!(
+        wide.get_attribute("src").as_deref(),
+        Some("https://cdn.example.test/c.jpg")
+    );
+    // No caption, no empty paragraph.
+    assert!(find(&shadow, r#"[data-post-id="3"] .post__caption"#).is_none());
+    handle.unmount();
+    restore_fetch();
+}
