@@ -3,32 +3,19 @@
 // announced; touch targets are at least 24px; reduced motion turns animations off.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
 
-import { chromiumPerSpec, openPage, assertClean } from "./browser.js";
+import { chromiumPerSpec, openPage, assertClean, axeViolations } from "./browser.js";
 
 const browser = chromiumPerSpec();
 const BOARD = '<main><h1>Trail shoes</h1><div id="w" data-kindred="ideas" data-board="trail-shoes" data-eager></div></main>';
-const AXE = await readFile(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 const CARD = '#w [data-testid="idea-card"]';
 
-/** The rules of WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
-const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /** Opens the board (in `lang`, with `context` options) and waits for its ideas. */
 async function openBoard(name, options = {}) {
   const opened = await openPage(browser(), name, { body: BOARD, ...options });
   await opened.page.locator(CARD).first().waitFor();
   return opened;
-}
-
-/** axe-core's WCAG AA violations on the page, as `rule: targets` lines. */
-async function violations(page) {
-  await page.evaluate(AXE); // evaluated by the browser's debugger, which the page's CSP allows
-  const results = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), WCAG_AA);
-  return results.violations.map(
-    (v) => `${v.id}: ${v.nodes.map((node) => node.target.join(" > ")).join(", ")}`,
-  );
 }
 
 for (const [name, options] of [
@@ -39,11 +26,11 @@ for (const [name, options] of [
   test(`axe-core finds no WCAG 2.2 AA violations (${name})`, async () => {
     const opened = await openBoard(`axe-${name}`, options);
     const { page } = opened;
-    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(await axeViolations(page), []);
     // After a vote, with its announcement in place.
     await page.locator(`${CARD} [data-testid="vote-button"]`).first().click();
     await page.waitForFunction(() => window.kindredEvents.some((e) => e.type === "kindred:vote"));
-    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(await axeViolations(page), []);
     await assertClean(opened);
     await opened.context.close();
   });

@@ -2,17 +2,14 @@
 // Back returns to the list, visitors comment and reply, and axe-core finds nothing to fix.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
 
-import { chromiumPerSpec, openPage, assertClean, API_URL } from "./browser.js";
+import { chromiumPerSpec, openPage, assertClean, API_URL, axeViolations } from "./browser.js";
 
 const browser = chromiumPerSpec();
 const BOARD = '<main><h1>Trail shoes</h1><div id="w" data-kindred="ideas" data-board="trail-shoes" data-eager></div></main>';
-const AXE = await readFile(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 const CARD = '#w [data-testid="idea-card"]';
 const DETAIL = '#w [data-testid="idea-detail"]';
 const TITLE = `${DETAIL} .detail__title`;
-const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /** An idea of the board, as the API lists it (the specs share the data, so no fixed id). */
 async function someIdea(index = 0) {
@@ -190,13 +187,6 @@ test("a visitor comments and replies, and both appear", async () => {
   await opened.context.close();
 });
 
-/** axe-core's WCAG AA violations on the page, as `rule: targets` lines. */
-async function violations(page) {
-  await page.evaluate(AXE);
-  const results = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), WCAG_AA);
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(" > ")).join(", ")}`);
-}
-
 for (const [name, options] of [
   ["light", {}],
   ["dark", { context: { colorScheme: "dark" } }],
@@ -211,13 +201,13 @@ for (const [name, options] of [
     await page.waitForFunction(
       () => !document.querySelector("#w").shadowRoot.querySelector('[aria-busy="true"]'),
     );
-    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(await axeViolations(page), []);
     // With a reply box open and a refused, empty comment explained.
     const reply = page.locator(`${DETAIL} [data-testid="reply-button"]`).first();
     if (await reply.count()) await reply.click();
     await page.locator(`${DETAIL} [data-testid="composer-submit"]`).last().click();
     await page.locator(`${DETAIL} [data-testid="composer-problems"]`).first().waitFor();
-    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(await axeViolations(page), []);
 
     const small = await page.evaluate(() =>
       [...document.querySelector("#w").shadowRoot.querySelectorAll(".detail button, .detail a:not(.markdown a, .detail__duplicate a)")]

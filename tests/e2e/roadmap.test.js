@@ -2,13 +2,10 @@
 // labelled columns, stacked in a narrow widget, each card opening its idea.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
 
-import { API_URL, chromiumPerSpec, openPage, assertClean } from "./browser.js";
+import { API_URL, chromiumPerSpec, openPage, assertClean, axeViolations } from "./browser.js";
 
 const browser = chromiumPerSpec();
-const AXE = await readFile(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
-const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const ROADMAP =
   '<main><h1>Roadmap</h1><div id="w" data-kindred="ideas" data-board="trail-shoes" data-view="roadmap" data-eager></div></main>';
 const COLUMN = '#w [data-testid="roadmap-column"]';
@@ -58,9 +55,7 @@ test("three labelled columns hold the planned, in-progress and shipped ideas", a
     1,
     "side by side in a wide widget",
   );
-  await page.evaluate(AXE);
-  const results = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), WCAG_AA);
-  assert.deepEqual(results.violations.map((v) => v.id), []);
+  assert.deepEqual(await axeViolations(page), []);
   await assertClean(opened);
   await opened.context.close();
 });

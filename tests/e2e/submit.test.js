@@ -6,13 +6,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac, randomUUID } from "node:crypto";
-import { readFile } from "node:fs/promises";
 
-import { API_URL, chromiumPerSpec, openPage, assertClean } from "./browser.js";
+import { API_URL, chromiumPerSpec, openPage, assertClean, axeViolations } from "./browser.js";
 
 const browser = chromiumPerSpec();
-const AXE = await readFile(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
-const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /** The demo site, its published SSO secret, and its boards (see `kindred_server::seed`). */
 const SITE = "ridgeline";
@@ -75,13 +72,6 @@ async function openForm(name, slug, options = {}) {
 /** The title field of the form. */
 const title = (page) => page.locator('#w [data-testid="idea-form"] input[name="title"]');
 
-/** axe-core's WCAG AA violations on the page. */
-async function violations(page) {
-  await page.evaluate(AXE);
-  const results = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), WCAG_AA);
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(" > ")).join(", ")}`);
-}
-
 test("the form checks fields before sending and ties each error to its field", async () => {
   const opened = await openForm("submit-checks", SHOES);
   const { page } = opened;
@@ -101,7 +91,7 @@ test("the form checks fields before sending and ties each error to its field", a
   const trap = page.locator('#w input[name="website"]');
   assert.equal(await trap.getAttribute("tabindex"), "-1");
   assert.equal(await trap.evaluate((input) => input.closest("[aria-hidden]")?.getAttribute("aria-hidden")), "true");
-  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(await axeViolations(page), []);
   await assertClean(opened);
   await opened.context.close();
 });
@@ -117,7 +107,7 @@ test("similar ideas appear while a title is typed, and a posted idea opens with 
   await suggestion.waitFor();
   assert.ok(await suggestion.locator('[data-testid="vote-button"]').isVisible(), "a vote instead");
   assert.match(await page.locator('#w [data-testid="similar-status"]').innerText(), /Similar ideas found: \d+/);
-  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(await axeViolations(page), []);
 
   const text = `Reflective heel tabs ${randomUUID().slice(0, 8)}`;
   await title(page).fill(text);
@@ -162,7 +152,7 @@ test("a board's own co-creation form proposes its ideas, with similar ideas unde
   await question.pressSequentially(existing.title.slice(0, 24), { delay: 20 });
   await page.locator('#w [data-testid="similar-idea"]').first().waitFor();
   assert.equal(await question.getAttribute("aria-invalid"), null, "answered, the error is gone");
-  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(await axeViolations(page), []);
 
   const text = `Removable rock plate ${randomUUID().slice(0, 8)}`;
   await question.fill(text);
@@ -195,7 +185,7 @@ test("in Arabic the board's form speaks the catalog's words, right to left, with
   const errorId = (await question.getAttribute("aria-describedby")).split(" ").find((id) => id.endsWith("-error"));
   assert.equal(await page.locator(`#w #${errorId}`).innerText(), "يرجى الإجابة عن هذا السؤال.");
   assert.equal(await page.locator('#w [data-testid="send-form"]').innerText(), "إرسال");
-  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(await axeViolations(page), []);
   await assertClean(opened);
   await opened.context.close();
 });
@@ -213,7 +203,7 @@ test("on a premoderated board a posted idea waits for review, and the form says 
   assert.equal(detail.board, GEAR);
   assert.equal(detail.pendingReview, true);
   assert.equal(new URL(page.url()).hash, "#kindred/new");
-  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(await axeViolations(page), []);
   await page.locator('#w [data-testid="back-to-ideas"]').click();
   await page.locator('#w [data-testid="idea-card"]').first().waitFor();
   await assertClean(opened);
@@ -239,7 +229,7 @@ test("a members-only board asks to sign in, then posts under the member's name",
   const prompt = page.locator('#w [data-testid="signin-prompt"]');
   await prompt.waitFor();
   assert.match(await prompt.innerText(), /Sign in to propose an idea/);
-  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(await axeViolations(page), []);
   await prompt.locator('[data-testid="signin"]').click();
   assert.deepEqual(await heard(page, "kindred:signin"), { board: SHOES, action: "submit" });
 
