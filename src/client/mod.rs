@@ -12,8 +12,8 @@ pub use url::ApiBase;
 
 use gloo_net::http::{Method, RequestBuilder};
 use kindred_api::{
-    Comment, CreateComment, CreateIdea, FormSchema, Idea, IdeaDetail, IdeaId, Page, Post,
-    SimilarIdea, SiteConfig, SubmissionReceipt, VisitorId, VoteState, VISITOR_HEADER,
+    Comment, CreateComment, CreateIdea, FormSchema, Idea, IdeaDetail, IdeaId, LikeState, Page,
+    Post, PostId, SimilarIdea, SiteConfig, SubmissionReceipt, VisitorId, VoteState, VISITOR_HEADER,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -141,6 +141,17 @@ impl ApiClient {
     ) -> Result<Page<Post>, ClientError> {
         let url = self.base.feed_posts(feed, query, cursor);
         self.send(Method::GET, url, None).await
+    }
+
+    /// Likes a post for the visitor: `PUT /v1/posts/{id}/like`.
+    pub async fn like(&self, id: &PostId) -> Result<LikeState, ClientError> {
+        self.send(Method::PUT, self.base.post_like(id), None).await
+    }
+
+    /// Withdraws the visitor's like: `DELETE /v1/posts/{id}/like`.
+    pub async fn unlike(&self, id: &PostId) -> Result<LikeState, ClientError> {
+        self.send(Method::DELETE, self.base.post_like(id), None)
+            .await
     }
 
     /// Sends a request with a JSON body, if any; see [`Self::request`].

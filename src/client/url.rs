@@ -1,6 +1,6 @@
 //! Where each operation of the contract lives, relative to the configured API base.
 
-use kindred_api::IdeaId;
+use kindred_api::{IdeaId, PostId};
 
 use crate::feed::FeedQuery;
 use crate::ideas::ListQuery;
@@ -109,6 +109,11 @@ impl ApiBase {
             url.push_str(&params.join("&"));
         }
         url
+    }
+
+    /// `PUT` and `DELETE /v1/posts/{id}/like`
+    pub fn post_like(&self, id: &PostId) -> String {
+        format!("{}/v1/posts/{}/like", self.0, encode(&id.0))
     }
 
     /// Where a resource the API names (a photo's URL) is fetched from: an `http(s)` URL as it

@@ -3,12 +3,14 @@
 
 mod carousel;
 mod filters;
+mod like;
 mod masonry;
 mod photo;
 mod query;
 mod tile;
 mod widget;
 
+pub use like::LikeButton;
 pub use photo::{srcset, swatch};
 pub use query::FeedQuery;
 pub use tile::PostTile;

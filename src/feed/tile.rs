@@ -4,9 +4,11 @@
 use kindred_api::Post;
 use leptos::prelude::*;
 
+use super::like::LikeButton;
 use super::photo::PostPhoto;
 use crate::config::FeedLayout;
 use crate::i18n::{ago, use_catalog, use_locale};
+use crate::ideas::VoteTally;
 
 /// How wide a photo shows in `layout`, for the browser to pick a rendition.
 fn sizes(layout: FeedLayout) -> &'static str {
@@ -34,10 +36,12 @@ pub fn PostTile(
         alt,
         image,
         like_count,
+        liked,
         author,
         created_at,
         ..
     } = post;
+    let post_id = id.0.clone();
     let when = ago(use_locale(), &created_at).map(|text| {
         view! { <time datetime=created_at>{text}</time> }
     });
@@ -45,15 +49,17 @@ pub fn PostTile(
         view! { <p class="post__caption" part="caption">{caption}</p> }
     });
     view! {
-        <article class="post" part="post" data-testid="post" data-post-id=id.0>
+        <article class="post" part="post" data-testid="post" data-post-id=post_id>
             <PostPhoto image alt sizes=sizes(layout)/>
             <div class="post__text">
                 {caption}
                 <p class="post__meta">
                     <span class="post__author">{t.author(&author.name)}</span>
                     {when}
-                    <span class="post__likes" data-testid="like-count">{t.likes(like_count)}</span>
                 </p>
+                <div class="post__actions">
+                    <LikeButton id initial=VoteTally { count: like_count, voted: liked }/>
+                </div>
             </div>
         </article>
     }

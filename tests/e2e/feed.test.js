@@ -167,3 +167,62 @@ test("a hashtag preset, and a filter nothing matches, say so", async () => {
   await assertClean(none);
   await none.context.close();
 });
+
+test("a like shows at once, the server settles it, and a refused one is undone with the reason", async () => {
+  const opened = await openFeed("feed-like", 'data-layout="list"');
+  const { page } = opened;
+  const [first] = await listed();
+  const post = page.locator(`#w [data-post-id="${first.id}"]`);
+  const button = post.locator('[data-testid="like-button"]');
+  const count = async () => Number((await button.locator('[data-testid="like-count"]').innerText()).replace(/\D/g, ""));
+  const before = await count();
+  assert.equal(await button.getAttribute("aria-pressed"), "false");
+  assert.equal(await button.getAttribute("aria-label"), `Like, ${before.toLocaleString("en")} likes`);
+
+  await button.click();
+  assert.equal(await button.getAttribute("aria-pressed"), "true");
+  await page.waitForFunction(
+    (id) => !document.getElementById("w").shadowRoot.querySelector(`[data-post-id="${id}"] [data-testid="like-button"]`).hasAttribute("aria-disabled"),
+    first.id,
+  );
+  assert.equal(await count(), before + 1);
+  const stored = (await listed()).find((post) => post.id === first.id);
+  assert.equal(stored.like_count, before + 1);
+
+  // The server refuses taking it back: the like stays, and the visitor is told why.
+  await page.route("**/v1/posts/*/like", (route) =>
+    route.fulfill({
+      status: 429,
+      contentType: "application/json",
+      headers: { "retry-after": "30" },
+      body: JSON.stringify({ error: { code: "rate_limited", message: "slow down", fields: {} } }),
+    }),
+  );
+  await button.click();
+  const notice = post.locator('[data-testid="like-notice"]');
+  await page.waitForFunction(
+    (id) => document.getElementById("w").shadowRoot.querySelector(`[data-post-id="${id}"] [data-testid="like-notice"]`).textContent.length > 0,
+    first.id,
+  );
+  assert.match(await notice.innerText(), /^Taking back your like didn’t work\./);
+  assert.equal(await button.getAttribute("aria-pressed"), "true");
+  assert.equal(await count(), before + 1);
+
+  await page.unroute("**/v1/posts/*/like");
+  await button.click();
+  await page.waitForFunction(
+    (id) => document.getElementById("w").shadowRoot.querySelector(`[data-post-id="${id}"] [data-testid="like-button"]`).getAttribute("aria-pressed") === "false",
+    first.id,
+  );
+  await page.waitForFunction(
+    (id) => !document.getElementById("w").shadowRoot.querySelector(`[data-post-id="${id}"] [data-testid="like-button"]`).hasAttribute("aria-disabled"),
+    first.id,
+  );
+  assert.equal(await count(), before);
+  assert.equal(await notice.innerText(), "");
+  assert.deepEqual(await axeViolations(page), []);
+  // The refused request is the browser's one console line.
+  const problems = opened.problems.filter((text) => !text.includes("status of 429"));
+  await assertClean({ page, problems });
+  await opened.context.close();
+});

@@ -1,8 +1,10 @@
 //! The feed widget in Chromium: each layout renders the same posts in its own arrangement
-//! (the loader remounts a placeholder whose `layout` changes), captions stay text, and only
-//! photo URLs and colours of a safe shape reach the page. `fetch` answers the feed's page
-//! from a stub.
+//! (the loader remounts a placeholder whose `layout` changes), a like shows at once and is
+//! undone when refused, captions stay text, and only photo URLs and colours of a safe shape
+//! reach the page. `fetch` is a stub: it answers the feed's page, and holds likes until the
+//! test answers them.
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
@@ -29,17 +31,40 @@ const PAGE: &str = r##"{"items":[
    "srcset":[],"color":"#abc"}}
 ],"next_cursor":null}"##;
 
-/// Answers every request to the test API with [`PAGE`]; [`restore_fetch`] undoes it.
+/// Answers reads from the test API with [`PAGE`] and keeps writes waiting until the test
+/// answers them with [`answer`]; [`restore_fetch`] undoes it.
 fn stub_fetch() {
     let script = format!(
         "window.realFetch ??= window.fetch;
+         window.writes = [];
+         const json = (status, body) => new Response(body, {{ status,
+           headers: {{ 'content-type': 'application/json' }} }});
          window.fetch = (request, init) => !String(request.url).includes('feed.example.test/')
            ? window.realFetch(request, init)
-           : Promise.resolve(new Response({}, {{ status: 200,
-               headers: {{ 'content-type': 'application/json' }} }}));",
+           : request.method === 'GET'
+             ? Promise.resolve(json(200, {}))
+             : new Promise((resolve) => window.writes.push({{
+                 call: `${{request.method}} ${{request.url}}`,
+                 answer: (status, body) => resolve(json(status, body)),
+               }}));",
         serde_json::to_string(PAGE).unwrap()
     );
     js_sys::eval(&script).expect("the stub installs");
+}
+
+/// The waiting writes, oldest first, as `METHOD url`.
+fn writes() -> Vec<String> {
+    let calls = js_sys::eval("JSON.stringify(window.writes.map((write) => write.call))").unwrap();
+    serde_json::from_str(&calls.as_string().unwrap()).unwrap()
+}
+
+/// Answers the oldest waiting write with `status` and `body`.
+fn answer(status: u16, body: &str) {
+    let call = format!(
+        "window.writes.shift().answer({status}, {})",
+        serde_json::to_string(body).unwrap()
+    );
+    js_sys::eval(&call).expect("a write was waiting");
 }
 
 fn restore_fetch() {
@@ -54,7 +79,7 @@ fn all(shadow: &web_sys::ShadowRoot, selector: &str) -> Vec<Element> {
     let list = shadow.query_selector_all(selector).unwrap();
     (0..list.length())
         .filter_map(|i| list.item(i))
-        .map(wasm_bindgen::JsCast::unchecked_into)
+        .map(JsCast::unchecked_into)
         .collect()
 }
 
@@ -99,6 +124,69 @@ async fn each_layout_arranges_the_same_posts_its_own_way() {
         );
         handle.unmount();
     }
+    restore_fetch();
+}
+
+#[wasm_bindgen_test]
+async fn a_like_shows_at_once_and_a_refused_one_is_undone_out_loud() {
+    stub_fetch();
+    let host = new_host();
+    let handle = kindred::mount(host.clone(), &feed_options("grid"), CSS);
+    let shadow = shadow_of(&host);
+    eventually("the posts", || {
+        all(&shadow, r#"[data-testid="post"]"#).len() == 3
+    })
+    .await;
+    let button = find(&shadow, r#"[data-post-id="1"] [data-testid="like-button"]"#).unwrap();
+    let notice = find(&shadow, r#"[data-post-id="1"] [data-testid="like-notice"]"#).unwrap();
+    let shown = || {
+        (
+            button.get_attribute("aria-pressed").unwrap(),
+            button.text_content().unwrap(),
+            button.has_attribute("aria-disabled"),
+        )
+    };
+    assert_eq!(shown(), ("false".into(), "3".into(), false));
+    assert_eq!(
+        button.get_attribute("aria-label").as_deref(),
+        Some("Like, 3 likes")
+    );
+
+    // Pressed and counted at once; a second click while the request is out sends nothing.
+    button.unchecked_ref::<web_sys::HtmlElement>().click();
+    eventually("the optimistic like", || {
+        shown() == ("true".into(), "4".into(), true)
+    })
+    .await;
+    button.unchecked_ref::<web_sys::HtmlElement>().click();
+    eventually("the like request", || writes().len() == 1).await;
+    assert_eq!(writes(), ["PUT http://feed.example.test/v1/posts/1/like"]);
+
+    // Refused: back to how it was, with the reason shown and announced.
+    answer(
+        503,
+        r#"{"error":{"code":"unavailable","message":"down","fields":{}}}"#,
+    );
+    eventually("the rollback", || {
+        shown() == ("false".into(), "3".into(), false)
+    })
+    .await;
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("status"));
+    let said = notice.text_content().unwrap();
+    assert!(said.starts_with("Your like wasn’t saved."), "{said}");
+    assert!(!notice.class_list().contains("sr-only"));
+
+    // Again, and the server's count (others like too) wins over the guess.
+    button.unchecked_ref::<web_sys::HtmlElement>().click();
+    eventually("the second request", || writes().len() == 1).await;
+    answer(200, r#"{"post_id":"1","like_count":9,"liked":true}"#);
+    eventually("the server's count", || {
+        shown() == ("true".into(), "9".into(), false)
+    })
+    .await;
+    assert_eq!(notice.text_content().unwrap(), "");
+    assert!(notice.class_list().contains("sr-only"));
+    handle.unmount();
     restore_fetch();
 }
 

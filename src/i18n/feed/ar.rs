@@ -1,8 +1,10 @@
 //! The feed, in Arabic.
 
 use super::FeedText;
+use crate::client::ClientError;
 use crate::i18n::ar::Forms;
-use crate::i18n::Arabic;
+use crate::i18n::{Arabic, Catalog};
+use crate::ideas::VoteIntent;
 
 impl FeedText for Arabic {
     fn feed_heading(&self) -> &'static str {
@@ -50,5 +52,17 @@ impl FeedText for Arabic {
 
     fn next_posts(&self) -> &'static str {
         "الصور التالية"
+    }
+
+    fn like_label(&self, n: u32) -> String {
+        format!("أعجبني، {}", self.likes(n))
+    }
+
+    fn like_failed(&self, intent: VoteIntent, error: &ClientError) -> String {
+        let what = match intent {
+            VoteIntent::Vote => "لم يُحفظ إعجابك.",
+            VoteIntent::Unvote => "تعذّر سحب إعجابك.",
+        };
+        format!("{what} {}", self.problem(error))
     }
 }

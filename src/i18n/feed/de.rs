@@ -1,7 +1,9 @@
 //! The feed, in German.
 
 use super::FeedText;
-use crate::i18n::German;
+use crate::client::ClientError;
+use crate::i18n::{Catalog, German};
+use crate::ideas::VoteIntent;
 
 impl FeedText for German {
     fn feed_heading(&self) -> &'static str {
@@ -42,5 +44,17 @@ impl FeedText for German {
 
     fn next_posts(&self) -> &'static str {
         "Weitere Fotos"
+    }
+
+    fn like_label(&self, n: u32) -> String {
+        format!("Gefällt mir, {}", self.likes(n))
+    }
+
+    fn like_failed(&self, intent: VoteIntent, error: &ClientError) -> String {
+        let what = match intent {
+            VoteIntent::Vote => "Dein Like wurde nicht gespeichert.",
+            VoteIntent::Unvote => "Dein Like konnte nicht zurückgenommen werden.",
+        };
+        format!("{what} {}", self.problem(error))
     }
 }

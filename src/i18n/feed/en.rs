@@ -1,7 +1,9 @@
 //! The feed, in English.
 
 use super::FeedText;
-use crate::i18n::English;
+use crate::client::ClientError;
+use crate::i18n::{Catalog, English};
+use crate::ideas::VoteIntent;
 
 impl FeedText for English {
     fn feed_heading(&self) -> &'static str {
@@ -42,5 +44,17 @@ impl FeedText for English {
 
     fn next_posts(&self) -> &'static str {
         "Next photos"
+    }
+
+    fn like_label(&self, n: u32) -> String {
+        format!("Like, {}", self.likes(n))
+    }
+
+    fn like_failed(&self, intent: VoteIntent, error: &ClientError) -> String {
+        let what = match intent {
+            VoteIntent::Vote => "Your like wasn’t saved.",
+            VoteIntent::Unvote => "Taking back your like didn’t work.",
+        };
+        format!("{what} {}", self.problem(error))
     }
 }

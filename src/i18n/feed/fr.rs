@@ -1,7 +1,9 @@
 //! The feed, in French.
 
 use super::FeedText;
-use crate::i18n::French;
+use crate::client::ClientError;
+use crate::i18n::{Catalog, French};
+use crate::ideas::VoteIntent;
 
 impl FeedText for French {
     fn feed_heading(&self) -> &'static str {
@@ -42,5 +44,17 @@ impl FeedText for French {
 
     fn next_posts(&self) -> &'static str {
         "Photos suivantes"
+    }
+
+    fn like_label(&self, n: u32) -> String {
+        format!("Aimer, {}", self.likes(n))
+    }
+
+    fn like_failed(&self, intent: VoteIntent, error: &ClientError) -> String {
+        let what = match intent {
+            VoteIntent::Vote => "Votre j’aime n’a pas été enregistré.",
+            VoteIntent::Unvote => "Le retrait de votre j’aime a échoué.",
+        };
+        format!("{what} {}", self.problem(error))
     }
 }

@@ -1,5 +1,8 @@
 //! The words of a feed of the community's photos.
 
+use crate::client::ClientError;
+use crate::ideas::VoteIntent;
+
 mod ar;
 mod de;
 mod en;
@@ -23,6 +26,10 @@ pub trait FeedText {
     fn all_posts(&self) -> &'static str;
     /// A like count with its noun: "1 like", "12 likes".
     fn likes(&self, n: u32) -> String;
+    /// The accessible name of a post's like button, with its count as the button shows it.
+    fn like_label(&self, n: u32) -> String;
+    /// Shown and announced when a like (or taking it back) was refused and undone.
+    fn like_failed(&self, intent: VoteIntent, error: &ClientError) -> String;
     /// The carousel's button that scrolls back.
     fn previous_posts(&self) -> &'static str;
     /// The carousel's button that scrolls on.
@@ -31,7 +38,9 @@ pub trait FeedText {
 
 #[cfg(test)]
 mod tests {
+    use crate::client::ClientError;
     use crate::i18n::{Catalog, Locale};
+    use crate::ideas::VoteIntent;
 
     /// Every catalog translates every message of the feed.
     #[test]
@@ -56,6 +65,14 @@ mod tests {
                 assert!(!text.trim().is_empty(), "{locale:?}: blank for {english:?}");
                 assert_ne!(text, *english, "{locale:?}: untranslated");
             }
+            let english = Locale::En.catalog();
+            let offline = ClientError::Network;
+            for intent in [VoteIntent::Vote, VoteIntent::Unvote] {
+                let failed = catalog.like_failed(intent, &offline);
+                assert!(failed.contains(catalog.problem(&offline)), "{failed}");
+                assert_ne!(failed, english.like_failed(intent, &offline));
+            }
+            assert!(catalog.like_label(7).contains(&catalog.number(7)));
             for n in [0, 1, 2, 5, 12, 100] {
                 let likes = catalog.likes(n);
                 assert!(likes.contains(&catalog.number(n)) || n <= 2, "{likes}");
