@@ -2,7 +2,9 @@
 //! time, settles on the server's count (others like too), and undoes its guess out loud when
 //! the server refuses or cannot be reached.
 
-use kindred_api::{LikeState, PostId};
+use std::collections::HashMap;
+
+use kindred_api::{LikeState, Post, PostId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -20,6 +22,87 @@ impl From<&LikeState> for Tally {
     }
 }
 
+/// One post's like state, shared by every button that shows the post (its tile and the
+/// lightbox).
+#[derive(Clone, Copy)]
+pub struct LikeControl {
+    tally: RwSignal<Tally>,
+    in_flight: RwSignal<bool>,
+    failure: RwSignal<Option<(VoteIntent, ClientError)>>,
+}
+
+/// The like states of a feed's posts, by post.
+#[derive(Clone, Copy)]
+pub struct Likes {
+    controls: StoredValue<HashMap<PostId, LikeControl>>,
+    owner: StoredValue<Owner>,
+}
+
+impl Default for Likes {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Likes {
+    /// No posts yet.
+    pub fn new() -> Self {
+        Self {
+            controls: StoredValue::new(HashMap::new()),
+            // A child of the feed's owner: the states end with the feed, not with the tile
+            // that first showed a post (a filter re-renders the tiles).
+            owner: StoredValue::new(Owner::current().unwrap_or_default().child()),
+        }
+    }
+
+    /// The state of post `id`, starting from `arrived` the first time the post is seen.
+    pub fn control(self, id: &PostId, arrived: Tally) -> LikeControl {
+        let known = self
+            .controls
+            .with_value(|controls| controls.get(id).copied());
+        if let Some(control) = known {
+            return control;
+        }
+        let control = self.owner.with_value(|owner| {
+            owner.with(|| LikeControl {
+                tally: RwSignal::new(arrived),
+                in_flight: RwSignal::new(false),
+                failure: RwSignal::new(None),
+            })
+        });
+        self.controls
+            .update_value(|controls| _ = controls.insert(id.clone(), control));
+        control
+    }
+}
+
+impl Likes {
+    /// Takes the counts of posts the server just listed (others like too), except where a
+    /// like of the visitor's is on its way: its answer brings the count.
+    pub fn refresh(self, posts: &[Post]) {
+        for post in posts {
+            let known = self
+                .controls
+                .with_value(|controls| controls.get(&post.id).copied());
+            let Some(control) = known else {
+                continue;
+            };
+            let arrived = Tally {
+                count: post.like_count,
+                voted: post.liked,
+            };
+            if !control.in_flight.get_untracked() && control.tally.get_untracked() != arrived {
+                control.tally.set(arrived);
+            }
+        }
+    }
+}
+
+/// The feed's like states, as its root provides them.
+pub fn use_likes() -> Likes {
+    expect_context()
+}
+
 /// The like toggle of post `id`, with its count, followed by a polite live region that says
 /// why a like was undone.
 #[component]
@@ -31,9 +114,11 @@ pub fn LikeButton(
 ) -> impl IntoView {
     let t = use_catalog();
     let client = expect_context::<ApiClient>();
-    let tally = RwSignal::new(initial);
-    let in_flight = RwSignal::new(false);
-    let failure = RwSignal::new(None::<(VoteIntent, ClientError)>);
+    let LikeControl {
+        tally,
+        in_flight,
+        failure,
+    } = use_likes().control(&id, initial);
     let click = move |_| {
         if in_flight.get_untracked() {
             return;

@@ -3,6 +3,7 @@
 
 mod carousel;
 mod filters;
+mod lightbox;
 mod like;
 mod masonry;
 mod photo;

@@ -59,6 +59,7 @@ pub fn PostPhoto(
                 alt=alt
                 loading="lazy"
                 decoding="async"
+                draggable="false"
             />
         </div>
     }

@@ -1,7 +1,7 @@
 //! One post as the feed shows it: its photo, caption, author, age and likes. Captions are
 //! text only, never markup.
 
-use kindred_api::Post;
+use kindred_api::{Post, PostId};
 use leptos::prelude::*;
 
 use super::like::LikeButton;
@@ -28,6 +28,8 @@ pub fn PostTile(
     post: Post,
     /// The feed's layout.
     layout: FeedLayout,
+    /// Opens the post in the lightbox.
+    on_open: Callback<PostId>,
 ) -> impl IntoView {
     let t = use_catalog();
     let Post {
@@ -42,6 +44,11 @@ pub fn PostTile(
         ..
     } = post;
     let post_id = id.0.clone();
+    let opener_id = post_id.clone();
+    let open = {
+        let id = id.clone();
+        move |_| on_open.run(id.clone())
+    };
     let when = ago(use_locale(), &created_at).map(|text| {
         view! { <time datetime=created_at>{text}</time> }
     });
@@ -50,7 +57,16 @@ pub fn PostTile(
     });
     view! {
         <article class="post" part="post" data-testid="post" data-post-id=post_id>
-            <PostPhoto image alt sizes=sizes(layout)/>
+            <button
+                type="button"
+                class="post__open"
+                aria-haspopup="dialog"
+                data-testid="open-post"
+                data-post-id=opener_id
+                on:click=open
+            >
+                <PostPhoto image alt sizes=sizes(layout)/>
+            </button>
             <div class="post__text">
                 {caption}
                 <p class="post__meta">

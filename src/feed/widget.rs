@@ -2,12 +2,16 @@
 //! the embedding asks, with a skeleton while they load, an empty state, or an error with a
 //! way to retry; then further pages.
 
-use kindred_api::Post;
+use kindred_api::{Post, PostId};
 use leptos::html::Ul;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
 
 use super::carousel::{on_arrow_key, CarouselButtons};
 use super::filters::FilterChips;
+use super::lightbox::{Lightbox, Opened};
+use super::like::Likes;
 use super::masonry::masonry_span;
 use super::query::FeedQuery;
 use super::tile::PostTile;
@@ -54,6 +58,8 @@ pub fn Feed(
     let events = use_events();
     let query = RwSignal::new(FeedQuery::from(preset.clone()));
     let pages = Pages::<Post>::new();
+    let likes = Likes::new();
+    provide_context(likes);
     let first = {
         let (client, feed) = (client.clone(), feed.clone());
         LocalResource::new(move || {
@@ -63,6 +69,7 @@ pub fn Feed(
             async move {
                 let answer = client.list_posts(&feed, &query, None).await;
                 if let Ok(page) = &answer {
+                    likes.refresh(&page.items);
                     pages.start(page.clone());
                 }
                 answer
@@ -100,7 +107,7 @@ pub fn Feed(
         let (client, feed, query) = (client.clone(), feed.clone(), query.get_untracked());
         pages.load_more(
             move |cursor| async move { client.list_posts(&feed, &query, Some(&cursor)).await },
-            |_| {},
+            move |posts| likes.refresh(posts),
         );
     });
     let heading = unique_id("feed");
@@ -153,6 +160,29 @@ fn Posts(
     let row = NodeRef::<Ul>::new();
     let carousel = layout == FeedLayout::Carousel;
     let empty = move || pages.items.with(Vec::is_empty);
+    let opened = Opened::new();
+    let on_open = Callback::new(move |id: PostId| {
+        let index = pages
+            .items
+            .with(|posts| posts.iter().position(|post| post.id == id));
+        opened.index.set(index);
+    });
+    // Focus goes back to the photo of the post last shown, which may not be the one opened.
+    let on_closed = Callback::new(move |id: String| {
+        let Some(row) = row.get_untracked() else {
+            return;
+        };
+        let Ok(openers) = row.query_selector_all(".post__open") else {
+            return;
+        };
+        let opener = (0..openers.length())
+            .filter_map(|i| openers.item(i))
+            .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
+            .find(|button| button.get_attribute("data-post-id").as_deref() == Some(id.as_str()));
+        if let Some(opener) = opener {
+            _ = opener.focus();
+        }
+    });
     view! {
         <Show
             when=move || !empty()
@@ -178,10 +208,15 @@ fn Posts(
                         let image = &post.image;
                         let span = (layout == FeedLayout::Masonry)
                             .then(|| masonry_span(image.width, image.height));
-                        view! { <li class="feed__item" data-span=span><PostTile post layout/></li> }
+                        view! {
+                            <li class="feed__item" data-span=span>
+                                <PostTile post layout on_open/>
+                            </li>
+                        }
                     }
                 />
             </ul>
+            <Lightbox pages opened on_closed/>
         </Show>
     }
 }

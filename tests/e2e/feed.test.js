@@ -226,3 +226,81 @@ test("a like shows at once, the server settles it, and a refused one is undone w
   await assertClean({ page, problems });
   await opened.context.close();
 });
+
+test("the lightbox keeps focus inside, moves with the arrow keys and gives focus back on Escape", async () => {
+  const opened = await openFeed("feed-lightbox", 'data-layout="grid"');
+  const { page } = opened;
+  const posts = await listed();
+  const focused = () =>
+    page.evaluate(() => {
+      const active = document.getElementById("w").shadowRoot.activeElement;
+      return active ? `${active.dataset.testid ?? active.className}:${active.dataset.postId ?? ""}` : "none";
+    });
+  const dialog = page.locator('#w [data-testid="lightbox"]');
+  await page.locator(`#w [data-testid="open-post"][data-post-id="${posts[0].id}"]`).click();
+  await page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelector("dialog").open);
+  assert.equal(await dialog.getAttribute("aria-label"), `Photo by ${posts[0].author.name}`);
+  assert.equal(await dialog.locator('[data-testid="lightbox-post"]').getAttribute("data-post-id"), posts[0].id);
+  assert.equal(await dialog.locator('[data-testid="lightbox-position"]').innerText(), `1 of ${posts.length}`);
+  assert.equal(await dialog.locator(".post__caption").innerText(), posts[0].caption);
+  assert.equal(await dialog.locator("img").getAttribute("alt"), posts[0].alt);
+
+  // Tab cycles through the dialog's controls and never reaches the page behind it.
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press("Tab");
+    const inside = await page.evaluate(() => {
+      const shadow = document.getElementById("w").shadowRoot;
+      return document.activeElement === document.body || shadow.querySelector("dialog").contains(shadow.activeElement);
+    });
+    assert.ok(inside, `focus left the lightbox: ${await focused()}`);
+  }
+  assert.deepEqual(await axeViolations(page), []);
+
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await dialog.locator('[data-testid="lightbox-post"]').getAttribute("data-post-id"), posts[2].id);
+  assert.equal(await dialog.locator('[data-testid="lightbox-position"]').innerText(), `3 of ${posts.length}`);
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await dialog.locator('[data-testid="lightbox-post"]').getAttribute("data-post-id"), posts[1].id);
+  await page.locator('#w [data-testid="lightbox-previous"]').click();
+  assert.equal(await dialog.locator('[data-testid="lightbox-post"]').getAttribute("data-post-id"), posts[0].id);
+  assert.equal(await page.locator('#w [data-testid="lightbox-previous"]').getAttribute("aria-disabled"), "true");
+  await page.locator('#w [data-testid="lightbox-next"]').click();
+
+  // A swipe to the left turns to the next post.
+  const box = await dialog.locator("img").boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.8, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.2, y, { steps: 4 });
+  await page.mouse.up();
+  assert.equal(await dialog.locator('[data-testid="lightbox-post"]').getAttribute("data-post-id"), posts[2].id);
+
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => !document.getElementById("w").shadowRoot.querySelector("dialog").open);
+  assert.equal(await focused(), `open-post:${posts[2].id}`);
+
+  // A like in the lightbox is the tile's like too.
+  await page.locator(`#w [data-testid="open-post"][data-post-id="${posts[3].id}"]`).click();
+  await dialog.locator('[data-testid="like-button"]').click();
+  await page.locator('#w [data-testid="lightbox-close"]').click();
+  const tileLike = page.locator(`#w [data-testid="post"][data-post-id="${posts[3].id}"] [data-testid="like-button"]`);
+  assert.equal(await tileLike.getAttribute("aria-pressed"), "true");
+  assert.equal(await focused(), `open-post:${posts[3].id}`);
+  // And the tile's is the lightbox's.
+  const other = page.locator(`#w [data-testid="post"][data-post-id="${posts[4].id}"] [data-testid="like-button"]`);
+  await other.click();
+  await page.waitForFunction(
+    (id) => !document.getElementById("w").shadowRoot.querySelector(`[data-post-id="${id}"] [data-testid="like-button"]`).hasAttribute("aria-disabled"),
+    posts[4].id,
+  );
+  await page.locator(`#w [data-testid="open-post"][data-post-id="${posts[4].id}"]`).click();
+  assert.equal(await dialog.locator('[data-testid="like-button"]').getAttribute("aria-pressed"), "true");
+  assert.equal(
+    await dialog.locator('[data-testid="like-count"]').innerText(),
+    await other.locator('[data-testid="like-count"]').innerText(),
+  );
+  await page.keyboard.press("Escape");
+  await assertClean(opened);
+  await opened.context.close();
+});

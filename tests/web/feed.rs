@@ -191,6 +191,86 @@ async fn a_like_shows_at_once_and_a_refused_one_is_undone_out_loud() {
 }
 
 #[wasm_bindgen_test]
+async fn the_lightbox_is_modal_moves_with_arrow_keys_and_gives_focus_back() {
+    stub_fetch();
+    let host = new_host();
+    let handle = kindred::mount(host.clone(), &feed_options("masonry"), CSS);
+    let shadow = shadow_of(&host);
+    eventually("the posts", || {
+        all(&shadow, r#"[data-testid="post"]"#).len() == 3
+    })
+    .await;
+    let dialog: web_sys::HtmlDialogElement = find(&shadow, "dialog").unwrap().unchecked_into();
+    assert!(!dialog.open());
+    let opener = find(&shadow, r#"[data-testid="open-post"][data-post-id="1"]"#).unwrap();
+    assert_eq!(
+        opener.get_attribute("aria-haspopup").as_deref(),
+        Some("dialog")
+    );
+    opener.unchecked_ref::<web_sys::HtmlElement>().click();
+    eventually("the lightbox", || dialog.open()).await;
+    // Modal: the rest of the page is inert, so focus cannot leave it.
+    assert!(dialog.matches(":modal").unwrap());
+    let active = shadow
+        .active_element()
+        .expect("focus moved into the lightbox");
+    assert!(dialog.contains(Some(&active)));
+    let shown = || {
+        let post = find(&shadow, r#"[data-testid="lightbox-post"]"#).unwrap();
+        let position = find(&shadow, r#"[data-testid="lightbox-position"]"#).unwrap();
+        (
+            post.get_attribute("data-post-id").unwrap(),
+            position.text_content().unwrap(),
+        )
+    };
+    assert_eq!(shown(), ("1".into(), "1 of 3".into()));
+    assert_eq!(
+        dialog.get_attribute("aria-label").as_deref(),
+        Some("Photo by Maya")
+    );
+
+    let press = |key: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init);
+        dialog.dispatch_event(&event.unwrap()).unwrap();
+    };
+    press("ArrowRight");
+    eventually("the next post", || shown().0 == "2").await;
+    assert_eq!(shown(), ("2".into(), "2 of 3".into()));
+    press("ArrowRight");
+    press("ArrowRight");
+    eventually("the last post", || shown().0 == "3").await;
+    press("ArrowRight");
+    leptos::task::tick().await;
+    assert_eq!(
+        shown(),
+        ("3".into(), "3 of 3".into()),
+        "no post after the last"
+    );
+    press("ArrowLeft");
+    eventually("the post before", || shown().0 == "2").await;
+    press("Enter");
+    leptos::task::tick().await;
+    assert_eq!(shown().0, "2", "other keys do nothing");
+
+    let close = find(&shadow, r#"[data-testid="lightbox-close"]"#).unwrap();
+    close.unchecked_ref::<web_sys::HtmlElement>().click();
+    eventually("the lightbox to close", || !dialog.open()).await;
+    // Back to the photo of the post last shown.
+    eventually("focus back on the opener", || {
+        shadow
+            .active_element()
+            .and_then(|active| active.get_attribute("data-post-id"))
+            == Some("2".into())
+    })
+    .await;
+    handle.unmount();
+    restore_fetch();
+}
+
+#[wasm_bindgen_test]
 async fn captions_stay_text_and_only_safe_photos_and_colours_are_used() {
     stub_fetch();
     let host = new_host();

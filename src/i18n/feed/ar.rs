@@ -65,4 +65,25 @@ impl FeedText for Arabic {
         };
         format!("{what} {}", self.problem(error))
     }
+
+    fn photo_by(&self, name: &str) -> String {
+        format!("صورة من {name}")
+    }
+
+    fn position(&self, n: usize, of: usize) -> String {
+        let count = |n: usize| self.number(u32::try_from(n).unwrap_or(u32::MAX));
+        format!("{} من {}", count(n), count(of))
+    }
+
+    fn previous_photo(&self) -> &'static str {
+        "الصورة السابقة"
+    }
+
+    fn next_photo(&self) -> &'static str {
+        "الصورة التالية"
+    }
+
+    fn close(&self) -> &'static str {
+        "إغلاق"
+    }
 }

@@ -57,4 +57,25 @@ impl FeedText for German {
         };
         format!("{what} {}", self.problem(error))
     }
+
+    fn photo_by(&self, name: &str) -> String {
+        format!("Foto von {name}")
+    }
+
+    fn position(&self, n: usize, of: usize) -> String {
+        let count = |n: usize| self.number(u32::try_from(n).unwrap_or(u32::MAX));
+        format!("{} von {}", count(n), count(of))
+    }
+
+    fn previous_photo(&self) -> &'static str {
+        "Vorheriges Foto"
+    }
+
+    fn next_photo(&self) -> &'static str {
+        "Nächstes Foto"
+    }
+
+    fn close(&self) -> &'static str {
+        "Schließen"
+    }
 }

@@ -57,4 +57,25 @@ impl FeedText for English {
         };
         format!("{what} {}", self.problem(error))
     }
+
+    fn photo_by(&self, name: &str) -> String {
+        format!("Photo by {name}")
+    }
+
+    fn position(&self, n: usize, of: usize) -> String {
+        let count = |n: usize| self.number(u32::try_from(n).unwrap_or(u32::MAX));
+        format!("{} of {}", count(n), count(of))
+    }
+
+    fn previous_photo(&self) -> &'static str {
+        "Previous photo"
+    }
+
+    fn next_photo(&self) -> &'static str {
+        "Next photo"
+    }
+
+    fn close(&self) -> &'static str {
+        "Close"
+    }
 }

@@ -57,4 +57,25 @@ impl FeedText for French {
         };
         format!("{what} {}", self.problem(error))
     }
+
+    fn photo_by(&self, name: &str) -> String {
+        format!("Photo de {name}")
+    }
+
+    fn position(&self, n: usize, of: usize) -> String {
+        let count = |n: usize| self.number(u32::try_from(n).unwrap_or(u32::MAX));
+        format!("{} sur {}", count(n), count(of))
+    }
+
+    fn previous_photo(&self) -> &'static str {
+        "Photo précédente"
+    }
+
+    fn next_photo(&self) -> &'static str {
+        "Photo suivante"
+    }
+
+    fn close(&self) -> &'static str {
+        "Fermer"
+    }
 }

@@ -30,6 +30,16 @@ pub trait FeedText {
     fn like_label(&self, n: u32) -> String;
     /// Shown and announced when a like (or taking it back) was refused and undone.
     fn like_failed(&self, intent: VoteIntent, error: &ClientError) -> String;
+    /// The accessible name of the lightbox showing a photo: "Photo by Maya".
+    fn photo_by(&self, name: &str) -> String;
+    /// Where the lightbox is among the posts loaded: "3 of 24".
+    fn position(&self, n: usize, of: usize) -> String;
+    /// The lightbox's button to the previous post.
+    fn previous_photo(&self) -> &'static str;
+    /// The lightbox's button to the next post.
+    fn next_photo(&self) -> &'static str;
+    /// The lightbox's close button.
+    fn close(&self) -> &'static str;
     /// The carousel's button that scrolls back.
     fn previous_posts(&self) -> &'static str;
     /// The carousel's button that scrolls on.
@@ -56,6 +66,9 @@ mod tests {
                 c.all_posts(),
                 c.previous_posts(),
                 c.next_posts(),
+                c.previous_photo(),
+                c.next_photo(),
+                c.close(),
             ]
         };
         let english = texts(Locale::En.catalog());
@@ -73,6 +86,9 @@ mod tests {
                 assert_ne!(failed, english.like_failed(intent, &offline));
             }
             assert!(catalog.like_label(7).contains(&catalog.number(7)));
+            let position = catalog.position(3, 24);
+            assert!(position.contains(&catalog.number(24)), "{position}");
+            assert_ne!(catalog.photo_by("Maya"), english.photo_by("Maya"));
             for n in [0, 1, 2, 5, 12, 100] {
                 let likes = catalog.likes(n);
                 assert!(likes.contains(&catalog.number(n)) || n <= 2, "{likes}");
