@@ -87,7 +87,7 @@ test("data-stylesheet adopts a brand stylesheet that wins over the widget's rule
 test("the demo's three brand themes restyle the widget, each photographed into docs/", async () => {
   const context = await browser().newContext({ viewport: { width: 1100, height: 900 } });
   const { page, problems } = await openDemo(context);
-  const community = page.locator(".community");
+  const community = page.locator('section[aria-labelledby="ideas-heading"]');
   await community.scrollIntoViewIfNeeded();
   await page.locator('[data-kindred="ideas"] [data-testid="idea-card"]').first().waitFor();
   const docs = fileURLToPath(new URL("../../docs/", import.meta.url));
