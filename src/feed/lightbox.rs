@@ -17,8 +17,7 @@ use crate::ui::Pages;
 /// How far a pointer must travel sideways, in CSS pixels, to count as a swipe.
 const SWIPE: i32 = 48;
 
-/// The post open in the lightbox, by its place in the list, and the element to give focus
-/// back to when it closes.
+/// The post open in the lightbox, by its place in the list of posts loaded.
 #[derive(Clone, Copy)]
 pub struct Opened {
     /// The index of the open post; `None` while the lightbox is closed.
