@@ -72,10 +72,10 @@ pub fn CarouselButtons(
     };
     view! {
         <div class="carousel__buttons">
-            <button type="button" class="carousel__button" part="carousel-button" data-testid="carousel-previous" aria-label=t.previous_posts() on:click=go(Step::Back)>
+            <button type="button" class="round-button" part="carousel-button" data-testid="carousel-previous" aria-label=t.previous_posts() on:click=go(Step::Back)>
                 <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M10 3 5 8l5 5"></path></svg>
             </button>
-            <button type="button" class="carousel__button" part="carousel-button" data-testid="carousel-next" aria-label=t.next_posts() on:click=go(Step::On)>
+            <button type="button" class="round-button" part="carousel-button" data-testid="carousel-next" aria-label=t.next_posts() on:click=go(Step::On)>
                 <svg viewBox="0 0 16 16" aria-hidden="true"><path d="m6 3 5 5-5 5"></path></svg>
             </button>
         </div>

@@ -131,13 +131,13 @@ pub fn Lightbox(
                 <p class="lightbox__position" data-testid="lightbox-position">
                     {move || opened.index.get().map(|index| t.position(index + 1, len()))}
                 </p>
-                <button type="button" class="lightbox__button" data-testid="lightbox-previous" aria-label=t.previous_photo() aria-disabled=move || at_start().then_some("true") on:click=move |_| go(-1)>
+                <button type="button" class="round-button" data-testid="lightbox-previous" aria-label=t.previous_photo() aria-disabled=move || at_start().then_some("true") on:click=move |_| go(-1)>
                     <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M10 3 5 8l5 5"></path></svg>
                 </button>
-                <button type="button" class="lightbox__button" data-testid="lightbox-next" aria-label=t.next_photo() aria-disabled=move || at_end().then_some("true") on:click=move |_| go(1)>
+                <button type="button" class="round-button" data-testid="lightbox-next" aria-label=t.next_photo() aria-disabled=move || at_end().then_some("true") on:click=move |_| go(1)>
                     <svg viewBox="0 0 16 16" aria-hidden="true"><path d="m6 3 5 5-5 5"></path></svg>
                 </button>
-                <button type="button" class="lightbox__button" data-testid="lightbox-close" aria-label=t.close() on:click=close>
+                <button type="button" class="round-button" data-testid="lightbox-close" aria-label=t.close() on:click=close>
                     <svg viewBox="0 0 16 16" aria-hidden="true"><path d="m4 4 8 8M12 4l-8 8"></path></svg>
                 </button>
             </div>

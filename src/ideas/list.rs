@@ -205,11 +205,17 @@ fn Loaded(
             load_more
             infinite
             busy=t.loading_ideas()
-            placeholder=|| view! {
-                <ul class="board__list board__list--more" aria-hidden="true">
-                    <SkeletonCards count=2/>
-                </ul>
-            }
+            placeholder=MoreSkeletons
         />
+    }
+}
+
+/// Two placeholder cards under the ideas shown while the next page loads.
+#[component]
+pub(super) fn MoreSkeletons() -> impl IntoView {
+    view! {
+        <ul class="board__list board__list--more" aria-hidden="true">
+            <SkeletonCards count=2/>
+        </ul>
     }
 }

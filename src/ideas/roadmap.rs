@@ -6,13 +6,14 @@ use leptos::prelude::*;
 
 use super::board::use_board;
 use super::follow::IdeaLink;
+use super::list::MoreSkeletons;
 use super::query::ListQuery;
 use super::store::use_store;
 use crate::client::ApiClient;
 use crate::config::Paging;
 use crate::i18n::use_catalog;
 use crate::identity;
-use crate::ui::{unique_id, ErrorPanel, MoreButton, Pages, SkeletonCards};
+use crate::ui::{unique_id, ErrorPanel, MoreButton, Pages};
 
 /// The statuses with a column, in the order they are shown.
 pub const COLUMNS: [IdeaStatus; 3] = [
@@ -112,11 +113,7 @@ fn Column(
                         load_more
                         infinite
                         busy=t.loading_ideas()
-                        placeholder=|| view! {
-                            <ul class="board__list board__list--more" aria-hidden="true">
-                                <SkeletonCards count=2/>
-                            </ul>
-                        }
+                        placeholder=MoreSkeletons
                     />
                 }
                 .into_any(),
