@@ -8,10 +8,9 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 use web_sys::{KeyboardEvent, PointerEvent};
 
-use super::like::LikeButton;
 use super::photo::PostPhoto;
-use crate::i18n::{date, use_catalog, use_locale};
-use crate::ideas::VoteTally;
+use super::words::{PostWords, When};
+use crate::i18n::{use_catalog, use_locale};
 use crate::ui::Pages;
 
 /// How far a pointer must travel sideways, in CSS pixels, to count as a swipe.
@@ -152,34 +151,13 @@ pub fn Lightbox(
 /// The open post: its photo large, the whole caption, who posted it and when, and its likes.
 #[component]
 fn LightboxPost(post: Post) -> impl IntoView {
-    let t = use_catalog();
-    let Post {
-        id,
-        caption,
-        alt,
-        image,
-        like_count,
-        liked,
-        author,
-        created_at,
-        ..
-    } = post;
-    let post_id = id.0.clone();
-    let when = date(use_locale(), &created_at).map(|text| {
-        view! { <time datetime=created_at>{text}</time> }
-    });
+    let post_id = post.id.0.clone();
+    let (image, alt) = (post.image.clone(), post.alt.clone());
     view! {
         <figure class="lightbox__post" data-testid="lightbox-post" data-post-id=post_id>
             <PostPhoto image alt sizes="(min-width: 60em) 50em, 100vw"/>
             <figcaption class="lightbox__text">
-                {(!caption.trim().is_empty()).then(|| view! { <p class="post__caption">{caption}</p> })}
-                <p class="post__meta">
-                    <span>{t.author(&author.name)}</span>
-                    {when}
-                </p>
-                <div class="post__actions">
-                    <LikeButton id initial=VoteTally { count: like_count, voted: liked }/>
-                </div>
+                <PostWords post when=When::Date/>
             </figcaption>
         </figure>
     }

@@ -10,6 +10,7 @@ mod photo;
 mod query;
 mod tile;
 mod widget;
+mod words;
 
 pub use like::LikeButton;
 pub use photo::{srcset, swatch};

@@ -1,14 +1,12 @@
-//! One post as the feed shows it: its photo, caption, author, age and likes. Captions are
-//! text only, never markup.
+//! One post as the feed shows it: its photo, which opens the post in the lightbox, over its
+//! words (see [`super::words`]).
 
 use kindred_api::{Post, PostId};
 use leptos::prelude::*;
 
-use super::like::LikeButton;
 use super::photo::PostPhoto;
+use super::words::{PostWords, When};
 use crate::config::FeedLayout;
-use crate::i18n::{ago, use_catalog, use_locale};
-use crate::ideas::VoteTally;
 
 /// How wide a photo shows in `layout`, for the browser to pick a rendition.
 fn sizes(layout: FeedLayout) -> &'static str {
@@ -31,30 +29,11 @@ pub fn PostTile(
     /// Opens the post in the lightbox.
     on_open: Callback<PostId>,
 ) -> impl IntoView {
-    let t = use_catalog();
-    let Post {
-        id,
-        caption,
-        alt,
-        image,
-        like_count,
-        liked,
-        author,
-        created_at,
-        ..
-    } = post;
+    let id = post.id.clone();
     let post_id = id.0.clone();
     let opener_id = post_id.clone();
-    let open = {
-        let id = id.clone();
-        move |_| on_open.run(id.clone())
-    };
-    let when = ago(use_locale(), &created_at).map(|text| {
-        view! { <time datetime=created_at>{text}</time> }
-    });
-    let caption = (!caption.trim().is_empty()).then(|| {
-        view! { <p class="post__caption" part="caption">{caption}</p> }
-    });
+    let open = move |_| on_open.run(id.clone());
+    let (image, alt) = (post.image.clone(), post.alt.clone());
     view! {
         <article class="post" part="post" data-testid="post" data-post-id=post_id>
             <button
@@ -68,14 +47,7 @@ pub fn PostTile(
                 <PostPhoto image alt sizes=sizes(layout)/>
             </button>
             <div class="post__text">
-                {caption}
-                <p class="post__meta">
-                    <span class="post__author">{t.author(&author.name)}</span>
-                    {when}
-                </p>
-                <div class="post__actions">
-                    <LikeButton id initial=VoteTally { count: like_count, voted: liked }/>
-                </div>
+                <PostWords post when=When::Age/>
             </div>
         </article>
     }
