@@ -74,6 +74,18 @@ impl Events {
         self.dispatch("kindred:submit", &detail);
     }
 
+    /// Announces a photo the server accepted on `feed`: `{kind: "post", feed, postId,
+    /// pendingReview}`.
+    pub fn share(&self, feed: &str, post: &str, pending_review: bool) {
+        let detail = object(&[
+            ("kind", "post".into()),
+            ("feed", feed.into()),
+            ("postId", post.into()),
+            ("pendingReview", pending_review.into()),
+        ]);
+        self.dispatch("kindred:submit", &detail);
+    }
+
     /// Asks the host page to sign the visitor in, so they can do `action` (`submit`, `vote`
     /// or `comment`) on `board`: `{board, action}`. The page answers with
     /// `Kindred.identify(token)`.

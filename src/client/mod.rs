@@ -5,15 +5,18 @@
 
 mod deadline;
 mod error;
+mod upload;
 mod url;
 
 pub use error::ClientError;
+pub use upload::{Cancel, Progress};
 pub use url::ApiBase;
 
 use gloo_net::http::{Method, RequestBuilder};
 use kindred_api::{
-    Comment, CreateComment, CreateIdea, FormSchema, Idea, IdeaDetail, IdeaId, LikeState, Page,
-    Post, PostId, SimilarIdea, SiteConfig, SubmissionReceipt, VisitorId, VoteState, VISITOR_HEADER,
+    Comment, CreateComment, CreateIdea, CreateReport, FormSchema, Idea, IdeaDetail, IdeaId,
+    LikeState, Page, Post, PostId, ReportReceipt, SimilarIdea, SiteConfig, SubmissionReceipt,
+    VisitorId, VoteState, VISITOR_HEADER,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -154,6 +157,48 @@ impl ApiClient {
             .await
     }
 
+    /// Reports a post to the moderators: `POST /v1/posts/{id}/reports`. A repeat counts once.
+    pub async fn report(
+        &self,
+        id: &PostId,
+        report: &CreateReport,
+    ) -> Result<ReportReceipt, ClientError> {
+        let url = self.base.post_reports(id);
+        self.send(Method::POST, url, Some(json(report))).await
+    }
+
+    /// Uploads a photo post: `POST /v1/feeds/{feed}/posts` with `multipart/form-data` parts,
+    /// reporting progress to `on_progress`; `cancel` can stop it. A retry with the same `key`
+    /// gets the first attempt's answer rather than a second post.
+    pub async fn create_post(
+        &self,
+        feed: &str,
+        parts: &web_sys::FormData,
+        key: &str,
+        on_progress: impl Fn(Progress) + 'static,
+        cancel: &Cancel,
+    ) -> Result<Post, ClientError> {
+        let url = self.base.feed_posts(feed, &FeedQuery::default(), None);
+        let answer = upload::post(&url, &self.headers(Some(key)), parts, on_progress, cancel).await;
+        if let Err(error) = &answer {
+            leptos::logging::warn!("[kindred] POST {url} failed: {error}");
+        }
+        answer
+    }
+
+    /// The headers every request carries: the visitor's id, the signed-in user's token when
+    /// the page gave one, and the idempotency key of a write that may be retried.
+    fn headers(&self, idempotency_key: Option<&str>) -> Vec<(&'static str, String)> {
+        let mut headers = vec![(VISITOR_HEADER, self.visitor.as_str().to_owned())];
+        if let Some(token) = identity::current() {
+            headers.push(("Authorization", format!("Bearer {token}")));
+        }
+        if let Some(key) = idempotency_key {
+            headers.push(("Idempotency-Key", key.to_owned()));
+        }
+        headers
+    }
+
     /// Sends a request with a JSON body, if any; see [`Self::request`].
     async fn send<T: DeserializeOwned>(
         &self,
@@ -177,13 +222,9 @@ impl ApiClient {
         let deadline = Deadline::start(self.timeout_ms);
         let mut request = RequestBuilder::new(&url)
             .method(method.clone())
-            .header(VISITOR_HEADER, self.visitor.as_str())
             .abort_signal(deadline.signal().as_ref());
-        if let Some(token) = identity::current() {
-            request = request.header("Authorization", &format!("Bearer {token}"));
-        }
-        if let Some(key) = idempotency_key {
-            request = request.header("Idempotency-Key", key);
+        for (name, value) in self.headers(idempotency_key) {
+            request = request.header(name, &value);
         }
         let built = match body {
             Some(Body::Json(body)) => request

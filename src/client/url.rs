@@ -116,6 +116,11 @@ impl ApiBase {
         format!("{}/v1/posts/{}/like", self.0, encode(&id.0))
     }
 
+    /// `POST /v1/posts/{id}/reports`
+    pub fn post_reports(&self, id: &PostId) -> String {
+        format!("{}/v1/posts/{}/reports", self.0, encode(&id.0))
+    }
+
     /// Where a resource the API names (a photo's URL) is fetched from: an `http(s)` URL as it
     /// is, a root-relative path under this base (as the API's own paths are), and `None` for
     /// anything else (other schemes, relative paths), which is never fetched.
@@ -295,6 +300,20 @@ mod tests {
         assert_eq!(
             base("/").idea_vote(&IdeaId("x/y".into())),
             "/v1/ideas/x%2Fy/vote"
+        );
+    }
+
+    #[test]
+    fn post_urls_name_the_post() {
+        let api = base("https://api.example.com");
+        let id = PostId("7".into());
+        assert_eq!(
+            api.post_like(&id),
+            "https://api.example.com/v1/posts/7/like"
+        );
+        assert_eq!(
+            api.post_reports(&PostId("a b".into())),
+            "https://api.example.com/v1/posts/a%20b/reports"
         );
     }
 }

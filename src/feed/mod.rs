@@ -8,6 +8,8 @@ mod like;
 mod masonry;
 mod photo;
 mod query;
+mod report;
+mod share;
 mod tile;
 mod widget;
 mod words;

@@ -14,6 +14,7 @@ use super::lightbox::{Lightbox, Opened};
 use super::like::Likes;
 use super::masonry::masonry_span;
 use super::query::FeedQuery;
+use super::share::{SharePhoto, UploadRules};
 use super::tile::PostTile;
 use crate::client::ApiClient;
 use crate::config::{FeedLayout, FeedPreset, Paging};
@@ -103,6 +104,7 @@ pub fn Feed(
         first.set(None);
         first.refetch();
     });
+    let share_to = feed.clone();
     let load_more = Callback::new(move |()| {
         let (client, feed, query) = (client.clone(), feed.clone(), query.get_untracked());
         pages.load_more(
@@ -110,11 +112,19 @@ pub fn Feed(
             move |posts| likes.refresh(posts),
         );
     });
+    // A photo listed at once joins the top of the feed.
+    let on_listed = Callback::new(move |post: Post| {
+        likes.refresh(std::slice::from_ref(&post));
+        pages.items.update(|posts| posts.insert(0, post));
+    });
     let heading = unique_id("feed");
     let labelled_by = heading.clone();
     view! {
         <section class="feed" part="feed" data-layout=layout.name() aria-labelledby=labelled_by>
-            <h2 class="feed__heading" part="heading" id=heading.clone()>{t.feed_heading()}</h2>
+            <div class="feed__top">
+                <h2 class="feed__heading" part="heading" id=heading.clone()>{t.feed_heading()}</h2>
+                <SharePhoto feed=share_to rules=Signal::stored(UploadRules::default()) on_listed/>
+            </div>
             <FilterChips query tags=tags.into() products=products.into()/>
             <div class="feed__results" aria-busy=move || first.with(Option::is_none).then_some("true")>
                 {move || match first.get() {

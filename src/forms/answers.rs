@@ -67,6 +67,11 @@ impl FormAnswers {
         self.set(name, answer);
     }
 
+    /// The photo chosen for field `name`, if any.
+    pub fn photo(self, name: &str) -> Option<File> {
+        self.photos.with_value(|photos| photos.get(name).cloned())
+    }
+
     /// Everything answered so far to `schema`'s questions, numbers read from what was typed
     /// (untracked).
     pub fn submission(self, schema: &FormSchema) -> Submission {

@@ -26,6 +26,17 @@ pub struct FormSlot {
     pub view: ViewFn,
 }
 
+/// One send of a form's checked answers, for a form that delivers them its own way.
+pub struct Delivery {
+    /// The checked answers; the photos chosen are in the form's [`FormAnswers`].
+    pub answers: Submission,
+    /// The idempotency key: the same while the answers stay the same.
+    pub key: String,
+    /// To call once the delivery ended: `Ok` when taken, or why it failed (field errors
+    /// land on their questions).
+    pub done: Callback<Result<(), ClientError>>,
+}
+
 /// A co-creation form, sending its answers to the server.
 #[component]
 pub fn SchemaForm(
@@ -34,7 +45,11 @@ pub fn SchemaForm(
     /// The answers, kept by the caller so they outlive the form for a while.
     answers: FormAnswers,
     /// Called with the server's receipt once it took the answers.
-    on_sent: Callback<SubmissionReceipt>,
+    #[prop(optional)]
+    on_sent: Option<Callback<SubmissionReceipt>>,
+    /// Delivers the answers instead of submitting them to the form's own endpoint.
+    #[prop(optional)]
+    deliver: Option<Callback<Delivery>>,
     /// Called when sending failed, before the failure is shown.
     #[prop(optional)]
     on_failed: Option<Callback<ClientError>>,
@@ -47,6 +62,9 @@ pub fn SchemaForm(
     /// The button next to the send button, such as one that leaves the form.
     #[prop(optional)]
     secondary: Option<ViewFn>,
+    /// Shown above the buttons, such as how far an upload has got.
+    #[prop(optional)]
+    status: Option<ViewFn>,
 ) -> impl IntoView {
     let t = use_catalog();
     let client = expect_context::<ApiClient>();
@@ -68,37 +86,52 @@ pub fn SchemaForm(
             None => _ = errors.remove(&name),
         });
     });
+    // However the answers travelled, sending ends here.
+    let done = Callback::new(move |result: Result<(), ClientError>| {
+        if let Err(error) = result {
+            if let Some(on_failed) = on_failed {
+                on_failed.run(error.clone());
+            }
+            if let ClientError::Api { fields, .. } = &error {
+                if !fields.is_empty() {
+                    errors.try_set(fields.clone());
+                    focus_first_invalid(form);
+                }
+            }
+            failure.try_set(Some(error));
+        }
+        sending.try_set(false);
+    });
     let send = move |clean: Submission| {
         let key = last_sent.with_value(|last| match last {
             Some((sent, key)) if *sent == clean => key.clone(),
             _ => random_key(),
         });
         last_sent.set_value(Some((clean.clone(), key.clone())));
+        sending.set(true);
+        failure.set(None);
+        if let Some(deliver) = deliver {
+            deliver.run(Delivery {
+                answers: clean,
+                key,
+                done,
+            });
+            return;
+        }
         let body = answers.body(clean);
         let slug = schema.with_value(|schema| schema.slug.clone());
         let client = client.clone();
-        sending.set(true);
-        failure.set(None);
         spawn_local(async move {
             match client.submit_form(&slug, body, &key).await {
                 Ok(receipt) => {
-                    if sending.try_set(false).is_none() {
+                    done.run(Ok(()));
+                    // The visitor may have left the form meanwhile: then nothing more to show.
+                    if let Some(on_sent) = on_sent.filter(|_| sending.try_get_untracked().is_some())
+                    {
                         on_sent.run(receipt);
                     }
                 }
-                Err(error) => {
-                    if let Some(on_failed) = on_failed {
-                        on_failed.run(error.clone());
-                    }
-                    if let ClientError::Api { fields, .. } = &error {
-                        if !fields.is_empty() {
-                            errors.try_set(fields.clone());
-                            focus_first_invalid(form);
-                        }
-                    }
-                    failure.try_set(Some(error));
-                    sending.try_set(false);
-                }
+                Err(error) => done.run(Err(error)),
             }
         });
     };
@@ -156,6 +189,7 @@ pub fn SchemaForm(
             {note.map(|note| note.run())}
             {questions}
             <Honeypot id=format!("{id}-website") value=answers.website/>
+            {status.map(|status| status.run())}
             <SendFailure title=t.form_failed() failure testid="form-error"/>
             <div class="submit__actions">
                 <button

@@ -13,5 +13,5 @@ mod issue;
 mod photo;
 
 pub use answers::FormAnswers;
-pub use form::{FormSlot, SchemaForm};
+pub use form::{Delivery, FormSlot, SchemaForm};
 pub use issue::FormIssue;

@@ -15,7 +15,9 @@ mod fr;
 mod number;
 mod plural;
 mod relative;
+mod report;
 mod roadmap;
+mod share;
 mod submit;
 mod time;
 
@@ -30,7 +32,9 @@ use en::English;
 pub use feed::FeedText;
 pub use form::FormText;
 use fr::French;
+pub use report::ReportText;
 pub use roadmap::RoadmapText;
+pub use share::ShareText;
 pub use submit::SubmitText;
 pub use time::TimeText;
 
@@ -145,7 +149,16 @@ pub fn use_catalog() -> &'static dyn Catalog {
 
 /// The messages of one locale, one method per message.
 pub trait Catalog:
-    Sync + BrowseText + DetailText + FeedText + FormText + RoadmapText + SubmitText + TimeText
+    Sync
+    + BrowseText
+    + DetailText
+    + FeedText
+    + FormText
+    + ReportText
+    + RoadmapText
+    + ShareText
+    + SubmitText
+    + TimeText
 {
     /// A number formatted for display, such as `1,234`.
     fn number(&self, n: u32) -> String;

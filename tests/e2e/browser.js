@@ -13,6 +13,22 @@ export const BASE_URL = process.env.KINDRED_E2E_URL ?? "http://127.0.0.1:8080/";
 /** The API base the demo page uses (same origin). */
 export const API_URL = new URL("/v1/", BASE_URL).href;
 
+/** The moderation API's key on the server under test, given by `cargo xtask test`. */
+export const ADMIN_KEY = process.env.KINDRED_E2E_ADMIN_KEY ?? "e2e-moderator-key";
+
+/** Calls the moderation API at `path` (under /v1/moderation/) as a moderator. */
+export async function moderate(path, { method = "GET", body } = {}) {
+  const headers = { authorization: `Bearer ${ADMIN_KEY}` };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const response = await fetch(new URL(`moderation/${path}`, API_URL), {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  assert.ok(response.ok, `${method} ${path}: ${response.status} ${await response.clone().text()}`);
+  return response.status === 204 ? null : response.json();
+}
+
 const FLAGS = [
   "--headless",
   "--no-sandbox",

@@ -238,7 +238,7 @@ test("the lightbox keeps focus inside, moves with the arrow keys and gives focus
     });
   const dialog = page.locator('#w [data-testid="lightbox"]');
   await page.locator(`#w [data-testid="open-post"][data-post-id="${posts[0].id}"]`).click();
-  await page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelector("dialog").open);
+  await page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelector('[data-testid="lightbox"]').open);
   assert.equal(await dialog.getAttribute("aria-label"), `Photo by ${posts[0].author.name}`);
   assert.equal(await dialog.locator('[data-testid="lightbox-post"]').getAttribute("data-post-id"), posts[0].id);
   assert.equal(await dialog.locator('[data-testid="lightbox-position"]').innerText(), `1 of ${posts.length}`);
@@ -250,7 +250,7 @@ test("the lightbox keeps focus inside, moves with the arrow keys and gives focus
     await page.keyboard.press("Tab");
     const inside = await page.evaluate(() => {
       const shadow = document.getElementById("w").shadowRoot;
-      return document.activeElement === document.body || shadow.querySelector("dialog").contains(shadow.activeElement);
+      return document.activeElement === document.body || shadow.querySelector('[data-testid="lightbox"]').contains(shadow.activeElement);
     });
     assert.ok(inside, `focus left the lightbox: ${await focused()}`);
   }
@@ -277,7 +277,7 @@ test("the lightbox keeps focus inside, moves with the arrow keys and gives focus
   assert.equal(await dialog.locator('[data-testid="lightbox-post"]').getAttribute("data-post-id"), posts[2].id);
 
   await page.keyboard.press("Escape");
-  await page.waitForFunction(() => !document.getElementById("w").shadowRoot.querySelector("dialog").open);
+  await page.waitForFunction(() => !document.getElementById("w").shadowRoot.querySelector('[data-testid="lightbox"]').open);
   assert.equal(await focused(), `open-post:${posts[2].id}`);
 
   // A like in the lightbox is the tile's like too.
@@ -301,6 +301,52 @@ test("the lightbox keeps focus inside, moves with the arrow keys and gives focus
     await other.locator('[data-testid="like-count"]').innerText(),
   );
   await page.keyboard.press("Escape");
+  await assertClean(opened);
+  await opened.context.close();
+});
+
+test("a report takes a reason, thanks the visitor and hides the post for them, after a reload too", async () => {
+  const opened = await openFeed("feed-report", 'data-layout="grid"');
+  const { page } = opened;
+  const posts = await listed();
+  const [, reported, after] = posts;
+  const dialog = page.locator('#w [data-testid="lightbox"]');
+  await page.locator(`#w [data-testid="open-post"][data-post-id="${reported.id}"]`).click();
+  await page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelector('[data-testid="lightbox"]').open);
+  await dialog.locator('[data-testid="report-post"]').click();
+  const form = dialog.locator('[data-testid="report-form"]');
+  await form.waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+
+  // The keyboard alone: the reasons are a radio group, the note a text box.
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await form.locator('[data-testid="report-reason"]:checked').getAttribute("value"), "rights");
+  await form.locator('[data-testid="report-note"]').fill("This is my photo from last summer.");
+  await form.locator('[data-testid="send-report"]').click();
+  const thanks = dialog.locator('[data-testid="report-sent"]');
+  await thanks.waitFor();
+  assert.match(await thanks.innerText(), /^Thank you\./);
+  assert.equal(await dialog.locator('[data-testid="lightbox-post"]').getAttribute("data-post-id"), reported.id);
+  assert.deepEqual(await axeViolations(page), []);
+
+  // Closing the lightbox takes the post out; focus lands on the photo that took its place.
+  await page.keyboard.press("Escape");
+  await page.waitForFunction((id) => !document.getElementById("w").shadowRoot.querySelector(`[data-post-id="${id}"]`), reported.id);
+  const focused = await page.evaluate(() => document.getElementById("w").shadowRoot.activeElement?.dataset.postId);
+  assert.equal(focused, after.id);
+  assert.ok(!(await shownIds(page)).includes(reported.id));
+
+  // The server no longer lists it to this visitor, so it stays hidden on the next visit.
+  await page.reload();
+  await page.locator(POST).first().waitFor();
+  const ids = await shownIds(page);
+  assert.ok(ids.includes(after.id));
+  assert.ok(!ids.includes(reported.id), `${reported.id} is listed again: ${ids}`);
+  // Other visitors still see it until the moderators decide.
+  assert.ok((await listed()).some((post) => post.id === reported.id));
   await assertClean(opened);
   await opened.context.close();
 });

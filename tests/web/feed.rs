@@ -1,7 +1,7 @@
 //! The feed widget in Chromium: each layout renders the same posts in its own arrangement
 //! (the loader remounts a placeholder whose `layout` changes), a like shows at once and is
-//! undone when refused, captions stay text, and only photo URLs and colours of a safe shape
-//! reach the page. `fetch` is a stub: it answers the feed's page, and holds likes until the
+//! undone when refused, a report needs a reason and hides its post once sent, captions stay
+//! text, and only photo URLs and colours of a safe shape reach the page. `fetch` is a stub: it answers the feed's page, and holds likes until the
 //! test answers them.
 
 use wasm_bindgen::JsCast;
@@ -43,10 +43,11 @@ fn stub_fetch() {
            ? window.realFetch(request, init)
            : request.method === 'GET'
              ? Promise.resolve(json(200, {}))
-             : new Promise((resolve) => window.writes.push({{
+             : new Promise((resolve) => request.text().then((sent) => window.writes.push({{
                  call: `${{request.method}} ${{request.url}}`,
+                 sent,
                  answer: (status, body) => resolve(json(status, body)),
-               }}));",
+               }})));",
         serde_json::to_string(PAGE).unwrap()
     );
     js_sys::eval(&script).expect("the stub installs");
@@ -56,6 +57,14 @@ fn stub_fetch() {
 fn writes() -> Vec<String> {
     let calls = js_sys::eval("JSON.stringify(window.writes.map((write) => write.call))").unwrap();
     serde_json::from_str(&calls.as_string().unwrap()).unwrap()
+}
+
+/// The body of the oldest waiting write.
+fn oldest_body() -> String {
+    js_sys::eval("window.writes[0].sent")
+        .unwrap()
+        .as_string()
+        .unwrap()
 }
 
 /// Answers the oldest waiting write with `status` and `body`.
@@ -200,7 +209,9 @@ async fn the_lightbox_is_modal_moves_with_arrow_keys_and_gives_focus_back() {
         all(&shadow, r#"[data-testid="post"]"#).len() == 3
     })
     .await;
-    let dialog: web_sys::HtmlDialogElement = find(&shadow, "dialog").unwrap().unchecked_into();
+    let dialog: web_sys::HtmlDialogElement = find(&shadow, r#"[data-testid="lightbox"]"#)
+        .unwrap()
+        .unchecked_into();
     assert!(!dialog.open());
     let opener = find(&shadow, r#"[data-testid="open-post"][data-post-id="1"]"#).unwrap();
     assert_eq!(
@@ -319,6 +330,240 @@ async fn captions_stay_text_and_only_safe_photos_and_colours_are_used() {
     );
     // No caption, no empty paragraph.
     assert!(find(&shadow, r#"[data-post-id="3"] .post__caption"#).is_none());
+    handle.unmount();
+    restore_fetch();
+}
+
+/// Mounts the stubbed feed as a grid and waits for its posts.
+async fn grid_feed() -> (kindred::MountHandle, web_sys::ShadowRoot) {
+    stub_fetch();
+    let host = new_host();
+    let handle = kindred::mount(host.clone(), &feed_options("grid"), CSS);
+    let shadow = shadow_of(&host);
+    eventually("the posts", || {
+        all(&shadow, r#"[data-testid="post"]"#).len() == 3
+    })
+    .await;
+    (handle, shadow)
+}
+
+/// Clicks the element `selector` finds, which must be shown.
+fn click(shadow: &web_sys::ShadowRoot, selector: &str) {
+    find(shadow, selector)
+        .unwrap_or_else(|| panic!("{selector} is shown"))
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+}
+
+#[wasm_bindgen_test]
+async fn a_report_needs_a_reason_and_hides_the_post_once_sent() {
+    let (handle, shadow) = grid_feed().await;
+    let click = |selector: &str| click(&shadow, selector);
+    click(r#"[data-testid="open-post"][data-post-id="2"]"#);
+    let dialog: web_sys::HtmlDialogElement = find(&shadow, r#"[data-testid="lightbox"]"#)
+        .unwrap()
+        .unchecked_into();
+    eventually("the lightbox", || dialog.open()).await;
+    click(r#"[data-testid="report-post"]"#);
+    eventually("the report form", || {
+        find(&shadow, r#"[data-testid="report-form"]"#).is_some()
+    })
+    .await;
+    // Focus moves to the question.
+    eventually("focus on the question", || {
+        shadow
+            .active_element()
+            .is_some_and(|active| active.tag_name() == "LEGEND")
+    })
+    .await;
+
+    // Without a reason nothing is sent, and the group says why.
+    click(r#"[data-testid="send-report"]"#);
+    eventually("the missing reason", || {
+        find(&shadow, r#"[data-testid="report-reason-needed"]"#).is_some()
+    })
+    .await;
+    let group = find(&shadow, r#"[role="radiogroup"]"#).unwrap();
+    assert_eq!(group.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(writes().is_empty());
+
+    // Arrow keys in the note move its caret, not the lightbox.
+    let note: web_sys::HtmlTextAreaElement = find(&shadow, r#"[data-testid="report-note"]"#)
+        .unwrap()
+        .unchecked_into();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("ArrowRight");
+    init.set_bubbles(true);
+    let key = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    note.dispatch_event(&key).unwrap();
+    leptos::task::tick().await;
+    let shown = || {
+        find(&shadow, r#"[data-testid="lightbox-post"]"#)
+            .and_then(|post| post.get_attribute("data-post-id"))
+    };
+    assert_eq!(shown().as_deref(), Some("2"));
+
+    let reasons = all(&shadow, r#"[data-testid="report-reason"]"#);
+    assert_eq!(reasons.len(), 4);
+    reasons[0].unchecked_ref::<web_sys::HtmlElement>().click();
+    note.set_value("  Sells knock-offs  ");
+    note.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    eventually("the reason accepted", || {
+        find(&shadow, r#"[data-testid="report-reason-needed"]"#).is_none()
+    })
+    .await;
+    click(r#"[data-testid="send-report"]"#);
+    eventually("the report request", || writes().len() == 1).await;
+    assert_eq!(
+        writes(),
+        ["POST http://feed.example.test/v1/posts/2/reports"]
+    );
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&oldest_body()).unwrap(),
+        serde_json::json!({ "reason": "spam", "note": "Sells knock-offs" })
+    );
+
+    // Refused: the form stays, with what was chosen and why it failed.
+    answer(
+        503,
+        r#"{"error":{"code":"unavailable","message":"down","fields":{}}}"#,
+    );
+    eventually("the failure", || {
+        find(&shadow, r#"[data-testid="report-failed"]"#).is_some()
+    })
+    .await;
+    let failed = find(&shadow, r#"[data-testid="report-failed"]"#).unwrap();
+    assert_eq!(failed.get_attribute("role").as_deref(), Some("alert"));
+    assert!(failed
+        .text_content()
+        .unwrap()
+        .starts_with("Your report wasn’t sent."));
+    assert_eq!(note.value(), "  Sells knock-offs  ");
+
+    // Sent: thanks, the photo veiled; the post stays until the visitor moves on.
+    click(r#"[data-testid="send-report"]"#);
+    eventually("the second request", || writes().len() == 1).await;
+    answer(201, r#"{"post_id":"2","reason":"spam"}"#);
+    eventually("the thanks", || {
+        find(&shadow, r#"[data-testid="report-sent"]"#).is_some()
+    })
+    .await;
+    let thanks = find(&shadow, r#"[data-testid="report-sent"]"#).unwrap();
+    assert_eq!(thanks.get_attribute("role").as_deref(), Some("status"));
+    assert!(find(&shadow, ".lightbox__post--reported").is_some());
+    assert_eq!(all(&shadow, r#"[data-testid="post"]"#).len(), 3);
+
+    click(r#"[data-testid="lightbox-next"]"#);
+    eventually("the post after it", || shown().as_deref() == Some("3")).await;
+    let position = find(&shadow, r#"[data-testid="lightbox-position"]"#).unwrap();
+    assert_eq!(position.text_content().unwrap(), "2 of 2");
+    let tiles: Vec<String> = all(&shadow, r#"[data-testid="post"]"#)
+        .iter()
+        .filter_map(|post| post.get_attribute("data-post-id"))
+        .collect();
+    assert_eq!(tiles, ["1", "3"]);
+    handle.unmount();
+    restore_fetch();
+}
+
+/// Chooses a file of `size` zero bytes (or `bytes` when given) named `name` of type
+/// `media_type` in `input`, as a visitor picking it would.
+fn choose_file(input: &Element, name: &str, media_type: &str, size: u32, base64: &str) {
+    let choose = js_sys::Function::new_with_args(
+        "input, name, type, size, base64",
+        "const bytes = base64
+           ? Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+           : new Uint8Array(size);
+         const files = new DataTransfer();
+         files.items.add(new File([bytes], name, { type }));
+         input.files = files.files;
+         input.dispatchEvent(new Event('change', { bubbles: true }));",
+    );
+    let args = js_sys::Array::of5(
+        input,
+        &name.into(),
+        &media_type.into(),
+        &size.into(),
+        &base64.into(),
+    );
+    choose.apply(&wasm_bindgen::JsValue::NULL, &args).unwrap();
+}
+
+/// A 2 × 1 PNG.
+const PNG: &str = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAADUlEQVR4nGP4zwAE/wEHAAH/4iOeWQAAAABJRU5ErkJggg==";
+
+#[wasm_bindgen_test]
+async fn the_share_form_checks_the_photo_before_anything_is_uploaded() {
+    let (handle, shadow) = grid_feed().await;
+    let click = |selector: &str| click(&shadow, selector);
+    click(r#"[data-testid="share-photo"]"#);
+    let dialog: web_sys::HtmlDialogElement = find(&shadow, r#"[data-testid="share-dialog"]"#)
+        .unwrap()
+        .unchecked_into();
+    eventually("the share dialog", || dialog.open()).await;
+    assert!(dialog.matches(":modal").unwrap());
+    let error_of = |field: &str| {
+        find(&shadow, &format!(r#"[data-field="{field}"] .field__error"#))
+            .and_then(|error| error.text_content())
+            .unwrap_or_default()
+    };
+
+    // Sent empty: every required question says what it needs, and nothing leaves.
+    click(r#"[data-testid="send-form"]"#);
+    eventually("the errors", || !error_of("image").is_empty()).await;
+    assert!(!error_of("alt").is_empty());
+    assert!(!error_of("consent").is_empty());
+    assert!(error_of("caption").is_empty());
+    assert!(writes().is_empty());
+
+    let input = find(&shadow, r#"[data-field="image"] input[type="file"]"#).unwrap();
+    assert_eq!(
+        input.get_attribute("accept").as_deref(),
+        Some("image/jpeg,image/png,image/webp")
+    );
+    let hint = find(&shadow, r#"[data-field="image"] .field__hint"#).unwrap();
+    assert_eq!(hint.text_content().unwrap(), "JPEG, PNG, WebP; up to 9 MB.");
+    let preview = find(&shadow, r#"[data-testid="photo-preview"]"#).unwrap();
+
+    // The wrong kind of file, then one too large: told at once, on the photo question.
+    choose_file(&input, "party.gif", "image/gif", 64, "");
+    eventually("the type refused", || {
+        error_of("image") == "Choose a JPEG, PNG or WebP photo."
+    })
+    .await;
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    choose_file(&input, "huge.jpg", "image/jpeg", 10 * 1024 * 1024, "");
+    eventually("the size refused", || {
+        error_of("image") == "Choose a photo of at most 9 MB."
+    })
+    .await;
+    assert!(
+        preview.has_attribute("hidden"),
+        "no preview of a refused file"
+    );
+
+    // A photo that fits: no error, and a preview drawn from it.
+    choose_file(&input, "ridge.png", "image/png", 0, PNG);
+    eventually("the photo accepted", || error_of("image").is_empty()).await;
+    eventually("the preview", || !preview.has_attribute("hidden")).await;
+    assert_eq!(preview.get_attribute("width").as_deref(), Some("2"));
+    assert_eq!(preview.get_attribute("role").as_deref(), Some("img"));
+    assert_eq!(
+        preview.get_attribute("aria-label").as_deref(),
+        Some("Preview of your photo")
+    );
+
+    // Closing the dialog gives focus back to the button that opened it.
+    click(r#"[data-testid="share-close"]"#);
+    eventually("the dialog closed", || !dialog.open()).await;
+    eventually("focus back on the share button", || {
+        shadow
+            .active_element()
+            .and_then(|active| active.get_attribute("data-testid"))
+            == Some("share-photo".into())
+    })
+    .await;
     handle.unmount();
     restore_fetch();
 }

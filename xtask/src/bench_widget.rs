@@ -31,7 +31,7 @@ pub fn run(args: &[String]) -> Result {
     let data = std::env::temp_dir().join(format!("kindred-bench-widget-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
     let log = crate::root().join("target/bench-widget-server.log");
-    let server = Server::demo(Build::Release, &data, &dist.dir, &log)?;
+    let server = Server::demo(Build::Release, &data, &dist.dir, &log, None)?;
     let output = Command::new("node")
         .arg("first-render.mjs")
         .current_dir(crate::root().join("tests/e2e"))

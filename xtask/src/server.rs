@@ -50,15 +50,28 @@ impl Server {
     }
 
     /// Starts `build` of the server serving the demo page and the widget from `assets`, on a
-    /// database in `data` seeded with the demo brand, logging to `log`.
-    pub fn demo(build: Build, data: &Path, assets: &Path, log: &Path) -> Result<Self> {
-        let args = [
+    /// database in `data` seeded with the demo brand, logging to `log`. With `admin_key`, the
+    /// moderation API answers to it.
+    pub fn demo(
+        build: Build,
+        data: &Path,
+        assets: &Path,
+        log: &Path,
+        admin_key: Option<&str>,
+    ) -> Result<Self> {
+        let mut args = vec![
             "--data-dir".as_ref(),
             data.as_os_str(),
             "--assets".as_ref(),
             assets.as_os_str(),
             "--seed-demo".as_ref(),
         ];
+        if let Some(key) = admin_key {
+            args.extend([
+                std::ffi::OsStr::new("--admin-key"),
+                std::ffi::OsStr::new(key),
+            ]);
+        }
         Self::start(build, &args, log)
     }
 }

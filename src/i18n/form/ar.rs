@@ -35,6 +35,14 @@ impl FormText for Arabic {
         }
     }
 
+    fn drop_photo(&self) -> &'static str {
+        "أو أفلت صورة هنا"
+    }
+
+    fn photo_preview(&self) -> &'static str {
+        "معاينة صورتك"
+    }
+
     fn optional(&self) -> &'static str {
         "(اختياري)"
     }

@@ -38,6 +38,14 @@ impl FormText for German {
         }
     }
 
+    fn drop_photo(&self) -> &'static str {
+        "oder zieh ein Foto hierher"
+    }
+
+    fn photo_preview(&self) -> &'static str {
+        "Vorschau deines Fotos"
+    }
+
     fn optional(&self) -> &'static str {
         "(freiwillig)"
     }

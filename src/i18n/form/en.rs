@@ -33,6 +33,14 @@ impl FormText for English {
         }
     }
 
+    fn drop_photo(&self) -> &'static str {
+        "or drop a photo here"
+    }
+
+    fn photo_preview(&self) -> &'static str {
+        "Preview of your photo"
+    }
+
     fn optional(&self) -> &'static str {
         "(optional)"
     }

@@ -41,6 +41,14 @@ impl FormText for French {
         }
     }
 
+    fn drop_photo(&self) -> &'static str {
+        "ou déposez une photo ici"
+    }
+
+    fn photo_preview(&self) -> &'static str {
+        "Aperçu de votre photo"
+    }
+
     fn optional(&self) -> &'static str {
         "(facultatif)"
     }

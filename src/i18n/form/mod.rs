@@ -14,6 +14,10 @@ pub trait FormText {
     fn form_issue(&self, issue: FormIssue) -> String;
     /// Marks a question that may be left blank.
     fn optional(&self) -> &'static str;
+    /// Beside a photo question's input: it also takes a photo dropped on it.
+    fn drop_photo(&self) -> &'static str;
+    /// The accessible name of the chosen photo's preview.
+    fn photo_preview(&self) -> &'static str;
     /// The send button, where the form names none.
     fn send_form(&self) -> &'static str;
     /// The send button while the answers are on their way.
@@ -68,6 +72,8 @@ mod tests {
                 c.form_failed(),
                 c.form_unavailable(),
                 c.form_loading(),
+                c.drop_photo(),
+                c.photo_preview(),
             ]
             .map(str::to_owned)
             .to_vec();
