@@ -4,7 +4,8 @@
 //!   listed posts only. `tag` keeps posts whose caption has that hashtag (with or without
 //!   `#`, any case); `product` keeps posts tagged with that product slug. `limit` defaults to
 //!   24 and is capped at 60; `cursor` is the previous page's `next_cursor`. `liked` reflects
-//!   the caller's identity when present. Unknown feed → 404, bad parameter → 400.
+//!   the caller's identity when present, and posts the caller reported are left out. Unknown
+//!   feed → 404, bad parameter → 400.
 //! - `POST /v1/feeds/{feed}/posts`, `multipart/form-data` (parts: see [`crate::upload`]) →
 //!   201 + `Post` and `Location`. Needs an identity (401); a visitor needs a feed open to
 //!   anonymous posts (403); not multipart → 415; over `--upload-body-limit` → 413; field
@@ -94,7 +95,7 @@ async fn find_feed(state: &AppState, slug: &str) -> Result<Feed> {
         .ok_or_else(|| Error::not_found("no feed with this slug"))
 }
 
-/// A page of the feed's listed posts, newest first.
+/// A page of the feed's listed posts, newest first, without those the caller reported.
 #[utoipa::path(
     get,
     path = "/v1/feeds/{feed}/posts",
