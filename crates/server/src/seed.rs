@@ -37,6 +37,10 @@ pub const BOARDS: [&str; 2] = ["trail-shoes", "gear-and-apparel"];
 pub const FORMS: [&str; 2] = ["summit-4-wishlist", "idea-intake"];
 /// The demo feed's slug.
 pub const FEED: &str = "trail-stories";
+/// What a poster on the demo feed grants the brand.
+pub const CONSENT: &str =
+    "I took this photo and I allow Ridgeline to show it on ridgeline.example and in its \
+     newsletters.";
 /// The demo site's SSO secret, public on purpose: it lets anyone mint tokens to try signed-in
 /// voting on the demo (see docs/api.md). A real site keeps its secret on the brand's server.
 pub const SSO_SECRET: &str = "ridgeline-demo-sso-secret";
@@ -250,6 +254,7 @@ async fn write_feed(
             premoderation: false,
             report_threshold: DEFAULT_REPORT_THRESHOLD,
             position: 0,
+            consent: CONSENT,
         },
     )
     .await?;

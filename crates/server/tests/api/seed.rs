@@ -61,6 +61,7 @@ async fn the_demo_reads_like_a_real_board(backend: Backend) {
     assert_eq!(site.locale, "en");
     let boards: Vec<_> = site.boards.iter().map(|b| b.slug.as_str()).collect();
     assert_eq!(boards, ["trail-shoes", "gear-and-apparel"]);
+    assert_eq!(site.feeds[0].consent, seed::CONSENT);
 
     let mut ideas = Vec::new();
     for board in boards {
