@@ -7,7 +7,7 @@ use crate::error::{Error, Result, ResultExt};
 use crate::media::probe::media_types;
 use crate::store::conn::{sql, Conn};
 use crate::store::moderation::from_json;
-use crate::store::{boards, forms, Store};
+use crate::store::{boards, forms, products, Store};
 
 /// What it takes to create a site.
 #[derive(Clone, Debug)]
@@ -92,6 +92,7 @@ impl Store {
             forms: forms::summaries(&mut conn, id).await?,
             theme: from_json(&theme, "theme")?,
             features: from_json(&features, "features")?,
+            products: products::list(&mut conn, id).await?,
         }))
     }
 }

@@ -1,4 +1,0 @@
--- A feed's consent statement: the rights a poster grants the brand, in the brand's words,
--- shown beside the upload form's consent box. Empty means the widget shows its own
--- translated default. The same as migrations/sqlite/0010_feed_consent.sql.
-ALTER TABLE feeds ADD COLUMN consent text NOT NULL DEFAULT '' CHECK (length(consent) <= 500);
