@@ -234,7 +234,8 @@ pub struct ReportReceipt {
     pub reason: ReportReason,
 }
 
-/// A feed as listed in a [`crate::SiteConfig`].
+/// A feed as listed in a [`crate::SiteConfig`], with the rules its upload form shows before a
+/// visitor picks a photo. The server enforces them regardless.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeedSummary {
@@ -244,6 +245,24 @@ pub struct FeedSummary {
     pub name: String,
     /// Short description shown above the feed.
     pub description: String,
+    /// Whether visitors who are not signed in may post; on when absent.
+    #[serde(default = "crate::moderation::yes")]
+    pub allow_anonymous_posts: bool,
+    /// Whether new posts wait for a moderator before they are listed; off when absent.
+    #[serde(default)]
+    pub premoderation: bool,
+    /// The rights statement a poster accepts, in the brand's words; empty (or absent) means
+    /// the widget shows its own translated default.
+    #[serde(default)]
+    pub consent: String,
+    /// The largest photo file the server accepts, in bytes; 0 (or absent) when the server
+    /// does not say, and the widget leaves the check to it.
+    #[serde(default)]
+    pub max_image_bytes: u64,
+    /// The media types of the photos the server accepts (`image/jpeg`, …), judged by their
+    /// bytes; empty (or absent) when the server does not say.
+    #[serde(default)]
+    pub image_types: Vec<String>,
 }
 
 #[cfg(test)]
@@ -310,6 +329,16 @@ mod tests {
                 format!("\"{}\"", reason.as_str())
             );
         }
+    }
+
+    #[test]
+    fn feeds_from_older_servers_are_open_with_the_widgets_own_rules() {
+        let feed: FeedSummary =
+            serde_json::from_str(r#"{"slug":"a","name":"A","description":""}"#).unwrap();
+        assert!(feed.allow_anonymous_posts && !feed.premoderation);
+        assert_eq!(feed.consent, "");
+        assert_eq!(feed.max_image_bytes, 0);
+        assert!(feed.image_types.is_empty());
     }
 
     #[test]

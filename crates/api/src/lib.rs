@@ -13,6 +13,7 @@ pub mod idea;
 pub mod live;
 pub mod moderation;
 pub mod page;
+pub mod product;
 pub mod site;
 pub mod validate;
 pub mod visitor;
@@ -35,6 +36,7 @@ pub use idea::{
 };
 pub use live::LiveEvent;
 pub use page::Page;
+pub use product::Product;
 pub use site::{BoardForm, BoardSummary, SiteConfig, SiteFeatures, Theme};
 pub use visitor::{VisitorId, VISITOR_HEADER};
 pub use webhook::{

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::feed::FeedSummary;
 use crate::form::FormSummary;
+use crate::product::Product;
 
 /// A site's theme defaults: `--kindred-*` custom property name → CSS value.
 pub type Theme = BTreeMap<String, String>;
@@ -43,6 +44,10 @@ pub struct SiteConfig {
     /// The site's UGC feeds.
     #[serde(default)]
     pub feeds: Vec<FeedSummary>,
+    /// The brand's product catalog, in the order the brand saved it: what posts' product tags
+    /// name, for "shop this look" links. Empty from servers that have none.
+    #[serde(default)]
+    pub products: Vec<Product>,
 }
 
 /// The parts of the widget a site has switched on or off. The server enforces them too: a
@@ -159,6 +164,7 @@ mod tests {
         assert!(config.theme.is_empty());
         assert_eq!(config.features, SiteFeatures::default());
         assert!(config.features.comments && config.features.idea_submissions);
+        assert!(config.products.is_empty());
     }
 
     #[test]

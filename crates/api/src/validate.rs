@@ -84,6 +84,44 @@ pub fn text(errors: &mut FieldErrors, field: &str, value: &str, min: usize, max:
     }
 }
 
+/// Whether `url` is an absolute `http` or `https` URL with a host, without white space or
+/// control characters.
+pub fn is_web_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    let host = rest.map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""));
+    host.is_some_and(|host| !host.is_empty()) && !has_space_or_control(url)
+}
+
+/// Whether `path` is a path on the same origin, such as `/v1/media/…`: one `/` first (two
+/// would name another host), without white space or control characters.
+pub fn is_root_path(path: &str) -> bool {
+    path.starts_with('/') && !path.starts_with("//") && !has_space_or_control(path)
+}
+
+fn has_space_or_control(text: &str) -> bool {
+    text.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Checks a URL field: blank records [`REQUIRED`], over `max` characters [`TOO_LONG`], and a
+/// value `accept` refuses (say [`is_web_url`]) [`INVALID`].
+pub fn url(
+    errors: &mut FieldErrors,
+    field: &str,
+    value: &str,
+    max: usize,
+    accept: fn(&str) -> bool,
+) {
+    if value.trim().is_empty() {
+        push(errors, field, REQUIRED);
+    } else if value.chars().count() > max {
+        push(errors, field, TOO_LONG);
+    } else if !accept(value) {
+        push(errors, field, INVALID);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +167,42 @@ mod tests {
         ] {
             assert!(!is_slug(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn web_urls_are_absolute_http_with_a_host() {
+        for good in ["https://shop.example/p/1?x=2#top", "http://localhost:8080"] {
+            assert!(is_web_url(good), "{good}");
+        }
+        for bad in [
+            "",
+            "shop.example/p",
+            "ftp://shop.example",
+            "https://",
+            "https:///p",
+            "https://shop.example/a b",
+            "https://shop.example/\u{7}",
+            "javascript:alert(1)",
+        ] {
+            assert!(!is_web_url(bad), "{bad}");
+        }
+        assert!(is_root_path("/v1/media/a.jpg"));
+        for bad in ["", "v1/a.jpg", "//evil.example/a.jpg", "/a b.jpg"] {
+            assert!(!is_root_path(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn url_fields_are_required_bounded_and_checked() {
+        let mut errors = FieldErrors::new();
+        url(&mut errors, "a", " ", 10, is_web_url);
+        url(&mut errors, "b", "https://a.example/long", 10, is_web_url);
+        url(&mut errors, "c", "nope", 10, is_web_url);
+        url(&mut errors, "d", "http://a.b", 10, is_web_url);
+        assert_eq!(errors["a"], [REQUIRED]);
+        assert_eq!(errors["b"], [TOO_LONG]);
+        assert_eq!(errors["c"], [INVALID]);
+        assert!(!errors.contains_key("d"));
     }
 
     #[test]

@@ -144,17 +144,7 @@ impl UpdateWebhook {
 
 /// An absolute `http` or `https` URL with a host and no spaces.
 fn check_url(errors: &mut FieldErrors, url: &str) {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    let host = rest.map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""));
-    if url.trim().is_empty() {
-        validate::push(errors, "url", validate::REQUIRED);
-    } else if url.chars().count() > limits::URL_MAX {
-        validate::push(errors, "url", validate::TOO_LONG);
-    } else if host.is_none_or(str::is_empty) || url.chars().any(char::is_whitespace) {
-        validate::push(errors, "url", validate::INVALID);
-    }
+    validate::url(errors, "url", url, limits::URL_MAX, validate::is_web_url);
 }
 
 /// At least one event, none twice.

@@ -16,6 +16,10 @@ pub const DEFAULT_DATA_DIR: &str = ".kindred/data";
 pub const DATABASE_FILE: &str = "kindred.sqlite3";
 /// Largest upload body (a photo and its form fields), in bytes, unless told otherwise: 10 MiB.
 pub const DEFAULT_UPLOAD_BODY_LIMIT: usize = 10 * 1024 * 1024;
+/// The part of an upload body kept for everything beside the photo's bytes: the other parts
+/// at their longest (a caption of 2,000 characters is at most 8,000 bytes) and the multipart
+/// framing, with room to spare. The largest photo accepted is the upload limit less this.
+pub const UPLOAD_FIELDS_MARGIN: usize = 64 * 1024;
 /// The directory of uploaded media inside the data directory.
 pub const MEDIA_DIR: &str = "media";
 /// Writes a minute one client IP may make unless told otherwise.
@@ -75,7 +79,8 @@ pub struct Config {
     pub write_rate_per_identity: Rate,
 
     /// Largest upload body in bytes (a post's photo and form fields); JSON bodies keep their
-    /// own, smaller limit. Photos are stored under `media/` in the data directory.
+    /// own, smaller limit. A post's photo may take all of it but 64 KiB, kept for the other
+    /// fields. Photos are stored under `media/` in the data directory.
     #[arg(long, env = "KINDRED_UPLOAD_BODY_LIMIT", default_value_t = DEFAULT_UPLOAD_BODY_LIMIT)]
     pub upload_body_limit: usize,
 
@@ -110,6 +115,13 @@ impl Config {
             trust_forwarded_for: false,
             webhook_retry_ms: DEFAULT_WEBHOOK_RETRY_MS,
         }
+    }
+
+    /// The largest photo file a post may carry, in bytes: the upload body limit less
+    /// [`UPLOAD_FIELDS_MARGIN`], so a photo of this size always fits with its text fields.
+    pub fn max_image_bytes(&self) -> u64 {
+        let bytes = self.upload_body_limit.saturating_sub(UPLOAD_FIELDS_MARGIN);
+        u64::try_from(bytes).unwrap_or(u64::MAX)
     }
 
     /// The directory uploaded photos are stored in.
@@ -260,9 +272,12 @@ mod tests {
         );
         assert!(!config.trust_forwarded_for);
         assert_eq!(config.upload_body_limit, DEFAULT_UPLOAD_BODY_LIMIT);
+        assert_eq!(config.max_image_bytes(), 10 * 1024 * 1024 - 64 * 1024);
         assert_eq!(config.admin_key.unwrap().expose(), "s3cret");
         let small = Config::try_parse_from(["kindred-server", "--upload-body-limit", "2048"]);
-        assert_eq!(small.unwrap().upload_body_limit, 2048);
+        let small = small.unwrap();
+        assert_eq!(small.upload_body_limit, 2048);
+        assert_eq!(small.max_image_bytes(), 0);
     }
 
     #[test]

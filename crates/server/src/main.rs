@@ -61,6 +61,7 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
                 comments = report.comments,
                 posts = report.posts,
                 likes = report.likes,
+                products = report.products,
                 "seeded the demo community"
             );
         } else {

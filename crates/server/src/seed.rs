@@ -1,5 +1,5 @@
-//! The demo community: Ridgeline Trail Co., a trail-running shoe brand with two idea boards
-//! two co-creation forms and a photo feed.
+//! The demo community: Ridgeline Trail Co., a trail-running shoe brand with two idea boards,
+//! two co-creation forms, a photo feed and the product catalog its posts tag.
 //!
 //! The demo page, the end-to-end tests and benchmarks need a believable board to look at, so
 //! the data reads like a real brand's: ideas in every status, tags, authors, creation dates
@@ -14,8 +14,10 @@ use std::time::Duration;
 use image::{Rgb, RgbImage};
 use kindred_api::{FormDefinition, IdeaStatus, VisitorId};
 use serde_json::json;
+use tokio::sync::OnceCell;
 
 pub mod archive;
+mod catalog;
 
 use crate::error::{Error, Result};
 use crate::identity::voter_key;
@@ -37,6 +39,10 @@ pub const BOARDS: [&str; 2] = ["trail-shoes", "gear-and-apparel"];
 pub const FORMS: [&str; 2] = ["summit-4-wishlist", "idea-intake"];
 /// The demo feed's slug.
 pub const FEED: &str = "trail-stories";
+/// What a poster on the demo feed grants the brand.
+pub const CONSENT: &str =
+    "I took this photo and I allow Ridgeline to show it on ridgeline.example and in its \
+     newsletters.";
 /// The demo site's SSO secret, public on purpose: it lets anyone mint tokens to try signed-in
 /// voting on the demo (see docs/api.md). A real site keeps its secret on the brand's server.
 pub const SSO_SECRET: &str = "ridgeline-demo-sso-secret";
@@ -58,6 +64,8 @@ pub struct SeedReport {
     pub posts: usize,
     /// Like rows written.
     pub likes: usize,
+    /// Products of the catalog written.
+    pub products: usize,
     /// Origins newly allowed on the demo site.
     pub origins_added: usize,
 }
@@ -76,7 +84,8 @@ pub fn local_origins(port: u16) -> Vec<String> {
 /// Idempotent: a second call leaves the data as it is, adding only origins it lacks.
 /// Everything happens in one transaction that keeps other writers of sites waiting, so
 /// servers starting at once on one database seed it once; callers reload
-/// [`crate::cors::AllowedOrigins`]. The feed's photos are stored in `media`.
+/// [`crate::cors::AllowedOrigins`]. The feed's photos and the products' pictures are stored
+/// in `media`.
 pub async fn demo(store: &Store, media: &Storage, extra_origins: &[String]) -> Result<SeedReport> {
     let mut tx = store.begin_exclusive().await?;
     let mut conn = tx.conn();
@@ -84,6 +93,7 @@ pub async fn demo(store: &Store, media: &Storage, extra_origins: &[String]) -> R
     if store::sites::count(&mut conn).await? == 0 {
         let site_id = write_community(&mut conn, &mut report).await?;
         write_feed(&mut conn, media, site_id, &mut report).await?;
+        report.products = catalog::write(&mut conn, media, site_id).await?;
     }
     if let Some(site_id) = store::sites::id_by_slug(&mut conn, SITE).await? {
         let origins = DEFAULT_ORIGINS
@@ -250,6 +260,7 @@ async fn write_feed(
             premoderation: false,
             report_threshold: DEFAULT_REPORT_THRESHOLD,
             position: 0,
+            consent: CONSENT,
         },
     )
     .await?;
@@ -290,29 +301,44 @@ async fn write_feed(
 /// Width and height of the demo photos: wide enough for every rendition width.
 const PHOTO_SIZE: (u32, u32) = (1200, 800);
 
-/// The demo photos with their renditions, one per post of [`POSTS`] in order. They are the
-/// same every time, so a process draws them once however often it seeds (tests seed many
-/// databases).
+/// The demo photos with their renditions, one per post of [`POSTS`] in order.
 async fn demo_photos() -> Result<&'static [Processed]> {
-    static PHOTOS: tokio::sync::OnceCell<Vec<Processed>> = tokio::sync::OnceCell::const_new();
-    let photos = PHOTOS
-        .get_or_try_init(|| async {
-            let mut photos = Vec::with_capacity(POSTS.len());
-            for (index, post) in POSTS.iter().enumerate() {
-                photos.push(draw(post.palette, index as u32).await?);
-            }
-            Ok::<_, Error>(photos)
-        })
-        .await?;
-    Ok(photos)
+    static PHOTOS: OnceCell<Vec<Processed>> = OnceCell::const_new();
+    let landscapes = POSTS.iter().zip(0..).map(|(post, n)| {
+        let palette = post.palette;
+        move || landscape(palette, n)
+    });
+    rendered_once(&PHOTOS, landscapes).await
 }
 
-/// Draws demo photo `n` in `palette` and makes its renditions, off the async runtime.
-async fn draw(palette: Palette, n: u32) -> Result<Processed> {
-    tokio::task::spawn_blocking(move || media::process::from_pixels(&landscape(palette, n)))
+/// The renditions of the pictures `draws` paint, in order, made the first time a process asks
+/// and kept in `cell`: demo pictures are the same every time, so a process draws them once
+/// however often it seeds (tests seed many databases).
+async fn rendered_once<D>(
+    cell: &'static OnceCell<Vec<Processed>>,
+    draws: impl IntoIterator<Item = D>,
+) -> Result<&'static [Processed]>
+where
+    D: FnOnce() -> RgbImage + Send + 'static,
+{
+    let rendered = cell
+        .get_or_try_init(|| async move {
+            let mut rendered = Vec::new();
+            for draw in draws {
+                rendered.push(render(draw).await?);
+            }
+            Ok::<_, Error>(rendered)
+        })
+        .await?;
+    Ok(rendered)
+}
+
+/// Paints the picture `draw` paints and makes its renditions, off the async runtime.
+async fn render(draw: impl FnOnce() -> RgbImage + Send + 'static) -> Result<Processed> {
+    tokio::task::spawn_blocking(move || media::process::from_pixels(&draw()))
         .await
-        .map_err(|error| Error::Internal(format!("drawing a demo photo stopped: {error}")))?
-        .map_err(|error| Error::Internal(format!("a demo photo cannot be encoded: {error}")))
+        .map_err(|error| Error::Internal(format!("drawing a demo picture stopped: {error}")))?
+        .map_err(|error| Error::Internal(format!("a demo picture cannot be encoded: {error}")))
 }
 
 /// The colours of a demo landscape, each `[r, g, b]`: the sky at the top and at the horizon,

@@ -69,12 +69,17 @@ impl PostForm {
         Ok(form)
     }
 
-    /// Checks the text fields and that a photo was sent, answering every field's codes at
-    /// once. The photo's content is checked when it is processed.
-    pub fn validate(&self) -> Result<()> {
+    /// Checks the text fields and that a photo of at most `max_image_bytes` was sent,
+    /// answering every field's codes at once. The photo's content is checked when it is
+    /// processed.
+    pub fn validate(&self, max_image_bytes: u64) -> Result<()> {
         let mut errors = self.fields.validate().err().unwrap_or_default();
-        if self.image.as_ref().is_none_or(Vec::is_empty) {
-            validate::push(&mut errors, "image", validate::REQUIRED);
+        match self.image.as_deref() {
+            None | Some([]) => validate::push(&mut errors, "image", validate::REQUIRED),
+            Some(image) if u64::try_from(image.len()).unwrap_or(u64::MAX) > max_image_bytes => {
+                validate::push(&mut errors, "image", validate::TOO_LARGE);
+            }
+            Some(_) => {}
         }
         validate::finish(errors).map_err(Error::Validation)
     }

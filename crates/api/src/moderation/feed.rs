@@ -7,6 +7,8 @@ use crate::validate::{self, FieldErrors};
 
 /// Distinct reports that hide a post when a new feed does not say.
 pub const DEFAULT_REPORT_THRESHOLD: u32 = 3;
+/// Most characters in a feed's consent statement.
+pub const CONSENT_MAX: usize = 500;
 
 /// A feed as moderators manage it.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -26,6 +28,8 @@ pub struct FeedSettings {
     pub report_threshold: u32,
     /// Whether anonymous visitors may post, or only signed-in users.
     pub allow_anonymous_posts: bool,
+    /// The rights statement a poster accepts; empty: the widget's own default.
+    pub consent: String,
     /// Display order within the site, lowest first.
     pub position: u32,
 }
@@ -52,6 +56,10 @@ pub struct CreateFeed {
     /// Whether anonymous visitors may post; on when absent.
     #[serde(default = "yes")]
     pub allow_anonymous_posts: bool,
+    /// The rights statement a poster accepts, up to [`CONSENT_MAX`] characters; the widget's
+    /// own default when absent or empty.
+    #[serde(default)]
+    pub consent: String,
     /// Display order within the site; after the site's other feeds when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<u32>,
@@ -72,8 +80,14 @@ impl CreateFeed {
             Some(&self.description),
             &[("report_threshold", Some(self.report_threshold))],
         );
+        check_consent(&mut errors, &self.consent);
         validate::finish(errors)
     }
+}
+
+/// Checks a consent statement's length.
+fn check_consent(errors: &mut FieldErrors, consent: &str) {
+    validate::text(errors, "consent", consent, 0, CONSENT_MAX);
 }
 
 /// The body of `PUT /v1/moderation/feeds/{feed}`: only the fields present change.
@@ -99,6 +113,9 @@ pub struct UpdateFeed {
     /// Whether anonymous visitors may post.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_anonymous_posts: Option<bool>,
+    /// A new consent statement; empty goes back to the widget's own default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<String>,
     /// New display order within the site.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<u32>,
@@ -115,6 +132,9 @@ impl UpdateFeed {
             self.description.as_deref(),
             &[("report_threshold", self.report_threshold)],
         );
+        if let Some(consent) = &self.consent {
+            check_consent(&mut errors, consent);
+        }
         validate::finish(errors)
     }
 }

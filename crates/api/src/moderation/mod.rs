@@ -24,7 +24,7 @@ pub use blocks::{is_identity_key, normalize_utc, Block, BlockRequest};
 pub use board::{BoardSettings, CreateBoard, UpdateBoard};
 pub use curation::{MergeOutcome, MergeRequest, StatusRequest, NOTE_MAX};
 pub use decision::{Decision, DecisionOutcome, DecisionRequest, REASON_MAX};
-pub use feed::{CreateFeed, FeedSettings, UpdateFeed, DEFAULT_REPORT_THRESHOLD};
+pub use feed::{CreateFeed, FeedSettings, UpdateFeed, CONSENT_MAX, DEFAULT_REPORT_THRESHOLD};
 pub use log::{LogAction, LogEntry};
 pub use queue::{QueueAuthor, QueueItem, QueueKind, QueueReason, ReportSummary};
 pub use site::{

@@ -110,14 +110,27 @@ fn feed_settings_are_checked() {
     assert_eq!(create.report_threshold, DEFAULT_REPORT_THRESHOLD);
     assert!(create.allow_anonymous_posts && !create.premoderation);
     assert!(create.validate().is_ok());
+    assert_eq!(create.consent, "");
     let update = UpdateFeed {
         slug: Some("Not A Slug".into()),
         name: Some(String::new()),
         report_threshold: Some(0),
+        consent: Some("c".repeat(CONSENT_MAX + 1)),
         ..UpdateFeed::default()
     };
     let errors = update.validate().unwrap_err();
     assert_eq!(errors["slug"], ["invalid"]);
     assert_eq!(errors["name"], ["required"]);
     assert_eq!(errors["report_threshold"], ["invalid"]);
+    assert_eq!(errors["consent"], ["too_long"]);
+    let long = CreateFeed {
+        consent: "c".repeat(CONSENT_MAX + 1),
+        ..create
+    };
+    assert_eq!(long.validate().unwrap_err()["consent"], ["too_long"]);
+    let cleared = UpdateFeed {
+        consent: Some(String::new()),
+        ..UpdateFeed::default()
+    };
+    assert!(cleared.validate().is_ok());
 }

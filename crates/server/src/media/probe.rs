@@ -35,6 +35,21 @@ impl From<Format> for ImageFormat {
 }
 
 impl Format {
+    /// Every accepted format: what [`sniff`] recognises, and what a feed tells the widget
+    /// it takes ([`media_types`]).
+    pub const ALL: [Format; 3] = [Self::Jpeg, Self::Png, Self::WebP];
+
+    /// Whether `bytes` start with the format's magic bytes.
+    fn starts(self, bytes: &[u8]) -> bool {
+        match self {
+            Self::Jpeg => bytes.starts_with(&[0xFF, 0xD8, 0xFF]),
+            Self::Png => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+            Self::WebP => {
+                bytes.len() >= 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP"
+            }
+        }
+    }
+
     /// The format's media type, as an image answer describes it.
     pub fn media_type(self) -> &'static str {
         match self {
@@ -47,15 +62,15 @@ impl Format {
 
 /// The format `bytes` are in, from their magic bytes only; `None` for anything else.
 pub fn sniff(bytes: &[u8]) -> Option<Format> {
-    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some(Format::Jpeg)
-    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some(Format::Png)
-    } else if bytes.len() >= 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP" {
-        Some(Format::WebP)
-    } else {
-        None
-    }
+    Format::ALL.into_iter().find(|format| format.starts(bytes))
+}
+
+/// The media types of every accepted format, in the order of [`Format::ALL`].
+pub fn media_types() -> Vec<String> {
+    Format::ALL
+        .iter()
+        .map(|format| format.media_type().to_owned())
+        .collect()
 }
 
 /// Refuses dimensions over [`MAX_SIDE`] on either side or [`MAX_PIXELS`] in all.
@@ -88,6 +103,11 @@ mod tests {
         ] {
             assert_eq!(sniff(other), None, "{other:?}");
         }
+    }
+
+    #[test]
+    fn the_accepted_types_are_the_sniffed_formats() {
+        assert_eq!(media_types(), ["image/jpeg", "image/png", "image/webp"]);
     }
 
     #[test]

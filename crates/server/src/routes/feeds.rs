@@ -4,12 +4,14 @@
 //!   listed posts only. `tag` keeps posts whose caption has that hashtag (with or without
 //!   `#`, any case); `product` keeps posts tagged with that product slug. `limit` defaults to
 //!   24 and is capped at 60; `cursor` is the previous page's `next_cursor`. `liked` reflects
-//!   the caller's identity when present. Unknown feed → 404, bad parameter → 400.
+//!   the caller's identity when present, and posts the caller reported are left out. Unknown
+//!   feed → 404, bad parameter → 400.
 //! - `POST /v1/feeds/{feed}/posts`, `multipart/form-data` (parts: see [`crate::upload`]) →
 //!   201 + `Post` and `Location`. Needs an identity (401); a visitor needs a feed open to
 //!   anonymous posts (403); not multipart → 415; over `--upload-body-limit` → 413; field
 //!   rules → 422 `validation_failed` with `fields`; a photo that is not JPEG, PNG or WebP by
-//!   its bytes → 415; one over the pixel caps or unreadable → 422 on `image`. On a
+//!   its bytes → 415; one over [`crate::Config::max_image_bytes`] or the pixel caps, or
+//!   unreadable → 422 on `image`. On a
 //!   premoderated feed the post answers with `pending_review: true` and stays unlisted.
 
 use axum::extract::{DefaultBodyLimit, State};
@@ -71,7 +73,7 @@ impl PostsParams {
 )]
 struct PostUpload {
     /// The photo: JPEG, PNG or WebP (judged by its bytes), at most 8000 px a side and 40
-    /// megapixels.
+    /// megapixels, and at most the feed's `max_image_bytes` (`GET /v1/sites/{site}`).
     #[schema(value_type = String, format = Binary)]
     image: Vec<u8>,
     /// Alt text, 1 to 300 characters.
@@ -94,7 +96,7 @@ async fn find_feed(state: &AppState, slug: &str) -> Result<Feed> {
         .ok_or_else(|| Error::not_found("no feed with this slug"))
 }
 
-/// A page of the feed's listed posts, newest first.
+/// A page of the feed's listed posts, newest first, without those the caller reported.
 #[utoipa::path(
     get,
     path = "/v1/feeds/{feed}/posts",
@@ -147,7 +149,7 @@ async fn posts_index(
         (status = NOT_FOUND, description = "No such feed", body = ErrorBody),
         (status = PAYLOAD_TOO_LARGE, description = "The body is over the upload limit", body = ErrorBody),
         (status = UNSUPPORTED_MEDIA_TYPE, description = "Not `multipart/form-data`, or the photo is not JPEG, PNG or WebP", body = ErrorBody),
-        (status = UNPROCESSABLE_ENTITY, description = "A field breaks the rules, or the photo is too large or unreadable", body = ErrorBody),
+        (status = UNPROCESSABLE_ENTITY, description = "A field breaks the rules, or the photo is too large (bytes or pixels) or unreadable", body = ErrorBody),
         (status = TOO_MANY_REQUESTS, description = "Too many writes; see `Retry-After`", body = ErrorBody),
     ),
 )]
@@ -164,7 +166,7 @@ async fn posts_create(
         ));
     }
     let mut form = PostForm::read(multipart).await?;
-    form.validate()?;
+    form.validate(state.config.max_image_bytes())?;
     let image = media::ingest(form.image.take().unwrap_or_default(), "image").await?;
     let input = form.fields;
 

@@ -2,9 +2,10 @@
 //!
 //! - `POST /v1/posts/{id}/reports` with a `CreateReport` body → 201 + `ReportReceipt`; a
 //!   repeat by the same reporter → 200 with the first report's receipt, counted once. Needs
-//!   an identity (401); a note over 500 characters → 422. When a post's distinct reports
-//!   reach its feed's threshold (3 unless the feed sets another), it is hidden pending
-//!   review and leaves the feed. Unknown or malformed id, or a post that is not listed → 404.
+//!   an identity (401); a note over 500 characters → 422. The reporter's own pages of the feed
+//!   leave the post out from then on. When a post's distinct reports reach its feed's
+//!   threshold (3 unless the feed sets another), it is hidden pending review and leaves the
+//!   feed. Unknown or malformed id, or a post that is not listed → 404.
 
 use axum::extract::State;
 use axum::http::StatusCode;

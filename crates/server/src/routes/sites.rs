@@ -1,6 +1,8 @@
 //! Site configuration, the first thing a widget asks for.
 //!
-//! - `GET /v1/sites/{site}` → [`SiteConfig`]: name, locale and boards; 404 for an unknown site.
+//! - `GET /v1/sites/{site}` → [`SiteConfig`]: name, locale, boards, forms, theme, features, and
+//!   feeds with their upload rules (the largest photo from `--upload-body-limit`, the accepted
+//!   types from [`crate::media::probe`]); 404 for an unknown site.
 
 use axum::extract::State;
 use axum::Json;
@@ -34,7 +36,7 @@ async fn sites_show(
 ) -> Result<Json<SiteConfig>> {
     state
         .store
-        .site_config(&site)
+        .site_config(&site, state.config.max_image_bytes())
         .await?
         .map(Json)
         .ok_or_else(|| Error::not_found("no site with this slug"))

@@ -45,6 +45,8 @@ pub struct NewFeed<'a> {
     pub report_threshold: u32,
     /// Display order within the site.
     pub position: i64,
+    /// The rights statement a poster accepts; empty for the widget's own default.
+    pub consent: &'a str,
 }
 
 impl Store {
@@ -73,6 +75,7 @@ pub(crate) async fn create(conn: &mut Conn<'_>, feed: &NewFeed<'_>) -> Result<i6
         feed.premoderation.into(),
         i64::from(feed.report_threshold.max(1)).into(),
         feed.position.into(),
+        feed.consent.into(),
     ];
     conn.insert(sql!(conn, feeds::INSERT), &args)
         .await

@@ -2,9 +2,9 @@
 //!
 //! Handlers call `Store` methods and never see a pool or write SQL, so the HTTP layer stays
 //! thin and the database can change behind one boundary. The logic is written once, in the
-//! resource modules ([`sites`], [`boards`], [`comments`], [`ideas`], [`votes`], [`feeds`],
-//! [`posts`], [`likes`], [`reports`], [`sso`], [`forms`], [`idempotency`], [`moderation`],
-//! [`webhooks`]) and [`cursor`], and runs on a `conn::Conn` of either kind; each dialect's SQL
+//! resource modules ([`sites`], [`products`], [`boards`], [`comments`], [`ideas`], [`votes`],
+//! [`feeds`], [`posts`], [`likes`], [`reports`], [`sso`], [`forms`], [`idempotency`],
+//! [`moderation`], [`webhooks`]) and [`cursor`], and runs on a `conn::Conn` of either kind; each dialect's SQL
 //! text lives apart, in `store/sqlite/` and `store/postgres/`, statement for statement under
 //! the same names. The idea and post reads, whose dialects differ only in a few expressions,
 //! are assembled in [`ideas`] and [`posts`] from each dialect's pieces, so their filters,
@@ -28,6 +28,7 @@ pub mod likes;
 pub mod moderation;
 mod postgres;
 pub mod posts;
+pub mod products;
 pub mod reports;
 pub mod sites;
 mod sqlite;

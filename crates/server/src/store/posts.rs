@@ -107,7 +107,9 @@ fn get_sql(reads: &PostReads) -> String {
     )
 }
 
-/// A page of a feed's listed posts, newest first. Parameters: 1 viewer, 2 feed id, 3 hashtag
+/// A page of a feed's listed posts, newest first, but those the viewer reported: a reporter
+/// need not see again what they asked to take down, whatever the moderators decide.
+/// Parameters: 1 viewer (its identity key, as reports store it, or NULL), 2 feed id, 3 hashtag
 /// or NULL, 4 product or NULL, 5 most rows; when `after_cursor`, 6 and 7 are the cursor's
 /// time and id.
 fn list_sql(reads: &PostReads, after_cursor: bool) -> String {
@@ -125,7 +127,9 @@ fn list_sql(reads: &PostReads, after_cursor: bool) -> String {
     };
     format!(
         "SELECT {columns} FROM posts p
-         WHERE p.feed_id = {p}2 AND p.state = 'listed' AND {} AND {} {after}
+         WHERE p.feed_id = {p}2 AND p.state = 'listed' AND {} AND {}
+           AND NOT EXISTS (SELECT 1 FROM post_reports r
+                           WHERE r.post_id = p.id AND r.reporter = {p}1) {after}
          ORDER BY p.created_at DESC, p.id DESC
          LIMIT {p}5",
         tagged("hashtag", 3),
@@ -199,7 +203,8 @@ impl PostRow {
 }
 
 impl Store {
-    /// One page of a feed's listed posts. `viewer` is the asking identity's key, for `liked`.
+    /// One page of a feed's listed posts. `viewer` is the asking identity's key: it decides
+    /// `liked`, and the posts it reported are left out.
     pub async fn posts(
         &self,
         feed_id: i64,

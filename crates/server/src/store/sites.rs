@@ -4,9 +4,10 @@ use kindred_api::{FeedSummary, SiteConfig, SiteFeatures};
 
 use crate::cors::normalize_origin;
 use crate::error::{Error, Result, ResultExt};
+use crate::media::probe::media_types;
 use crate::store::conn::{sql, Conn};
 use crate::store::moderation::from_json;
-use crate::store::{boards, forms, Store};
+use crate::store::{boards, forms, products, Store};
 
 /// What it takes to create a site.
 #[derive(Clone, Debug)]
@@ -47,7 +48,12 @@ impl Store {
     }
 
     /// The start-up configuration a widget reads for `slug`, or `None` for an unknown site.
-    pub async fn site_config(&self, slug: &str) -> Result<Option<SiteConfig>> {
+    /// Its feeds tell the largest photo this server takes, `max_image_bytes`.
+    pub async fn site_config(
+        &self,
+        slug: &str,
+        max_image_bytes: u64,
+    ) -> Result<Option<SiteConfig>> {
         let mut pooled = self.acquire().await?;
         let mut conn = pooled.conn();
         let row: Option<(i64, String, String, String, String, String)> = conn
@@ -61,40 +67,45 @@ impl Store {
         for board in &mut boards {
             board.form = board_forms.remove(&board.slug);
         }
-        let feeds = sql!(conn, feeds::SUMMARIES);
+        let feeds: Vec<FeedRow> = conn
+            .fetch_all(sql!(conn, feeds::SUMMARIES), &[id.into()])
+            .await?;
+        let image_types = media_types();
         Ok(Some(SiteConfig {
             id: slug,
             name,
             locale,
             boards,
-            feeds: summaries(&mut conn, feeds, id, |slug, name, description| {
-                FeedSummary {
-                    slug,
-                    name,
-                    description,
-                }
-            })
-            .await?,
+            feeds: feeds
+                .into_iter()
+                .map(|feed| FeedSummary {
+                    slug: feed.slug,
+                    name: feed.name,
+                    description: feed.description,
+                    allow_anonymous_posts: feed.allow_anonymous_posts,
+                    premoderation: feed.premoderation,
+                    consent: feed.consent,
+                    max_image_bytes,
+                    image_types: image_types.clone(),
+                })
+                .collect(),
             forms: forms::summaries(&mut conn, id).await?,
             theme: from_json(&theme, "theme")?,
             features: from_json(&features, "features")?,
+            products: products::list(&mut conn, id).await?,
         }))
     }
 }
 
-/// What a summary statement (feeds) answers for site `site_id`, in display order,
-/// each `(slug, name, description)` row made into a summary by `make`.
-async fn summaries<T>(
-    conn: &mut Conn<'_>,
-    statement: &str,
-    site_id: i64,
-    make: fn(String, String, String) -> T,
-) -> Result<Vec<T>> {
-    let rows: Vec<(String, String, String)> = conn.fetch_all(statement, &[site_id.into()]).await?;
-    Ok(rows
-        .into_iter()
-        .map(|(slug, name, description)| make(slug, name, description))
-        .collect())
+/// A feed of a site's configuration, as both dialects' statements select it.
+#[derive(sqlx::FromRow)]
+struct FeedRow {
+    slug: String,
+    name: String,
+    description: String,
+    allow_anonymous_posts: bool,
+    premoderation: bool,
+    consent: String,
 }
 
 /// Creates a site on `conn`; a taken slug is a [`Error::Conflict`].

@@ -4,6 +4,7 @@
 use axum::http::StatusCode;
 use image::{GenericImageView, ImageFormat};
 use kindred_api::{Page, Post, SiteConfig};
+use serde_json::json;
 
 use crate::common::{on_both_backends, visitor, Backend, TestApp};
 use crate::multipart::{
@@ -259,12 +260,35 @@ async fn feeds_members_only_feeds_refuse_visitors(backend: Backend) {
 }
 
 async fn feeds_are_listed_in_the_site_config(backend: Backend) {
-    let app = TestApp::with_feeds(backend).await;
-    let site: SiteConfig =
-        serde_json::from_slice(&app.get("/v1/sites/acme", None).await.body).unwrap();
-    let feeds: Vec<&str> = site.feeds.iter().map(|f| f.slug.as_str()).collect();
-    assert_eq!(feeds, [OPEN_FEED, MEMBERS_FEED, REVIEWED_FEED]);
+    let app = TestApp::with_feeds_configured(backend, |config| {
+        config.upload_body_limit = 1_000_000;
+    })
+    .await;
+    let response = app.get("/v1/sites/acme", None).await;
+    let site: SiteConfig = serde_json::from_slice(&response.body).unwrap();
+    let feeds: Vec<_> = site
+        .feeds
+        .iter()
+        .map(|f| (f.slug.as_str(), f.allow_anonymous_posts, f.premoderation))
+        .collect();
+    assert_eq!(
+        feeds,
+        [
+            (OPEN_FEED, true, false),
+            (MEMBERS_FEED, false, false),
+            (REVIEWED_FEED, true, true)
+        ]
+    );
     assert_eq!(site.boards.len(), 2);
+    assert_eq!(
+        response.json()["feeds"][0],
+        json!({
+            "slug": OPEN_FEED, "name": OPEN_FEED, "description": "",
+            "allow_anonymous_posts": true, "premoderation": false, "consent": "",
+            "max_image_bytes": 1_000_000 - 64 * 1024,
+            "image_types": ["image/jpeg", "image/png", "image/webp"],
+        })
+    );
 }
 
 async fn feeds_of_the_demo_have_real_photos(backend: Backend) {

@@ -137,6 +137,15 @@ pub fn png_with_text(width: u32, height: u32, marker: &str) -> Vec<u8> {
     out
 }
 
+/// A small PNG padded with a `tEXt` chunk to exactly `bytes` bytes (at least a few hundred).
+pub fn png_of_size(bytes: usize) -> Vec<u8> {
+    // The chunk adds its length, type and CRC (12 bytes) and the keyword `Comment\0` (8).
+    let padding = bytes - png(40, 30).len() - 20;
+    let padded = png_with_text(40, 30, &"x".repeat(padding));
+    assert_eq!(padded.len(), bytes);
+    padded
+}
+
 /// A PNG whose header claims `width`×`height` pixels but whose data is a few bytes: what a
 /// decompression bomb looks like before it is decoded.
 pub fn png_claiming(width: u32, height: u32) -> Vec<u8> {
@@ -212,6 +221,7 @@ impl TestApp {
                     allow_anonymous_posts: anonymous,
                     premoderation,
                     report_threshold: DEFAULT_REPORT_THRESHOLD,
+                    consent: "",
                     position: position as i64,
                 })
                 .await

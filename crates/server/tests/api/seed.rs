@@ -2,7 +2,9 @@
 
 use std::collections::HashSet;
 
-use kindred_api::{Idea, Page, SiteConfig};
+use axum::http::StatusCode;
+use kindred_api::product::validate_catalog;
+use kindred_api::{Idea, Page, Post, SiteConfig};
 use kindred_server::seed;
 
 use crate::common::{on_both_backends, Backend, TestApp, DRIFT};
@@ -14,6 +16,7 @@ async fn seeding_twice_keeps_one_community(backend: Backend) {
         .unwrap();
     assert!(first.seeded);
     assert_eq!(first.ideas, 30);
+    assert_eq!(first.products, 8);
     assert_eq!(first.origins_added, 2);
     let votes = app.scalar("SELECT COUNT(*) FROM votes").await;
     assert_eq!(votes, first.votes as i64);
@@ -35,6 +38,7 @@ async fn seeding_twice_keeps_one_community(backend: Backend) {
     assert_eq!(app.scalar("SELECT COUNT(*) FROM ideas").await, 30);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM votes").await, votes);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM site_origins").await, 4);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM products").await, 8);
 
     app.state.origins.reload(&app.state.store).await.unwrap();
     assert!(app.state.origins.contains("http://localhost:3000"));
@@ -61,6 +65,7 @@ async fn the_demo_reads_like_a_real_board(backend: Backend) {
     assert_eq!(site.locale, "en");
     let boards: Vec<_> = site.boards.iter().map(|b| b.slug.as_str()).collect();
     assert_eq!(boards, ["trail-shoes", "gear-and-apparel"]);
+    assert_eq!(site.feeds[0].consent, seed::CONSENT);
 
     let mut ideas = Vec::new();
     for board in boards {
@@ -89,6 +94,37 @@ async fn the_demo_reads_like_a_real_board(backend: Backend) {
     assert!(authors.len() >= 25);
     let months: HashSet<_> = ideas.iter().map(|i| &i.created_at[..7]).collect();
     assert!(months.len() >= 4, "{months:?}");
+}
+
+async fn the_demo_catalog_names_every_product_its_posts_tag(backend: Backend) {
+    let app = TestApp::seeded(backend).await;
+    let site: SiteConfig =
+        serde_json::from_slice(&app.get("/v1/sites/ridgeline", None).await.body).unwrap();
+    let catalog: HashSet<&str> = site.products.iter().map(|p| p.slug.as_str()).collect();
+    let posts: Page<Post> = serde_json::from_slice(
+        &app.get("/v1/feeds/trail-stories/posts?limit=60", None)
+            .await
+            .body,
+    )
+    .unwrap();
+    for tag in posts.items.iter().flat_map(|post| &post.product_tags) {
+        assert!(catalog.contains(tag.as_str()), "{tag}");
+    }
+    assert_eq!(validate_catalog(&site.products), Ok(()));
+    for product in &site.products {
+        assert_eq!(
+            product.url,
+            format!("https://ridgeline.example/products/{}", product.slug)
+        );
+        assert!(product.name.contains(' '), "{}", product.name);
+        let image = product.image.as_deref().unwrap();
+        assert!(image.starts_with("/v1/media/"), "{image}");
+        let file = app.get(image, None).await;
+        assert_eq!(file.status, StatusCode::OK);
+        let picture = image::load_from_memory(&file.body).unwrap();
+        assert_eq!((picture.width(), picture.height()), (320, 320));
+    }
+    assert_eq!(site.products[0].name, "Summit 3 trail shoe");
 }
 
 async fn the_archive_adds_a_thousand_ideas_once(backend: Backend) {
@@ -123,6 +159,7 @@ on_both_backends!(
     seeding_twice_keeps_one_community,
     demo_counts_are_the_vote_rows,
     the_demo_reads_like_a_real_board,
+    the_demo_catalog_names_every_product_its_posts_tag,
     the_archive_adds_a_thousand_ideas_once,
     the_archive_needs_the_demo_site,
 );

@@ -38,6 +38,7 @@ async fn site_config_lists_boards_in_order(backend: Backend) {
             "theme": {},
             "features": { "comments": true, "idea_submissions": true },
             "feeds": [],
+            "products": [],
         })
     );
 }

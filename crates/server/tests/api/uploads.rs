@@ -7,7 +7,7 @@ use axum::http::{header, Method, StatusCode};
 use serde_json::json;
 
 use crate::common::{on_both_backends, request, visitor, Backend, TestApp, OPEN_BOARD};
-use crate::multipart::{form, png, png_claiming, post_parts, Part, OPEN_FEED};
+use crate::multipart::{form, png, png_claiming, png_of_size, post_parts, Part, OPEN_FEED};
 
 async fn uploads_need_an_identity_and_a_known_feed(backend: Backend) {
     let app = TestApp::with_feeds(backend).await;
@@ -203,6 +203,40 @@ async fn uploads_have_their_own_body_limit(backend: Backend) {
     assert_eq!(app.scalar("SELECT COUNT(*) FROM posts").await, 1);
 }
 
+async fn uploads_take_a_photo_of_the_size_the_feed_tells(backend: Backend) {
+    let app = TestApp::with_feeds_configured(backend, |config| {
+        config.upload_body_limit = 300_000;
+    })
+    .await;
+    let site = app.get("/v1/sites/acme", None).await.json();
+    let max = usize::try_from(site["feeds"][0]["max_image_bytes"].as_u64().unwrap()).unwrap();
+    assert_eq!(max, 300_000 - 64 * 1024);
+    // The longest text fields there are, in four-byte characters, fit beside it.
+    let caption = "🏔".repeat(2_000);
+    let alt = "🏔".repeat(300);
+    let products = vec!["p".repeat(64); 10].join(",");
+    let parts = |image| {
+        vec![
+            Part::File("image", "photo.png", "image/png", image),
+            Part::Text("caption", &caption),
+            Part::Text("alt", &alt),
+            Part::Text("product_tags", &products),
+            Part::Text("consent", "true"),
+        ]
+    };
+    let me = visitor(1);
+    let body = app
+        .upload(OPEN_FEED, Some(&me), form(&parts(png_of_size(max + 1))))
+        .await
+        .assert_error(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(body["error"]["fields"], json!({"image": ["too_large"]}));
+    let response = app
+        .upload(OPEN_FEED, Some(&me), form(&parts(png_of_size(max))))
+        .await;
+    assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM posts").await, 1);
+}
+
 async fn uploads_filling_the_honeypot_look_fine_but_store_nothing(backend: Backend) {
     let app = TestApp::with_feeds(backend).await;
     let mut parts = post_parts(png(600, 400), "Cheap #watches", "deal,deal");
@@ -249,6 +283,7 @@ on_both_backends!(
     uploads_of_decompression_bombs_are_refused_before_decoding,
     uploads_report_every_broken_field,
     uploads_have_their_own_body_limit,
+    uploads_take_a_photo_of_the_size_the_feed_tells,
     uploads_filling_the_honeypot_look_fine_but_store_nothing,
     uploads_media_names_are_only_stored_hashes,
 );

@@ -3,8 +3,8 @@
 //! when the server has none).
 //!
 //! One module per concern: [`queue`] (what waits for review), [`decisions`] (approve, reject),
-//! [`ideas`] (status, merge, pin), [`blocks`], [`sites`], [`boards`], [`feeds`], [`export`]
-//! (CSV) and [`log`].
+//! [`ideas`] (status, merge, pin), [`blocks`], [`sites`], [`products`], [`boards`], [`feeds`],
+//! [`export`] (CSV) and [`log`].
 
 use axum::http::{header, StatusCode};
 use axum::Json;
@@ -23,6 +23,7 @@ pub mod export;
 pub mod feeds;
 pub mod ideas;
 pub mod log;
+pub mod products;
 pub mod queue;
 pub mod sites;
 
@@ -34,6 +35,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(ideas::router())
         .merge(blocks::router())
         .merge(sites::router())
+        .merge(products::router())
         .merge(boards::router())
         .merge(feeds::router())
         .merge(export::router())

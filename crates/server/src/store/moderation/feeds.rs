@@ -22,6 +22,7 @@ struct FeedRow {
     premoderation: bool,
     report_threshold: i64,
     allow_anonymous_posts: bool,
+    consent: String,
     position: i64,
 }
 
@@ -35,6 +36,7 @@ impl From<FeedRow> for FeedSettings {
             premoderation: row.premoderation,
             report_threshold: count(row.report_threshold),
             allow_anonymous_posts: row.allow_anonymous_posts,
+            consent: row.consent,
             position: count(row.position),
         }
     }
@@ -95,6 +97,7 @@ impl Store {
             premoderation: feed.premoderation,
             report_threshold: feed.report_threshold,
             position,
+            consent: feed.consent.trim(),
         };
         feeds::create(&mut conn, &new).await?;
         let settings = find(&mut conn, &feed.slug).await?;
@@ -142,6 +145,12 @@ impl Store {
                 .unwrap_or(current.allow_anonymous_posts)
                 .into(),
             update.position.map_or(current.position, i64::from).into(),
+            update
+                .consent
+                .as_deref()
+                .unwrap_or(&current.consent)
+                .trim()
+                .into(),
         ];
         conn.execute(sql!(conn, moderation::feeds::UPDATE_FEED), &args)
             .await

@@ -3,8 +3,8 @@
 /// Creates a feed, answering its id.
 pub const INSERT: &str = "INSERT INTO feeds
                               (site_id, slug, name, description, allow_anonymous_posts,
-                               premoderation, report_threshold, position)
-                          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                               premoderation, report_threshold, position, consent)
+                          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                           RETURNING id";
 
 /// A feed and its site's settings, by slug.
@@ -13,6 +13,7 @@ pub const FIND: &str = "SELECT f.id, f.site_id, f.slug, f.allow_anonymous_posts,
                         FROM feeds f JOIN sites s ON s.id = f.site_id
                         WHERE f.slug = $1";
 
-/// A site's feeds in display order.
-pub const SUMMARIES: &str = "SELECT slug, name, description FROM feeds
-                             WHERE site_id = $1 ORDER BY position, id";
+/// A site's feeds in display order, with the rules their upload forms show.
+pub const SUMMARIES: &str = "SELECT slug, name, description, allow_anonymous_posts,
+                                    premoderation, consent
+                             FROM feeds WHERE site_id = $1 ORDER BY position, id";

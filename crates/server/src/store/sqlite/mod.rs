@@ -19,6 +19,7 @@ pub mod idempotency;
 pub mod likes;
 pub mod moderation;
 pub mod posts;
+pub mod products;
 pub mod reports;
 pub mod sites;
 pub mod sso;

@@ -14,7 +14,10 @@ async fn feeds_are_created_listed_changed_and_deleted(backend: Backend) {
         .admin(
             Method::POST,
             "/v1/moderation/sites/acme/feeds",
-            Some(json!({ "slug": "trail", "name": " Trail photos ", "description": "Out there" })),
+            Some(
+                json!({ "slug": "trail", "name": " Trail photos ", "description": "Out there",
+                         "consent": " I took it and Acme may show it. " }),
+            ),
         )
         .await;
     assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
@@ -27,7 +30,7 @@ async fn feeds_are_created_listed_changed_and_deleted(backend: Backend) {
         json!({
             "slug": "trail", "site": "acme", "name": "Trail photos", "description": "Out there",
             "premoderation": false, "report_threshold": 3, "allow_anonymous_posts": true,
-            "position": 3
+            "consent": "I took it and Acme may show it.", "position": 3
         })
     );
 
@@ -59,6 +62,11 @@ async fn feeds_are_created_listed_changed_and_deleted(backend: Backend) {
     assert_eq!(changed["slug"], "trails");
     assert_eq!(changed["report_threshold"], 5);
     assert_eq!(changed["name"], "Trail photos");
+    assert_eq!(changed["consent"], "I took it and Acme may show it.");
+    let site = app.get("/v1/sites/acme", None).await.json();
+    let to_visitors = &site["feeds"].as_array().unwrap()[1];
+    assert_eq!(to_visitors["slug"], "trails");
+    assert_eq!(to_visitors["consent"], "I took it and Acme may show it.");
     let shown = app
         .admin_ok(
             Method::GET,
@@ -68,6 +76,15 @@ async fn feeds_are_created_listed_changed_and_deleted(backend: Backend) {
         )
         .await;
     assert_eq!(shown, changed);
+    let cleared = app
+        .admin_ok(
+            Method::PUT,
+            "/v1/moderation/feeds/trails",
+            Some(json!({ "consent": "" })),
+            StatusCode::OK,
+        )
+        .await;
+    assert_eq!(cleared["consent"], "");
     app.admin(Method::GET, "/v1/moderation/feeds/trail", None)
         .await
         .assert_error(StatusCode::NOT_FOUND, "not_found");
@@ -131,11 +148,12 @@ async fn bad_feed_settings_are_refused(backend: Backend) {
         .admin(
             Method::PUT,
             &update,
-            Some(json!({ "description": "x".repeat(1001) })),
+            Some(json!({ "description": "x".repeat(1001), "consent": "c".repeat(501) })),
         )
         .await;
     let error = response.assert_error(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     assert_eq!(error["error"]["fields"]["description"], json!(["too_long"]));
+    assert_eq!(error["error"]["fields"]["consent"], json!(["too_long"]));
     app.admin(Method::PUT, &update, Some(json!({ "colour": "red" })))
         .await
         .assert_error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");

@@ -1,6 +1,6 @@
 //! The moderation API (`/v1/moderation/*`): the admin key, the review queue and decisions,
-//! curation (status, merge, pin), blocks, site, board and feed settings, posts and reports in
-//! the queue, the CSV export and the log.
+//! curation (status, merge, pin), blocks, site, board and feed settings, product catalogs,
+//! posts and reports in the queue, the CSV export and the log.
 
 mod access;
 mod blocks;
@@ -8,6 +8,7 @@ mod curation;
 mod export;
 mod feeds;
 mod posts;
+mod products;
 mod queue;
 mod settings;
 

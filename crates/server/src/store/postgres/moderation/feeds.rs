@@ -4,7 +4,7 @@
 macro_rules! feed_columns {
     () => {
         "SELECT f.id, f.slug, s.slug AS site, f.name, f.description, f.premoderation,
-                f.report_threshold, f.allow_anonymous_posts, f.position
+                f.report_threshold, f.allow_anonymous_posts, f.consent, f.position
          FROM feeds f JOIN sites s ON s.id = f.site_id"
     };
 }
@@ -26,7 +26,8 @@ pub const NEXT_POSITION: &str =
 pub const UPDATE_FEED: &str = "UPDATE feeds
                                SET slug = $2, name = $3, description = $4,
                                    premoderation = $5, report_threshold = $6,
-                                   allow_anonymous_posts = $7, position = $8
+                                   allow_anonymous_posts = $7, position = $8,
+                                   consent = $9
                                WHERE id = $1";
 
 /// Deletes a feed by slug; its posts, their photos' rows, likes and reports go with it.
