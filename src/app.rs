@@ -47,7 +47,7 @@ pub fn App(
             layout,
             preset,
             paging,
-        } => view! { <Feed feed layout preset paging/> }.into_any(),
+        } => view! { <Feed site=config.site feed layout preset paging/> }.into_any(),
     }
 }
 

@@ -45,6 +45,8 @@ fn remember<'a>(known: RwSignal<Vec<String>>, seen: impl IntoIterator<Item = &'a
 /// A feed of posts.
 #[component]
 pub fn Feed(
+    /// The site the feed belongs to, whose configuration says what a post may carry.
+    site: String,
     /// The feed's slug.
     feed: String,
     /// How the posts are laid out.
@@ -105,6 +107,18 @@ pub fn Feed(
         first.refetch();
     });
     let share_to = feed.clone();
+    let rules = {
+        let (client, feed) = (client.clone(), feed.clone());
+        let config = LocalResource::new(move || {
+            let (client, site) = (client.clone(), site.clone());
+            async move { client.site(&site).await }
+        });
+        // Until the site's configuration arrives, or if it cannot, the contract's defaults.
+        Signal::derive(move || match &*config.read() {
+            Some(Ok(site)) => UploadRules::of(site, &feed),
+            _ => UploadRules::default(),
+        })
+    };
     let load_more = Callback::new(move |()| {
         let (client, feed, query) = (client.clone(), feed.clone(), query.get_untracked());
         pages.load_more(
@@ -123,7 +137,7 @@ pub fn Feed(
         <section class="feed" part="feed" data-layout=layout.name() aria-labelledby=labelled_by>
             <div class="feed__top">
                 <h2 class="feed__heading" part="heading" id=heading.clone()>{t.feed_heading()}</h2>
-                <SharePhoto feed=share_to rules=Signal::stored(UploadRules::default()) on_listed/>
+                <SharePhoto feed=share_to rules on_listed/>
             </div>
             <FilterChips query tags=tags.into() products=products.into()/>
             <div class="feed__results" aria-busy=move || first.with(Option::is_none).then_some("true")>

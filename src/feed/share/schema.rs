@@ -4,7 +4,9 @@
 //! multipart parts `POST /v1/feeds/{feed}/posts` reads.
 
 use kindred_api::feed::limits::{ALT_MAX, CAPTION_MAX, PRODUCT_TAGS_MAX};
-use kindred_api::{Answer, ChoiceOption, CreatePost, Field, FieldKind, FormSchema, Submission};
+use kindred_api::{
+    Answer, ChoiceOption, CreatePost, Field, FieldKind, FormSchema, SiteConfig, Submission,
+};
 
 use crate::i18n::Catalog;
 
@@ -35,6 +37,38 @@ impl Default for UploadRules {
             types: DEFAULT_TYPES.map(str::to_owned).to_vec(),
             consent: String::new(),
             products: Vec::new(),
+        }
+    }
+}
+
+impl UploadRules {
+    /// The rules `site` sets for feed `feed`: its limits, its consent and the site's products.
+    /// What the site leaves out keeps its default.
+    pub fn of(site: &SiteConfig, feed: &str) -> Self {
+        let defaults = Self::default();
+        let products = site
+            .products
+            .iter()
+            .map(|product| (product.slug.clone(), product.name.clone()))
+            .collect();
+        let Some(summary) = site.feeds.iter().find(|summary| summary.slug == feed) else {
+            return Self {
+                products,
+                ..defaults
+            };
+        };
+        Self {
+            max_bytes: match summary.max_image_bytes {
+                0 => defaults.max_bytes,
+                bytes => bytes,
+            },
+            types: if summary.image_types.is_empty() {
+                defaults.types
+            } else {
+                summary.image_types.clone()
+            },
+            consent: summary.consent.clone(),
+            products,
         }
     }
 }
@@ -173,6 +207,32 @@ mod tests {
             bytes,
             image: None,
         })
+    }
+
+    #[test]
+    fn rules_come_from_the_site_s_feed_and_catalog() {
+        let site: SiteConfig = serde_json::from_value(serde_json::json!({
+            "id": "s", "name": "S", "locale": "en", "boards": [], "forms": [],
+            "theme": {}, "features": {},
+            "feeds": [
+                { "slug": "f", "name": "F", "description": "", "consent": "Mine.",
+                  "max_image_bytes": 2048, "image_types": ["image/png"] },
+                { "slug": "bare", "name": "B", "description": "" }
+            ],
+            "products": [{ "slug": "summit-3", "name": "Summit 3", "url": "https://x.example/s" }]
+        }))
+        .unwrap();
+        let rules = UploadRules::of(&site, "f");
+        assert_eq!(rules.max_bytes, 2048);
+        assert_eq!(rules.types, ["image/png"]);
+        assert_eq!(rules.consent, "Mine.");
+        assert_eq!(
+            rules.products,
+            [("summit-3".to_owned(), "Summit 3".to_owned())]
+        );
+        let bare = UploadRules::of(&site, "bare");
+        assert_eq!((bare.max_bytes, bare.types.len()), (DEFAULT_MAX_BYTES, 3));
+        assert_eq!(UploadRules::of(&site, "missing").products.len(), 1);
     }
 
     #[test]
