@@ -71,6 +71,10 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         if ideas > 0 {
             tracing::info!(ideas, votes, "seeded the demo's community archive");
         }
+        let (posts, likes) = seed::trail_archive::seed(&store).await?;
+        if posts > 0 {
+            tracing::info!(posts, likes, "seeded the demo's trail archive");
+        }
     }
     let state = AppState::new(store.clone(), config).await?;
     tracing::info!(

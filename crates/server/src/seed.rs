@@ -18,6 +18,7 @@ use tokio::sync::OnceCell;
 
 pub mod archive;
 mod catalog;
+pub mod trail_archive;
 
 use crate::error::{Error, Result};
 use crate::identity::voter_key;

@@ -57,11 +57,14 @@ impl Store {
 
     /// The feed with `slug`, if any.
     pub async fn feed(&self, slug: &str) -> Result<Option<Feed>> {
-        let mut pooled = self.acquire().await?;
-        let mut conn = pooled.conn();
-        conn.fetch_optional(sql!(conn, feeds::FIND), &[slug.into()])
-            .await
+        find(&mut self.acquire().await?.conn(), slug).await
     }
+}
+
+/// The feed with `slug` on `conn`, if any.
+pub(crate) async fn find(conn: &mut Conn<'_>, slug: &str) -> Result<Option<Feed>> {
+    conn.fetch_optional(sql!(conn, feeds::FIND), &[slug.into()])
+        .await
 }
 
 /// Creates a feed on `conn`; a taken slug is a [`crate::Error::Conflict`].

@@ -3,13 +3,13 @@
 //! Handlers call `Store` methods and never see a pool or write SQL, so the HTTP layer stays
 //! thin and the database can change behind one boundary. The logic is written once, in the
 //! resource modules ([`sites`], [`products`], [`boards`], [`comments`], [`ideas`], [`votes`],
-//! [`feeds`], [`posts`], [`likes`], [`reports`], [`sso`], [`forms`], [`idempotency`],
-//! [`moderation`], [`webhooks`]) and [`cursor`], and runs on a `conn::Conn` of either kind; each dialect's SQL
-//! text lives apart, in `store/sqlite/` and `store/postgres/`, statement for statement under
-//! the same names. The idea and post reads, whose dialects differ only in a few expressions,
-//! are assembled in [`ideas`] and [`posts`] from each dialect's pieces, so their filters,
-//! orders and cursors exist once. Queries are
-//! checked at run time (`sqlx::query`), which needs no database at build time.
+//! [`feeds`], [`posts`] (and `post_batches`, for many at once), [`likes`], [`reports`],
+//! [`sso`], [`forms`], [`idempotency`], [`moderation`], [`webhooks`]) and [`cursor`], and runs
+//! on a `conn::Conn` of either kind; each dialect's SQL text lives apart, in `store/sqlite/`
+//! and `store/postgres/`, statement for statement under the same names. The idea and post
+//! reads, whose dialects differ only in a few expressions, are assembled in [`ideas`] and
+//! [`posts`] from each dialect's pieces, so their filters, orders and cursors exist once.
+//! Queries are checked at run time (`sqlx::query`), which needs no database at build time.
 
 use sqlx::PgPool;
 
@@ -26,6 +26,7 @@ pub mod ideas;
 pub mod idempotency;
 pub mod likes;
 pub mod moderation;
+pub(crate) mod post_batches;
 mod postgres;
 pub mod posts;
 pub mod products;

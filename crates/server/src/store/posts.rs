@@ -284,37 +284,8 @@ impl Store {
 
 /// Stores a post on `conn`, answering its id.
 pub(crate) async fn insert(conn: &mut Conn<'_>, post: &NewPost<'_>) -> Result<i64> {
-    let state = if post.pending_review {
-        "pending_review"
-    } else {
-        "listed"
-    };
-    let id = conn
-        .insert(
-            sql!(conn, posts::INSERT),
-            &[
-                post.feed_id.into(),
-                post.caption.into(),
-                post.alt.into(),
-                state.into(),
-                post.author_name.into(),
-                post.author_avatar.into(),
-                post.author_key.into(),
-                post.color.into(),
-                seconds(post.age).into(),
-            ],
-        )
-        .await?;
-    let tags = post
-        .product_tags
-        .iter()
-        .map(|tag| ("product", tag.clone()))
-        .chain(
-            hashtags(post.caption)
-                .into_iter()
-                .map(|tag| ("hashtag", tag)),
-        );
-    for (position, (kind, tag)) in (0_i64..).zip(tags) {
+    let id = insert_row(conn, post).await?;
+    for (position, (kind, tag)) in (0_i64..).zip(tags(post.product_tags, post.caption)) {
         let args = [id.into(), kind.into(), tag.as_str().into(), position.into()];
         conn.execute(sql!(conn, posts::INSERT_TAG), &args).await?;
     }
@@ -328,6 +299,43 @@ pub(crate) async fn insert(conn: &mut Conn<'_>, post: &NewPost<'_>) -> Result<i6
         conn.execute(sql!(conn, posts::INSERT_IMAGE), &args).await?;
     }
     Ok(id)
+}
+
+/// Stores a post's own row on `conn`, answering its id: its tags and renditions are left to
+/// the caller ([`insert`], or a batch of many posts).
+pub(crate) async fn insert_row(conn: &mut Conn<'_>, post: &NewPost<'_>) -> Result<i64> {
+    let state = if post.pending_review {
+        "pending_review"
+    } else {
+        "listed"
+    };
+    conn.insert(
+        sql!(conn, posts::INSERT),
+        &[
+            post.feed_id.into(),
+            post.caption.into(),
+            post.alt.into(),
+            state.into(),
+            post.author_name.into(),
+            post.author_avatar.into(),
+            post.author_key.into(),
+            post.color.into(),
+            seconds(post.age).into(),
+        ],
+    )
+    .await
+}
+
+/// The tags a post is stored with, as `(kind, tag)` in position order: its product slugs,
+/// then its caption's hashtags.
+pub(crate) fn tags<'a>(
+    product_tags: &'a [String],
+    caption: &str,
+) -> impl Iterator<Item = (&'static str, String)> + 'a {
+    product_tags
+        .iter()
+        .map(|tag| ("product", tag.clone()))
+        .chain(hashtags(caption).into_iter().map(|tag| ("hashtag", tag)))
 }
 
 #[cfg(test)]

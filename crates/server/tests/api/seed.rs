@@ -1,11 +1,13 @@
 //! The demo community: believable, idempotent, and with counts that come from vote rows.
 
 use std::collections::HashSet;
+use std::time::Instant;
 
 use axum::http::StatusCode;
 use kindred_api::product::validate_catalog;
-use kindred_api::{Idea, Page, Post, SiteConfig};
+use kindred_api::{Idea, IdeaSort, Page, Post, SiteConfig};
 use kindred_server::seed;
+use kindred_server::store::cursor::{Cursor, Key};
 
 use crate::common::{on_both_backends, Backend, TestApp, DRIFT};
 
@@ -149,10 +151,106 @@ async fn the_archive_adds_a_thousand_ideas_once(backend: Backend) {
     assert_eq!(site.boards.len(), 3);
 }
 
+async fn the_trail_archive_adds_ten_thousand_posts_once(backend: Backend) {
+    let app = TestApp::seeded(backend).await;
+    let started = Instant::now();
+    let (posts, likes) = seed::trail_archive::seed(&app.state.store).await.unwrap();
+    let seeding = started.elapsed();
+    assert_eq!(posts, 10_000);
+    assert_eq!(
+        seed::trail_archive::seed(&app.state.store).await.unwrap(),
+        (0, 0)
+    );
+    let feed = "(SELECT id FROM feeds WHERE slug = 'trail-archive')";
+    let count = |what: &str| format!("SELECT COUNT(*) FROM {what} WHERE feed_id = {feed}");
+    assert_eq!(app.scalar(&count("posts")).await, 10_000);
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT CAST(SUM(like_count) AS BIGINT) FROM posts WHERE feed_id = {feed}"
+        ))
+        .await,
+        likes as i64
+    );
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM posts p WHERE p.like_count <> (SELECT COUNT(*) FROM post_likes l WHERE l.post_id = p.id)").await,
+        0
+    );
+    // Every post reuses a demo photo's renditions: no file is added.
+    assert_eq!(
+        app.scalar("SELECT COUNT(DISTINCT file) FROM post_images")
+            .await,
+        app.scalar(&format!(
+            "SELECT COUNT(DISTINCT m.file) FROM post_images m JOIN posts p ON p.id = m.post_id
+             WHERE p.feed_id = (SELECT id FROM feeds WHERE slug = '{}')",
+            seed::FEED
+        ))
+        .await
+    );
+
+    let path = format!("/v1/feeds/{}/posts?limit=60", seed::trail_archive::FEED);
+    let started = Instant::now();
+    let first: Page<Post> = serde_json::from_slice(&app.get(&path, None).await.body).unwrap();
+    let first_page = started.elapsed();
+    assert_eq!(first.items.len(), 60);
+    let captions: HashSet<_> = first.items.iter().map(|p| p.caption.as_str()).collect();
+    assert_eq!(captions.len(), 60);
+    assert!(first
+        .items
+        .iter()
+        .all(|p| p.tags.len() == 2 && !p.product_tags.is_empty()));
+    assert!(first.items.iter().all(|p| p.image.srcset.len() == 2));
+    let newest = &first.items[0];
+    assert_eq!(
+        app.get(&newest.image.url, None).await.status,
+        StatusCode::OK
+    );
+
+    // A deep page: past nine thousand posts, by the cursor of a post that far down.
+    let deep_id = app
+        .scalar(&format!(
+            "SELECT id FROM posts WHERE feed_id = {feed} ORDER BY created_at DESC, id DESC
+             LIMIT 1 OFFSET 9000"
+        ))
+        .await;
+    let deep_post: Post =
+        serde_json::from_slice(&app.get(&format!("/v1/posts/{deep_id}"), None).await.body).unwrap();
+    let cursor = Cursor {
+        sort: IdeaSort::New,
+        pinned: false,
+        primary: Key::Time(deep_post.created_at.clone()),
+        secondary: 0,
+        id: deep_id,
+    };
+    let started = Instant::now();
+    let deep_path = format!("{path}&cursor={}", cursor.encode());
+    let deep: Page<Post> = serde_json::from_slice(&app.get(&deep_path, None).await.body).unwrap();
+    let deep_page = started.elapsed();
+    assert_eq!(deep.items.len(), 60);
+    assert!(deep.items[0].created_at < deep_post.created_at);
+    assert!(
+        deep.items[0].created_at[..4] < newest.created_at[..4],
+        "years apart"
+    );
+    let filtered = format!("{path}&product=scree&tag=ultra");
+    let by_product: Page<Post> =
+        serde_json::from_slice(&app.get(&filtered, None).await.body).unwrap();
+    assert!(!by_product.items.is_empty());
+    eprintln!(
+        "trail archive: seeded in {seeding:?}; first page {first_page:?}, page 150 {deep_page:?}"
+    );
+    // Generous bounds for a debug build on a slow machine; the log above has the numbers.
+    assert!(first_page.as_millis() < 2_000 && deep_page.as_millis() < 2_000);
+}
+
 async fn the_archive_needs_the_demo_site(backend: Backend) {
     let app = TestApp::empty(backend).await;
     assert_eq!(seed::archive::seed(&app.state.store).await.unwrap(), (0, 0));
+    assert_eq!(
+        seed::trail_archive::seed(&app.state.store).await.unwrap(),
+        (0, 0)
+    );
     assert_eq!(app.scalar("SELECT COUNT(*) FROM boards").await, 0);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM feeds").await, 0);
 }
 
 on_both_backends!(
@@ -161,5 +259,6 @@ on_both_backends!(
     the_demo_reads_like_a_real_board,
     the_demo_catalog_names_every_product_its_posts_tag,
     the_archive_adds_a_thousand_ideas_once,
+    the_trail_archive_adds_ten_thousand_posts_once,
     the_archive_needs_the_demo_site,
 );

@@ -17,6 +17,7 @@ pub mod ideas;
 pub mod idempotency;
 pub mod likes;
 pub mod moderation;
+pub mod post_batches;
 pub mod posts;
 pub mod products;
 pub mod reports;
