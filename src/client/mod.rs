@@ -5,10 +5,12 @@
 
 mod deadline;
 mod error;
+mod stream;
 mod upload;
 mod url;
 
 pub use error::ClientError;
+pub use stream::listen;
 pub use upload::{Cancel, Progress};
 pub use url::ApiBase;
 

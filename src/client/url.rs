@@ -69,6 +69,11 @@ impl ApiBase {
         format!("{}/v1/boards/{}/events", self.0, encode(board))
     }
 
+    /// `GET /v1/feeds/{feed}/events` (Server-Sent Events)
+    pub fn feed_events(&self, feed: &str) -> String {
+        format!("{}/v1/feeds/{}/events", self.0, encode(feed))
+    }
+
     /// `GET /v1/ideas/{id}`
     pub fn idea(&self, id: &IdeaId) -> String {
         format!("{}/v1/ideas/{}", self.0, encode(&id.0))

@@ -98,6 +98,19 @@ impl Likes {
     }
 }
 
+impl Likes {
+    /// Takes a post's count as the live stream tells it, unless a like of the visitor's is on
+    /// its way: its answer brings the count.
+    pub fn heard(self, id: &PostId, count: u32) {
+        let known = self
+            .controls
+            .with_value(|controls| controls.get(id).copied());
+        if let Some(control) = known.filter(|control| !control.in_flight.get_untracked()) {
+            control.tally.update(|tally| tally.count = count);
+        }
+    }
+}
+
 /// The feed's like states, as its root provides them.
 pub fn use_likes() -> Likes {
     expect_context()

@@ -5,6 +5,7 @@ mod carousel;
 mod filters;
 mod lightbox;
 mod like;
+mod live;
 mod masonry;
 mod photo;
 mod query;

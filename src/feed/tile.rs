@@ -3,6 +3,8 @@
 
 use kindred_api::{Post, PostId};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 
 use super::photo::PostPhoto;
 use super::words::{PostWords, When};
@@ -16,6 +18,21 @@ fn sizes(layout: FeedLayout) -> &'static str {
         }
         FeedLayout::Carousel => "16em",
         FeedLayout::List => "(min-width: 44em) 40em, 100vw",
+    }
+}
+
+/// Moves focus to the photo button of post `id` under `root`, if it is there, scrolling it
+/// into view.
+pub fn focus_opener(root: &Element, id: &str) {
+    let Ok(openers) = root.query_selector_all(".post__open") else {
+        return;
+    };
+    let opener = (0..openers.length())
+        .filter_map(|i| openers.item(i))
+        .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
+        .find(|button| button.get_attribute("data-post-id").as_deref() == Some(id));
+    if let Some(opener) = opener {
+        _ = opener.focus();
     }
 }
 

@@ -3,19 +3,18 @@
 //! way to retry; then further pages.
 
 use kindred_api::{Post, PostId};
-use leptos::html::Ul;
+use leptos::html::{Section, Ul};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
 
 use super::carousel::{on_arrow_key, CarouselButtons};
 use super::filters::FilterChips;
 use super::lightbox::{Lightbox, Opened};
 use super::like::Likes;
+use super::live::{self, insert_fresh};
 use super::masonry::masonry_span;
 use super::query::FeedQuery;
 use super::share::{SharePhoto, UploadRules};
-use super::tile::PostTile;
+use super::tile::{focus_opener, PostTile};
 use crate::client::ApiClient;
 use crate::config::{FeedLayout, FeedPreset, Paging};
 use crate::events::{use_events, Source};
@@ -63,6 +62,9 @@ pub fn Feed(
     let pages = Pages::<Post>::new();
     let likes = Likes::new();
     provide_context(likes);
+    // Posts listed since the first page, waiting for the visitor to show them.
+    let fresh = RwSignal::new(Vec::<Post>::new());
+    live::follow(client.clone(), feed.clone(), query, pages, likes, fresh);
     let first = {
         let (client, feed) = (client.clone(), feed.clone());
         LocalResource::new(move || {
@@ -74,6 +76,7 @@ pub fn Feed(
                 if let Ok(page) = &answer {
                     likes.refresh(&page.items);
                     pages.start(page.clone());
+                    fresh.set(Vec::new());
                 }
                 answer
             }
@@ -129,17 +132,44 @@ pub fn Feed(
     // A photo listed at once joins the top of the feed.
     let on_listed = Callback::new(move |post: Post| {
         likes.refresh(std::slice::from_ref(&post));
-        pages.items.update(|posts| posts.insert(0, post));
+        fresh.update(|fresh| fresh.retain(|known| known.id != post.id));
+        pages.items.update(|posts| insert_fresh(posts, vec![post]));
     });
+    // The new posts go on top when asked for, and focus (with the view) moves to the first.
+    let section = NodeRef::<Section>::new();
+    let show_fresh = move |_| {
+        let new = fresh.try_update(std::mem::take).unwrap_or_default();
+        let Some(first) = new.first().map(|post| post.id.0.clone()) else {
+            return;
+        };
+        likes.refresh(&new);
+        pages.items.update(|posts| insert_fresh(posts, new));
+        request_animation_frame(move || {
+            if let Some(section) = section.get_untracked() {
+                focus_opener(&section, &first);
+            }
+        });
+    };
     let heading = unique_id("feed");
     let labelled_by = heading.clone();
     view! {
-        <section class="feed" part="feed" data-layout=layout.name() aria-labelledby=labelled_by>
+        <section class="feed" part="feed" data-layout=layout.name() aria-labelledby=labelled_by node_ref=section>
             <div class="feed__top">
                 <h2 class="feed__heading" part="heading" id=heading.clone()>{t.feed_heading()}</h2>
                 <SharePhoto feed=share_to rules on_listed/>
             </div>
             <FilterChips query tags=tags.into() products=products.into()/>
+            // Takes no room, so nothing moves when the button appears.
+            <div class="feed__news" aria-live="polite">
+                {move || {
+                    let count = fresh.with(Vec::len);
+                    (count > 0).then(|| view! {
+                        <button type="button" class="button feed__news-button" part="news-button" data-testid="new-posts" on:click=show_fresh>
+                            {t.new_posts(u32::try_from(count).unwrap_or(u32::MAX))}
+                        </button>
+                    })
+                }}
+            </div>
             <div class="feed__results" aria-busy=move || first.with(Option::is_none).then_some("true")>
                 {move || match first.get() {
                     None => view! {
@@ -193,18 +223,8 @@ fn Posts(
     });
     // Focus goes back to the photo of the post last shown, which may not be the one opened.
     let on_closed = Callback::new(move |id: String| {
-        let Some(row) = row.get_untracked() else {
-            return;
-        };
-        let Ok(openers) = row.query_selector_all(".post__open") else {
-            return;
-        };
-        let opener = (0..openers.length())
-            .filter_map(|i| openers.item(i))
-            .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
-            .find(|button| button.get_attribute("data-post-id").as_deref() == Some(id.as_str()));
-        if let Some(opener) = opener {
-            _ = opener.focus();
+        if let Some(row) = row.get_untracked() {
+            focus_opener(&row, &id);
         }
     });
     view! {

@@ -225,3 +225,28 @@ export async function axeViolations(page) {
   const results = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), WCAG_AA);
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(" > ")).join(", ")}`);
 }
+
+/** A real photo made by the browser in `page`: `type` (`image/jpeg` or `image/png`) of `width` × `height` noise. */
+export async function photo(page, type, width, height) {
+  const base64 = await page.evaluate(
+    ({ type, width, height }) => {
+      const canvas = document.createElement("canvas");
+      canvas.width = width;
+      canvas.height = height;
+      const context = canvas.getContext("2d");
+      const pixels = context.createImageData(width, height);
+      let seed = 7;
+      for (let i = 0; i < pixels.data.length; i += 4) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        pixels.data[i] = (i / 4) % width;
+        pixels.data[i + 1] = seed & 0xff;
+        pixels.data[i + 2] = (seed >> 8) & 0xff;
+        pixels.data[i + 3] = 255;
+      }
+      context.putImageData(pixels, 0, 0);
+      return canvas.toDataURL(type, 0.95).split(",")[1];
+    },
+    { type, width, height },
+  );
+  return Buffer.from(base64, "base64");
+}

@@ -1,11 +1,12 @@
 // The feed widget against the real server: every layout with its photos done right (srcset,
 // lazy loading, sizes known up front, the dominant colour while loading, alt text), the
-// carousel's buttons and arrow keys, filter chips and the presets a product page sets, all
-// without axe-core violations or layout shifts.
+// carousel's buttons and arrow keys, filter chips and the presets a product page sets, the
+// lightbox, likes, reports, and live likes and posts, all without axe-core violations or
+// layout shifts.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { chromiumPerSpec, openPage, assertClean, axeViolations, API_URL } from "./browser.js";
+import { chromiumPerSpec, openPage, assertClean, axeViolations, photo, API_URL } from "./browser.js";
 
 const browser = chromiumPerSpec();
 const POST = '#w [data-testid="post"]';
@@ -347,6 +348,68 @@ test("a report takes a reason, thanks the visitor and hides the post for them, a
   assert.ok(!ids.includes(reported.id), `${reported.id} is listed again: ${ids}`);
   // Other visitors still see it until the moderators decide.
   assert.ok((await listed()).some((post) => post.id === reported.id));
+  await assertClean(opened);
+  await opened.context.close();
+});
+
+test("live: likes change in place and a new photo waits behind a button that moves nothing until pressed", async () => {
+  const opened = await openFeed("feed-live", 'data-layout="grid"');
+  const { page } = opened;
+  const [top] = await listed();
+  const tile = page.locator(`#w [data-testid="post"][data-post-id="${top.id}"]`);
+  const count = tile.locator('[data-testid="like-count"]');
+  const before = Number((await count.innerText()).replace(/\D/g, ""));
+  const boxBefore = await tile.boundingBox();
+  await page.evaluate(() => {
+    window.liveShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.liveShift += entry.value;
+    }).observe({ type: "layout-shift" });
+  });
+  // The stream is open once the server counts a listener; give it a moment.
+  await page.waitForTimeout(500);
+
+  // Another visitor likes the top post: its count changes in place.
+  const liked = await fetch(new URL(`posts/${top.id}/like`, API_URL), {
+    method: "PUT",
+    headers: { "x-kindred-visitor": crypto.randomUUID() },
+  });
+  assert.equal(liked.status, 200);
+  await page.waitForFunction(
+    ({ id, n }) => document.getElementById("w").shadowRoot.querySelector(`[data-post-id="${id}"] [data-testid="like-count"]`).textContent === String(n),
+    { id: top.id, n: before + 1 },
+  );
+
+  // Another visitor posts a photo: a button offers it; nothing on the page moves.
+  const image = await photo(page, "image/png", 600, 400);
+  const parts = new FormData();
+  parts.append("image", new Blob([image], { type: "image/png" }), "live.png");
+  parts.append("alt", "A live photo");
+  parts.append("caption", "Fresh from the trail #e2elive");
+  parts.append("consent", "true");
+  const posted = await fetch(new URL("feeds/trail-stories/posts", API_URL), {
+    method: "POST",
+    headers: { "x-kindred-visitor": crypto.randomUUID() },
+    body: parts,
+  });
+  assert.equal(posted.status, 201);
+  const created = await posted.json();
+  const news = page.locator('#w [data-testid="new-posts"]');
+  await news.waitFor();
+  assert.equal(await news.innerText(), "1 new photo: show it");
+  assert.deepEqual(await tile.boundingBox(), boxBefore, "the posts stayed where they were");
+  assert.equal(await page.locator(POST).first().getAttribute("data-post-id"), top.id);
+  assert.ok((await page.evaluate(() => window.liveShift)) < 0.01);
+  assert.deepEqual(await axeViolations(page), []);
+
+  await news.click();
+  await page.waitForFunction(
+    (id) => document.getElementById("w").shadowRoot.querySelector('[data-testid="post"]').dataset.postId === id,
+    created.id,
+  );
+  const focused = await page.evaluate(() => document.getElementById("w").shadowRoot.activeElement?.dataset.postId);
+  assert.equal(focused, created.id);
+  assert.equal(await news.count(), 0);
   await assertClean(opened);
   await opened.context.close();
 });

@@ -1,39 +1,15 @@
 // Sharing a photo to a feed against the real server: a real JPEG and a real PNG uploaded
 // with their progress shown, one listed at once on an open feed, one waiting for the
-// moderators on a premoderated feed; files refused before upload (wrong type, too large)
-// and by the server (not really a photo), each with a clear message on the photo question.
+// moderators on a premoderated feed until approved, then arriving live; files refused before
+// upload (wrong type, too large) and by the server (not really a photo), each with a clear
+// message on the photo question.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { chromiumPerSpec, openPage, assertClean, axeViolations, moderate, API_URL } from "./browser.js";
+import { chromiumPerSpec, openPage, assertClean, axeViolations, moderate, photo, API_URL } from "./browser.js";
 
 const browser = chromiumPerSpec();
 const SHADOW = (selector) => `#w [data-testid="share-dialog"] ${selector}`;
-
-/** A real photo made by the browser: `type` (`image/jpeg` or `image/png`) of `width` × `height` noise. */
-async function photo(page, type, width, height) {
-  const base64 = await page.evaluate(
-    ({ type, width, height }) => {
-      const canvas = document.createElement("canvas");
-      canvas.width = width;
-      canvas.height = height;
-      const context = canvas.getContext("2d");
-      const pixels = context.createImageData(width, height);
-      let seed = 7;
-      for (let i = 0; i < pixels.data.length; i += 4) {
-        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-        pixels.data[i] = (i / 4) % width;
-        pixels.data[i + 1] = seed & 0xff;
-        pixels.data[i + 2] = (seed >> 8) & 0xff;
-        pixels.data[i + 3] = 255;
-      }
-      context.putImageData(pixels, 0, 0);
-      return canvas.toDataURL(type, 0.95).split(",")[1];
-    },
-    { type, width, height },
-  );
-  return Buffer.from(base64, "base64");
-}
 
 /** Opens a page with feed `feed` and its share dialog. */
 async function openShare(name, feed) {
@@ -91,7 +67,9 @@ test("a real JPEG uploads with its progress shown and joins the open feed at onc
     buffer: jpeg,
   });
   await page.locator(SHADOW('[data-testid="photo-preview"]:not([hidden])')).waitFor();
-  await describe(page, "A runner on a ridge under a noisy sky", "Testing the new shoes #e2eupload");
+  // A hashtag of this run's own, to find the post by.
+  const tag = `upload${Date.now()}`;
+  await describe(page, "A runner on a ridge under a noisy sky", `Testing the new shoes #${tag}`);
   await recordProgress(page);
   const cdp = await throttle(page, 256 * 1024);
   await page.locator(SHADOW('[data-testid="send-form"]')).click();
@@ -108,8 +86,8 @@ test("a real JPEG uploads with its progress shown and joins the open feed at onc
   // The feed shows it first, and the server lists it with the words given.
   await page.locator(SHADOW('[data-testid="share-done"]')).click();
   const first = page.locator('#w [data-testid="post"]').first();
-  assert.match(await first.locator(".post__caption").innerText(), /#e2eupload/);
-  const listed = await (await fetch(new URL("feeds/trail-stories/posts?tag=e2eupload", API_URL))).json();
+  assert.match(await first.locator(".post__caption").innerText(), new RegExp(`#${tag}`));
+  const listed = await (await fetch(new URL(`feeds/trail-stories/posts?tag=${tag}`, API_URL))).json();
   assert.equal(listed.items.length, 1);
   assert.equal(listed.items[0].alt, "A runner on a ridge under a noisy sky");
   assert.ok(listed.items[0].image.srcset.length > 0, "renditions were made");
@@ -119,11 +97,13 @@ test("a real JPEG uploads with its progress shown and joins the open feed at onc
 });
 
 test("a real PNG on a premoderated feed waits for review, then the moderators list it", async () => {
+  // A feed of its own, so the spec can run again against the same server.
+  const feed = `reviewed-${Date.now()}`;
   await moderate("sites/ridgeline/feeds", {
     method: "POST",
-    body: { slug: "reviewed-stories", name: "Reviewed stories", premoderation: true },
+    body: { slug: feed, name: "Reviewed stories", premoderation: true },
   });
-  const opened = await openShare("share-png", "reviewed-stories");
+  const opened = await openShare("share-png", feed);
   const { page } = opened;
   const png = await photo(page, "image/png", 600, 400);
   await page.locator(SHADOW('[data-field="image"] input[type="file"]')).setInputFiles({
@@ -138,21 +118,30 @@ test("a real PNG on a premoderated feed waits for review, then the moderators li
   assert.equal(await thanks.innerText(), "Thank you! Your photo will appear once our moderators have reviewed it.");
   const focused = await page.evaluate(() => document.getElementById("w").shadowRoot.activeElement?.getAttribute("role"));
   assert.equal(focused, "status", "the thanks take focus from the form that went");
+  // "Share another" starts an empty form; closing leaves the page as it was.
+  await page.locator(SHADOW('[data-testid="share-another"]')).click();
+  assert.equal(await page.locator(SHADOW('[data-field="alt"] input')).inputValue(), "");
   const listed = async () =>
-    (await (await fetch(new URL("feeds/reviewed-stories/posts", API_URL))).json()).items;
+    (await (await fetch(new URL(`feeds/${feed}/posts`, API_URL))).json()).items;
   assert.equal((await listed()).length, 0, "not listed before review");
 
   const queue = await moderate("queue");
-  const waiting = queue.items.find((item) => item.feed === "reviewed-stories");
+  const waiting = queue.items.find((item) => item.feed === feed);
   assert.ok(waiting, "the post waits in the moderation queue");
   await moderate(`posts/${waiting.id}/approve`, { method: "POST" });
   const after = await listed();
   assert.equal(after.length, 1);
   assert.equal(after[0].caption, "Lake loop #e2ereview");
 
-  // "Share another" starts an empty form.
-  await page.locator(SHADOW('[data-testid="share-another"]')).click();
-  assert.equal(await page.locator(SHADOW('[data-field="alt"] input')).inputValue(), "");
+  // Approved, it arrives live on the page behind the dialog.
+  await page.locator(SHADOW('[data-testid="share-close"]')).click();
+  const news = page.locator('#w [data-testid="new-posts"]');
+  await news.waitFor();
+  assert.equal(await news.innerText(), "1 new photo: show it");
+  await news.click();
+  const first = page.locator('#w [data-testid="post"]').first();
+  await first.waitFor();
+  assert.equal(await first.getAttribute("data-post-id"), waiting.id);
   await assertClean(opened);
   await opened.context.close();
 });

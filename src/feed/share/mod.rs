@@ -32,7 +32,10 @@ pub fn SharePhoto(
     let shared = RwSignal::new(None::<bool>);
     // Counts the forms started, so "share another" starts an empty one.
     let round = RwSignal::new(0_u32);
+    // The form is built when the dialog first opens, not with every feed.
+    let wanted = RwSignal::new(false);
     let open = move |_| {
+        wanted.set(true);
         if let Some(dialog) = dialog.get_untracked() {
             _ = dialog.show_modal();
         }
@@ -89,6 +92,7 @@ pub fn SharePhoto(
                 </button>
             </div>
             {move || match shared.get() {
+                None if !wanted.get() => ().into_any(),
                 None => {
                     round.track();
                     let feed = feed.clone();

@@ -86,4 +86,15 @@ impl FeedText for Arabic {
     fn close(&self) -> &'static str {
         "إغلاق"
     }
+
+    fn new_posts(&self, n: u32) -> String {
+        let forms = Forms {
+            one: "صورة جديدة واحدة",
+            two: "صورتان جديدتان",
+            few: "صور جديدة",
+            many: "صورة جديدة",
+            other: "صورة جديدة",
+        };
+        format!("اعرض {}", self.counted(n, &forms))
+    }
 }

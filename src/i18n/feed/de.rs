@@ -2,6 +2,7 @@
 
 use super::FeedText;
 use crate::client::ClientError;
+use crate::i18n::plural::Plural;
 use crate::i18n::{Catalog, German};
 use crate::ideas::VoteIntent;
 
@@ -77,5 +78,12 @@ impl FeedText for German {
 
     fn close(&self) -> &'static str {
         "Schließen"
+    }
+
+    fn new_posts(&self, n: u32) -> String {
+        match Plural::english(n) {
+            Plural::One => format!("{} neues Foto anzeigen", self.number(n)),
+            _ => format!("{} neue Fotos anzeigen", self.number(n)),
+        }
     }
 }

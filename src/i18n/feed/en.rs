@@ -2,6 +2,7 @@
 
 use super::FeedText;
 use crate::client::ClientError;
+use crate::i18n::plural::Plural;
 use crate::i18n::{Catalog, English};
 use crate::ideas::VoteIntent;
 
@@ -77,5 +78,12 @@ impl FeedText for English {
 
     fn close(&self) -> &'static str {
         "Close"
+    }
+
+    fn new_posts(&self, n: u32) -> String {
+        match Plural::english(n) {
+            Plural::One => format!("{} new photo: show it", self.number(n)),
+            _ => format!("{} new photos: show them", self.number(n)),
+        }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::FeedText;
 use crate::client::ClientError;
+use crate::i18n::plural::Plural;
 use crate::i18n::{Catalog, French};
 use crate::ideas::VoteIntent;
 
@@ -77,5 +78,12 @@ impl FeedText for French {
 
     fn close(&self) -> &'static str {
         "Fermer"
+    }
+
+    fn new_posts(&self, n: u32) -> String {
+        match Plural::french(n) {
+            Plural::One => format!("Afficher {} nouvelle photo", self.number(n)),
+            _ => format!("Afficher {} nouvelles photos", self.number(n)),
+        }
     }
 }

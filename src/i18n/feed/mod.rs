@@ -40,6 +40,8 @@ pub trait FeedText {
     fn next_photo(&self) -> &'static str;
     /// The lightbox's close button.
     fn close(&self) -> &'static str;
+    /// The button that shows photos listed since the feed loaded: "3 new photos: show them".
+    fn new_posts(&self, n: u32) -> String;
     /// The carousel's button that scrolls back.
     fn previous_posts(&self) -> &'static str;
     /// The carousel's button that scrolls on.
@@ -86,6 +88,10 @@ mod tests {
                 assert_ne!(failed, english.like_failed(intent, &offline));
             }
             assert!(catalog.like_label(7).contains(&catalog.number(7)));
+            for n in [1, 2, 5, 11] {
+                assert!(catalog.new_posts(n).contains(&catalog.number(n)) || n <= 2);
+                assert_ne!(catalog.new_posts(n), english.new_posts(n));
+            }
             let position = catalog.position(3, 24);
             assert!(position.contains(&catalog.number(24)), "{position}");
             assert_ne!(catalog.photo_by("Maya"), english.photo_by("Maya"));
