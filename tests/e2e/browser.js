@@ -221,6 +221,14 @@ const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /** axe-core's WCAG 2.2 AA violations on `page`, as `rule: targets` lines. */
 export async function axeViolations(page) {
+  // Colours mid-transition (a vote button just pressed) would be judged half-way.
+  await page.evaluate(() => {
+    const roots = [document, ...[...document.querySelectorAll("*")].flatMap((el) => (el.shadowRoot ? [el.shadowRoot] : []))];
+    const ending = roots
+      .flatMap((root) => root.getAnimations())
+      .filter((animation) => Number.isFinite(animation.effect?.getComputedTiming().endTime));
+    return Promise.all(ending.map((animation) => animation.finished.catch(() => {})));
+  });
   await page.evaluate(AXE); // evaluated by the browser's debugger, which the page's CSP allows
   const results = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), WCAG_AA);
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(" > ")).join(", ")}`);

@@ -279,6 +279,14 @@ test("the lightbox keeps focus inside, moves with the arrow keys and gives focus
 
   await page.keyboard.press("Escape");
   await page.waitForFunction(() => !document.getElementById("w").shadowRoot.querySelector('[data-testid="lightbox"]').open);
+  // The dialog's `close` event, which gives focus back, follows its closing by a task.
+  const focusSettlesOn = (id) =>
+    page.waitForFunction(
+      (id) => document.getElementById("w").shadowRoot.activeElement?.dataset.postId === id,
+      id,
+      { timeout: 5_000 },
+    );
+  await focusSettlesOn(posts[2].id);
   assert.equal(await focused(), `open-post:${posts[2].id}`);
 
   // A like in the lightbox is the tile's like too.
@@ -287,6 +295,7 @@ test("the lightbox keeps focus inside, moves with the arrow keys and gives focus
   await page.locator('#w [data-testid="lightbox-close"]').click();
   const tileLike = page.locator(`#w [data-testid="post"][data-post-id="${posts[3].id}"] [data-testid="like-button"]`);
   assert.equal(await tileLike.getAttribute("aria-pressed"), "true");
+  await focusSettlesOn(posts[3].id);
   assert.equal(await focused(), `open-post:${posts[3].id}`);
   // And the tile's is the lightbox's.
   const other = page.locator(`#w [data-testid="post"][data-post-id="${posts[4].id}"] [data-testid="like-button"]`);
