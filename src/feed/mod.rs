@@ -11,6 +11,7 @@ mod photo;
 mod query;
 mod report;
 mod share;
+mod shop;
 mod tile;
 mod widget;
 mod words;

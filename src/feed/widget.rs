@@ -14,6 +14,7 @@ use super::live::{self, insert_fresh};
 use super::masonry::masonry_span;
 use super::query::FeedQuery;
 use super::share::{SharePhoto, UploadRules};
+use super::shop::Catalog;
 use super::tile::{focus_opener, PostTile};
 use crate::client::ApiClient;
 use crate::config::{FeedLayout, FeedPreset, Paging};
@@ -110,18 +111,26 @@ pub fn Feed(
         first.refetch();
     });
     let share_to = feed.clone();
-    let rules = {
-        let (client, feed) = (client.clone(), feed.clone());
-        let config = LocalResource::new(move || {
+    // The site's configuration says what a post may carry and names the brand's products.
+    let config = {
+        let client = client.clone();
+        LocalResource::new(move || {
             let (client, site) = (client.clone(), site.clone());
             async move { client.site(&site).await }
-        });
-        // Until the site's configuration arrives, or if it cannot, the contract's defaults.
+        })
+    };
+    // Until it arrives, or if it cannot, the contract's defaults and no products.
+    let rules = {
+        let feed = feed.clone();
         Signal::derive(move || match &*config.read() {
             Some(Ok(site)) => UploadRules::of(site, &feed),
             _ => UploadRules::default(),
         })
     };
+    provide_context(Catalog(Signal::derive(move || match &*config.read() {
+        Some(Ok(site)) => site.products.clone(),
+        _ => Vec::new(),
+    })));
     let load_more = Callback::new(move |()| {
         let (client, feed, query) = (client.clone(), feed.clone(), query.get_untracked());
         pages.load_more(

@@ -244,7 +244,18 @@ test("the lightbox keeps focus inside, moves with the arrow keys and gives focus
   assert.equal(await dialog.locator('[data-testid="lightbox-post"]').getAttribute("data-post-id"), posts[0].id);
   assert.equal(await dialog.locator('[data-testid="lightbox-position"]').innerText(), `1 of ${posts.length}`);
   assert.equal(await dialog.locator(".post__caption").innerText(), posts[0].caption);
-  assert.equal(await dialog.locator("img").getAttribute("alt"), posts[0].alt);
+  assert.equal(await dialog.locator(".photo img").getAttribute("alt"), posts[0].alt);
+
+  // "Shop this look": the post's products from the site's catalog, as links with pictures.
+  const site = await (await fetch(new URL("sites/ridgeline", API_URL))).json();
+  const expected = posts[0].product_tags.map((slug) => site.products.find((product) => product.slug === slug));
+  assert.ok(expected.length > 0 && expected.every(Boolean), "the demo catalog names the post's products");
+  const links = dialog.locator('[data-testid="shop-product"]');
+  assert.deepEqual(await links.evaluateAll((links) => links.map((link) => [link.getAttribute("href"), link.textContent.trim()])),
+    expected.map((product) => [product.url, product.name]));
+  await page.waitForFunction(
+    () => [...document.getElementById("w").shadowRoot.querySelectorAll('[data-testid="shop-product"] img')].every((img) => img.complete && img.naturalWidth > 0),
+  );
 
   // Tab cycles through the dialog's controls and never reaches the page behind it.
   for (let i = 0; i < 8; i++) {
@@ -269,7 +280,7 @@ test("the lightbox keeps focus inside, moves with the arrow keys and gives focus
   await page.locator('#w [data-testid="lightbox-next"]').click();
 
   // A swipe to the left turns to the next post.
-  const box = await dialog.locator("img").boundingBox();
+  const box = await dialog.locator(".photo img").boundingBox();
   const y = box.y + box.height / 2;
   await page.mouse.move(box.x + box.width * 0.8, y);
   await page.mouse.down();

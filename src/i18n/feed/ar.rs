@@ -97,4 +97,8 @@ impl FeedText for Arabic {
         };
         format!("اعرض {}", self.counted(n, &forms))
     }
+
+    fn shop_the_look(&self) -> &'static str {
+        "تسوّق هذه الإطلالة"
+    }
 }

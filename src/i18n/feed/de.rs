@@ -86,4 +86,8 @@ impl FeedText for German {
             _ => format!("{} neue Fotos anzeigen", self.number(n)),
         }
     }
+
+    fn shop_the_look(&self) -> &'static str {
+        "Diesen Look shoppen"
+    }
 }

@@ -86,4 +86,8 @@ impl FeedText for English {
             _ => format!("{} new photos: show them", self.number(n)),
         }
     }
+
+    fn shop_the_look(&self) -> &'static str {
+        "Shop this look"
+    }
 }

@@ -86,4 +86,8 @@ impl FeedText for French {
             _ => format!("Afficher {} nouvelles photos", self.number(n)),
         }
     }
+
+    fn shop_the_look(&self) -> &'static str {
+        "Acheter ce look"
+    }
 }

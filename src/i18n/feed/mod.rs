@@ -42,6 +42,8 @@ pub trait FeedText {
     fn close(&self) -> &'static str;
     /// The button that shows photos listed since the feed loaded: "3 new photos: show them".
     fn new_posts(&self, n: u32) -> String;
+    /// The heading over the products a post shows, in the lightbox.
+    fn shop_the_look(&self) -> &'static str;
     /// The carousel's button that scrolls back.
     fn previous_posts(&self) -> &'static str;
     /// The carousel's button that scrolls on.
@@ -71,6 +73,7 @@ mod tests {
                 c.previous_photo(),
                 c.next_photo(),
                 c.close(),
+                c.shop_the_look(),
             ]
         };
         let english = texts(Locale::En.catalog());
