@@ -31,6 +31,16 @@ pub enum Source<'a> {
     Feed(&'a str),
 }
 
+impl<'a> Source<'a> {
+    /// The detail key that names the widget's subject, and its slug.
+    fn key(self) -> (&'static str, &'a str) {
+        match self {
+            Self::Board(slug) => ("board", slug),
+            Self::Feed(slug) => ("feed", slug),
+        }
+    }
+}
+
 impl Events {
     /// Events dispatched on `host`.
     pub fn new(host: HtmlElement) -> Self {
@@ -40,9 +50,10 @@ impl Events {
     /// Announces that the widget shows its first content: `{kind: "ideas", board, count}`
     /// or `{kind: "feed", feed, count}`, where `count` is how many items the first page shows.
     pub fn ready(&self, source: Source<'_>, count: usize) {
-        let (kind, key, slug) = match source {
-            Source::Board(slug) => ("ideas", "board", slug),
-            Source::Feed(slug) => ("feed", "feed", slug),
+        let (key, slug) = source.key();
+        let kind = match source {
+            Source::Board(_) => "ideas",
+            Source::Feed(_) => "feed",
         };
         let detail = object(&[
             ("kind", kind.into()),
@@ -87,10 +98,11 @@ impl Events {
     }
 
     /// Asks the host page to sign the visitor in, so they can do `action` (`submit`, `vote`
-    /// or `comment`) on `board`: `{board, action}`. The page answers with
-    /// `Kindred.identify(token)`.
-    pub fn signin(&self, board: &str, action: &str) {
-        let detail = object(&[("board", board.into()), ("action", action.into())]);
+    /// or `comment` on a board, `share` on a feed): `{board, action}` or `{feed, action}`.
+    /// The page answers with `Kindred.identify(token)`.
+    pub fn signin(&self, source: Source<'_>, action: &str) {
+        let (key, slug) = source.key();
+        let detail = object(&[(key, slug.into()), ("action", action.into())]);
         self.dispatch("kindred:signin", &detail);
     }
 

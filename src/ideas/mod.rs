@@ -24,6 +24,7 @@ pub use board::IdeasBoard;
 pub use card::IdeaCard;
 pub use query::ListQuery;
 pub use rules::Action;
+pub use signin::SignInPrompt;
 pub use tally::{Tally as VoteTally, VoteIntent};
 
 use kindred_api::Idea;

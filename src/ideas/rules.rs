@@ -20,6 +20,8 @@ pub enum Action {
     Vote,
     /// Commenting on an idea.
     Comment,
+    /// Sharing a photo to a feed, which may keep it for members as a board keeps posting.
+    Share,
 }
 
 impl Action {
@@ -29,6 +31,7 @@ impl Action {
             Self::Submit => "submit",
             Self::Vote => "vote",
             Self::Comment => "comment",
+            Self::Share => "share",
         }
     }
 }
@@ -39,7 +42,7 @@ pub fn allows(board: Option<&BoardSummary>, action: Action, identified: bool) ->
     identified
         || board.is_none_or(|board| match action {
             Action::Vote => board.allow_anonymous_votes,
-            Action::Submit | Action::Comment => board.allow_anonymous_posts,
+            Action::Submit | Action::Comment | Action::Share => board.allow_anonymous_posts,
         })
 }
 

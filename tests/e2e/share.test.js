@@ -190,3 +190,27 @@ test("a wrong type, too large a file and a fake photo are refused with a clear m
   await assertClean({ page, problems });
   await opened.context.close();
 });
+
+test("a feed kept for members asks an anonymous visitor to sign in first", async () => {
+  const feed = `members-${Date.now()}`;
+  await moderate("sites/ridgeline/feeds", {
+    method: "POST",
+    body: { slug: feed, name: "Members' stories", allow_anonymous_posts: false },
+  });
+  const opened = await openShare("share-members", feed);
+  const { page } = opened;
+  const prompt = page.locator(SHADOW('[data-testid="signin-prompt"]'));
+  await prompt.waitFor();
+  assert.equal(await prompt.locator(".signin__text").innerText(), "Sign in to share a photo.");
+  assert.equal(await page.locator(SHADOW('[data-testid="schema-form"]')).count(), 0);
+  await page.evaluate(() => {
+    window.signins = [];
+    document.addEventListener("kindred:signin", (event) => window.signins.push(event.detail));
+  });
+  await prompt.locator('[data-testid="signin"]').click();
+  const asked = await page.evaluate(() => window.signins);
+  assert.deepEqual(asked, [{ feed, action: "share" }]);
+  assert.deepEqual(await axeViolations(page), []);
+  await assertClean(opened);
+  await opened.context.close();
+});

@@ -1,4 +1,5 @@
-//! Sharing a photo to the feed: a button opens a modal dialog with the share form; once the
+//! Sharing a photo to the feed: a button opens a modal dialog with the share form (or, on a
+//! feed kept for members, a prompt to sign in first); once the
 //! server took the photo, the dialog thanks the visitor, saying whether it waits for the
 //! moderators or is in the feed already, and offers to share another.
 
@@ -13,6 +14,8 @@ use leptos::prelude::*;
 
 use self::form::ShareForm;
 use crate::i18n::use_catalog;
+use crate::ideas::{Action, SignInPrompt};
+use crate::identity;
 
 /// The share button and its dialog.
 #[component]
@@ -93,6 +96,10 @@ pub fn SharePhoto(
             </div>
             {move || match shared.get() {
                 None if !wanted.get() => ().into_any(),
+                // Signing in (the page calls `Kindred.identify`) brings the form.
+                None if rules.with(|rules| rules.members_only) && identity::tracked().is_none() => {
+                    view! { <SignInPrompt action=Action::Share feed=feed.clone()/> }.into_any()
+                }
                 None => {
                     round.track();
                     let feed = feed.clone();

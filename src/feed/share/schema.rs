@@ -28,6 +28,8 @@ pub struct UploadRules {
     pub consent: String,
     /// The brand's products a post may name, as `(slug, name)`.
     pub products: Vec<(String, String)>,
+    /// Whether only signed-in members may post.
+    pub members_only: bool,
 }
 
 impl Default for UploadRules {
@@ -37,6 +39,7 @@ impl Default for UploadRules {
             types: DEFAULT_TYPES.map(str::to_owned).to_vec(),
             consent: String::new(),
             products: Vec::new(),
+            members_only: false,
         }
     }
 }
@@ -69,6 +72,7 @@ impl UploadRules {
             },
             consent: summary.consent.clone(),
             products,
+            members_only: !summary.allow_anonymous_posts,
         }
     }
 }
@@ -217,7 +221,7 @@ mod tests {
             "feeds": [
                 { "slug": "f", "name": "F", "description": "", "consent": "Mine.",
                   "max_image_bytes": 2048, "image_types": ["image/png"] },
-                { "slug": "bare", "name": "B", "description": "" }
+                { "slug": "bare", "name": "B", "description": "", "allow_anonymous_posts": false }
             ],
             "products": [{ "slug": "summit-3", "name": "Summit 3", "url": "https://x.example/s" }]
         }))
@@ -230,8 +234,13 @@ mod tests {
             rules.products,
             [("summit-3".to_owned(), "Summit 3".to_owned())]
         );
+        assert!(
+            !rules.members_only,
+            "open to visitors unless the feed says otherwise"
+        );
         let bare = UploadRules::of(&site, "bare");
         assert_eq!((bare.max_bytes, bare.types.len()), (DEFAULT_MAX_BYTES, 3));
+        assert!(bare.members_only);
         assert_eq!(UploadRules::of(&site, "missing").products.len(), 1);
     }
 

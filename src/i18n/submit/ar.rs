@@ -77,6 +77,7 @@ impl SubmitText for Arabic {
             Action::Submit => "سجّل الدخول لاقتراح فكرة.",
             Action::Vote => "سجّل الدخول للتصويت.",
             Action::Comment => "سجّل الدخول للتعليق.",
+            Action::Share => "سجّل الدخول لمشاركة صورة.",
         }
     }
 

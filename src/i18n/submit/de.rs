@@ -77,6 +77,7 @@ impl SubmitText for German {
             Action::Submit => "Melde dich an, um eine Idee vorzuschlagen.",
             Action::Vote => "Melde dich an, um abzustimmen.",
             Action::Comment => "Melde dich an, um zu kommentieren.",
+            Action::Share => "Melde dich an, um ein Foto zu teilen.",
         }
     }
 

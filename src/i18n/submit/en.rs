@@ -77,6 +77,7 @@ impl SubmitText for English {
             Action::Submit => "Sign in to propose an idea.",
             Action::Vote => "Sign in to vote.",
             Action::Comment => "Sign in to comment.",
+            Action::Share => "Sign in to share a photo.",
         }
     }
 

@@ -77,6 +77,7 @@ impl SubmitText for French {
             Action::Submit => "Connectez-vous pour proposer une idée.",
             Action::Vote => "Connectez-vous pour voter.",
             Action::Comment => "Connectez-vous pour commenter.",
+            Action::Share => "Connectez-vous pour partager une photo.",
         }
     }
 

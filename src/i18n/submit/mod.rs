@@ -82,7 +82,7 @@ mod tests {
             .to_vec();
             texts.extend(issues.map(|issue| c.field_issue(issue)));
             texts.extend(
-                [Action::Submit, Action::Vote, Action::Comment]
+                [Action::Submit, Action::Vote, Action::Comment, Action::Share]
                     .map(|action| c.signin_needed(action).to_owned()),
             );
             texts.push(c.similar_found(3));
