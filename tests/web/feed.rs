@@ -92,6 +92,19 @@ fn all(shadow: &web_sys::ShadowRoot, selector: &str) -> Vec<Element> {
         .collect()
 }
 
+/// Mounts the stubbed feed in `layout` and waits for its posts.
+async fn feed_in(layout: &str) -> (kindred::MountHandle, web_sys::ShadowRoot) {
+    stub_fetch();
+    let host = new_host();
+    let handle = kindred::mount(host.clone(), &feed_options(layout), CSS);
+    let shadow = shadow_of(&host);
+    eventually("the posts", || {
+        all(&shadow, r#"[data-testid="post"]"#).len() == 3
+    })
+    .await;
+    (handle, shadow)
+}
+
 #[wasm_bindgen_test]
 async fn each_layout_arranges_the_same_posts_its_own_way() {
     stub_fetch();
@@ -138,14 +151,7 @@ async fn each_layout_arranges_the_same_posts_its_own_way() {
 
 #[wasm_bindgen_test]
 async fn a_like_shows_at_once_and_a_refused_one_is_undone_out_loud() {
-    stub_fetch();
-    let host = new_host();
-    let handle = kindred::mount(host.clone(), &feed_options("grid"), CSS);
-    let shadow = shadow_of(&host);
-    eventually("the posts", || {
-        all(&shadow, r#"[data-testid="post"]"#).len() == 3
-    })
-    .await;
+    let (handle, shadow) = feed_in("grid").await;
     let button = find(&shadow, r#"[data-post-id="1"] [data-testid="like-button"]"#).unwrap();
     let notice = find(&shadow, r#"[data-post-id="1"] [data-testid="like-notice"]"#).unwrap();
     let shown = || {
@@ -201,14 +207,7 @@ async fn a_like_shows_at_once_and_a_refused_one_is_undone_out_loud() {
 
 #[wasm_bindgen_test]
 async fn the_lightbox_is_modal_moves_with_arrow_keys_and_gives_focus_back() {
-    stub_fetch();
-    let host = new_host();
-    let handle = kindred::mount(host.clone(), &feed_options("masonry"), CSS);
-    let shadow = shadow_of(&host);
-    eventually("the posts", || {
-        all(&shadow, r#"[data-testid="post"]"#).len() == 3
-    })
-    .await;
+    let (handle, shadow) = feed_in("masonry").await;
     let dialog: web_sys::HtmlDialogElement = find(&shadow, r#"[data-testid="lightbox"]"#)
         .unwrap()
         .unchecked_into();
@@ -283,14 +282,7 @@ async fn the_lightbox_is_modal_moves_with_arrow_keys_and_gives_focus_back() {
 
 #[wasm_bindgen_test]
 async fn captions_stay_text_and_only_safe_photos_and_colours_are_used() {
-    stub_fetch();
-    let host = new_host();
-    let handle = kindred::mount(host.clone(), &feed_options("list"), CSS);
-    let shadow = shadow_of(&host);
-    eventually("the posts", || {
-        all(&shadow, r#"[data-testid="post"]"#).len() == 3
-    })
-    .await;
+    let (handle, shadow) = feed_in("list").await;
     let hostile = find(&shadow, r#"[data-post-id="2"]"#).unwrap();
     let caption = hostile.query_selector(".post__caption").unwrap().unwrap();
     assert_eq!(
@@ -334,19 +326,6 @@ async fn captions_stay_text_and_only_safe_photos_and_colours_are_used() {
     restore_fetch();
 }
 
-/// Mounts the stubbed feed as a grid and waits for its posts.
-async fn grid_feed() -> (kindred::MountHandle, web_sys::ShadowRoot) {
-    stub_fetch();
-    let host = new_host();
-    let handle = kindred::mount(host.clone(), &feed_options("grid"), CSS);
-    let shadow = shadow_of(&host);
-    eventually("the posts", || {
-        all(&shadow, r#"[data-testid="post"]"#).len() == 3
-    })
-    .await;
-    (handle, shadow)
-}
-
 /// Clicks the element `selector` finds, which must be shown.
 fn click(shadow: &web_sys::ShadowRoot, selector: &str) {
     find(shadow, selector)
@@ -357,7 +336,7 @@ fn click(shadow: &web_sys::ShadowRoot, selector: &str) {
 
 #[wasm_bindgen_test]
 async fn a_report_needs_a_reason_and_hides_the_post_once_sent() {
-    let (handle, shadow) = grid_feed().await;
+    let (handle, shadow) = feed_in("grid").await;
     let click = |selector: &str| click(&shadow, selector);
     click(r#"[data-testid="open-post"][data-post-id="2"]"#);
     let dialog: web_sys::HtmlDialogElement = find(&shadow, r#"[data-testid="lightbox"]"#)
@@ -495,7 +474,7 @@ const PNG: &str = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAADUlEQVR4nGP4z
 
 #[wasm_bindgen_test]
 async fn the_share_form_checks_the_photo_before_anything_is_uploaded() {
-    let (handle, shadow) = grid_feed().await;
+    let (handle, shadow) = feed_in("grid").await;
     let click = |selector: &str| click(&shadow, selector);
     click(r#"[data-testid="share-photo"]"#);
     let dialog: web_sys::HtmlDialogElement = find(&shadow, r#"[data-testid="share-dialog"]"#)
