@@ -12,7 +12,7 @@ mod url;
 pub use error::ClientError;
 pub use stream::listen;
 pub use upload::{Cancel, Progress};
-pub use url::ApiBase;
+pub use url::{web_url, ApiBase};
 
 use gloo_net::http::{Method, RequestBuilder};
 use kindred_api::{

@@ -130,18 +130,22 @@ impl ApiBase {
     /// is, a root-relative path under this base (as the API's own paths are), and `None` for
     /// anything else (other schemes, relative paths), which is never fetched.
     pub fn resource(&self, url: &str) -> Option<String> {
-        let lower = url.to_ascii_lowercase();
-        let absolute = ["https://", "http://"]
-            .iter()
-            .any(|scheme| lower.starts_with(scheme) && url.len() > scheme.len());
-        let path = url.starts_with('/') && !url.starts_with("//");
-        let plain = !url.contains(char::is_whitespace);
-        match (absolute, path && plain) {
-            (true, _) if plain => Some(url.to_owned()),
-            (false, true) => Some(format!("{}{url}", self.0)),
-            _ => None,
+        if let Some(url) = web_url(url) {
+            return Some(url.to_owned());
         }
+        let path = url.starts_with('/') && !url.starts_with("//");
+        (path && !url.contains(char::is_whitespace)).then(|| format!("{}{url}", self.0))
     }
+}
+
+/// `url` if it is an absolute `http(s)` URL without whitespace: the only kind the widget
+/// fetches as it is, or links to.
+pub fn web_url(url: &str) -> Option<&str> {
+    let lower = url.to_ascii_lowercase();
+    let absolute = ["https://", "http://"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme) && url.len() > scheme.len());
+    (absolute && !url.contains(char::is_whitespace)).then_some(url)
 }
 
 #[cfg(test)]
@@ -306,6 +310,20 @@ mod tests {
             base("/").idea_vote(&IdeaId("x/y".into())),
             "/v1/ideas/x%2Fy/vote"
         );
+    }
+
+    #[test]
+    fn only_absolute_web_urls_are_web_urls() {
+        assert_eq!(web_url("https://x.example/p"), Some("https://x.example/p"));
+        assert_eq!(web_url("HTTP://x.example/p"), Some("HTTP://x.example/p"));
+        for bad in [
+            "javascript:alert(1)",
+            "/products/x",
+            "https://",
+            "https://x.example/a b",
+        ] {
+            assert_eq!(web_url(bad), None, "{bad}");
+        }
     }
 
     #[test]

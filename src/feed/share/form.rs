@@ -36,32 +36,16 @@ fn parts(post: &CreatePost, photo: &File) -> Option<FormData> {
 
 /// A refused upload, with a photo the server judged too large or of the wrong type told as
 /// an error on the photo question, where the visitor fixes it.
-fn on_photo(error: ClientError) -> ClientError {
-    let code = match &error {
-        ClientError::Api {
-            code: ErrorCode::PayloadTooLarge,
-            ..
-        } => validate::TOO_LARGE,
-        ClientError::Api {
-            code: ErrorCode::UnsupportedMediaType,
-            ..
-        } => validate::UNSUPPORTED_TYPE,
-        _ => return error,
-    };
-    match error {
-        ClientError::Api {
-            status,
-            code: error_code,
-            message,
-            ..
-        } => ClientError::Api {
-            status,
-            code: error_code,
-            message,
-            fields: FieldErrors::from([("image".to_owned(), vec![code.to_owned()])]),
-        },
-        other => other,
+fn on_photo(mut error: ClientError) -> ClientError {
+    if let ClientError::Api { code, fields, .. } = &mut error {
+        let issue = match code {
+            ErrorCode::PayloadTooLarge => validate::TOO_LARGE,
+            ErrorCode::UnsupportedMediaType => validate::UNSUPPORTED_TYPE,
+            _ => return error,
+        };
+        *fields = FieldErrors::from([("image".to_owned(), vec![issue.to_owned()])]);
     }
+    error
 }
 
 /// The form that shares a photo to `feed`, calling `on_shared` with the post once the server
