@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 thread_local! {
     static SHARED_SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
@@ -87,6 +87,52 @@ pub fn adopt_brand_sheet(shadow: ShadowRoot, url: String) {
             shadow.set_adopted_style_sheets(&adopted);
         }
     });
+}
+
+/// A stylesheet of one element's own, adopted after the others into the shadow root (or the
+/// document) the element is in: rules computed at run time, such as sizes measured from the
+/// layout, without the inline `style` attributes a strict policy refuses. Dropping it takes
+/// it out again.
+pub struct OwnSheet {
+    sheet: CssStyleSheet,
+    root: JsValue,
+}
+
+impl OwnSheet {
+    /// A new, empty sheet for the root `element` is in, or `None` where the browser has no
+    /// constructable stylesheets.
+    pub fn adopt(element: &Element) -> Option<Self> {
+        let root = JsValue::from(element.get_root_node());
+        let sheet = CssStyleSheet::new().ok()?;
+        let adopted = adopted_sheets(&root)?;
+        adopted.push(&sheet);
+        Reflect::set(&root, &ADOPTED.into(), &adopted).ok()?;
+        Some(Self { sheet, root })
+    }
+
+    /// Replaces the sheet's rules with `css`.
+    pub fn set(&self, css: &str) {
+        _ = self.sheet.replace_sync(css);
+    }
+}
+
+impl Drop for OwnSheet {
+    fn drop(&mut self) {
+        if let Some(adopted) = adopted_sheets(&self.root) {
+            let kept: Array = adopted
+                .iter()
+                .filter(|sheet| *sheet != JsValue::from(&self.sheet))
+                .collect();
+            _ = Reflect::set(&self.root, &ADOPTED.into(), &kept);
+        }
+    }
+}
+
+const ADOPTED: &str = "adoptedStyleSheets";
+
+/// The sheets adopted by `root`, a shadow root or a document.
+fn adopted_sheets(root: &JsValue) -> Option<Array> {
+    Reflect::get(root, &ADOPTED.into()).ok()?.dyn_into().ok()
 }
 
 /// Fetches the stylesheet at `url` and parses it into a constructable sheet.

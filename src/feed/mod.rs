@@ -14,6 +14,7 @@ mod share;
 mod shop;
 mod tile;
 mod widget;
+mod window;
 mod words;
 
 pub use like::LikeButton;

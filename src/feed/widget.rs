@@ -3,7 +3,7 @@
 //! way to retry; then further pages.
 
 use kindred_api::{Post, PostId};
-use leptos::html::{Section, Ul};
+use leptos::html::{Li, Section};
 use leptos::prelude::*;
 
 use super::carousel::{on_arrow_key, CarouselButtons};
@@ -16,6 +16,7 @@ use super::query::FeedQuery;
 use super::share::{SharePhoto, UploadRules};
 use super::shop::Catalog;
 use super::tile::{focus_opener, PostTile};
+use super::window::Window;
 use crate::client::ApiClient;
 use crate::config::{FeedLayout, FeedPreset, Paging};
 use crate::events::{use_events, Source};
@@ -61,6 +62,7 @@ pub fn Feed(
     let events = use_events();
     let query = RwSignal::new(FeedQuery::from(preset.clone()));
     let pages = Pages::<Post>::new();
+    let window = Window::new(pages.items, layout);
     let likes = Likes::new();
     provide_context(likes);
     // Posts listed since the first page, waiting for the visitor to show them.
@@ -154,9 +156,12 @@ pub fn Feed(
         likes.refresh(&new);
         pages.items.update(|posts| insert_fresh(posts, new));
         request_animation_frame(move || {
-            if let Some(section) = section.get_untracked() {
-                focus_opener(&section, &first);
-            }
+            let id = first.clone();
+            window.reveal(&first, move || {
+                if let Some(section) = section.get_untracked() {
+                    focus_opener(&section, &id);
+                }
+            });
         });
     };
     let heading = unique_id("feed");
@@ -194,7 +199,7 @@ pub fn Feed(
                         />
                     }.into_any(),
                     Some(Ok(_)) => view! {
-                        <Posts pages layout heading=heading.clone() filtered=Signal::derive(move || query.with(FeedQuery::is_filtered))/>
+                        <Posts pages window layout heading=heading.clone() filtered=Signal::derive(move || query.with(FeedQuery::is_filtered))/>
                         <MoreButton
                             pages
                             load_more
@@ -213,6 +218,8 @@ pub fn Feed(
 #[component]
 fn Posts(
     pages: Pages<Post>,
+    /// Which of the posts are in the page.
+    window: Window,
     layout: FeedLayout,
     /// The id of the feed's heading, which names the list.
     heading: String,
@@ -220,7 +227,7 @@ fn Posts(
     filtered: Signal<bool>,
 ) -> impl IntoView {
     let t = use_catalog();
-    let row = NodeRef::<Ul>::new();
+    let row = window.list();
     let carousel = layout == FeedLayout::Carousel;
     let empty = move || pages.items.with(Vec::is_empty);
     let opened = Opened::new();
@@ -232,9 +239,12 @@ fn Posts(
     });
     // Focus goes back to the photo of the post last shown, which may not be the one opened.
     let on_closed = Callback::new(move |id: String| {
-        if let Some(row) = row.get_untracked() {
-            focus_opener(&row, &id);
-        }
+        let opener = id.clone();
+        window.reveal(&id, move || {
+            if let Some(row) = row.get_untracked() {
+                focus_opener(&row, &opener);
+            }
+        });
     });
     view! {
         <Show
@@ -246,29 +256,35 @@ fn Posts(
             }
         >
             {carousel.then(|| view! { <CarouselButtons row/> })}
-            <ul
-                class=format!("feed__posts feed__posts--{}", layout.name())
-                role="list"
-                aria-labelledby=heading.clone()
-                tabindex=carousel.then_some("0")
-                node_ref=row
-                on:keydown=move |event| if carousel { on_arrow_key(row)(event) }
-            >
-                <For
-                    each=move || pages.items.get()
-                    key=|post| post.id.clone()
-                    children=move |post| {
-                        let image = &post.image;
-                        let span = (layout == FeedLayout::Masonry)
-                            .then(|| masonry_span(image.width, image.height));
-                        view! {
-                            <li class="feed__item" data-span=span>
-                                <PostTile post layout on_open/>
-                            </li>
+            <div class="feed__window" data-window=window.scope()>
+                <ul
+                    class=format!("feed__posts feed__posts--{}", layout.name())
+                    role="list"
+                    aria-labelledby=heading.clone()
+                    tabindex=carousel.then_some("0")
+                    node_ref=row
+                    on:keydown=move |event| if carousel { on_arrow_key(row)(event) }
+                >
+                    {(!carousel).then(|| view! { <li class="feed__spacer" aria-hidden="true"></li> })}
+                    <For
+                        each=move || window.visible()
+                        key=|post| post.id.clone()
+                        children=move |post| {
+                            let image = &post.image;
+                            let span = (layout == FeedLayout::Masonry)
+                                .then(|| masonry_span(image.width, image.height));
+                            let item = NodeRef::<Li>::new();
+                            window.measure(item);
+                            view! {
+                                <li class="feed__item" data-span=span node_ref=item>
+                                    <PostTile post layout on_open/>
+                                </li>
+                            }
                         }
-                    }
-                />
-            </ul>
+                    />
+                </ul>
+                <div class="feed__after" aria-hidden="true"></div>
+            </div>
             <Lightbox pages opened on_closed/>
         </Show>
     }

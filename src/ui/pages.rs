@@ -113,7 +113,9 @@ impl<T: Listed> Pages<T> {
 /// "Load more" while the server has more, with the failure of the last attempt and, while a
 /// page is on its way, `placeholder` announced as `busy`. Lists that scroll infinitely
 /// (`infinite`) also load the next page when the button nears the viewport, unless the last
-/// attempt failed (the visitor then retries with the button).
+/// attempt failed (the visitor then retries with the button); there the button is out of
+/// sight until it has keyboard focus or a load failed, so that nothing seen moves below the
+/// list as pages arrive.
 #[component]
 pub fn MoreButton<T: Listed>(
     /// The list's pages.
@@ -131,11 +133,16 @@ pub fn MoreButton<T: Listed>(
     let t = use_catalog();
     let node = NodeRef::<Div>::new();
     if infinite {
-        when_near(node, move || {
-            if pages.failure.with_untracked(Option::is_none) {
-                load_more.run(());
-            }
-        });
+        // A page that arrives without pushing the button out of reach asks for the next.
+        when_near(
+            node,
+            move || pages.loading.track(),
+            move || {
+                if pages.failure.with_untracked(Option::is_none) {
+                    load_more.run(());
+                }
+            },
+        );
     }
     move || {
         let placeholder = placeholder.clone();
@@ -145,7 +152,11 @@ pub fn MoreButton<T: Listed>(
                     <p class="sr-only" role="status">{busy}</p>
                     {placeholder.run()}
                 })}
-                <div class="more" node_ref=node>
+                <div
+                    class="more"
+                    class:more--quiet=move || infinite && pages.failure.with(Option::is_none)
+                    node_ref=node
+                >
                     {move || pages.failure.get().map(|error| view! {
                         <p class="more__error" role="alert">{t.problem(&error)}</p>
                     })}

@@ -12,9 +12,10 @@ use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObser
 const AHEAD: &str = "0px 0px 50% 0px";
 
 /// Calls `on_near` each time the element behind `node` comes within half a viewport of
-/// being seen, until the current owner is disposed. Browsers without
-/// `IntersectionObserver` get no calls (the list's button still works).
-pub fn when_near(node: NodeRef<Div>, on_near: impl Fn() + 'static) {
+/// being seen, and each time `recheck` (tracked) changes while it is still that near, until
+/// the current owner is disposed. Browsers without `IntersectionObserver` get no calls (the
+/// list's button still works).
+pub fn when_near(node: NodeRef<Div>, recheck: impl Fn() + 'static, on_near: impl Fn() + 'static) {
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let near = entries.iter().any(|entry| {
             entry
@@ -33,7 +34,9 @@ pub fn when_near(node: NodeRef<Div>, on_near: impl Fn() + 'static) {
         return;
     };
     let watched = SendWrapper::new(observer.clone());
+    // Observing anew reports where the element is now, crossing or not.
     Effect::new(move || {
+        recheck();
         if let Some(element) = node.get() {
             watched.disconnect();
             watched.observe(&element);

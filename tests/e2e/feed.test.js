@@ -37,7 +37,11 @@ for (const layout of ["grid", "masonry", "carousel", "list"]) {
     const posts = await listed();
     const opened = await openFeed(`feed-${layout}`, `data-layout="${layout}"`);
     const { page } = opened;
-    assert.deepEqual(await shownIds(page), posts.map((post) => post.id));
+    const ids = posts.map((post) => post.id);
+    const shown = await shownIds(page);
+    // Posts far below the viewport wait until the visitor scrolls near them (windowing).
+    assert.ok(shown.length >= Math.min(ids.length, 4), `${shown.length} posts shown`);
+    assert.deepEqual(shown, ids.slice(0, shown.length));
     const list = page.locator("#w .feed__posts");
     assert.match(await list.getAttribute("class"), new RegExp(`feed__posts--${layout}\\b`));
     assert.equal(await list.getAttribute("role"), "list");
@@ -65,6 +69,10 @@ for (const layout of ["grid", "masonry", "carousel", "list"]) {
     const shift = await page.evaluate(() => window.shifts.reduce((sum, value) => sum + value, 0));
     assert.ok(shift < 0.01, `layout shift ${shift}`);
     assert.deepEqual(await axeViolations(page), []);
+    if (shown.length < ids.length) {
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.locator(`#w [data-testid="post"][data-post-id="${ids.at(-1)}"]`).waitFor();
+    }
     await assertClean(opened);
     await opened.context.close();
   });

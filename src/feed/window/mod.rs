@@ -1,0 +1,463 @@
+//! Windowing: a feed of thousands of posts keeps in the page only the posts near the
+//! viewport, a few screens' worth, however far the visitor scrolls. An empty item at the
+//! list's start and an empty block after it stand in for the others at their full height (see
+//! [`plan`]), so the page keeps its length, the scrollbar its meaning, and nothing in view
+//! moves as posts come and go: not the posts, and not the list, which would count as a layout
+//! shift if its start moved.
+//!
+//! A grid or list post's height is measured once rendered (a `ResizeObserver` reports it);
+//! posts not rendered yet are estimated from those that were. A masonry post's cell follows
+//! from its photo's proportions alone, so masonry posts are placed by the plan. Sizes and
+//! places go into a stylesheet of the feed's own: no inline styles under a strict policy.
+//! The carousel scrolls sideways and is not windowed.
+
+mod geometry;
+mod plan;
+
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::ops::Range;
+
+use kindred_api::Post;
+use leptos::html::{Li, Ul};
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, ResizeObserver, ResizeObserverEntry};
+
+use self::geometry::Geometry;
+use self::plan::{Plan, Span};
+use super::masonry::masonry_span;
+use crate::config::FeedLayout;
+use crate::shadow::OwnSheet;
+use crate::ui::unique_id;
+
+/// The most posts rendered at once.
+pub const MAX_RENDERED: usize = 180;
+
+/// How far beyond each edge of the viewport posts are rendered, in viewport heights.
+const REACH: f64 = 1.5;
+
+/// How near an edge of the rendered stretch the viewport may come before it moves, in
+/// viewport heights.
+const KEEP: f64 = 0.5;
+
+/// What the window knows of the layout.
+struct State {
+    geometry: Option<Geometry>,
+    /// Rendered posts' heights by post id, at `geometry`'s column width.
+    heights: HashMap<String, f64>,
+    plan: Option<Plan>,
+    sheet: Option<OwnSheet>,
+    /// The rules last written to `sheet`.
+    written: String,
+    /// Whether the rendered stretch is held where [`Window::reveal`] put it.
+    pinned: bool,
+    /// Whether the plan is to be made again at the next frame.
+    due: bool,
+}
+
+/// The stretch of a feed's posts in the page, and what keeps it there.
+#[derive(Clone, Copy)]
+pub struct Window {
+    items: RwSignal<Vec<Post>>,
+    layout: FeedLayout,
+    range: RwSignal<Range<usize>>,
+    state: StoredValue<State, LocalStorage>,
+    list: NodeRef<Ul>,
+    scope: StoredValue<String>,
+    observer: StoredValue<Option<ResizeObserver>, LocalStorage>,
+}
+
+impl Window {
+    /// A window on `items` laid out as `layout`.
+    pub fn new(items: RwSignal<Vec<Post>>, layout: FeedLayout) -> Self {
+        let window = Self {
+            items,
+            layout,
+            range: RwSignal::new(0..MAX_RENDERED),
+            state: StoredValue::new_local(State {
+                geometry: None,
+                heights: HashMap::new(),
+                plan: None,
+                sheet: None,
+                written: String::new(),
+                pinned: false,
+                due: false,
+            }),
+            list: NodeRef::new(),
+            scope: StoredValue::new(unique_id("window")),
+            observer: StoredValue::new_local(None),
+        };
+        if layout != FeedLayout::Carousel {
+            window.follow();
+        }
+        window
+    }
+
+    /// The list the posts are rendered in.
+    pub fn list(self) -> NodeRef<Ul> {
+        self.list
+    }
+
+    /// The value of the `data-window` attribute that scopes the window's rules.
+    pub fn scope(self) -> String {
+        self.scope.get_value()
+    }
+
+    /// The posts to render (tracked).
+    pub fn visible(self) -> Vec<Post> {
+        if self.layout == FeedLayout::Carousel {
+            return self.items.get();
+        }
+        let range = self.range.get();
+        self.items.with(|items| {
+            let end = range.end.min(items.len());
+            items[range.start.min(end)..end].to_vec()
+        })
+    }
+
+    /// Has the height of the rendered post in `item` measured while it is in the page.
+    pub fn measure(self, item: NodeRef<Li>) {
+        if !matches!(self.layout, FeedLayout::Grid | FeedLayout::List) {
+            return;
+        }
+        Effect::new(move || {
+            if let Some(item) = item.get() {
+                self.observer.with_value(|observer| {
+                    if let Some(observer) = observer {
+                        observer.observe(&item);
+                    }
+                });
+            }
+        });
+        // A post leaving the page would be reported as of no height.
+        on_cleanup(move || {
+            let (Some(item), Some(Some(observer))) = (
+                item.get_untracked(),
+                self.observer.try_with_value(Option::clone),
+            ) else {
+                return;
+            };
+            observer.unobserve(&item);
+        });
+    }
+
+    /// Brings post `id` into the page, if it is loaded, then calls `then` (which moves focus
+    /// to it, so the browser scrolls it into view).
+    pub fn reveal(self, id: &str, then: impl FnOnce() + 'static) {
+        let index = self
+            .items
+            .with_untracked(|items| items.iter().position(|post| post.id.0 == id));
+        let Some(index) = index else {
+            return then();
+        };
+        if self.range.get_untracked().contains(&index) || self.layout == FeedLayout::Carousel {
+            return then();
+        }
+        let around = self.state.with_value(|state| {
+            let plan = state.plan.as_ref()?;
+            let top = plan.extent(index)?.top;
+            let height = viewport_height();
+            Some(plan.window(Span { top, bottom: top }.grown(height), MAX_RENDERED))
+        });
+        let around = around.unwrap_or(index..index + 1);
+        self.state.update_value(|state| state.pinned = true);
+        self.show(around);
+        request_animation_frame(move || {
+            then();
+            self.state.update_value(|state| state.pinned = false);
+            self.settle();
+        });
+    }
+
+    /// Keeps the window on the viewport as the visitor scrolls, the list resizes and posts
+    /// arrive or go, until the current owner is disposed.
+    fn follow(self) {
+        let observer = ResizeObserver::new(
+            Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                self.measured(entries)
+            })
+            .into_js_value()
+            .unchecked_ref(),
+        )
+        .ok();
+        self.observer.set_value(observer);
+        // The list itself is watched for its width.
+        Effect::new(move || {
+            if let Some(list) = self.list.get() {
+                self.state.update_value(|state| {
+                    state.sheet = state.sheet.take().or_else(|| OwnSheet::adopt(&list));
+                });
+                self.observer.with_value(|observer| {
+                    if let Some(observer) = observer {
+                        observer.observe(&list);
+                    }
+                });
+                self.regeometry(&list);
+                self.replan();
+            }
+        });
+        Effect::new(move || {
+            self.items.track();
+            self.replan();
+        });
+        let on_scroll = Closure::<dyn Fn()>::new(move || self.settle()).into_js_value();
+        if let Some(window) = web_sys::window() {
+            // Capturing, so that a scrolling box around the widget is heard as well as the page.
+            _ = window.add_event_listener_with_callback_and_bool(
+                "scroll",
+                on_scroll.unchecked_ref(),
+                true,
+            );
+            _ = window.add_event_listener_with_callback("resize", on_scroll.unchecked_ref());
+        }
+        let held = send_wrapper::SendWrapper::new(on_scroll);
+        on_cleanup(move || {
+            if let Some(window) = web_sys::window() {
+                _ = window.remove_event_listener_with_callback_and_bool(
+                    "scroll",
+                    held.unchecked_ref(),
+                    true,
+                );
+                _ = window.remove_event_listener_with_callback("resize", held.unchecked_ref());
+            }
+            self.observer.try_with_value(|observer| {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+            });
+            self.state.try_update_value(|state| state.sheet = None);
+        });
+    }
+
+    /// Takes in what the `ResizeObserver` reports: the list's width, or posts' heights. The
+    /// plan is made again at the next frame: changing the page now, while the browser reports
+    /// sizes, would have it measure again. Rendered posts' heights only count for the space
+    /// after them, so that frame shows nothing out of place.
+    fn measured(self, entries: js_sys::Array) {
+        let mut changed = false;
+        for entry in entries.iter() {
+            let Ok(entry) = entry.dyn_into::<ResizeObserverEntry>() else {
+                continue;
+            };
+            let target = entry.target();
+            if !target.is_connected() {
+                continue;
+            }
+            if target.tag_name().eq_ignore_ascii_case("ul") {
+                changed |= self.regeometry(&target);
+                continue;
+            }
+            let Some(id) = target
+                .first_element_child()
+                .and_then(|post| post.get_attribute("data-post-id"))
+            else {
+                continue;
+            };
+            let height = target.get_bounding_client_rect().height();
+            changed |= self.state.try_update_value(|state| {
+                let known = state.heights.insert(id, height);
+                known.is_none_or(|known| (known - height).abs() > 0.01)
+            }) == Some(true);
+        }
+        let due = changed
+            && self
+                .state
+                .try_update_value(|state| !std::mem::replace(&mut state.due, true))
+                == Some(true);
+        if due {
+            request_animation_frame(move || {
+                if self
+                    .state
+                    .try_update_value(|state| state.due = false)
+                    .is_some()
+                {
+                    self.replan();
+                }
+            });
+        }
+    }
+
+    /// Reads the list's grid again, answering whether it changed; a change of column width
+    /// forgets the heights measured.
+    fn regeometry(self, list: &Element) -> bool {
+        let masonry = self.layout == FeedLayout::Masonry;
+        let Some(geometry) = Geometry::of(list, masonry) else {
+            return false;
+        };
+        let changed = self.state.try_update_value(|state| {
+            let before = state.geometry.replace(geometry);
+            if before.is_some_and(|before| before.column_width != geometry.column_width) {
+                state.heights.clear();
+            }
+            before != Some(geometry)
+        });
+        changed == Some(true)
+    }
+
+    /// Lays out the posts loaded again, then settles the window.
+    fn replan(self) {
+        let plan = self.items.with_untracked(|items| {
+            self.state.try_with_value(|state| {
+                Some(plan_for(
+                    items,
+                    self.layout,
+                    state.geometry?,
+                    &state.heights,
+                ))
+            })
+        });
+        let Some(plan) = plan.flatten() else {
+            return;
+        };
+        self.state.update_value(|state| state.plan = Some(plan));
+        self.settle();
+    }
+
+    /// Moves the window where the viewport needs it, if it is not there already.
+    fn settle(self) {
+        let Some(Some(next)) = self.state.try_with_value(|state| {
+            if state.pinned {
+                return None;
+            }
+            let plan = state.plan.as_ref()?;
+            let view = self.view()?;
+            let height = viewport_height();
+            let current = self.range.get_untracked();
+            let needed = plan.window(view.grown(height * KEEP), MAX_RENDERED);
+            let covered = current.start <= needed.start
+                && needed.end <= current.end
+                && current.end <= plan.len();
+            Some(if covered {
+                current
+            } else {
+                plan.window(view.grown(height * REACH), MAX_RENDERED)
+            })
+        }) else {
+            return;
+        };
+        self.show(next);
+    }
+
+    /// Renders the posts of `range`, with the space before and after them sized to match.
+    fn show(self, range: Range<usize>) {
+        let scope = self.scope.get_value();
+        self.state.update_value(|state| {
+            let Some(plan) = &state.plan else {
+                return;
+            };
+            let gap = state.geometry.map_or(0.0, |geometry| geometry.row_gap);
+            let css = rules(&scope, plan, &range, gap);
+            if css != state.written {
+                if let Some(sheet) = &state.sheet {
+                    sheet.set(&css);
+                }
+                state.written = css;
+            }
+        });
+        if self.range.get_untracked() != range {
+            self.range.set(range);
+        }
+    }
+
+    /// The part of the list in the viewport, in pixels from the list's top.
+    fn view(self) -> Option<Span> {
+        let top = self.list.get_untracked()?.get_bounding_client_rect().top();
+        Some(Span {
+            top: -top,
+            bottom: viewport_height() - top,
+        })
+    }
+}
+
+/// The plan of `items` laid out as `layout` in `geometry`, with the heights measured so far.
+fn plan_for(
+    items: &[Post],
+    layout: FeedLayout,
+    geometry: Geometry,
+    heights: &HashMap<String, f64>,
+) -> Plan {
+    if layout == FeedLayout::Masonry {
+        let spans: Vec<u32> = items
+            .iter()
+            .map(|post| masonry_span(post.image.width, post.image.height))
+            .collect();
+        return Plan::masonry(&spans, geometry.columns, geometry.unit);
+    }
+    // A post is as tall as its photo (square in a grid) and its words; posts not measured yet
+    // are given the photo and the words of those measured, on average.
+    let photo = |post: &Post| match layout {
+        FeedLayout::List if post.image.width > 0 => {
+            geometry.column_width * f64::from(post.image.height) / f64::from(post.image.width)
+        }
+        _ => geometry.column_width,
+    };
+    let (words, measured) = items
+        .iter()
+        .filter_map(|post| Some(heights.get(&post.id.0)? - photo(post)))
+        .fold((0.0, 0u32), |(sum, count), words| (sum + words, count + 1));
+    let words = if measured == 0 {
+        0.0
+    } else {
+        words / f64::from(measured)
+    };
+    let heights: Vec<f64> = items
+        .iter()
+        .map(|post| {
+            heights
+                .get(&post.id.0)
+                .copied()
+                .unwrap_or_else(|| photo(post) + words)
+        })
+        .collect();
+    Plan::rows(&heights, geometry.columns, geometry.row_gap)
+}
+
+/// The window's rules: the heights of the spacer before the posts of `range` (in the list,
+/// so that the list itself never moves) and of the space after them, and in masonry each
+/// rendered post's cell. Rows are `gap` apart.
+fn rules(scope: &str, plan: &Plan, range: &Range<usize>, gap: f64) -> String {
+    let (before, after) = plan.edges(range);
+    let scope = format!("[data-window=\"{scope}\"]");
+    let list = format!("{scope}>.feed__posts");
+    let mut css = format!("{scope}>.feed__after{{height:{after}px}}");
+    let placements = plan.placements(range);
+    if placements.is_empty() {
+        if before > 0.0 {
+            let height = (before - gap).max(0.0);
+            _ = write!(
+                css,
+                "{list}>.feed__spacer{{display:block;height:{height}px}}"
+            );
+        }
+        return css;
+    }
+    // Masonry: the spacer is the grid's first row, the posts' rows follow.
+    let first = if before > 0.0 {
+        _ = write!(
+            css,
+            "{list}{{grid-template-rows:{before}px}}{list}>.feed__spacer{{display:block;grid-row:1}}"
+        );
+        2
+    } else {
+        1
+    };
+    for (nth, (row, column, span)) in placements.into_iter().enumerate() {
+        _ = write!(
+            css,
+            "{list}>:nth-child({}){{grid-row:{}/span {span};grid-column:{column}}}",
+            nth + 2,
+            row + first - 1
+        );
+    }
+    css
+}
+
+/// The height of the browser's viewport.
+fn viewport_height() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.inner_height().ok())
+        .and_then(|height| height.as_f64())
+        .unwrap_or(800.0)
+}
