@@ -200,13 +200,17 @@ pub fn Feed(
                     }.into_any(),
                     Some(Ok(_)) => view! {
                         <Posts pages window layout heading=heading.clone() filtered=Signal::derive(move || query.with(FeedQuery::is_filtered))/>
-                        <MoreButton
-                            pages
-                            load_more
-                            infinite=paging == Paging::Infinite
-                            busy=t.loading_posts()
-                            placeholder=move || view! { <PostSkeletons layout/> }
-                        />
+                        // A carousel scrolls sideways: the end of the page is no sign that
+                        // the visitor wants more.
+                        {move || (!window.full()).then(|| view! {
+                            <MoreButton
+                                pages
+                                load_more
+                                infinite=paging == Paging::Infinite && layout != FeedLayout::Carousel
+                                busy=t.loading_posts()
+                                placeholder=move || view! { <PostSkeletons layout/> }
+                            />
+                        })}
                     }.into_any(),
                 }}
             </div>

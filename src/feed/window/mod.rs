@@ -9,7 +9,8 @@
 //! posts not rendered yet are estimated from those that were. A masonry post's cell follows
 //! from its photo's proportions alone, so masonry posts are placed by the plan. Sizes and
 //! places go into a stylesheet of the feed's own: no inline styles under a strict policy.
-//! The carousel scrolls sideways and is not windowed.
+//! The carousel scrolls sideways and is not windowed: it shows up to [`MAX_RENDERED`] posts,
+//! and offers no more after those.
 
 mod geometry;
 mod plan;
@@ -105,10 +106,18 @@ impl Window {
         self.scope.get_value()
     }
 
+    /// Whether the feed holds as many posts as it shows at most (tracked): only a carousel,
+    /// which is not windowed, ever does.
+    pub fn full(self) -> bool {
+        self.layout == FeedLayout::Carousel && self.items.with(Vec::len) >= MAX_RENDERED
+    }
+
     /// The posts to render (tracked).
     pub fn visible(self) -> Vec<Post> {
         if self.layout == FeedLayout::Carousel {
-            return self.items.get();
+            return self
+                .items
+                .with(|items| items[..items.len().min(MAX_RENDERED)].to_vec());
         }
         let range = self.range.get();
         self.items.with(|items| {
