@@ -13,6 +13,7 @@ use web_sys::{Element, Event, KeyboardEvent, PointerEvent};
 use super::photo::PostPhoto;
 use super::report::ReportPost;
 use super::shop::ShopTheLook;
+use super::source::SourceLine;
 use super::words::{PostWords, When};
 use crate::i18n::{use_catalog, use_locale};
 use crate::ui::Pages;
@@ -210,8 +211,8 @@ pub fn Lightbox(
     }
 }
 
-/// The open post: its photo large, the whole caption, who posted it and when, its likes, the
-/// products it shows and a way to report it. Once reported, its photo is veiled.
+/// The open post: its photo large, the whole caption, who posted it and when, its likes,
+/// where it was first published, the products it shows and a way to report it. Once reported, its photo is veiled.
 #[component]
 fn LightboxPost(
     post: Post,
@@ -222,6 +223,7 @@ fn LightboxPost(
     let post_id = id.0.clone();
     let (image, alt) = (post.image.clone(), post.alt.clone());
     let tags = post.product_tags.clone();
+    let source = post.source.clone();
     let veiled = RwSignal::new(false);
     let on_reported = Callback::new(move |id| {
         veiled.set(true);
@@ -237,6 +239,7 @@ fn LightboxPost(
             <PostPhoto image alt sizes="(min-width: 60em) 50em, 100vw"/>
             <figcaption class="lightbox__text">
                 <PostWords post when=When::Date/>
+                <SourceLine source/>
                 <ShopTheLook tags/>
                 <ReportPost id on_reported/>
             </figcaption>

@@ -12,6 +12,7 @@ mod query;
 mod report;
 mod share;
 mod shop;
+mod source;
 mod tile;
 mod widget;
 mod window;

@@ -253,6 +253,11 @@ test("the lightbox keeps focus inside, moves with the arrow keys and gives focus
   assert.equal(await dialog.locator('[data-testid="lightbox-position"]').innerText(), `1 of ${posts.length}`);
   assert.equal(await dialog.locator(".post__caption").innerText(), posts[0].caption);
   assert.equal(await dialog.locator(".photo img").getAttribute("alt"), posts[0].alt);
+  // Where it was first published: the demo's newest post came from the brand's journal.
+  assert.deepEqual(posts[0].source, { name: "Ridgeline Journal", url: "https://ridgeline.example/journal/east-ridge-at-dawn" });
+  const source = dialog.locator('[data-testid="post-source"] a');
+  assert.equal(await source.getAttribute("href"), posts[0].source.url);
+  assert.equal(await source.innerText(), `First published on ${posts[0].source.name}`);
 
   // "Shop this look": the post's products from the site's catalog, as links with pictures.
   const site = await (await fetch(new URL("sites/ridgeline", API_URL))).json();

@@ -1,8 +1,9 @@
 //! The feed widget in Chromium: each layout renders the same posts in its own arrangement
 //! (the loader remounts a placeholder whose `layout` changes), a like shows at once and is
-//! undone when refused, a report needs a reason and hides its post once sent, captions stay
-//! text, and only photo URLs and colours of a safe shape reach the page. `fetch` is a stub: it answers the feed's page, and holds likes until the
-//! test answers them.
+//! undone when refused, a report needs a reason and hides its post once sent, captions and
+//! sources stay text, and only photo and source URLs and colours of a safe shape reach the
+//! page. `fetch` is a stub: it answers the feed's page, and holds likes until the test
+//! answers them.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -17,12 +18,15 @@ const API: &str = "http://feed.example.test";
 const PAGE: &str = r##"{"items":[
   {"id":"1","caption":"Ridge at dawn #dawn","alt":"A ridge at dawn","tags":["dawn"],
    "product_tags":["summit-3"],"like_count":3,"liked":false,"author":{"name":"Maya"},
-   "created_at":"2026-11-20T10:00:00Z","image":{"url":"/v1/media/a.jpg","width":1080,
+   "created_at":"2026-11-20T10:00:00Z",
+   "source":{"name":"Ridgeline Journal","url":"https://ridgeline.example/journal/1"},
+   "image":{"url":"/v1/media/a.jpg","width":1080,
    "height":1080,"srcset":[{"url":"/v1/media/a480.jpg","width":480},
    {"url":"/v1/media/a.jpg","width":1080}],"color":"#70626d"}},
   {"id":"2","caption":"<img src=x onerror=alert(1)> **bold**","alt":"A tall pine",
    "tags":[],"product_tags":["merino-socks"],"like_count":1,"liked":false,
    "author":{"name":"<b>Jonas</b>"},"created_at":"2026-11-21T10:00:00Z",
+   "source":{"name":"<i>Instagram</i>","url":"javascript:alert(3)"},
    "image":{"url":"javascript:alert(1)","width":720,"height":1080,
    "srcset":[{"url":"javascript:alert(2)","width":720}],"color":"red;background:url(x)"}},
   {"id":"3","caption":"","alt":"A lake","tags":[],"product_tags":[],"like_count":0,
@@ -238,6 +242,17 @@ async fn the_lightbox_is_modal_moves_with_arrow_keys_and_gives_focus_back() {
         dialog.get_attribute("aria-label").as_deref(),
         Some("Photo by Maya")
     );
+    // Where it was first published, linked; a hostile one stays text (below).
+    let source = || find(&shadow, r#"[data-testid="post-source"]"#);
+    let link = source().unwrap().query_selector("a").unwrap().unwrap();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://ridgeline.example/journal/1")
+    );
+    assert_eq!(
+        link.text_content().as_deref(),
+        Some("First published on Ridgeline Journal")
+    );
 
     let press = |key: &str| {
         let init = web_sys::KeyboardEventInit::new();
@@ -249,6 +264,17 @@ async fn the_lightbox_is_modal_moves_with_arrow_keys_and_gives_focus_back() {
     press("ArrowRight");
     eventually("the next post", || shown().0 == "2").await;
     assert_eq!(shown(), ("2".into(), "2 of 3".into()));
+    let hostile = source().unwrap();
+    assert_eq!(hostile.child_element_count(), 0, "not a link, not markup");
+    assert_eq!(
+        hostile.text_content().as_deref(),
+        Some("First published on <i>Instagram</i>")
+    );
+    press("ArrowRight");
+    eventually("the third post", || shown().0 == "3").await;
+    assert!(source().is_none(), "a post without a source names none");
+    press("ArrowLeft");
+    eventually("the second post again", || shown().0 == "2").await;
     press("ArrowRight");
     press("ArrowRight");
     eventually("the last post", || shown().0 == "3").await;

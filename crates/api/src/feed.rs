@@ -56,10 +56,25 @@ pub struct Post {
     pub author: Author,
     /// Creation time, RFC 3339 in UTC.
     pub created_at: String,
+    /// Where the post was first published, when it came from elsewhere (another network,
+    /// the brand's own site); none for a post shared through the widget. Sent only when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<PostSource>,
     /// Whether the post waits for a moderator before it is listed; only its author sees it
     /// meanwhile. Sent only when true.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub pending_review: bool,
+}
+
+/// Where a post was first published.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostSource {
+    /// The place's name as people know it: "Instagram", "Ridgeline Journal".
+    pub name: String,
+    /// The post there, an `http(s)` URL, when it can be linked to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// A post's photo: its largest rendition, every rendition for `srcset`, and a placeholder
@@ -342,6 +357,21 @@ mod tests {
     }
 
     #[test]
+    fn a_source_is_sent_with_its_link_when_it_has_one() {
+        let json = r#"{"name":"Instagram","url":"https://instagram.example/p/1"}"#;
+        let source: PostSource = serde_json::from_str(json).unwrap();
+        assert_eq!(source.url.as_deref(), Some("https://instagram.example/p/1"));
+        let bare = PostSource {
+            name: "Ridgeline Journal".into(),
+            url: None,
+        };
+        assert_eq!(
+            serde_json::to_string(&bare).unwrap(),
+            r#"{"name":"Ridgeline Journal"}"#
+        );
+    }
+
+    #[test]
     fn pending_review_is_sent_only_when_true() {
         let post = Post {
             id: PostId::from(3),
@@ -366,10 +396,12 @@ mod tests {
                 avatar: None,
             },
             created_at: "2026-01-02T03:04:05.678Z".into(),
+            source: None,
             pending_review: false,
         };
         let json = serde_json::to_value(&post).unwrap();
         assert!(json.get("pending_review").is_none());
+        assert!(json.get("source").is_none());
         assert_eq!(json["image"]["srcset"][0]["width"], 480);
         assert_eq!(serde_json::from_value::<Post>(json).unwrap(), post);
     }

@@ -23,7 +23,7 @@ pub use comment::{Comment, CreateComment};
 pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldErrors};
 pub use feed::{
     CreatePost, CreateReport, FeedSummary, ImageSource, LikeState, Post, PostId, PostImage,
-    ReportReason, ReportReceipt,
+    PostSource, ReportReason, ReportReceipt,
 };
 pub use form::{
     Answer, ChoiceOption, Field, FieldKind, FormDefinition, FormDetails, FormSchema, FormSummary,

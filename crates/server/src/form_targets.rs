@@ -277,6 +277,7 @@ async fn to_post(
         renditions: &photo.renditions,
         color: &photo.color,
         age: Duration::ZERO,
+        source: None,
     });
     let submitted = submission.deliver(&delivery).await?;
     if let (_, TargetOutcome::Post { post_id, .. }) = &submitted {

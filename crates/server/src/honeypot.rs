@@ -93,6 +93,7 @@ pub fn decoy_post(
         liked: false,
         author: author.author(&feed.anonymous_author),
         created_at: now,
+        source: None,
         pending_review: feed.premoderation,
     })
 }

@@ -12,7 +12,7 @@
 use std::time::Duration;
 
 use image::{Rgb, RgbImage};
-use kindred_api::{FormDefinition, IdeaStatus, VisitorId};
+use kindred_api::{FormDefinition, IdeaStatus, PostSource, VisitorId};
 use serde_json::json;
 use tokio::sync::OnceCell;
 
@@ -269,6 +269,10 @@ async fn write_feed(
     for (index, (post, photo)) in POSTS.iter().zip(photos).enumerate() {
         media.save(&photo.renditions).await?;
         let product_tags: Vec<String> = post.products.iter().map(|t| (*t).to_owned()).collect();
+        let source = post.source.map(|(name, url)| PostSource {
+            name: name.to_owned(),
+            url: url.map(str::to_owned),
+        });
         let age = u64::from(post.days_ago) * DAY + (index as u64 * 5_171) % DAY;
         let id = store::posts::insert(
             conn,
@@ -284,6 +288,7 @@ async fn write_feed(
                 renditions: &photo.renditions,
                 color: &photo.color,
                 age: Duration::from_secs(age),
+                source: source.as_ref(),
             },
         )
         .await?;
@@ -394,6 +399,18 @@ struct DemoPost {
     palette: Palette,
     days_ago: u32,
     likes: u32,
+    /// Where it was first published, with the post's URL there, if elsewhere.
+    source: Option<(&'static str, Option<&'static str>)>,
+}
+
+impl DemoPost {
+    /// This post, first published at `name` (at `url`).
+    const fn via(self, name: &'static str, url: Option<&'static str>) -> Self {
+        Self {
+            source: Some((name, url)),
+            ..self
+        }
+    }
 }
 
 const fn post(
@@ -413,6 +430,7 @@ const fn post(
         palette,
         days_ago,
         likes,
+        source: None,
     }
 }
 
@@ -420,13 +438,15 @@ const fn post(
 const POSTS: &[DemoPost] = &[
     post("First light over the east ridge. Worth the 4 am alarm. #dawnpatrol #ridgeline",
         "A violet sky turning orange above two dark mountain ridges at dawn",
-        &["summit-3"], "Maya Okafor", DAWN, 1, 42),
+        &["summit-3"], "Maya Okafor", DAWN, 1, 42)
+        .via("Ridgeline Journal", Some("https://ridgeline.example/journal/east-ridge-at-dawn")),
     post("Lunch-break loop, dry trails for once. #trailrunning",
         "Green hills under a bright blue midday sky",
         &["fernwood", "merino-socks"], "Jonas Berg", NOON, 3, 27),
     post("Racing the sunset down the scree field. The Scree held on every step. #descent",
         "A red and purple dusk sky over layered mountain silhouettes",
-        &["scree"], "Priya Raman", DUSK, 6, 35),
+        &["scree"], "Priya Raman", DUSK, 6, 35)
+        .via("Instagram", None),
     post("Storm rolled in at the col, turned back in time. #mountainsafety",
         "Grey storm clouds over muted grey-green ridges",
         &["packable-shell", "summit-3"], "Ewan MacLeod", STORM, 9, 18),

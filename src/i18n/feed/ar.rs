@@ -98,6 +98,10 @@ impl FeedText for Arabic {
         format!("اعرض {}", self.counted(n, &forms))
     }
 
+    fn first_published(&self, place: &str) -> String {
+        format!("نُشر أولًا على {place}")
+    }
+
     fn shop_the_look(&self) -> &'static str {
         "تسوّق هذه الإطلالة"
     }

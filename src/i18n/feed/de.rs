@@ -87,6 +87,10 @@ impl FeedText for German {
         }
     }
 
+    fn first_published(&self, place: &str) -> String {
+        format!("Zuerst veröffentlicht bei {place}")
+    }
+
     fn shop_the_look(&self) -> &'static str {
         "Diesen Look shoppen"
     }

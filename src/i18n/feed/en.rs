@@ -87,6 +87,10 @@ impl FeedText for English {
         }
     }
 
+    fn first_published(&self, place: &str) -> String {
+        format!("First published on {place}")
+    }
+
     fn shop_the_look(&self) -> &'static str {
         "Shop this look"
     }

@@ -87,6 +87,10 @@ impl FeedText for French {
         }
     }
 
+    fn first_published(&self, place: &str) -> String {
+        format!("Publié d’abord sur {place}")
+    }
+
     fn shop_the_look(&self) -> &'static str {
         "Acheter ce look"
     }

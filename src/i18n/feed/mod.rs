@@ -42,6 +42,8 @@ pub trait FeedText {
     fn close(&self) -> &'static str;
     /// The button that shows photos listed since the feed loaded: "3 new photos: show them".
     fn new_posts(&self, n: u32) -> String;
+    /// Where a post was first published, in the lightbox: "First published on Instagram".
+    fn first_published(&self, place: &str) -> String;
     /// The heading over the products a post shows, in the lightbox.
     fn shop_the_look(&self) -> &'static str;
     /// The carousel's button that scrolls back.

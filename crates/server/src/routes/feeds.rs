@@ -191,6 +191,7 @@ async fn posts_create(
                 renditions: &image.renditions,
                 color: &image.color,
                 age: std::time::Duration::ZERO,
+                source: None,
             })
             .await?;
         announce::stored_post(&state, &feed, id, &author).await?

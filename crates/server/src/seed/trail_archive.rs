@@ -167,6 +167,7 @@ async fn write(
                 renditions: &[],
                 color: &photo.color,
                 age: post.age,
+                source: None,
             },
         )
         .await?;

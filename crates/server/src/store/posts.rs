@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::time::Duration;
 
-use kindred_api::{Author, IdeaSort, Page, Post, PostId};
+use kindred_api::{Author, IdeaSort, Page, Post, PostId, PostSource};
 
 use crate::error::{Error, Result};
 use crate::media::storage;
@@ -64,6 +64,8 @@ pub struct NewPost<'a> {
     pub color: &'a str,
     /// How long ago it was posted: zero for now, more for demo data.
     pub age: Duration,
+    /// Where it was first published, if elsewhere.
+    pub source: Option<&'a PostSource>,
 }
 
 /// What differs between the dialects in the statements that read posts; [`get_sql`] and
@@ -147,6 +149,8 @@ struct PostRow {
     like_count: i64,
     author_name: String,
     author_avatar: Option<String>,
+    source_name: Option<String>,
+    source_url: Option<String>,
     /// RFC 3339 UTC with milliseconds.
     created_at: String,
     color: String,
@@ -186,6 +190,10 @@ impl PostRow {
                 avatar: self.author_avatar,
             },
             created_at: self.created_at,
+            source: self.source_name.map(|name| PostSource {
+                name,
+                url: self.source_url,
+            }),
             pending_review: self.state != "listed",
         })
     }
@@ -321,6 +329,8 @@ pub(crate) async fn insert_row(conn: &mut Conn<'_>, post: &NewPost<'_>) -> Resul
             post.author_key.into(),
             post.color.into(),
             seconds(post.age).into(),
+            post.source.map(|source| source.name.as_str()).into(),
+            post.source.and_then(|source| source.url.as_deref()).into(),
         ],
     )
     .await

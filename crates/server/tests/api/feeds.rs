@@ -54,6 +54,7 @@ async fn feeds_a_photo_upload_becomes_a_post_with_renditions(backend: Backend) {
         "Dawn on the #Ridge with #TrailRunning friends"
     );
     assert_eq!(post.alt, "Runners on a ridge at dawn");
+    assert_eq!(post.source, None, "shared here, not elsewhere");
     assert_eq!(post.tags, ["ridge", "trailrunning"]);
     assert_eq!(post.product_tags, ["summit-3", "scree", "hydration-vest"]);
     assert_eq!(post.author.name, "Anonymous hiker");
@@ -304,6 +305,23 @@ async fn feeds_of_the_demo_have_real_photos(backend: Backend) {
         .map(|p| p.image.color.as_str())
         .collect();
     assert!(colors.len() >= 4, "{colors:?}");
+    // Two came from elsewhere: one with a link to where it was first published.
+    let sources: Vec<(&str, Option<&str>)> = listed
+        .items
+        .iter()
+        .filter_map(|post| post.source.as_ref())
+        .map(|source| (source.name.as_str(), source.url.as_deref()))
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            (
+                "Ridgeline Journal",
+                Some("https://ridgeline.example/journal/east-ridge-at-dawn")
+            ),
+            ("Instagram", None),
+        ]
+    );
     for post in &listed.items {
         assert_eq!(post.image.srcset.len(), 2);
         assert!(post.like_count > 0);

@@ -7,6 +7,7 @@ pub const READS: PostReads = PostReads {
     param: '$',
     // `created_at` is shown as SQLite stores it: RFC 3339, UTC, milliseconds.
     columns: r#"p.id, p.caption, p.alt, p.state, p.like_count, p.author_name, p.author_avatar,
+              p.source_name, p.source_url,
               to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
                 AS created_at,
               p.color,
@@ -24,12 +25,14 @@ pub const READS: PostReads = PostReads {
     time_cast: "::timestamptz",
 };
 
-/// Stores a post created `$9` seconds ago in state `$4`, answering its id.
+/// Stores a post created `$9` seconds ago in state `$4`, from source `$10` (at `$11`), answering
+/// its id.
 pub const INSERT: &str = "INSERT INTO posts
                               (feed_id, caption, alt, state, author_name, author_avatar,
-                               author_key, color, created_at)
+                               author_key, color, created_at, source_name, source_url)
                           VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
-                                  date_trunc('milliseconds', now() - make_interval(secs => $9)))
+                                  date_trunc('milliseconds', now() - make_interval(secs => $9)),
+                                  $10, $11)
                           RETURNING id";
 
 /// Stores one tag of a post at its position; a repeat is dropped.

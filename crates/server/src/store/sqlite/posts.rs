@@ -6,6 +6,7 @@ use crate::store::posts::PostReads;
 pub const READS: PostReads = PostReads {
     param: '?',
     columns: "p.id, p.caption, p.alt, p.state, p.like_count, p.author_name, p.author_avatar,
+              p.source_name, p.source_url,
               p.created_at, p.color,
               (SELECT json_group_array(t.tag ORDER BY t.position) FROM post_tags t
                  WHERE t.post_id = p.id AND t.kind = 'hashtag') AS tags,
@@ -19,12 +20,14 @@ pub const READS: PostReads = PostReads {
     time_cast: "",
 };
 
-/// Stores a post created `?9` seconds ago in state `?4`, answering its id.
+/// Stores a post created `?9` seconds ago in state `?4`, from source `?10` (at `?11`), answering
+/// its id.
 pub const INSERT: &str = "INSERT INTO posts
                               (feed_id, caption, alt, state, author_name, author_avatar,
-                               author_key, color, created_at)
+                               author_key, color, created_at, source_name, source_url)
                           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,
-                                  strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || ?9 || ' seconds'))
+                                  strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || ?9 || ' seconds'),
+                                  ?10, ?11)
                           RETURNING id";
 
 /// Stores one tag of a post at its position; a repeat is dropped.
