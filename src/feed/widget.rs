@@ -164,6 +164,8 @@ pub fn Feed(
             });
         });
     };
+    // Whether the feed offers no more: a carousel showing all it can.
+    let full = Memo::new(move |_| window.full());
     let heading = unique_id("feed");
     let labelled_by = heading.clone();
     view! {
@@ -202,7 +204,7 @@ pub fn Feed(
                         <Posts pages window layout heading=heading.clone() filtered=Signal::derive(move || query.with(FeedQuery::is_filtered))/>
                         // A carousel scrolls sideways: the end of the page is no sign that
                         // the visitor wants more.
-                        {move || (!window.full()).then(|| view! {
+                        {move || (!full.get()).then(|| view! {
                             <MoreButton
                                 pages
                                 load_more

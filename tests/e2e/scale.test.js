@@ -3,7 +3,8 @@
 // way, in each layout. The widget keeps at most 200 posts in its DOM the whole time, every
 // post is listed by the API once, the main thread never blocks for over 50 ms while
 // scrolling, nothing in the feed moves under the visitor, and the posts in view at the end
-// are really there. Each test prints one line of numbers for docs/benchmarks.md.
+// are really there. Each test prints one line of numbers for docs/benchmarks.md. A carousel,
+// which scrolls sideways, is not windowed: it stops offering more at 180 posts.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
@@ -301,3 +302,29 @@ for (const [layout, step] of Object.entries(STEPS)) {
     }
   });
 }
+
+test("a carousel, which scrolls sideways, loads more with its button only and stops at 180 posts", async () => {
+  const body =
+    `<main><h1>Trail archive</h1><div id="w" data-kindred="feed" data-feed="${FEED}" data-layout="carousel" ` +
+    `data-paging="infinite" data-eager></div></main>`;
+  const opened = await openPage(browser(), "scale-carousel", { body });
+  const { page } = opened;
+  const posts = page.locator('#w [data-testid="post"]');
+  const more = page.locator('#w [data-testid="load-more"]');
+  await posts.first().waitFor();
+  // Infinite paging does not apply sideways: the end of the page asks for nothing.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForTimeout(500);
+  assert.equal(await posts.count(), 24);
+  for (let shown = 24; shown < 180; shown = Math.min(180, shown + 24)) {
+    await more.click();
+    await page.waitForFunction(
+      (count) => document.getElementById("w").shadowRoot.querySelectorAll('[data-testid="post"]').length === count,
+      Math.min(180, shown + 24),
+    );
+  }
+  assert.equal(await more.count(), 0, "no more offered once 180 are shown");
+  assert.equal(await posts.count(), 180);
+  await assertClean(opened);
+  await opened.context.close();
+});
