@@ -175,8 +175,14 @@ impl Window {
         self.show(around);
         request_animation_frame(move || {
             then();
-            self.state.update_value(|state| state.pinned = false);
-            self.settle();
+            // The feed may be gone by then.
+            if self
+                .state
+                .try_update_value(|state| state.pinned = false)
+                .is_some()
+            {
+                self.settle();
+            }
         });
     }
 
