@@ -150,156 +150,179 @@ async function fling({ step, backUp }) {
   scale.scrollEnd = performance.now();
 }
 
-for (const [layout, step] of Object.entries(STEPS)) {
-  test(`the ${layout} feed scrolls through ${TOTAL.toLocaleString("en")} posts with at most ${MOST_IN_DOM} in the DOM`, { timeout: 10 * 60_000 }, async () => {
-    const started = Date.now();
-    // Every page of the feed the widget asks for, as the API answered it.
-    const listed = { order: [], ids: new Set(), errors: [], responses: 0, next: undefined };
-    let page;
-    const onResponse = async (response) => {
-      const url = new URL(response.url());
-      if (url.pathname !== `/v1/feeds/${FEED}/posts` || response.request().method() !== "GET") return;
-      if (!response.ok()) {
-        listed.errors.push(`${response.status()} ${url.search}`);
-        return;
-      }
-      const body = await response.json();
-      listed.responses++;
-      for (const post of body.items) {
-        listed.order.push(post.id);
-        listed.ids.add(post.id);
-      }
-      listed.next = body.next_cursor ?? null;
-      if (listed.next === null) await page.evaluate(() => (window.scale.listedAll = true)).catch(() => {});
-    };
-    const body =
-      `<main><h1>Trail archive</h1><div id="w" data-kindred="feed" data-feed="${FEED}" data-layout="${layout}" ` +
-      `data-paging="infinite" data-eager></div></main>`;
-    const opened = await openPage(browser(), `scale-${layout}`, {
-      body,
-      before: async (p) => {
-        page = p;
-        await p.addInitScript(instrument);
-        p.on("response", (response) => onResponse(response).catch((error) => listed.errors.push(String(error))));
-        p.on("requestfailed", (request) => {
-          if (new URL(request.url()).pathname === `/v1/feeds/${FEED}/posts`) listed.errors.push(`failed ${request.url()}`);
-        });
-      },
-    });
-    try {
-      await page.locator('#w [data-testid="post"]').first().waitFor();
-
-      // The fling runs in the page; meanwhile the spec fails it if nothing moves for a minute.
-      let flinging = true;
-      const watchdog = async () => {
-        let last = "";
-        let since = Date.now();
-        while (flinging) {
-          await new Promise((resolve) => setTimeout(resolve, 2_000));
-          if (!flinging) return;
-          const where = await page.evaluate(() => `${scrollY} ${window.scale.posts}`);
-          const now = `${where} ${listed.order.length}`;
-          if (now !== last) [last, since] = [now, Date.now()];
-          if (Date.now() - since > STALLED_MS) {
-            const state = await page.evaluate(() => {
-              const root = document.getElementById("w").shadowRoot;
-              const busy = root.querySelector('.feed__posts--skeleton, [aria-busy="true"], [data-testid="load-more"][aria-disabled="true"]');
-              const { scrollHeight } = document.documentElement;
-              const { frames, longTasks, longFrames, shifts, ...scale } = window.scale;
-              const lastFrame = frames.at(-1)?.[0] ?? 0;
-              return { scrollY, innerHeight, scrollHeight, busy: busy?.outerHTML.slice(0, 120), ...scale, frames: frames.length, sinceLastFrame: performance.now() - lastFrame };
-            });
-            throw new Error(`stalled: ${listed.order.length} posts listed, last cursor ${listed.next}, ${JSON.stringify(state)}`);
-          }
-        }
-      };
-      await Promise.race([page.evaluate(fling, { step, backUp: BACK_UP }), watchdog()]).finally(() => {
-        flinging = false;
-      });
-
-      // The visitor reached the end: the API listed every post once, and the last was shown.
-      assert.deepEqual(listed.errors, [], "no failed listing");
-      assert.equal(listed.next, null, "the last page has no next cursor");
-      assert.equal(listed.order.length, TOTAL, `posts listed in ${listed.responses} pages`);
-      assert.equal(listed.ids.size, TOTAL, "distinct posts listed");
-      const scale = await page.evaluate(() => window.scale);
-      assert.equal(scale.lastShown, listed.order.at(-1), "the feed's last post was shown at the bottom");
-
-      // Where the visitor stopped, the posts in view are there, with their photos.
-      await page.waitForFunction(
-        () =>
-          [...document.getElementById("w").shadowRoot.querySelectorAll('[data-testid="post"] img')]
-            .filter((img) => {
-              const box = img.getBoundingClientRect();
-              return box.bottom > 0 && box.top < innerHeight;
-            })
-            .every((img) => img.complete && img.naturalWidth > 0),
-        null,
-        { timeout: 20_000 },
-      );
-      const inView = await page.evaluate(() => {
-        const root = document.getElementById("w").shadowRoot;
-        const [x, y] = [innerWidth / 2, innerHeight / 2];
-        // The centre may fall in the gap between two tiles: look a little around it.
-        for (const [dx, dy] of [[0, 0], [0, -24], [0, 24], [-24, 0], [24, 0], [-24, -24], [24, 24]]) {
-          const post = root.elementFromPoint(x + dx, y + dy)?.closest('[data-testid="post"]');
-          if (post) return post.dataset.postId;
-        }
-        return null;
-      });
-      assert.ok(inView, "a post at the centre of the viewport");
-      // The posts in the DOM are one run of the feed, and the one in view is among them.
-      const shown = await page.locator('#w [data-testid="post"]').evaluateAll((posts) => posts.map((post) => post.dataset.postId));
-      const indexes = shown.map((id) => listed.order.indexOf(id)).sort((a, b) => a - b);
-      assert.ok(indexes[0] >= 0, "every post shown was listed");
-      assert.equal(indexes.at(-1) - indexes[0] + 1, shown.length, "the posts shown are consecutive in the feed");
-      assert.equal(new Set(shown).size, shown.length, "no post shown twice");
-      assert.ok(shown.includes(inView));
-      const position = listed.order.indexOf(inView);
-      assert.ok(position < TOTAL * (1 - BACK_UP / 2), `the post in view (${position}) is one the visitor scrolled back to`);
-
-      // The numbers.
-      const during = ({ start }) => start >= scale.scrollStart && start <= scale.scrollEnd;
-      const longTasks = scale.longTasks.filter(during);
-      const longest = Math.max(0, ...longTasks.map((task) => task.duration));
-      const longestFrame = Math.max(0, ...scale.frames.filter(([at]) => at >= scale.scrollStart && at <= scale.scrollEnd).map(([, gap]) => gap));
-      const feedShifts = scale.shifts.filter((shift) => shift.where.some((where) => where === "shadow" || where === "host"));
-      const cls = feedShifts.reduce((sum, shift) => sum + shift.value, 0);
-      const otherShifts = scale.shifts.filter((shift) => !feedShifts.includes(shift));
-      const seconds = (scale.scrollEnd - scale.scrollStart) / 1000;
-      console.log(
-        `feed scroll (${layout}): ${listed.ids.size} posts, max ${scale.maxPosts} in DOM, ` +
-          `longest task ${longTasks.length ? `${Math.round(longest)} ms` : `under ${LONG_TASK_MS} ms`} ` +
-          `(${longTasks.length} over ${LONG_TASK_MS} ms, longest frame ${Math.round(longestFrame)} ms), ` +
-          `CLS ${cls.toFixed(4)}, ${seconds.toFixed(1)} s` +
-          (scale.stalls ? `, ${scale.stalls} stalls at the bottom` : "") +
-          ` [test ${((Date.now() - started) / 1000).toFixed(1)} s, ${listed.responses} pages, ` +
-          `${(scale.bottom / 1e6).toFixed(2)} million px down, ` +
-          `${scale.counts} counts of at most ${scale.countMs.toFixed(1)} ms, ${scale.shifts.length} layout shifts]`,
-      );
-
-      // The budgets, all reported together.
-      const over = [];
-      if (scale.maxPosts > MOST_IN_DOM) over.push(`${scale.maxPosts} posts in the DOM at once (at most ${MOST_IN_DOM})`);
-      if (longTasks.length) {
-        const frames = scale.longFrames.filter((frame) => longTasks.some((task) => task.start < frame.end && task.start + task.duration > frame.start));
-        over.push(
-          `${longTasks.length} tasks over ${LONG_TASK_MS} ms while scrolling, the longest ${Math.round(longest)} ms` +
-            (frames.length ? `; ${frames.map((frame) => frame.text).join("; ")}` : ""),
-        );
-      }
-      if (cls >= 0.01) over.push(`layout shift ${cls.toFixed(4)} from the feed (under 0.01)`);
-      if (otherShifts.length) over.push(`layout shifts outside the feed: ${JSON.stringify(otherShifts)}`);
-      if (scale.stalls) over.push(`infinite scrolling stopped ${scale.stalls} times with the visitor at the bottom`);
-      try {
-        await assertClean(opened);
-      } catch (error) {
-        over.push(error.message);
-      }
-      assert.deepEqual(over, [], `feed scroll (${layout})`);
-    } finally {
-      await opened.context.close();
+/**
+ * One visitor's scroll through the feed in `layout`, `step` viewports a frame. Fails at once on
+ * what is wrong whatever the machine (posts missing, repeated or out of order); answers the
+ * budgets missed (`over`), apart from those a busy machine alone can miss (`slow`: a long
+ * task, or no frame for a minute).
+ */
+async function scrollThrough(layout, step) {
+  const started = Date.now();
+  // Every page of the feed the widget asks for, as the API answered it.
+  const listed = { order: [], ids: new Set(), errors: [], responses: 0, next: undefined };
+  let page;
+  const onResponse = async (response) => {
+    const url = new URL(response.url());
+    if (url.pathname !== `/v1/feeds/${FEED}/posts` || response.request().method() !== "GET") return;
+    if (!response.ok()) {
+      listed.errors.push(`${response.status()} ${url.search}`);
+      return;
     }
+    const body = await response.json();
+    listed.responses++;
+    for (const post of body.items) {
+      listed.order.push(post.id);
+      listed.ids.add(post.id);
+    }
+    listed.next = body.next_cursor ?? null;
+    if (listed.next === null) await page.evaluate(() => (window.scale.listedAll = true)).catch(() => {});
+  };
+  const body =
+    `<main><h1>Trail archive</h1><div id="w" data-kindred="feed" data-feed="${FEED}" data-layout="${layout}" ` +
+    `data-paging="infinite" data-eager></div></main>`;
+  const opened = await openPage(browser(), `scale-${layout}`, {
+    body,
+    before: async (p) => {
+      page = p;
+      await p.addInitScript(instrument);
+      p.on("response", (response) => onResponse(response).catch((error) => listed.errors.push(String(error))));
+      p.on("requestfailed", (request) => {
+        if (new URL(request.url()).pathname === `/v1/feeds/${FEED}/posts`) listed.errors.push(`failed ${request.url()}`);
+      });
+    },
+  });
+  try {
+    await page.locator('#w [data-testid="post"]').first().waitFor();
+
+    // The fling runs in the page; meanwhile the spec fails it if nothing moves for a minute.
+    let flinging = true;
+    const watchdog = async () => {
+      let last = "";
+      let since = Date.now();
+      while (flinging) {
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        if (!flinging) return;
+        const where = await page.evaluate(() => `${scrollY} ${window.scale.posts}`);
+        const now = `${where} ${listed.order.length}`;
+        if (now !== last) [last, since] = [now, Date.now()];
+        if (Date.now() - since > STALLED_MS) {
+          const state = await page.evaluate(() => {
+            const root = document.getElementById("w").shadowRoot;
+            const busy = root.querySelector('.feed__posts--skeleton, [aria-busy="true"], [data-testid="load-more"][aria-disabled="true"]');
+            const { scrollHeight } = document.documentElement;
+            const { frames, longTasks, longFrames, shifts, ...scale } = window.scale;
+            const lastFrame = frames.at(-1)?.[0] ?? 0;
+            return { scrollY, innerHeight, scrollHeight, busy: busy?.outerHTML.slice(0, 120), ...scale, frames: frames.length, sinceLastFrame: performance.now() - lastFrame };
+          });
+          throw new Error(`stalled: ${listed.order.length} posts listed, last cursor ${listed.next}, ${JSON.stringify(state)}`);
+        }
+      }
+    };
+    try {
+      await Promise.race([page.evaluate(fling, { step, backUp: BACK_UP }), watchdog()]);
+    } catch (error) {
+      if (!String(error.message).startsWith("stalled")) throw error;
+      return { over: [], slow: [error.message] };
+    } finally {
+      flinging = false;
+    }
+
+    // The visitor reached the end: the API listed every post once, and the last was shown.
+    assert.deepEqual(listed.errors, [], "no failed listing");
+    assert.equal(listed.next, null, "the last page has no next cursor");
+    assert.equal(listed.order.length, TOTAL, `posts listed in ${listed.responses} pages`);
+    assert.equal(listed.ids.size, TOTAL, "distinct posts listed");
+    const scale = await page.evaluate(() => window.scale);
+    assert.equal(scale.lastShown, listed.order.at(-1), "the feed's last post was shown at the bottom");
+
+    // Where the visitor stopped, the posts in view are there, with their photos.
+    await page.waitForFunction(
+      () =>
+        [...document.getElementById("w").shadowRoot.querySelectorAll('[data-testid="post"] img')]
+          .filter((img) => {
+            const box = img.getBoundingClientRect();
+            return box.bottom > 0 && box.top < innerHeight;
+          })
+          .every((img) => img.complete && img.naturalWidth > 0),
+      null,
+      { timeout: 20_000 },
+    );
+    const inView = await page.evaluate(() => {
+      const root = document.getElementById("w").shadowRoot;
+      const [x, y] = [innerWidth / 2, innerHeight / 2];
+      // The centre may fall in the gap between two tiles: look a little around it.
+      for (const [dx, dy] of [[0, 0], [0, -24], [0, 24], [-24, 0], [24, 0], [-24, -24], [24, 24]]) {
+        const post = root.elementFromPoint(x + dx, y + dy)?.closest('[data-testid="post"]');
+        if (post) return post.dataset.postId;
+      }
+      return null;
+    });
+    assert.ok(inView, "a post at the centre of the viewport");
+    // The posts in the DOM are one run of the feed, and the one in view is among them.
+    const shown = await page.locator('#w [data-testid="post"]').evaluateAll((posts) => posts.map((post) => post.dataset.postId));
+    const indexes = shown.map((id) => listed.order.indexOf(id)).sort((a, b) => a - b);
+    assert.ok(indexes[0] >= 0, "every post shown was listed");
+    assert.equal(indexes.at(-1) - indexes[0] + 1, shown.length, "the posts shown are consecutive in the feed");
+    assert.equal(new Set(shown).size, shown.length, "no post shown twice");
+    assert.ok(shown.includes(inView));
+    const position = listed.order.indexOf(inView);
+    assert.ok(position < TOTAL * (1 - BACK_UP / 2), `the post in view (${position}) is one the visitor scrolled back to`);
+
+    // The numbers.
+    const during = ({ start }) => start >= scale.scrollStart && start <= scale.scrollEnd;
+    const longTasks = scale.longTasks.filter(during);
+    const longest = Math.max(0, ...longTasks.map((task) => task.duration));
+    const longestFrame = Math.max(0, ...scale.frames.filter(([at]) => at >= scale.scrollStart && at <= scale.scrollEnd).map(([, gap]) => gap));
+    const feedShifts = scale.shifts.filter((shift) => shift.where.some((where) => where === "shadow" || where === "host"));
+    const cls = feedShifts.reduce((sum, shift) => sum + shift.value, 0);
+    const otherShifts = scale.shifts.filter((shift) => !feedShifts.includes(shift));
+    const seconds = (scale.scrollEnd - scale.scrollStart) / 1000;
+    console.log(
+      `feed scroll (${layout}): ${listed.ids.size} posts, max ${scale.maxPosts} in DOM, ` +
+        `longest task ${longTasks.length ? `${Math.round(longest)} ms` : `under ${LONG_TASK_MS} ms`} ` +
+        `(${longTasks.length} over ${LONG_TASK_MS} ms, longest frame ${Math.round(longestFrame)} ms), ` +
+        `CLS ${cls.toFixed(4)}, ${seconds.toFixed(1)} s` +
+        (scale.stalls ? `, ${scale.stalls} stalls at the bottom` : "") +
+        ` [test ${((Date.now() - started) / 1000).toFixed(1)} s, ${listed.responses} pages, ` +
+        `${(scale.bottom / 1e6).toFixed(2)} million px down, ` +
+        `${scale.counts} counts of at most ${scale.countMs.toFixed(1)} ms, ${scale.shifts.length} layout shifts]`,
+    );
+
+    // The budgets, all reported together.
+    const over = [];
+    const slow = [];
+    if (scale.maxPosts > MOST_IN_DOM) over.push(`${scale.maxPosts} posts in the DOM at once (at most ${MOST_IN_DOM})`);
+    if (longTasks.length) {
+      const frames = scale.longFrames.filter((frame) => longTasks.some((task) => task.start < frame.end && task.start + task.duration > frame.start));
+      slow.push(
+        `${longTasks.length} tasks over ${LONG_TASK_MS} ms while scrolling, the longest ${Math.round(longest)} ms` +
+          (frames.length ? `; ${frames.map((frame) => frame.text).join("; ")}` : ""),
+      );
+    }
+    if (cls >= 0.01) over.push(`layout shift ${cls.toFixed(4)} from the feed (under 0.01)`);
+    if (otherShifts.length) over.push(`layout shifts outside the feed: ${JSON.stringify(otherShifts)}`);
+    if (scale.stalls) over.push(`infinite scrolling stopped ${scale.stalls} times with the visitor at the bottom`);
+    try {
+      await assertClean(opened);
+    } catch (error) {
+      over.push(error.message);
+    }
+    return { over, slow };
+  } finally {
+    await opened.context.close();
+  }
+}
+
+for (const [layout, step] of Object.entries(STEPS)) {
+  test(`the ${layout} feed scrolls through ${TOTAL.toLocaleString("en")} posts with at most ${MOST_IN_DOM} in the DOM`, { timeout: 15 * 60_000 }, async () => {
+    let { over, slow } = await scrollThrough(layout, step);
+    if (over.length === 0 && slow.length > 0) {
+      // Other work on a shared machine can hold up a frame: a run slow for that alone is run
+      // once more in a fresh page, which must then keep every budget.
+      console.log(`feed scroll (${layout}): slow on the first run (${slow.join("; ")}); running again`);
+      ({ over, slow } = await scrollThrough(layout, step));
+    }
+    assert.deepEqual([...over, ...slow], [], `feed scroll (${layout})`);
   });
 }
 

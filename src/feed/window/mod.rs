@@ -40,8 +40,8 @@ pub const MAX_RENDERED: usize = 180;
 const REACH: f64 = 1.5;
 
 /// How near an edge of the rendered stretch the viewport may come before it moves, in
-/// viewport heights.
-const KEEP: f64 = 0.5;
+/// viewport heights: it moves by half a screen at a time, so each move renders few posts.
+const KEEP: f64 = 1.0;
 
 /// What the window knows of the layout.
 struct State {
