@@ -35,7 +35,7 @@ const LONG_TASKS_REPORTED_ONLY = new Set(["masonry"]);
 /** How much of the way back to the top the visitor scrolls once at the end. */
 const BACK_UP = 0.25;
 /** How long the run may go without the page scrolling or the API listing anything. */
-const STALLED_MS = 60_000;
+const STALLED_MS = 20_000;
 
 /**
  * Installed before the page loads: the page's long tasks (`window.scale.longTasks`), its
@@ -326,10 +326,14 @@ for (const [layout, step] of Object.entries(STEPS)) {
     const enforced = (slow) =>
       LONG_TASKS_REPORTED_ONLY.has(layout) ? slow.filter((problem) => problem.startsWith("stalled")) : slow;
     let { over, slow } = await scrollThrough(layout, step);
-    if (over.length === 0 && enforced(slow).length > 0) {
-      // Other work on a shared machine can hold up a frame: a run slow for that alone is run
-      // once more in a fresh page, which must then keep every budget.
-      console.log(`feed scroll (${layout}): slow on the first run (${slow.join("; ")}); running again`);
+    // Other work on a shared machine can hold up a frame: a run slow for that alone is run
+    // once more in a fresh page, which must then keep every budget; one where the browser drew
+    // no frame at all for a while (seen now and then under the whole suite, never alone) may
+    // run a third time.
+    for (let run = 2; over.length === 0 && enforced(slow).length > 0; run++) {
+      const stalledOnly = enforced(slow).every((problem) => problem.startsWith("stalled"));
+      if (run > (stalledOnly ? 3 : 2)) break;
+      console.log(`feed scroll (${layout}): slow on run ${run - 1} (${slow.join("; ")}); running again`);
       ({ over, slow } = await scrollThrough(layout, step));
     }
     if (enforced(slow).length < slow.length) console.log(`feed scroll (${layout}): reported, not enforced: ${slow.join("; ")}`);
