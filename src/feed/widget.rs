@@ -210,7 +210,7 @@ pub fn Feed(
                                 load_more
                                 infinite=paging == Paging::Infinite && layout != FeedLayout::Carousel
                                 busy=t.loading_posts()
-                                placeholder=move || view! { <PostSkeletons layout/> }
+                                placeholder=move || view! { <PostSkeletons layout more=true/> }
                             />
                         })}
                     }.into_any(),
@@ -296,16 +296,26 @@ fn Posts(
     }
 }
 
-/// Placeholder tiles shaped like the layout's, hidden from assistive technology.
+/// Placeholder tiles shaped like the layout's, hidden from assistive technology: in place of
+/// the first page, or below the posts while the next page loads.
 #[component]
-fn PostSkeletons(layout: FeedLayout) -> impl IntoView {
+fn PostSkeletons(
+    layout: FeedLayout,
+    /// Whether they stand for the next page, below the posts.
+    #[prop(optional)]
+    more: bool,
+) -> impl IntoView {
     let count = if layout == FeedLayout::List {
         2
     } else {
         SKELETON_TILES
     };
     view! {
-        <ul class=format!("feed__posts feed__posts--{} feed__posts--skeleton", layout.name()) aria-hidden="true">
+        <ul
+            class=format!("feed__posts feed__posts--{} feed__posts--skeleton", layout.name())
+            class:feed__posts--more=more
+            aria-hidden="true"
+        >
             {(0..count).map(|_| view! { <li class="feed__item"><div class="post skeleton__tile"></div></li> }).collect_view()}
         </ul>
     }

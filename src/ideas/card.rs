@@ -43,7 +43,7 @@ pub fn IdeaCard(
         view! { <SupportMeter control threshold/> }
     });
     let when = ago(use_locale(), &created_at).map(|text| {
-        view! { <time datetime=created_at>{text}</time> }
+        view! { <time class="card__fact" datetime=created_at>{text}</time> }
     });
     let body = (!body.trim().is_empty()).then(|| {
         view! { <p class="card__excerpt">{excerpt(&body, EXCERPT_CHARS).into_owned()}</p> }
@@ -68,9 +68,9 @@ pub fn IdeaCard(
                 {tags}
                 {meter}
                 <p class="card__meta">
-                    <span>{t.author(&author.name)}</span>
+                    <span class="card__fact">{t.author(&author.name)}</span>
                     {when}
-                    <span>{t.comments(comment_count)}</span>
+                    <span class="card__fact">{t.comments(comment_count)}</span>
                 </p>
             </div>
             <VoteButton id title initial/>

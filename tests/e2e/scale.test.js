@@ -2,9 +2,8 @@
 // (`trail-archive`, 24 a page, loaded as they scroll) to its end and back up a quarter of the
 // way, in each layout. The widget keeps at most 200 posts in its DOM the whole time, every
 // post is listed by the API once, the main thread never blocks for over 50 ms while
-// scrolling (in masonry, such tasks are printed but pass), nothing in the feed moves under
-// the visitor, and the posts in view at the end are really there. Each test prints one line
-// of numbers for docs/benchmarks.md. A carousel, which scrolls sideways, is not windowed: it
+// scrolling, nothing in the feed moves under the visitor, and the posts in view at the end
+// are really there. Each test prints one line of numbers for docs/benchmarks.md. A carousel, which scrolls sideways, is not windowed: it
 // stops offering more at 180 posts.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -20,18 +19,14 @@ const MOST_IN_DOM = 200;
 /** A task this long or longer is one a visitor feels (the Long Tasks API's threshold). */
 const LONG_TASK_MS = 50;
 /**
- * How much of the viewport's height each frame scrolls, as a fling does, by layout. A list
- * shows one post a row, each taller than a grid's row of four, and its 10,000 posts run to
- * millions of pixels: it is flung further each frame, or the run would take over three
- * minutes.
+ * How much of the viewport's height each frame scrolls, as a fling does, by layout: some ten
+ * posts come into view each frame in every layout. Masonry's tiles follow their photos, mostly
+ * landscape, and are shorter than a grid's squares (39 px of feed a post against 62), so the
+ * same ten posts take less scrolling. A list shows one post a row, each taller than a grid's
+ * row of four, and its 10,000 posts run to millions of pixels: it is flung further each frame,
+ * or the run would take over three minutes.
  */
-const STEPS = { grid: 0.8, masonry: 0.8, list: 2 };
-/**
- * Layouts whose long tasks are printed but do not fail the spec: with this fling, a masonry
- * grid lays out again on nearly every frame, and on a busy two-core machine a few of those
- * frames reach 50 to 61 ms (docs/benchmarks.md).
- */
-const LONG_TASKS_REPORTED_ONLY = new Set(["masonry"]);
+const STEPS = { grid: 0.8, masonry: 0.5, list: 2 };
 /** How much of the way back to the top the visitor scrolls once at the end. */
 const BACK_UP = 0.25;
 /** How long the run may go without the page scrolling or the API listing anything. */
@@ -80,7 +75,12 @@ function instrument() {
         text:
           `frame of ${Math.round(entry.duration)} ms: ` +
           [
-            ...entry.scripts.map((script) => `${script.invokerType} ${script.invoker} ${Math.round(script.duration)} ms`),
+            ...entry.scripts.map(
+              (script) =>
+                `${script.invokerType} ${script.invoker} ${Math.round(script.duration)} ms` +
+                ` (${script.sourceFunctionName || "anonymous"} in ${script.sourceURL.split("/").pop() || "the page"}` +
+                `, forced style and layout ${Math.round(script.forcedStyleAndLayoutDuration)} ms)`,
+            ),
             `style and layout ${Math.round(entry.styleAndLayoutStart ? end - entry.styleAndLayoutStart : 0)} ms`,
           ].join(", "),
       });
@@ -322,22 +322,18 @@ async function scrollThrough(layout, step) {
 
 for (const [layout, step] of Object.entries(STEPS)) {
   test(`the ${layout} feed scrolls through ${TOTAL.toLocaleString("en")} posts with at most ${MOST_IN_DOM} in the DOM`, { timeout: 15 * 60_000 }, async () => {
-    // The timing problems that fail the spec in this layout.
-    const enforced = (slow) =>
-      LONG_TASKS_REPORTED_ONLY.has(layout) ? slow.filter((problem) => problem.startsWith("stalled")) : slow;
     let { over, slow } = await scrollThrough(layout, step);
     // Other work on a shared machine can hold up a frame: a run slow for that alone is run
     // once more in a fresh page, which must then keep every budget; one where the browser drew
     // no frame at all for a while (seen now and then under the whole suite, never alone) may
     // run a third time.
-    for (let run = 2; over.length === 0 && enforced(slow).length > 0; run++) {
-      const stalledOnly = enforced(slow).every((problem) => problem.startsWith("stalled"));
+    for (let run = 2; over.length === 0 && slow.length > 0; run++) {
+      const stalledOnly = slow.every((problem) => problem.startsWith("stalled"));
       if (run > (stalledOnly ? 3 : 2)) break;
       console.log(`feed scroll (${layout}): slow on run ${run - 1} (${slow.join("; ")}); running again`);
       ({ over, slow } = await scrollThrough(layout, step));
     }
-    if (enforced(slow).length < slow.length) console.log(`feed scroll (${layout}): reported, not enforced: ${slow.join("; ")}`);
-    assert.deepEqual([...over, ...enforced(slow)], [], `feed scroll (${layout})`);
+    assert.deepEqual([...over, ...slow], [], `feed scroll (${layout})`);
   });
 }
 

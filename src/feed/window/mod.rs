@@ -18,9 +18,11 @@ mod plan;
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::ops::Range;
+use std::time::Duration;
 
 use kindred_api::Post;
 use leptos::html::{Li, Ul};
+use leptos::leptos_dom::helpers::set_timeout;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -56,6 +58,8 @@ struct State {
     pinned: bool,
     /// Whether the plan is to be made again at the next frame.
     due: bool,
+    /// Whether the window is to settle in a task of its own, after the scroll events so far.
+    soon: bool,
 }
 
 /// The stretch of a feed's posts in the page, and what keeps it there.
@@ -85,6 +89,7 @@ impl Window {
                 written: String::new(),
                 pinned: false,
                 due: false,
+                soon: false,
             }),
             list: NodeRef::new(),
             scope: StoredValue::new(unique_id("window")),
@@ -217,7 +222,7 @@ impl Window {
             self.items.track();
             self.replan();
         });
-        let on_scroll = Closure::<dyn Fn()>::new(move || self.settle()).into_js_value();
+        let on_scroll = Closure::<dyn Fn()>::new(move || self.settle_soon()).into_js_value();
         if let Some(window) = web_sys::window() {
             // Capturing, so that a scrolling box around the widget is heard as well as the page.
             _ = window.add_event_listener_with_callback_and_bool(
@@ -328,6 +333,30 @@ impl Window {
         };
         self.state.update_value(|state| state.plan = Some(plan));
         self.settle();
+    }
+
+    /// Settles the window in a task of its own, once for all the scroll events heard before
+    /// it runs. Rendering the posts that come into reach there, apart from the frame that
+    /// lays them out and paints them, keeps each stretch of work on the page's main thread
+    /// short; the posts rendered beyond the viewport cover the scroll in between.
+    fn settle_soon(self) {
+        let first = self
+            .state
+            .try_update_value(|state| !std::mem::replace(&mut state.soon, true));
+        if first == Some(true) {
+            set_timeout(
+                move || {
+                    if self
+                        .state
+                        .try_update_value(|state| state.soon = false)
+                        .is_some()
+                    {
+                        self.settle();
+                    }
+                },
+                Duration::ZERO,
+            );
+        }
     }
 
     /// Moves the window where the viewport needs it, if it is not there already.

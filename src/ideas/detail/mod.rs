@@ -125,7 +125,7 @@ fn Loaded(detail: IdeaDetail) -> impl IntoView {
         }
     });
     let when = ago(use_locale(), &idea.created_at).map(|text| {
-        view! { <time datetime=idea.created_at.clone()>{text}</time> }
+        view! { <time class="card__fact" datetime=idea.created_at.clone()>{text}</time> }
     });
     let tags = (!idea.tags.is_empty()).then(|| {
         view! {
@@ -169,7 +169,7 @@ fn Loaded(detail: IdeaDetail) -> impl IntoView {
                         {idea.title.clone()}
                     </h3>
                     <p class="card__meta">
-                        <span>{t.author(&idea.author.name)}</span>
+                        <span class="card__fact">{t.author(&idea.author.name)}</span>
                         {when}
                     </p>
                     {tags}
