@@ -167,7 +167,8 @@ pub fn SchemaField(
     }
 }
 
-/// The text input of a short or long text, an email or a number question.
+/// The text input of a short or long text, an email, a web address, a date or a number
+/// question.
 fn text_input(question: &Question, answers: FormAnswers) -> AnyView {
     let Question {
         field,
@@ -213,13 +214,21 @@ fn text_input(question: &Question, answers: FormAnswers) -> AnyView {
         }
         .into_any(),
         kind => {
-            let (kind_attr, inputmode, autocomplete, maxlength, placeholder) = match kind {
-                FieldKind::Email => ("email", None, Some("email"), kind.max_chars(), None),
-                FieldKind::Number { .. } => ("text", Some("decimal"), None, None, None),
+            let (kind_attr, inputmode, autocomplete, placeholder) = match kind {
+                FieldKind::Email => ("email", None, Some("email"), None),
+                FieldKind::Url => ("url", Some("url"), Some("url"), None),
+                FieldKind::Date { .. } => ("date", None, None, None),
+                FieldKind::Number { .. } => ("text", Some("decimal"), None, None),
                 FieldKind::ShortText { placeholder, .. } => {
-                    ("text", None, None, kind.max_chars(), placeholder.clone())
+                    ("text", None, None, placeholder.clone())
                 }
-                _ => ("text", None, None, kind.max_chars(), None),
+                _ => ("text", None, None, None),
+            };
+            let maxlength = kind.max_chars();
+            // A date input's own picker keeps to the field's days.
+            let (min, max) = match kind {
+                FieldKind::Date { min, max } => (min.clone(), max.clone()),
+                _ => (None, None),
             };
             view! {
                 <input
@@ -232,6 +241,8 @@ fn text_input(question: &Question, answers: FormAnswers) -> AnyView {
                     autocomplete=autocomplete
                     maxlength=maxlength
                     placeholder=placeholder
+                    min=min
+                    max=max
                     required=field.required
                     aria-invalid=invalid
                     aria-describedby=described_by

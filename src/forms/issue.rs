@@ -2,7 +2,7 @@
 //! shared rules (in the browser or from the server), with the limit from the field's
 //! settings that tells how to fix it.
 
-use kindred_api::{validate, Field, FieldKind};
+use kindred_api::{validate, Day, Field, FieldKind};
 
 /// What is wrong with an answer.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -15,6 +15,10 @@ pub enum FormIssue {
     TooLong(usize),
     /// Not an email address.
     InvalidEmail,
+    /// Not a web address.
+    InvalidUrl,
+    /// Not a day of the calendar.
+    InvalidDate,
     /// Not a number.
     NotANumber,
     /// A number outside the bounds given.
@@ -23,6 +27,13 @@ pub enum FormIssue {
         min: Option<f64>,
         /// The largest accepted, if any.
         max: Option<f64>,
+    },
+    /// A day outside the bounds given.
+    DateOutOfRange {
+        /// The earliest accepted, if any.
+        min: Option<Day>,
+        /// The latest accepted, if any.
+        max: Option<Day>,
     },
     /// Fewer choices than the number given.
     TooFew(u32),
@@ -44,6 +55,15 @@ impl FormIssue {
             (_, validate::CONSENT_REQUIRED) => Self::ConsentRequired,
             (kind, validate::TOO_LONG) => Self::TooLong(kind.max_chars().unwrap_or(0)),
             (_, validate::INVALID_EMAIL) => Self::InvalidEmail,
+            (_, validate::INVALID_URL) => Self::InvalidUrl,
+            (_, validate::INVALID_DATE) => Self::InvalidDate,
+            (FieldKind::Date { min, max }, validate::OUT_OF_RANGE) => {
+                let day = |limit: &Option<String>| limit.as_deref().and_then(Day::parse);
+                Self::DateOutOfRange {
+                    min: day(min),
+                    max: day(max),
+                }
+            }
             (FieldKind::Number { .. }, validate::WRONG_TYPE) => Self::NotANumber,
             (FieldKind::Number { min, max }, validate::OUT_OF_RANGE) => Self::OutOfRange {
                 min: *min,
@@ -120,5 +140,16 @@ mod tests {
             FormIssue::ConsentRequired
         );
         assert_eq!(FormIssue::of(&consent, "unknown_field"), FormIssue::Invalid);
+        let site = field(serde_json::json!({ "type": "url" }));
+        assert_eq!(FormIssue::of(&site, "invalid_url"), FormIssue::InvalidUrl);
+        let day = field(serde_json::json!({ "type": "date", "min": "2026-01-01" }));
+        assert_eq!(FormIssue::of(&day, "invalid_date"), FormIssue::InvalidDate);
+        assert_eq!(
+            FormIssue::of(&day, "out_of_range"),
+            FormIssue::DateOutOfRange {
+                min: Day::parse("2026-01-01"),
+                max: None
+            }
+        );
     }
 }

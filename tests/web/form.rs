@@ -34,6 +34,9 @@ fn schema() -> FormSchema {
             { "name": "story", "label": "Your story", "help": "Where, when, how far.",
               "kind": { "type": "long_text", "max_len": 500 } },
             { "name": "email", "label": "Email", "kind": { "type": "email" } },
+            { "name": "club", "label": "Your club's website", "kind": { "type": "url" } },
+            { "name": "race", "label": "Race day",
+              "kind": { "type": "date", "min": "2026-01-01", "max": "2026-12-31" } },
             { "name": "size", "label": "Shoe size", "kind": { "type": "number", "min": 3.5, "max": 15.5 } },
             { "name": "fit", "label": "Fit", "kind": { "type": "single_choice", "options": options } },
             { "name": "terrain", "label": "Terrain", "required": true,
@@ -146,7 +149,7 @@ fn send(container: &HtmlElement) {
 #[wasm_bindgen_test]
 async fn every_question_is_labelled_and_optional_ones_say_so() {
     let (container, _, _root) = mount_form();
-    for name in ["name", "story", "email", "size", "photo"] {
+    for name in ["name", "story", "email", "club", "race", "size", "photo"] {
         let field = query(&container, &format!(r#"[name="{name}"]"#));
         let label = query(&container, &format!(r#"label[for="{}"]"#, field.id()));
         assert!(
@@ -186,6 +189,20 @@ async fn every_question_is_labelled_and_optional_ones_say_so() {
         input(&container, r#"[name="photo"]"#).accept(),
         "image/jpeg,image/png"
     );
+    let club = input(&container, r#"[name="club"]"#);
+    assert_eq!(
+        (club.type_(), club.get_attribute("inputmode")),
+        ("url".to_owned(), Some("url".to_owned()))
+    );
+    let race = input(&container, r#"[name="race"]"#);
+    assert_eq!(
+        (race.type_(), race.min(), race.max()),
+        (
+            "date".to_owned(),
+            "2026-01-01".to_owned(),
+            "2026-12-31".to_owned()
+        )
+    );
     assert_eq!(
         query(&container, r#"[data-testid="send-form"]"#)
             .text_content()
@@ -200,6 +217,8 @@ async fn the_shared_rules_are_checked_before_sending_and_errors_go_as_answers_ar
     let (container, receipts, _root) = mount_form();
     type_into(&container, r#"[name="size"]"#, "forty");
     type_into(&container, r#"[name="email"]"#, "ana@");
+    type_into(&container, r#"[name="club"]"#, "ridgeline.example");
+    type_into(&container, r#"[name="race"]"#, "2027-03-01");
     pick(&container, r#"[name="terrain"][value="mud"]"#);
     pick(&container, r#"[name="terrain"][value="rock"]"#);
     pick(&container, r#"[name="terrain"][value="snow"]"#);
@@ -220,6 +239,8 @@ async fn the_shared_rules_are_checked_before_sending_and_errors_go_as_answers_ar
     let expected = [
         ("name", "Please answer this question."),
         ("email", "Enter an email address, like name@example.com."),
+        ("club", "Enter a web address, like https://example.com."),
+        ("race", "Choose a date from 2026-01-01 to 2026-12-31."),
         ("size", "Enter a number."),
         ("terrain", "Choose at most 2."),
         ("grip", "Please answer this question."),
@@ -260,9 +281,17 @@ async fn the_shared_rules_are_checked_before_sending_and_errors_go_as_answers_ar
         Some("Enter a number from 3.5 to 15.5.")
     );
     type_into(&container, r#"[name="size"]"#, "9,5");
+    type_into(
+        &container,
+        r#"[name="club"]"#,
+        "https://ridgeline.example/club",
+    );
+    type_into(&container, r#"[name="race"]"#, "2026-03-01");
     run_js("choose('trail.jpg', 'image/jpeg', 5000);");
     leptos::task::tick().await;
     assert_eq!(error_of(&container, "size"), None);
+    assert_eq!(error_of(&container, "club"), None);
+    assert_eq!(error_of(&container, "race"), None);
     assert_eq!(
         error_of(&container, "photo").as_deref(),
         Some("Choose a photo of at most 1 MB.")

@@ -26,9 +26,9 @@ pub use feed::{
     PostSource, ReportReason, ReportReceipt,
 };
 pub use form::{
-    Answer, ChoiceOption, Field, FieldKind, FormDefinition, FormDetails, FormSchema, FormSummary,
-    FormTarget, ImageAnswer, StoredSubmission, Submission, SubmissionReceipt, SubmitForm,
-    TargetOutcome,
+    Answer, ChoiceOption, Day, Field, FieldKind, FormDefinition, FormDetails, FormSchema,
+    FormSummary, FormTarget, ImageAnswer, StoredSubmission, Submission, SubmissionReceipt,
+    SubmitForm, TargetOutcome,
 };
 pub use idea::{
     Author, CreateIdea, Idea, IdeaDetail, IdeaId, IdeaSort, IdeaStatus, SimilarIdea, StatusChange,

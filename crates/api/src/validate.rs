@@ -21,6 +21,10 @@ pub const TOO_FEW: &str = "too_few";
 pub const OUT_OF_RANGE: &str = "out_of_range";
 /// Text is not an email address.
 pub const INVALID_EMAIL: &str = "invalid_email";
+/// Text is not a web address (`http` or `https`).
+pub const INVALID_URL: &str = "invalid_url";
+/// Text is not a day of the calendar written `YYYY-MM-DD`.
+pub const INVALID_DATE: &str = "invalid_date";
 /// A choice names no option of its field.
 pub const NOT_AN_OPTION: &str = "not_an_option";
 /// A required consent was not given.

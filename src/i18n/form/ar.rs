@@ -17,6 +17,14 @@ impl FormText for Arabic {
                 self.number(u32::try_from(max).unwrap_or(u32::MAX))
             ),
             FormIssue::InvalidEmail => "أدخل عنوان بريد إلكتروني، مثل name@example.com.".into(),
+            FormIssue::InvalidUrl => "أدخل عنوان موقع، مثل https://example.com.".into(),
+            FormIssue::InvalidDate => "أدخل تاريخًا.".into(),
+            FormIssue::DateOutOfRange { min, max } => match (min, max) {
+                (Some(min), Some(max)) => format!("اختر تاريخًا من {} إلى {}.", min, max),
+                (Some(min), None) => format!("اختر {} أو بعده.", min),
+                (None, Some(max)) => format!("اختر {} أو قبله.", max),
+                (None, None) => "أدخل تاريخًا.".into(),
+            },
             FormIssue::NotANumber => "أدخل رقمًا.".into(),
             FormIssue::OutOfRange { min, max } => match (min, max) {
                 (Some(min), Some(max)) => format!("أدخل رقمًا من {} إلى {}.", d(min), d(max)),

@@ -19,6 +19,16 @@ impl FormText for German {
             FormIssue::InvalidEmail => {
                 "Geben Sie eine E-Mail-Adresse ein, etwa name@example.com.".into()
             }
+            FormIssue::InvalidUrl => {
+                "Geben Sie eine Webadresse ein, etwa https://example.com.".into()
+            }
+            FormIssue::InvalidDate => "Geben Sie ein Datum ein.".into(),
+            FormIssue::DateOutOfRange { min, max } => match (min, max) {
+                (Some(min), Some(max)) => format!("Wählen Sie ein Datum vom {} bis {}.", min, max),
+                (Some(min), None) => format!("Wählen Sie den {} oder später.", min),
+                (None, Some(max)) => format!("Wählen Sie den {} oder früher.", max),
+                (None, None) => "Geben Sie ein Datum ein.".into(),
+            },
             FormIssue::NotANumber => "Geben Sie eine Zahl ein.".into(),
             FormIssue::OutOfRange { min, max } => match (min, max) {
                 (Some(min), Some(max)) => {

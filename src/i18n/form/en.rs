@@ -16,6 +16,14 @@ impl FormText for English {
                 self.number(u32::try_from(max).unwrap_or(u32::MAX))
             ),
             FormIssue::InvalidEmail => "Enter an email address, like name@example.com.".into(),
+            FormIssue::InvalidUrl => "Enter a web address, like https://example.com.".into(),
+            FormIssue::InvalidDate => "Enter a date.".into(),
+            FormIssue::DateOutOfRange { min, max } => match (min, max) {
+                (Some(min), Some(max)) => format!("Choose a date from {} to {}.", min, max),
+                (Some(min), None) => format!("Choose {} or later.", min),
+                (None, Some(max)) => format!("Choose {} or earlier.", max),
+                (None, None) => "Enter a date.".into(),
+            },
             FormIssue::NotANumber => "Enter a number.".into(),
             FormIssue::OutOfRange { min, max } => match (min, max) {
                 (Some(min), Some(max)) => format!("Enter a number from {} to {}.", d(min), d(max)),

@@ -19,6 +19,14 @@ impl FormText for French {
             FormIssue::InvalidEmail => {
                 "Saisissez une adresse e-mail, comme nom@example.com.".into()
             }
+            FormIssue::InvalidUrl => "Saisissez une adresse web, comme https://example.com.".into(),
+            FormIssue::InvalidDate => "Saisissez une date.".into(),
+            FormIssue::DateOutOfRange { min, max } => match (min, max) {
+                (Some(min), Some(max)) => format!("Choisissez une date du {} au {}.", min, max),
+                (Some(min), None) => format!("Choisissez le {} ou après.", min),
+                (None, Some(max)) => format!("Choisissez le {} ou avant.", max),
+                (None, None) => "Saisissez une date.".into(),
+            },
             FormIssue::NotANumber => "Saisissez un nombre.".into(),
             FormIssue::OutOfRange { min, max } => match (min, max) {
                 (Some(min), Some(max)) => {

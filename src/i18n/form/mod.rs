@@ -45,6 +45,20 @@ mod tests {
             FormIssue::ConsentRequired,
             FormIssue::TooLong(120),
             FormIssue::InvalidEmail,
+            FormIssue::InvalidUrl,
+            FormIssue::InvalidDate,
+            FormIssue::DateOutOfRange {
+                min: kindred_api::Day::parse("2026-01-01"),
+                max: kindred_api::Day::parse("2026-12-31"),
+            },
+            FormIssue::DateOutOfRange {
+                min: kindred_api::Day::parse("2026-01-01"),
+                max: None,
+            },
+            FormIssue::DateOutOfRange {
+                min: None,
+                max: kindred_api::Day::parse("2026-12-31"),
+            },
             FormIssue::NotANumber,
             FormIssue::OutOfRange {
                 min: Some(1.5),

@@ -9,11 +9,13 @@
 //! the file it received. The target ([`FormTarget`]) is the moderators' business and never
 //! reaches the public API.
 
+mod date;
 mod schema;
 mod submission;
 mod target;
 mod validate;
 
+pub use date::Day;
 pub use schema::{limits, ChoiceOption, Field, FieldKind, FormSchema, FormSummary};
 pub use submission::{
     Answer, ImageAnswer, Submission, SubmissionReceipt, SubmitForm, TargetOutcome,

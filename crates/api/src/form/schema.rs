@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use super::date::Day;
 use crate::validate::{self, FieldErrors};
 
 /// Limits of a form schema, shared by the moderation API and the widget.
@@ -26,6 +27,8 @@ pub mod limits {
     pub const LONG_TEXT_MAX: u32 = 10_000;
     /// Most characters in an email address.
     pub const EMAIL_MAX: usize = 254;
+    /// Most characters in a web address.
+    pub const URL_MAX: usize = 2_048;
     /// Smallest and largest `max` of a rating.
     pub const RATING_MAX: std::ops::RangeInclusive<u8> = 3..=10;
     /// Largest `max_bytes` of an image field: 10 MiB.
@@ -96,6 +99,17 @@ pub enum FieldKind {
     },
     /// An email address; the answer is a string.
     Email,
+    /// A web address (`http` or `https`); the answer is a string.
+    Url,
+    /// A day of the calendar; the answer is a string, `YYYY-MM-DD`.
+    Date {
+        /// Earliest accepted day, `YYYY-MM-DD`, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min: Option<String>,
+        /// Latest accepted day, `YYYY-MM-DD`, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<String>,
+    },
     /// A number; the answer is a JSON number.
     Number {
         /// Smallest accepted value, if any.
@@ -172,6 +186,7 @@ impl FieldKind {
         match self {
             Self::ShortText { max_len, .. } | Self::LongText { max_len } => Some(*max_len as usize),
             Self::Email => Some(limits::EMAIL_MAX),
+            Self::Url => Some(limits::URL_MAX),
             _ => None,
         }
     }
@@ -286,6 +301,21 @@ fn check_kind(errors: &mut FieldErrors, field: &Field, key: &dyn Fn(&str) -> Str
         }
         FieldKind::Consent { text } => {
             validate::text(errors, &key("text"), text, 1, limits::TEXT_MAX);
+        }
+        FieldKind::Date { min, max } => {
+            let mut day = |setting: &str, text: &Option<String>| {
+                let text = text.as_deref()?;
+                let day = Day::parse(text);
+                if day.is_none() {
+                    validate::push(errors, &key(setting), validate::INVALID);
+                }
+                day
+            };
+            if let (Some(min), Some(max)) = (day("min", min), day("max", max)) {
+                if min > max {
+                    validate::push(errors, &key("max"), validate::OUT_OF_RANGE);
+                }
+            }
         }
         _ => {}
     }

@@ -429,3 +429,104 @@ fn details_read_back_as_moderators_receive_them() {
         details
     );
 }
+
+/// A form asking for a web address and a day in 2026.
+fn dated_schema() -> FormSchema {
+    serde_json::from_value(json!({
+        "slug": "trail-day",
+        "title": "Trail day",
+        "fields": [
+            { "name": "site", "label": "Your club's website", "kind": { "type": "url" } },
+            { "name": "day", "label": "When", "required": true,
+              "kind": { "type": "date", "min": "2026-01-01", "max": "2026-12-31" } }
+        ]
+    }))
+    .unwrap()
+}
+
+#[test]
+fn web_addresses_are_http_or_https_with_a_host() {
+    let schema = dated_schema();
+    assert_eq!(schema.validate_schema(), Ok(()));
+    let code = |site: &str| {
+        schema
+            .validate(&answers(json!({ "site": site, "day": "2026-06-01" })))
+            .err()
+            .map(|errors| errors["site"].clone())
+    };
+    for good in [
+        "https://ridgeline.example",
+        "HTTP://ridgeline.example:8080/clubs?id=4#join",
+        "https://[2001:db8::1]:443/",
+        "https://münchen.example/läufer",
+        "  https://ridgeline.example/  ",
+    ] {
+        assert_eq!(code(good), None, "{good}");
+    }
+    for bad in [
+        "ridgeline.example",
+        "javascript:alert(1)",
+        "ftp://ridgeline.example",
+        "https://",
+        "https://ridge line.example",
+        "https://ridgeline..example",
+        "https://ridgeline.example:port/",
+        "https://user@ridgeline.example/",
+        "https://[::1/",
+        "https://ridgeline.example/a b",
+    ] {
+        assert_eq!(code(bad), Some(vec!["invalid_url".to_owned()]), "{bad}");
+    }
+    let long = format!("https://ridgeline.example/{}", "a".repeat(limits::URL_MAX));
+    assert_eq!(code(&long), Some(vec!["too_long".to_owned()]));
+}
+
+#[test]
+fn days_are_real_and_within_the_fields_limits() {
+    let schema = dated_schema();
+    let code = |day: serde_json::Value| {
+        schema
+            .validate(&answers(json!({ "day": day })))
+            .err()
+            .map(|errors| errors["day"].clone())
+    };
+    let clean = schema
+        .validate(&answers(json!({ "day": " 2026-02-28 " })))
+        .unwrap();
+    assert_eq!(clean["day"], Answer::Text("2026-02-28".into()));
+    assert_eq!(code(json!("2026-01-01")), None);
+    assert_eq!(code(json!("2026-12-31")), None);
+    for (day, expected) in [
+        (json!("2025-12-31"), "out_of_range"),
+        (json!("2027-01-01"), "out_of_range"),
+        (json!("2026-02-29"), "invalid_date"),
+        (json!("31/12/2026"), "invalid_date"),
+        (json!(20260101), "wrong_type"),
+        (json!(""), "required"),
+    ] {
+        assert_eq!(code(day.clone()), Some(vec![expected.to_owned()]), "{day}");
+    }
+}
+
+#[test]
+fn a_date_fields_limits_must_be_days_in_order() {
+    let broken: FormSchema = serde_json::from_value(json!({
+        "slug": "dates",
+        "title": "Dates",
+        "fields": [
+            { "name": "a", "label": "A", "kind": { "type": "date", "min": "2026-02-30" } },
+            { "name": "b", "label": "B", "kind": { "type": "date", "min": "2026-05-01", "max": "2026-04-01" } },
+            { "name": "c", "label": "C", "kind": { "type": "date", "min": "soon", "max": "later" } },
+            { "name": "d", "label": "D", "kind": { "type": "date" } }
+        ]
+    }))
+    .unwrap();
+    let errors = broken.validate_schema().unwrap_err();
+    assert_eq!(errors["fields[0].min"], ["invalid"]);
+    assert_eq!(errors["fields[1].max"], ["out_of_range"]);
+    assert_eq!(errors["fields[2].min"], ["invalid"]);
+    assert_eq!(errors["fields[2].max"], ["invalid"]);
+    assert_eq!(errors.len(), 4, "{errors:?}");
+    let json = serde_json::to_value(&broken.fields[3].kind).unwrap();
+    assert_eq!(json, json!({ "type": "date" }));
+}

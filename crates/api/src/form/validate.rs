@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use crate::form::date::Day;
 use crate::form::schema::{ChoiceOption, Field, FieldKind, FormSchema};
 use crate::form::submission::{Answer, Submission};
 use crate::validate::{self, FieldErrors};
@@ -10,7 +11,7 @@ use crate::validate::{self, FieldErrors};
 impl FormSchema {
     /// Checks `answers` against the fields, answering the cleaned submission (text trimmed,
     /// blank optional answers dropped) or per-field codes keyed by field name: `required`,
-    /// `too_long`, `invalid_email`, `not_an_option`, `duplicate`, `out_of_range`, `too_few`,
+    /// `too_long`, `invalid_email`, `invalid_url`, `invalid_date`, `not_an_option`, `duplicate`, `out_of_range`, `too_few`,
     /// `too_many`, `consent_required`, `unknown_field`, `wrong_type`, and for images
     /// `unsupported_type` or `too_large`.
     pub fn validate(&self, answers: &Submission) -> Result<Submission, FieldErrors> {
@@ -65,7 +66,10 @@ fn trimmed(answer: &Answer, field: &Field) -> Option<Answer> {
 fn check(field: &Field, answer: &Answer) -> Result<(), &'static str> {
     match (&field.kind, answer) {
         (
-            FieldKind::ShortText { .. } | FieldKind::LongText { .. } | FieldKind::Email,
+            FieldKind::ShortText { .. }
+            | FieldKind::LongText { .. }
+            | FieldKind::Email
+            | FieldKind::Url,
             Answer::Text(text),
         ) => {
             let max = field.kind.max_chars().unwrap_or(usize::MAX);
@@ -73,6 +77,21 @@ fn check(field: &Field, answer: &Answer) -> Result<(), &'static str> {
                 Err(validate::TOO_LONG)
             } else if matches!(field.kind, FieldKind::Email) && !is_email(text) {
                 Err(validate::INVALID_EMAIL)
+            } else if matches!(field.kind, FieldKind::Url) && !is_web_url(text) {
+                Err(validate::INVALID_URL)
+            } else {
+                Ok(())
+            }
+        }
+        (FieldKind::Date { min, max }, Answer::Text(text)) => {
+            let Some(day) = Day::parse(text) else {
+                return Err(validate::INVALID_DATE);
+            };
+            let bound = |limit: &Option<String>| limit.as_deref().and_then(Day::parse);
+            let early = bound(min).is_some_and(|min| day < min);
+            let late = bound(max).is_some_and(|max| day > max);
+            if early || late {
+                Err(validate::OUT_OF_RANGE)
             } else {
                 Ok(())
             }
@@ -141,6 +160,46 @@ fn accepts(accept: &[String], media_type: &str) -> bool {
 
 fn is_option(options: &[ChoiceOption], value: &str) -> bool {
     options.iter().any(|option| option.value == value)
+}
+
+/// Whether `text` is a web address: `http://` or `https://` (in any case), then a host of
+/// letters, digits and `-` in dot-separated labels (or an IPv6 address in brackets) with an
+/// optional port, then anything but whitespace after a `/`, `?` or `#`.
+fn is_web_url(text: &str) -> bool {
+    let scheme = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    let rest = if scheme.starts_with("https://") {
+        &text[8..]
+    } else if scheme.starts_with("http://") {
+        &text[7..]
+    } else {
+        return false;
+    };
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let (host_ok, port) = match authority.strip_prefix('[') {
+        Some(bracketed) => match bracketed.split_once(']') {
+            Some((address, after)) => (
+                !address.is_empty() && address.chars().all(|c| c.is_ascii_hexdigit() || c == ':'),
+                after
+                    .strip_prefix(':')
+                    .or((!after.is_empty()).then_some("invalid")),
+            ),
+            None => (false, None),
+        },
+        None => {
+            let (host, port) = match authority.split_once(':') {
+                Some((host, port)) => (host, Some(port)),
+                None => (authority, None),
+            };
+            let label_ok = |label: &str| {
+                !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+            };
+            (host.split('.').all(label_ok), port)
+        }
+    };
+    let port_ok = port.is_none_or(|port| {
+        (1..=5).contains(&port.len()) && port.bytes().all(|b| b.is_ascii_digit())
+    });
+    host_ok && port_ok && !text.chars().any(char::is_whitespace)
 }
 
 /// Whether `text` looks like an email address: one `@` between a local part and a domain of

@@ -39,7 +39,9 @@ pub fn feedback_form() -> Value {
                 { "name": "terrain", "label": "Terrain", "required": true,
                   "kind": { "type": "multiple_choice", "options": options(&["mud", "rock", "snow"]), "min": 1, "max": 2 } },
                 { "name": "cushioning", "label": "Cushioning", "kind": { "type": "rating", "max": 5 } },
-                { "name": "consent", "label": "Consent", "required": true, "kind": { "type": "consent", "text": "Quote me" } }
+                { "name": "consent", "label": "Consent", "required": true, "kind": { "type": "consent", "text": "Quote me" } },
+                { "name": "club", "label": "Club website", "kind": { "type": "url" } },
+                { "name": "race", "label": "Race day", "kind": { "type": "date", "min": "2026-01-01", "max": "2026-12-31" } }
             ],
             "success_message": "Thanks for telling us."
         },
@@ -265,6 +267,8 @@ async fn every_validation_code_reaches_the_client(backend: Backend) {
         "cushioning": 2.5,
         "consent": false,
         "shoe": "x",
+        "club": "ridgeline.example",
+        "race": "2027-03-01",
     });
     let body = submit(&app, "feedback", Some(&visitor(1)), answers)
         .await
@@ -281,15 +285,28 @@ async fn every_validation_code_reaches_the_client(backend: Backend) {
             "cushioning": ["wrong_type"],
             "consent": ["consent_required"],
             "shoe": ["unknown_field"],
+            "club": ["invalid_url"],
+            "race": ["out_of_range"],
         })
     );
-    let more = json!({ "story": 5, "terrain": ["ice"], "consent": true, "fit": ["wide"] });
+    let more = json!({
+        "story": 5,
+        "terrain": ["ice"],
+        "consent": true,
+        "fit": ["wide"],
+        "race": "31/12/2026",
+    });
     let body = submit(&app, "feedback", Some(&visitor(1)), more)
         .await
         .assert_error(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     assert_eq!(
         body["error"]["fields"],
-        json!({ "story": ["wrong_type"], "terrain": ["not_an_option"], "fit": ["wrong_type"] })
+        json!({
+            "story": ["wrong_type"],
+            "terrain": ["not_an_option"],
+            "fit": ["wrong_type"],
+            "race": ["invalid_date"],
+        })
     );
     // A body of the wrong shape is refused before any field is looked at.
     app.send_json(
