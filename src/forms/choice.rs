@@ -1,6 +1,6 @@
 //! Questions answered by picking: one option (radio buttons), several (checkboxes), a score
-//! (a row of star radio buttons, each named "3 of 5"), or a consent (one checkbox whose label
-//! is what the visitor agrees to). Native inputs, so the keyboard works as everywhere else.
+//! (a row of star radio buttons, each named "3 of 5", or the numbers 0 to 10 of a likelihood,
+//! its ends named), or a consent (one checkbox whose label is what the visitor agrees to). Native inputs, so the keyboard works as everywhere else.
 //! Choices and ratings are checked when focus leaves their group (see [`super::field`]), not
 //! as it moves from one box to the next.
 
@@ -95,13 +95,32 @@ pub fn Choices(
     }
 }
 
-/// A score from 1 to `best`, as radio buttons drawn as stars.
+/// How a score question is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scale {
+    /// Stars from 1 to the best score, lit up to the one picked.
+    Stars(u8),
+    /// The numbers 0 to 10 of a "how likely are you to recommend" question.
+    Likelihood,
+}
+
+impl Scale {
+    /// The scores offered, lowest first.
+    fn scores(self) -> std::ops::RangeInclusive<u32> {
+        match self {
+            Self::Stars(best) => 1..=u32::from(best),
+            Self::Likelihood => 0..=10,
+        }
+    }
+}
+
+/// A score question as a row of radio buttons: stars for a rating, numbers for a likelihood.
 #[component]
-pub fn Rating(
+pub fn Score(
     /// The question.
     question: Question,
-    /// The best score.
-    best: u8,
+    /// How it is drawn.
+    scale: Scale,
     /// The form's answers.
     answers: FormAnswers,
 ) -> impl IntoView {
@@ -117,32 +136,47 @@ pub fn Rating(
     let score = {
         let name = name.clone();
         move || match answers.get(&name) {
-            Some(Answer::Number(n)) => n,
-            _ => 0.0,
+            Some(Answer::Number(n)) => Some(n),
+            _ => None,
         }
     };
+    let (lowest, highest) = (*scale.scores().start(), *scale.scores().end());
+    let stars = matches!(scale, Scale::Stars(_));
     view! {
-        <div class="rating" part="rating">
-            {(1..=u32::from(best))
+        <div class="rating" class:rating--likelihood=!stars part="rating">
+            {scale
+                .scores()
                 .map(|n| {
-                    let star_id = if n == 1 { id.clone() } else { format!("{id}-{n}") };
+                    let point_id = if n == lowest { id.clone() } else { format!("{id}-{n}") };
                     let name = name.clone();
                     let lit = {
                         let score = score.clone();
-                        move || score() >= f64::from(n)
+                        move || score().is_some_and(|score| if stars { score >= f64::from(n) } else { score == f64::from(n) })
                     };
                     let checked = {
                         let score = score.clone();
-                        move || score() == f64::from(n)
+                        move || score() == Some(f64::from(n))
+                    };
+                    let glyph = if stars { "★".to_owned() } else { t.number(n) };
+                    // A star says its score; a likelihood's number is its own name, its ends
+                    // say what they mean.
+                    let spoken = if stars {
+                        Some(t.rating_value(n, highest))
+                    } else if n == lowest {
+                        Some(format!(", {}", t.least_likely()))
+                    } else if n == highest {
+                        Some(format!(", {}", t.most_likely()))
+                    } else {
+                        None
                     };
                     view! {
                         <label
                             class="rating__star"
                             class:rating__star--lit=lit
-                            for=star_id.clone()
+                            for=point_id.clone()
                         >
                             <input
-                                id=star_id.clone()
+                                id=point_id.clone()
                                 type="radio"
                                 name=name.clone()
                                 value=n
@@ -154,12 +188,18 @@ pub fn Rating(
                                     recheck(invalid, on_leave);
                                 }
                             />
-                            <span class="sr-only">{t.rating_value(n, u32::from(best))}</span>
-                            <span class="rating__glyph" aria-hidden="true">"★"</span>
+                            <span class="rating__glyph" aria-hidden=stars.then_some("true")>{glyph}</span>
+                            {spoken.map(|spoken| view! { <span class="sr-only">{spoken}</span> })}
                         </label>
                     }
                 })
                 .collect_view()}
+            {(!stars).then(|| view! {
+                <p class="rating__ends" aria-hidden="true">
+                    <span>{t.least_likely()}</span>
+                    <span>{t.most_likely()}</span>
+                </p>
+            })}
         </div>
     }
 }

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Node;
 
 use super::answers::FormAnswers;
-use super::choice::{Choices, Consent, Rating};
+use super::choice::{Choices, Consent, Scale, Score};
 use super::issue::FormIssue;
 use super::photo::Photo;
 use crate::i18n::use_catalog;
@@ -103,10 +103,16 @@ pub fn SchemaField(
     match &field.kind {
         FieldKind::SingleChoice { .. }
         | FieldKind::MultipleChoice { .. }
-        | FieldKind::Rating { .. } => {
+        | FieldKind::Rating { .. }
+        | FieldKind::Nps => {
             let input = match &field.kind {
                 FieldKind::Rating { max } => {
-                    view! { <Rating question=question.clone() best=*max answers/> }.into_any()
+                    let scale = Scale::Stars(*max);
+                    view! { <Score question=question.clone() scale answers/> }.into_any()
+                }
+                FieldKind::Nps => {
+                    let scale = Scale::Likelihood;
+                    view! { <Score question=question.clone() scale answers/> }.into_any()
                 }
                 _ => view! { <Choices question=question.clone() answers/> }.into_any(),
             };

@@ -73,6 +73,10 @@ impl FormIssue {
                 min: Some(1.0),
                 max: Some(f64::from(*max)),
             },
+            (FieldKind::Nps, validate::OUT_OF_RANGE) => Self::OutOfRange {
+                min: Some(0.0),
+                max: Some(10.0),
+            },
             (FieldKind::MultipleChoice { min, .. }, validate::TOO_FEW) => Self::TooFew(*min),
             (FieldKind::MultipleChoice { max, options, .. }, validate::TOO_MANY) => {
                 let count = u32::try_from(options.len()).unwrap_or(u32::MAX);

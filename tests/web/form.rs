@@ -42,6 +42,7 @@ fn schema() -> FormSchema {
             { "name": "terrain", "label": "Terrain", "required": true,
               "kind": { "type": "multiple_choice", "options": options, "min": 1, "max": 2 } },
             { "name": "grip", "label": "Grip", "required": true, "kind": { "type": "rating", "max": 5 } },
+            { "name": "likely", "label": "How likely are you to recommend it?", "kind": { "type": "nps" } },
             { "name": "photo", "label": "A photo",
               "kind": { "type": "image", "accept": ["image/jpeg", "image/png"], "max_bytes": 1000 } },
             { "name": "consent", "label": "Consent", "required": true,
@@ -157,7 +158,7 @@ async fn every_question_is_labelled_and_optional_ones_say_so() {
             "{name} has a label"
         );
     }
-    for name in ["fit", "terrain", "grip"] {
+    for name in ["fit", "terrain", "grip", "likely"] {
         let legend = query(&container, &format!(r#"[data-field="{name}"] > legend"#));
         assert!(
             !legend.text_content().unwrap().is_empty(),
@@ -168,7 +169,24 @@ async fn every_question_is_labelled_and_optional_ones_say_so() {
         .query_selector_all(r#"[data-field="grip"] label"#)
         .unwrap();
     assert_eq!(stars.length(), 5);
-    assert_eq!(stars.item(2).unwrap().text_content().unwrap(), "3 of 5★");
+    assert_eq!(stars.item(2).unwrap().text_content().unwrap(), "★3 of 5");
+    // A likelihood: eleven numbers, each its own name, the ends saying what they mean.
+    let points = container
+        .query_selector_all(r#"[data-field="likely"] label"#)
+        .unwrap();
+    let names: Vec<String> = (0..points.length())
+        .map(|i| points.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(names.len(), 11);
+    assert_eq!(names[0], "0, Not at all likely");
+    assert_eq!(names[7], "7");
+    assert_eq!(names[10], "10, Extremely likely");
+    pick(&container, r#"[name="likely"][value="7"]"#);
+    leptos::task::tick().await;
+    let lit = container
+        .query_selector_all(r#"[data-field="likely"] .rating__star--lit"#)
+        .unwrap();
+    assert_eq!(lit.length(), 1, "only the score picked is filled");
     let story = query(&container, r#"[data-field="story"]"#);
     assert!(story
         .text_content()

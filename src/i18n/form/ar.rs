@@ -75,6 +75,14 @@ impl FormText for Arabic {
         "جارٍ تحميل النموذج…"
     }
 
+    fn least_likely(&self) -> &'static str {
+        "غير مرجّح إطلاقًا"
+    }
+
+    fn most_likely(&self) -> &'static str {
+        "مرجّح جدًا"
+    }
+
     fn rating_value(&self, score: u32, best: u32) -> String {
         format!("{} من {}", self.number(score), self.number(best))
     }

@@ -80,6 +80,14 @@ impl FormText for German {
         "Formular wird geladen…"
     }
 
+    fn least_likely(&self) -> &'static str {
+        "Überhaupt nicht wahrscheinlich"
+    }
+
+    fn most_likely(&self) -> &'static str {
+        "Äußerst wahrscheinlich"
+    }
+
     fn rating_value(&self, score: u32, best: u32) -> String {
         format!("{} von {}", self.number(score), self.number(best))
     }

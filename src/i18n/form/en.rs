@@ -73,6 +73,14 @@ impl FormText for English {
         "Loading the form…"
     }
 
+    fn least_likely(&self) -> &'static str {
+        "Not at all likely"
+    }
+
+    fn most_likely(&self) -> &'static str {
+        "Extremely likely"
+    }
+
     fn rating_value(&self, score: u32, best: u32) -> String {
         format!("{} of {}", self.number(score), self.number(best))
     }

@@ -81,6 +81,14 @@ impl FormText for French {
         "Chargement du formulaire…"
     }
 
+    fn least_likely(&self) -> &'static str {
+        "Pas du tout probable"
+    }
+
+    fn most_likely(&self) -> &'static str {
+        "Très probable"
+    }
+
     fn rating_value(&self, score: u32, best: u32) -> String {
         format!("{} sur {}", self.number(score), self.number(best))
     }

@@ -30,6 +30,10 @@ pub trait FormText {
     fn form_loading(&self) -> &'static str;
     /// The accessible name of one score of a rating: "3 of 5".
     fn rating_value(&self, score: u32, best: u32) -> String;
+    /// What the lowest score of a likelihood (0 of 0 to 10) means.
+    fn least_likely(&self) -> &'static str;
+    /// What the highest score of a likelihood (10 of 0 to 10) means.
+    fn most_likely(&self) -> &'static str;
 }
 
 #[cfg(test)]
@@ -88,6 +92,8 @@ mod tests {
                 c.form_loading(),
                 c.drop_photo(),
                 c.photo_preview(),
+                c.least_likely(),
+                c.most_likely(),
             ]
             .map(str::to_owned)
             .to_vec();

@@ -140,6 +140,9 @@ pub enum FieldKind {
         /// The best score, from 3 to 10.
         max: u8,
     },
+    /// How likely the visitor is to recommend something, from 0 (not at all) to 10
+    /// (extremely), as a net promoter score asks; the answer is a whole JSON number.
+    Nps,
     /// A photo, sent as a file part of a `multipart/form-data` submission; the answer is an
     /// [`crate::form::ImageAnswer`] describing the file.
     Image {

@@ -530,3 +530,36 @@ fn a_date_fields_limits_must_be_days_in_order() {
     let json = serde_json::to_value(&broken.fields[3].kind).unwrap();
     assert_eq!(json, json!({ "type": "date" }));
 }
+
+#[test]
+fn a_likelihood_is_a_whole_number_from_0_to_10() {
+    let schema: FormSchema = serde_json::from_value(json!({
+        "slug": "recommend",
+        "title": "Recommend",
+        "fields": [{ "name": "likely", "label": "How likely are you to recommend the Summit 3?",
+                     "required": true, "kind": { "type": "nps" } }]
+    }))
+    .unwrap();
+    assert_eq!(schema.validate_schema(), Ok(()));
+    let code = |answer: serde_json::Value| {
+        schema
+            .validate(&answers(json!({ "likely": answer })))
+            .err()
+            .map(|errors| errors["likely"].clone())
+    };
+    for good in [json!(0), json!(7), json!(10)] {
+        assert_eq!(code(good.clone()), None, "{good}");
+    }
+    for (bad, expected) in [
+        (json!(-1), "out_of_range"),
+        (json!(11), "out_of_range"),
+        (json!(6.5), "wrong_type"),
+        (json!("9"), "wrong_type"),
+    ] {
+        assert_eq!(code(bad.clone()), Some(vec![expected.to_owned()]), "{bad}");
+    }
+    assert_eq!(
+        serde_json::to_value(&schema.fields[0].kind).unwrap(),
+        json!({ "type": "nps" })
+    );
+}

@@ -114,6 +114,15 @@ fn check(field: &Field, answer: &Answer) -> Result<(), &'static str> {
                 Ok(())
             }
         }
+        (FieldKind::Nps, Answer::Number(number)) => {
+            if number.fract() != 0.0 {
+                Err(validate::WRONG_TYPE)
+            } else if !(0.0..=10.0).contains(number) {
+                Err(validate::OUT_OF_RANGE)
+            } else {
+                Ok(())
+            }
+        }
         (FieldKind::SingleChoice { options }, Answer::Text(value)) => {
             if is_option(options, value) {
                 Ok(())

@@ -278,6 +278,7 @@ async fn the_csv_export_quotes_and_defuses_cells(backend: Backend) {
     tricky["email"] = json!("-@example.com");
     tricky["club"] = json!("https://ridgeline.example/club");
     tricky["race"] = json!("2026-06-13");
+    tricky["likely"] = json!(9);
     assert_eq!(
         submit(&app, "feedback", Some(&visitor(1)), tricky)
             .await
@@ -313,14 +314,14 @@ async fn the_csv_export_quotes_and_defuses_cells(backend: Backend) {
     let mut lines = text.split("\r\n");
     assert_eq!(
         lines.next().unwrap(),
-        "id,submitted_at,identity,name,story,email,size,fit,terrain,cushioning,consent,club,race,target"
+        "id,submitted_at,identity,name,story,email,size,fit,terrain,cushioning,consent,club,race,likely,target"
     );
     let row = lines.next().unwrap();
     let id = app.scalar("SELECT MIN(id) FROM form_submissions").await;
     assert!(row.starts_with(&format!("{id},")), "{row}");
     assert!(
         row.ends_with(&format!(
-            ",visitor:{},\"'=HYPERLINK(\"\"x\"\")\",\"Grip, \"\"really\"\"\nbetter\",\"'-@example.com\",,,mud; rock,4,true,https://ridgeline.example/club,2026-06-13,response",
+            ",visitor:{},\"'=HYPERLINK(\"\"x\"\")\",\"Grip, \"\"really\"\"\nbetter\",\"'-@example.com\",,,mud; rock,4,true,https://ridgeline.example/club,2026-06-13,9,response",
             visitor(1)
         )),
         "{row}"

@@ -41,7 +41,8 @@ pub fn feedback_form() -> Value {
                 { "name": "cushioning", "label": "Cushioning", "kind": { "type": "rating", "max": 5 } },
                 { "name": "consent", "label": "Consent", "required": true, "kind": { "type": "consent", "text": "Quote me" } },
                 { "name": "club", "label": "Club website", "kind": { "type": "url" } },
-                { "name": "race", "label": "Race day", "kind": { "type": "date", "min": "2026-01-01", "max": "2026-12-31" } }
+                { "name": "race", "label": "Race day", "kind": { "type": "date", "min": "2026-01-01", "max": "2026-12-31" } },
+                { "name": "likely", "label": "How likely are you to recommend us?", "kind": { "type": "nps" } }
             ],
             "success_message": "Thanks for telling us."
         },
@@ -269,6 +270,7 @@ async fn every_validation_code_reaches_the_client(backend: Backend) {
         "shoe": "x",
         "club": "ridgeline.example",
         "race": "2027-03-01",
+        "likely": 11,
     });
     let body = submit(&app, "feedback", Some(&visitor(1)), answers)
         .await
@@ -287,6 +289,7 @@ async fn every_validation_code_reaches_the_client(backend: Backend) {
             "shoe": ["unknown_field"],
             "club": ["invalid_url"],
             "race": ["out_of_range"],
+            "likely": ["out_of_range"],
         })
     );
     let more = json!({
@@ -295,6 +298,7 @@ async fn every_validation_code_reaches_the_client(backend: Backend) {
         "consent": true,
         "fit": ["wide"],
         "race": "31/12/2026",
+        "likely": 9.5,
     });
     let body = submit(&app, "feedback", Some(&visitor(1)), more)
         .await
@@ -306,6 +310,7 @@ async fn every_validation_code_reaches_the_client(backend: Backend) {
             "terrain": ["not_an_option"],
             "fit": ["wrong_type"],
             "race": ["invalid_date"],
+            "likely": ["wrong_type"],
         })
     );
     // A body of the wrong shape is refused before any field is looked at.
