@@ -12,6 +12,7 @@ use super::choice::{Choices, Consent, Scale, Score};
 use super::issue::FormIssue;
 use super::photo::Photo;
 use crate::i18n::use_catalog;
+use crate::markdown::Markdown;
 
 /// The ids and state one question's parts share.
 #[derive(Clone)]
@@ -144,6 +145,13 @@ pub fn SchemaField(
             }
             .into_any()
         }
+        FieldKind::Description { text } => view! {
+            <div class="field field--description" data-field=name>
+                <p class="field__label">{label}</p>
+                <Markdown text=text.clone()/>
+            </div>
+        }
+        .into_any(),
         FieldKind::Consent { text } => view! {
             <div class="field field--consent" data-field=name>
                 <Consent question=question.clone() text=text.clone() answers/>

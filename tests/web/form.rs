@@ -29,6 +29,9 @@ fn schema() -> FormSchema {
         "title": "Tell the design team",
         "description": "Five minutes, no more.",
         "fields": [
+            { "name": "intro", "label": "Before you start",
+              "kind": { "type": "description",
+                        "text": "Read the [brief](https://ridgeline.example/brief) first. <b>No markup</b>." } },
             { "name": "name", "label": "Your name", "required": true,
               "kind": { "type": "short_text", "max_len": 40, "placeholder": "Ana" } },
             { "name": "story", "label": "Your story", "help": "Where, when, how far.",
@@ -187,6 +190,26 @@ async fn every_question_is_labelled_and_optional_ones_say_so() {
         .query_selector_all(r#"[data-field="likely"] .rating__star--lit"#)
         .unwrap();
     assert_eq!(lit.length(), 1, "only the score picked is filled");
+    // A description: its words under its heading, links marked as user content, markup as
+    // text, and nothing to answer.
+    let intro = query(&container, r#"[data-field="intro"]"#);
+    assert_eq!(
+        intro.text_content().unwrap(),
+        "Before you startRead the brief first. <b>No markup</b>."
+    );
+    let link = query(&container, r#"[data-field="intro"] a"#);
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://ridgeline.example/brief")
+    );
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("nofollow ugc noopener")
+    );
+    assert!(container
+        .query_selector(r#"[data-field="intro"] input, [data-field="intro"] b"#)
+        .unwrap()
+        .is_none());
     let story = query(&container, r#"[data-field="story"]"#);
     assert!(story
         .text_content()

@@ -156,6 +156,13 @@ pub enum FieldKind {
         /// What the visitor agrees to.
         text: String,
     },
+    /// A passage between questions, under the field's label as its heading: no answer, just
+    /// words, in the small Markdown subset the widget renders (paragraphs, emphasis, lists,
+    /// links), never as HTML.
+    Description {
+        /// The passage.
+        text: String,
+    },
 }
 
 /// One option of a choice field.
@@ -184,6 +191,11 @@ fn is_zero(value: &u32) -> bool {
 }
 
 impl FieldKind {
+    /// Whether a field of this kind is answered: all but a description.
+    pub fn takes_answer(&self) -> bool {
+        !matches!(self, Self::Description { .. })
+    }
+
     /// The most characters a text answer may have, for the kinds answered with text.
     pub fn max_chars(&self) -> Option<usize> {
         match self {
@@ -304,6 +316,12 @@ fn check_kind(errors: &mut FieldErrors, field: &Field, key: &dyn Fn(&str) -> Str
         }
         FieldKind::Consent { text } => {
             validate::text(errors, &key("text"), text, 1, limits::TEXT_MAX);
+        }
+        FieldKind::Description { text } => {
+            validate::text(errors, &key("text"), text, 1, limits::TEXT_MAX);
+            if field.required {
+                validate::push(errors, &key("required"), validate::INVALID);
+            }
         }
         FieldKind::Date { min, max } => {
             let mut day = |setting: &str, text: &Option<String>| {

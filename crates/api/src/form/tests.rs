@@ -563,3 +563,37 @@ fn a_likelihood_is_a_whole_number_from_0_to_10() {
         json!({ "type": "nps" })
     );
 }
+
+#[test]
+fn a_description_is_read_not_answered() {
+    let schema: FormSchema = serde_json::from_value(json!({
+        "slug": "blend",
+        "title": "Next blend",
+        "fields": [
+            { "name": "about", "label": "How it works",
+              "kind": { "type": "description", "text": "Taste it, then *tell us*." } },
+            { "name": "notes", "label": "Notes", "kind": { "type": "short_text", "max_len": 40 } }
+        ]
+    }))
+    .unwrap();
+    assert_eq!(schema.validate_schema(), Ok(()));
+    assert!(!schema.fields[0].kind.takes_answer());
+    assert!(schema.fields[1].kind.takes_answer());
+    let clean = schema
+        .validate(&answers(json!({ "notes": "Cherry" })))
+        .unwrap();
+    assert_eq!(clean.len(), 1);
+    let errors = schema
+        .validate(&answers(json!({ "about": "an answer", "notes": "Cherry" })))
+        .unwrap_err();
+    assert_eq!(errors["about"], ["wrong_type"]);
+
+    let mut broken = schema.clone();
+    broken.fields[0].required = true;
+    broken.fields[0].kind = FieldKind::Description {
+        text: String::new(),
+    };
+    let errors = broken.validate_schema().unwrap_err();
+    assert_eq!(errors["fields[0].required"], ["invalid"]);
+    assert_eq!(errors["fields[0].text"], ["required"]);
+}

@@ -25,6 +25,10 @@ impl FormSchema {
                 .get(&field.name)
                 .and_then(|answer| trimmed(answer, field));
             match answer {
+                // A passage between questions is read, not answered.
+                Some(_) if !field.kind.takes_answer() => {
+                    validate::push(&mut errors, &field.name, validate::WRONG_TYPE);
+                }
                 Some(answer) => {
                     if let Err(code) = check(field, &answer) {
                         validate::push(&mut errors, &field.name, code);

@@ -288,7 +288,14 @@ async fn submissions_csv(
     ApiPath(form): ApiPath<String>,
 ) -> Result<([(header::HeaderName, String); 2], String)> {
     let form = find_form(&state, &form).await?;
-    let fields = &form.definition.schema.fields;
+    // One column per answered field: a description takes no answer.
+    let fields: Vec<_> = form
+        .definition
+        .schema
+        .fields
+        .iter()
+        .filter(|field| field.kind.takes_answer())
+        .collect();
     let mut out = csv::Writer::new();
     let names = fields.iter().map(|field| field.name.as_str());
     out.row(

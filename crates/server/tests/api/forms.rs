@@ -42,7 +42,8 @@ pub fn feedback_form() -> Value {
                 { "name": "consent", "label": "Consent", "required": true, "kind": { "type": "consent", "text": "Quote me" } },
                 { "name": "club", "label": "Club website", "kind": { "type": "url" } },
                 { "name": "race", "label": "Race day", "kind": { "type": "date", "min": "2026-01-01", "max": "2026-12-31" } },
-                { "name": "likely", "label": "How likely are you to recommend us?", "kind": { "type": "nps" } }
+                { "name": "likely", "label": "How likely are you to recommend us?", "kind": { "type": "nps" } },
+                { "name": "outro", "label": "What happens next", "kind": { "type": "description", "text": "We read *everything*." } }
             ],
             "success_message": "Thanks for telling us."
         },
@@ -271,6 +272,7 @@ async fn every_validation_code_reaches_the_client(backend: Backend) {
         "club": "ridgeline.example",
         "race": "2027-03-01",
         "likely": 11,
+        "outro": "Thanks",
     });
     let body = submit(&app, "feedback", Some(&visitor(1)), answers)
         .await
@@ -290,6 +292,7 @@ async fn every_validation_code_reaches_the_client(backend: Backend) {
             "club": ["invalid_url"],
             "race": ["out_of_range"],
             "likely": ["out_of_range"],
+            "outro": ["wrong_type"],
         })
     );
     let more = json!({
