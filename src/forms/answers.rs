@@ -89,6 +89,13 @@ impl FormAnswers {
         answers
     }
 
+    /// Whether `schema` asks field `name` given the answers so far (tracked): a field with a
+    /// condition comes and goes as earlier answers change.
+    pub fn asks(self, schema: &FormSchema, name: &str) -> bool {
+        self.answers.track();
+        schema.asked(&self.submission(schema)).contains(name)
+    }
+
     /// The request body sending `answers`: JSON, or multipart when a photo goes with them.
     pub fn body(self, answers: Submission) -> Body {
         let website = self.website.get_untracked();

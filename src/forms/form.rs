@@ -167,8 +167,28 @@ pub fn SchemaForm(
                 .as_ref()
                 .filter(|insert| insert.after == field.name)
                 .map(|insert| insert.view.run());
+            let id = format!("{id}-{index}");
+            // A question with a condition shows only while earlier answers meet it.
+            let question = if field.show_if.is_none() {
+                view! { <SchemaField field id answers errors on_leave=check_one/> }.into_any()
+            } else {
+                let name = field.name.clone();
+                let asked = move || schema.with_value(|schema| answers.asks(schema, &name));
+                view! {
+                    <Show when=asked>
+                        <SchemaField
+                            field=field.clone()
+                            id=id.clone()
+                            answers
+                            errors
+                            on_leave=check_one
+                        />
+                    </Show>
+                }
+                .into_any()
+            };
             view! {
-                <SchemaField field id=format!("{id}-{index}") answers errors on_leave=check_one/>
+                {question}
                 {after}
             }
         })

@@ -59,6 +59,13 @@ fn schema() -> FormSchema {
 /// Mounts the form speaking to `form.example.test`; answers its container, the receipts it
 /// reported and the mount's handle.
 fn mount_form() -> (HtmlElement, Arc<Mutex<Vec<SubmissionReceipt>>>, impl Sized) {
+    mount_schema(schema())
+}
+
+/// Mounts a form of `schema` as [`mount_form`] does.
+fn mount_schema(
+    schema: FormSchema,
+) -> (HtmlElement, Arc<Mutex<Vec<SubmissionReceipt>>>, impl Sized) {
     let container = new_host();
     let client = ApiClient::new(
         ApiBase::parse("https://form.example.test").unwrap(),
@@ -72,7 +79,7 @@ fn mount_form() -> (HtmlElement, Arc<Mutex<Vec<SubmissionReceipt>>>, impl Sized)
             provide_context(Locale::En.catalog());
             provide_context(client);
             let on_sent = Callback::new(move |receipt| receipts.lock().unwrap().push(receipt));
-            view! { <SchemaForm schema=schema() answers=FormAnswers::default() on_sent/> }
+            view! { <SchemaForm schema=schema.clone() answers=FormAnswers::default() on_sent/> }
         }
     });
     (container, receipts, root)
@@ -468,4 +475,47 @@ async fn a_group_is_checked_when_focus_leaves_it_not_between_its_boxes() {
         error_of(&container, "terrain").as_deref(),
         Some("Please answer this question.")
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_conditional_question_comes_and_goes_with_the_answers_it_depends_on() {
+    let schema: FormSchema = serde_json::from_value(serde_json::json!({
+        "slug": "blend",
+        "title": "Next blend",
+        "fields": [
+            { "name": "roast", "label": "Roast", "required": true, "kind": { "type": "single_choice",
+                "options": [{ "value": "light", "label": "Light" }, { "value": "dark", "label": "Dark" }] } },
+            { "name": "smoke", "label": "How smoky?", "required": true, "kind": { "type": "rating", "max": 5 },
+              "show_if": { "all": [{ "field": "roast", "op": "equals", "value": "dark" }] } },
+            { "name": "why", "label": "Why so smoky?", "required": true,
+              "kind": { "type": "short_text", "max_len": 40 },
+              "show_if": { "any": [{ "field": "smoke", "op": "at_least", "value": 4 }] } }
+        ]
+    }))
+    .unwrap();
+    stub_fetch();
+    let (container, _, _root) = mount_schema(schema);
+    let shown = |name: &str| {
+        container
+            .query_selector(&format!(r#"[data-field="{name}"]"#))
+            .unwrap()
+            .is_some()
+    };
+    assert!(shown("roast") && !shown("smoke") && !shown("why"));
+    pick(&container, r#"[name="roast"][value="dark"]"#);
+    eventually("the smoke question shows", || shown("smoke")).await;
+    assert!(!shown("why"));
+    pick(&container, r#"[name="smoke"][value="5"]"#);
+    eventually("the why question shows", || shown("why")).await;
+    // Back to a light roast: both questions go, and what they held is not required or sent.
+    pick(&container, r#"[name="roast"][value="light"]"#);
+    eventually("both questions go", || !shown("smoke") && !shown("why")).await;
+    send(&container);
+    eventually("the answers are sent", || {
+        run_js("window.sent.length").as_f64() == Some(1.0)
+    })
+    .await;
+    let body = run_js("window.sent[0].body").as_string().unwrap();
+    assert_eq!(body, r#"{"answers":{"roast":"light"}}"#);
+    restore_fetch();
 }

@@ -96,6 +96,7 @@ pub fn share_schema(rules: &UploadRules, t: &dyn Catalog) -> FormSchema {
         help,
         required,
         kind,
+        show_if: None,
     };
     let mut fields = vec![
         field(

@@ -9,12 +9,14 @@
 //! the file it received. The target ([`FormTarget`]) is the moderators' business and never
 //! reaches the public API.
 
+mod condition;
 mod date;
 mod schema;
 mod submission;
 mod target;
 mod validate;
 
+pub use condition::{Comparison, Condition, Op};
 pub use date::Day;
 pub use schema::{limits, ChoiceOption, Field, FieldKind, FormSchema, FormSummary};
 pub use submission::{

@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use super::condition::Condition;
 use super::date::Day;
 use crate::validate::{self, FieldErrors};
 
@@ -77,6 +78,9 @@ pub struct Field {
     pub required: bool,
     /// What kind of answer it takes, with the kind's settings.
     pub kind: FieldKind,
+    /// When the field is asked, from the answers to fields before it; always when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<Condition>,
 }
 
 /// The kinds of question, each with its settings: `{"type": "rating", "max": 5}`.
@@ -260,6 +264,19 @@ impl FormSchema {
             );
             validate::text(&mut errors, &key("help"), &field.help, 0, limits::TEXT_MAX);
             check_kind(&mut errors, field, &key);
+            if let Some(condition) = &field.show_if {
+                let earlier = &self.fields[..index];
+                let sound = !condition.comparisons().is_empty()
+                    && condition.comparisons().iter().all(|comparison| {
+                        comparison.is_well_formed()
+                            && earlier.iter().any(|field| {
+                                field.name == comparison.field && field.kind.takes_answer()
+                            })
+                    });
+                if !sound {
+                    validate::push(&mut errors, &key("show_if"), validate::INVALID);
+                }
+            }
         }
         validate::finish(errors)
     }

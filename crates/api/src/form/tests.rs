@@ -597,3 +597,102 @@ fn a_description_is_read_not_answered() {
     assert_eq!(errors["fields[0].required"], ["invalid"]);
     assert_eq!(errors["fields[0].text"], ["required"]);
 }
+
+/// A coffee survey: the roast decides what is asked next.
+fn blend_schema() -> FormSchema {
+    serde_json::from_value(json!({
+        "slug": "blend",
+        "title": "Next blend",
+        "fields": [
+            { "name": "roast", "label": "Roast", "required": true, "kind": { "type": "single_choice",
+                "options": [{ "value": "light", "label": "Light" }, { "value": "dark", "label": "Dark" }] } },
+            { "name": "notes", "label": "Notes", "kind": { "type": "multiple_choice",
+                "options": [{ "value": "cherry", "label": "Cherry" }, { "value": "smoke", "label": "Smoke" }] } },
+            { "name": "smoke", "label": "How smoky?", "required": true, "kind": { "type": "rating", "max": 5 },
+              "show_if": { "all": [
+                  { "field": "roast", "op": "equals", "value": "dark" },
+                  { "field": "notes", "op": "includes", "value": "smoke" } ] } },
+            { "name": "why", "label": "Why so smoky?", "required": true,
+              "kind": { "type": "short_text", "max_len": 40 },
+              "show_if": { "any": [ { "field": "smoke", "op": "at_least", "value": 4 } ] } },
+            { "name": "other", "label": "Anything else?", "kind": { "type": "short_text", "max_len": 40 },
+              "show_if": { "any": [ { "field": "notes", "op": "unanswered" },
+                                     { "field": "roast", "op": "not_equals", "value": "dark" } ] } }
+        ]
+    }))
+    .unwrap()
+}
+
+#[test]
+fn only_the_questions_asked_are_checked_and_kept() {
+    let schema = blend_schema();
+    assert_eq!(schema.validate_schema(), Ok(()));
+    let asked = |value: serde_json::Value| {
+        let mut names: Vec<&str> = schema.asked(&answers(value)).into_iter().collect();
+        names.sort_unstable();
+        names.join(",")
+    };
+    assert_eq!(asked(json!({})), "notes,other,roast");
+    assert_eq!(asked(json!({ "roast": " dark " })), "notes,other,roast");
+    assert_eq!(
+        asked(json!({ "roast": "dark", "notes": ["smoke"] })),
+        "notes,roast,smoke"
+    );
+    assert_eq!(
+        asked(json!({ "roast": "dark", "notes": ["smoke"], "smoke": 4 })),
+        "notes,roast,smoke,why"
+    );
+    // A question not asked does not count for those after it, whatever was sent for it.
+    assert_eq!(
+        asked(json!({ "roast": "light", "notes": ["smoke"], "smoke": 5 })),
+        "notes,other,roast"
+    );
+
+    // Answers to questions not asked are dropped, not refused; required ones not asked are
+    // not required.
+    let clean = schema
+        .validate(&answers(json!({ "roast": "light", "smoke": 9, "why": "" })))
+        .unwrap();
+    assert_eq!(clean.keys().collect::<Vec<_>>(), ["roast"]);
+    let errors = schema
+        .validate(&answers(
+            json!({ "roast": "dark", "notes": ["smoke"], "smoke": 5 }),
+        ))
+        .unwrap_err();
+    assert_eq!(errors.keys().collect::<Vec<_>>(), ["why"]);
+    assert_eq!(errors["why"], ["required"]);
+    let round = serde_json::to_value(&schema).unwrap();
+    assert_eq!(serde_json::from_value::<FormSchema>(round).unwrap(), schema);
+}
+
+#[test]
+fn a_condition_must_compare_an_earlier_answer_soundly() {
+    let broken = |show_if: serde_json::Value| -> FieldErrors {
+        let mut schema = serde_json::to_value(blend_schema()).unwrap();
+        schema["fields"][2]["show_if"] = show_if;
+        serde_json::from_value::<FormSchema>(schema)
+            .unwrap()
+            .validate_schema()
+            .unwrap_err()
+    };
+    for show_if in [
+        json!({ "all": [] }),
+        json!({ "all": [{ "field": "why", "op": "answered" }] }),
+        json!({ "all": [{ "field": "smoke", "op": "answered" }] }),
+        json!({ "all": [{ "field": "nowhere", "op": "answered" }] }),
+        json!({ "all": [{ "field": "roast", "op": "answered", "value": "dark" }] }),
+        json!({ "all": [{ "field": "roast", "op": "equals" }] }),
+        json!({ "all": [{ "field": "notes", "op": "includes", "value": 3 }] }),
+        json!({ "any": [{ "field": "roast", "op": "at_least", "value": "dark" }] }),
+    ] {
+        let errors = broken(show_if.clone());
+        assert_eq!(errors["fields[2].show_if"], ["invalid"], "{show_if}");
+        assert_eq!(errors.len(), 1, "{show_if}: {errors:?}");
+    }
+    let typo: Result<FormSchema, _> = serde_json::from_value(json!({
+        "slug": "x", "title": "X",
+        "fields": [{ "name": "a", "label": "A", "kind": { "type": "email" },
+                     "show_if": { "every": [] } }]
+    }));
+    assert!(typo.is_err());
+}

@@ -19,8 +19,14 @@ impl FormSchema {
         for name in answers.keys().filter(|name| self.field(name).is_none()) {
             validate::push(&mut errors, name, validate::UNKNOWN_FIELD);
         }
+        let asked = self.asked(answers);
         let mut clean = Submission::new();
-        for field in &self.fields {
+        // A question not asked is neither checked nor kept.
+        for field in self
+            .fields
+            .iter()
+            .filter(|f| asked.contains(f.name.as_str()))
+        {
             let answer = answers
                 .get(&field.name)
                 .and_then(|answer| trimmed(answer, field));
@@ -46,6 +52,25 @@ impl FormSchema {
             }
         }
         validate::finish(errors).map(|()| clean)
+    }
+}
+
+impl FormSchema {
+    /// The names of the fields asked, given `answers`: those without a condition, and those
+    /// whose condition the answers to the fields asked before them meet (text trimmed, blank
+    /// answers left out, as they are kept).
+    pub fn asked(&self, answers: &Submission) -> HashSet<&str> {
+        let mut asked = HashSet::new();
+        let mut so_far = Submission::new();
+        for field in &self.fields {
+            if field.show_if.as_ref().is_none_or(|c| c.holds(&so_far)) {
+                asked.insert(field.name.as_str());
+                if let Some(answer) = answers.get(&field.name).and_then(|a| trimmed(a, field)) {
+                    so_far.insert(field.name.clone(), answer);
+                }
+            }
+        }
+        asked
     }
 }
 

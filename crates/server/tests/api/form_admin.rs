@@ -314,14 +314,14 @@ async fn the_csv_export_quotes_and_defuses_cells(backend: Backend) {
     let mut lines = text.split("\r\n");
     assert_eq!(
         lines.next().unwrap(),
-        "id,submitted_at,identity,name,story,email,size,fit,terrain,cushioning,consent,club,race,likely,target"
+        "id,submitted_at,identity,name,story,email,size,fit,terrain,cushioning,consent,club,race,likely,snow_grip,target"
     );
     let row = lines.next().unwrap();
     let id = app.scalar("SELECT MIN(id) FROM form_submissions").await;
     assert!(row.starts_with(&format!("{id},")), "{row}");
     assert!(
         row.ends_with(&format!(
-            ",visitor:{},\"'=HYPERLINK(\"\"x\"\")\",\"Grip, \"\"really\"\"\nbetter\",\"'-@example.com\",,,mud; rock,4,true,https://ridgeline.example/club,2026-06-13,9,response",
+            ",visitor:{},\"'=HYPERLINK(\"\"x\"\")\",\"Grip, \"\"really\"\"\nbetter\",\"'-@example.com\",,,mud; rock,4,true,https://ridgeline.example/club,2026-06-13,9,,response",
             visitor(1)
         )),
         "{row}"

@@ -43,7 +43,10 @@ pub fn feedback_form() -> Value {
                 { "name": "club", "label": "Club website", "kind": { "type": "url" } },
                 { "name": "race", "label": "Race day", "kind": { "type": "date", "min": "2026-01-01", "max": "2026-12-31" } },
                 { "name": "likely", "label": "How likely are you to recommend us?", "kind": { "type": "nps" } },
-                { "name": "outro", "label": "What happens next", "kind": { "type": "description", "text": "We read *everything*." } }
+                { "name": "outro", "label": "What happens next", "kind": { "type": "description", "text": "We read *everything*." } },
+                { "name": "snow_grip", "label": "How is the grip on snow?", "required": true,
+                  "kind": { "type": "short_text", "max_len": 60 },
+                  "show_if": { "all": [{ "field": "terrain", "op": "includes", "value": "snow" }] } }
             ],
             "success_message": "Thanks for telling us."
         },
@@ -187,6 +190,31 @@ async fn a_response_is_stored_cleaned(backend: Backend) {
     assert_eq!(stored, 1, "answers are stored trimmed");
 }
 
+async fn a_question_not_asked_is_neither_checked_nor_stored(backend: Backend) {
+    let app = with_forms(backend).await;
+    // No snow: the snow question is not asked, so what came for it is dropped.
+    let mut answers = good_answers();
+    answers["snow_grip"] = json!("x".repeat(200));
+    let response = submit(&app, "feedback", Some(&visitor(1)), answers).await;
+    assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
+    let kept = "SELECT COUNT(*) FROM form_submissions WHERE answers LIKE '%snow_grip%'";
+    assert_eq!(app.scalar(kept).await, 0);
+    // Snow: asked, required, checked and kept.
+    let mut answers = good_answers();
+    answers["terrain"] = json!(["snow"]);
+    let body = submit(&app, "feedback", Some(&visitor(1)), answers.clone())
+        .await
+        .assert_error(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(
+        body["error"]["fields"],
+        json!({ "snow_grip": ["required"] })
+    );
+    answers["snow_grip"] = json!("Holds well");
+    let response = submit(&app, "feedback", Some(&visitor(1)), answers).await;
+    assert_eq!(response.status, StatusCode::CREATED, "{}", response.text());
+    assert_eq!(app.scalar(kept).await, 1);
+}
+
 async fn an_idea_target_proposes_a_listed_idea(backend: Backend) {
     let app = with_forms(backend).await;
     let answers = json!({ "idea": "  Reflective laces ", "details": "For dawn runs." });
@@ -293,6 +321,7 @@ async fn every_validation_code_reaches_the_client(backend: Backend) {
             "race": ["out_of_range"],
             "likely": ["out_of_range"],
             "outro": ["wrong_type"],
+            "snow_grip": ["required"],
         })
     );
     let more = json!({
@@ -469,6 +498,7 @@ on_both_backends!(
     the_schema_is_public_and_the_target_is_not,
     the_site_lists_its_open_forms,
     a_response_is_stored_cleaned,
+    a_question_not_asked_is_neither_checked_nor_stored,
     an_idea_target_proposes_a_listed_idea,
     an_idea_on_a_premoderated_board_waits_for_review,
     an_idea_target_keeps_its_board_rules,
