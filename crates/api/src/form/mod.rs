@@ -24,5 +24,7 @@ pub use submission::{
 };
 pub use target::{FormDefinition, FormDetails, FormTarget, StoredSubmission};
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;
 #[cfg(test)]
 mod tests;

@@ -696,3 +696,15 @@ fn a_condition_must_compare_an_earlier_answer_soundly() {
     }));
     assert!(typo.is_err());
 }
+
+#[test]
+fn numbers_that_json_cannot_hold_are_refused() {
+    for number in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        let mut answers = answers(good());
+        answers.insert("size".into(), Answer::Number(number));
+        assert_eq!(
+            schema().validate(&answers).unwrap_err()["size"],
+            ["wrong_type"]
+        );
+    }
+}

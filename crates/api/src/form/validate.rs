@@ -93,6 +93,10 @@ fn trimmed(answer: &Answer, field: &Field) -> Option<Answer> {
 
 /// Checks one present answer against its field, answering the first rule it breaks.
 fn check(field: &Field, answer: &Answer) -> Result<(), &'static str> {
+    // JSON has no such numbers, but a caller in Rust may pass one.
+    if matches!(answer, Answer::Number(number) if !number.is_finite()) {
+        return Err(validate::WRONG_TYPE);
+    }
     match (&field.kind, answer) {
         (
             FieldKind::ShortText { .. }

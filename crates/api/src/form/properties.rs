@@ -1,0 +1,241 @@
+//! Properties of the form rules over generated forms and answers: checking never panics,
+//! whatever the schema and whatever is sent; what it accepts survives a trip through JSON
+//! unchanged and is accepted again as it is; a schema it accepts survives JSON too.
+
+use proptest::collection::vec;
+use proptest::option;
+use proptest::prelude::*;
+
+use super::*;
+
+/// Short text, sometimes blank, sometimes padded, sometimes beyond the Latin alphabet.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-z]{0,12}",
+        " {0,2}[A-Za-z0-9 ]{0,30} {0,2}",
+        "\\PC{0,20}",
+        Just(String::new()),
+    ]
+}
+
+/// A day, mostly real.
+fn day() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (1u16..=9999, 1u8..=12, 1u8..=31).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+        text(),
+    ]
+}
+
+fn options() -> impl Strategy<Value = Vec<ChoiceOption>> {
+    vec(("[a-c]{1,2}", "[A-Z][a-z]{0,6}"), 0..5).prop_map(|options| {
+        options
+            .into_iter()
+            .map(|(value, label)| ChoiceOption { value, label })
+            .collect()
+    })
+}
+
+fn kind() -> impl Strategy<Value = FieldKind> {
+    prop_oneof![
+        (0u32..60, option::of(text())).prop_map(|(max_len, placeholder)| FieldKind::ShortText {
+            max_len,
+            placeholder
+        }),
+        (0u32..60).prop_map(|max_len| FieldKind::LongText { max_len }),
+        Just(FieldKind::Email),
+        Just(FieldKind::Url),
+        (option::of(day()), option::of(day())).prop_map(|(min, max)| FieldKind::Date { min, max }),
+        (option::of(-50.0..50.0f64), option::of(-50.0..50.0f64))
+            .prop_map(|(min, max)| FieldKind::Number { min, max }),
+        options().prop_map(|options| FieldKind::SingleChoice { options }),
+        (options(), 0u32..4, option::of(0u32..5))
+            .prop_map(|(options, min, max)| FieldKind::MultipleChoice { options, min, max }),
+        (0u8..12).prop_map(|max| FieldKind::Rating { max }),
+        Just(FieldKind::Nps),
+        (vec("image/(jpeg|png|webp|gif|\\*)", 0..3), 0u64..2_000_000)
+            .prop_map(|(accept, max_bytes)| FieldKind::Image { accept, max_bytes }),
+        text().prop_map(|text| FieldKind::Consent { text }),
+        text().prop_map(|text| FieldKind::Description { text }),
+    ]
+}
+
+fn answer() -> impl Strategy<Value = Answer> {
+    prop_oneof![
+        any::<bool>().prop_map(Answer::Bool),
+        prop_oneof![-60.0..60.0f64, (0i32..12).prop_map(f64::from), any::<f64>()]
+            .prop_map(Answer::Number),
+        prop_oneof![
+            text(),
+            day(),
+            "[a-c]{1,2}",
+            "https?://[a-z]{1,8}\\.example(/[a-z]{0,5})?"
+        ]
+        .prop_map(Answer::Text),
+        vec("[a-c]{1,2}", 0..4).prop_map(Answer::List),
+        ("image/(jpeg|png|gif)", 0u64..3_000_000).prop_map(|(media_type, bytes)| {
+            Answer::Image(ImageAnswer {
+                media_type,
+                bytes,
+                image: None,
+            })
+        }),
+    ]
+}
+
+fn comparison(names: Vec<String>) -> impl Strategy<Value = Comparison> {
+    let ops = prop_oneof![
+        Just(Op::Equals),
+        Just(Op::NotEquals),
+        Just(Op::Includes),
+        Just(Op::AtLeast),
+        Just(Op::AtMost),
+        Just(Op::Answered),
+        Just(Op::Unanswered),
+    ];
+    (proptest::sample::select(names), ops, option::of(answer()))
+        .prop_map(|(field, op, value)| Comparison { field, op, value })
+}
+
+/// A form of up to eight fields named `f0`, `f1`…, some asked only on a condition over the
+/// others' answers.
+fn schema() -> impl Strategy<Value = FormSchema> {
+    vec((kind(), any::<bool>(), text()), 1..8)
+        .prop_flat_map(|fields| {
+            let names: Vec<String> = (0..fields.len()).map(|i| format!("f{i}")).collect();
+            let conditions = vec(
+                option::weighted(
+                    0.3,
+                    (any::<bool>(), vec(comparison(names.clone()), 0..3)).prop_map(
+                        |(all, comparisons)| {
+                            if all {
+                                Condition::All(comparisons)
+                            } else {
+                                Condition::Any(comparisons)
+                            }
+                        },
+                    ),
+                ),
+                fields.len(),
+            );
+            (Just(fields), conditions)
+        })
+        .prop_map(|(fields, conditions)| FormSchema {
+            slug: "generated".into(),
+            title: "Generated".into(),
+            description: String::new(),
+            fields: fields
+                .into_iter()
+                .zip(conditions)
+                .enumerate()
+                .map(|(i, ((kind, required, label), show_if))| Field {
+                    name: format!("f{i}"),
+                    label,
+                    help: String::new(),
+                    required,
+                    kind,
+                    show_if,
+                })
+                .collect(),
+            submit_label: None,
+            success_message: None,
+        })
+}
+
+/// An answer `kind` would likely take: mostly one that fits it, sometimes none, sometimes
+/// anything at all.
+fn answer_to(kind: &FieldKind) -> BoxedStrategy<Option<Answer>> {
+    let text = |pattern: String| {
+        proptest::string::string_regex(&pattern)
+            .expect("a valid pattern")
+            .prop_map(Answer::Text)
+            .boxed()
+    };
+    let fitting: BoxedStrategy<Answer> = match kind.clone() {
+        FieldKind::ShortText { max_len, .. } | FieldKind::LongText { max_len } => {
+            text(format!(" ?[a-z ]{{0,{}}}", max_len.min(24)))
+        }
+        FieldKind::Email => text("[a-z]{1,5}@[a-z]{1,5}\\.example".into()),
+        FieldKind::Url => text("https?://[a-z]{1,8}\\.example(/[a-z]{0,5})?".into()),
+        FieldKind::Date { .. } => day().prop_map(Answer::Text).boxed(),
+        FieldKind::Number { .. } => (-60.0..60.0f64).prop_map(Answer::Number).boxed(),
+        FieldKind::Rating { max } => (1..=max.max(1))
+            .prop_map(|n| Answer::Number(f64::from(n)))
+            .boxed(),
+        FieldKind::Nps => (0u8..=10)
+            .prop_map(|n| Answer::Number(f64::from(n)))
+            .boxed(),
+        FieldKind::SingleChoice { options } if !options.is_empty() => {
+            let values: Vec<String> = options.into_iter().map(|o| o.value).collect();
+            proptest::sample::select(values)
+                .prop_map(Answer::Text)
+                .boxed()
+        }
+        FieldKind::MultipleChoice { options, .. } if !options.is_empty() => {
+            let values: Vec<String> = options.into_iter().map(|o| o.value).collect();
+            proptest::sample::subsequence(values.clone(), 0..=values.len())
+                .prop_map(Answer::List)
+                .boxed()
+        }
+        FieldKind::Image { accept, max_bytes } if !accept.is_empty() => {
+            (proptest::sample::select(accept), 0..=max_bytes)
+                .prop_map(|(media_type, bytes)| {
+                    Answer::Image(ImageAnswer {
+                        media_type: media_type.replace('*', "png"),
+                        bytes,
+                        image: None,
+                    })
+                })
+                .boxed()
+        }
+        FieldKind::Consent { .. } => any::<bool>().prop_map(Answer::Bool).boxed(),
+        _ => answer().boxed(),
+    };
+    prop_oneof![
+        7 => fitting.prop_map(Some),
+        2 => Just(None),
+        1 => answer().prop_map(Some),
+    ]
+    .boxed()
+}
+
+/// A form and answers to it: mostly answers its fields would take, now and then one to a
+/// field the form does not have.
+fn form_and_answers() -> impl Strategy<Value = (FormSchema, Submission)> {
+    schema().prop_flat_map(|schema| {
+        let per_field: Vec<_> = schema.fields.iter().map(|f| answer_to(&f.kind)).collect();
+        let extra = option::weighted(0.1, answer());
+        (Just(schema), per_field, extra).prop_map(|(schema, answers, extra)| {
+            let mut submission: Submission = schema
+                .fields
+                .iter()
+                .zip(answers)
+                .filter_map(|(field, answer)| Some((field.name.clone(), answer?)))
+                .collect();
+            if let Some(extra) = extra {
+                submission.insert("extra".into(), extra);
+            }
+            (schema, submission)
+        })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+    #[test]
+    fn checking_never_panics_and_what_it_accepts_it_keeps((schema, answers) in form_and_answers()) {
+        let schema_ok = schema.validate_schema().is_ok();
+        let _ = schema.asked(&answers);
+        if let Ok(clean) = schema.validate(&answers) {
+            let json = serde_json::to_string(&clean).unwrap();
+            let back: Submission = serde_json::from_str(&json).unwrap();
+            prop_assert_eq!(&back, &clean);
+            prop_assert_eq!(schema.validate(&back), Ok(clean));
+        }
+        if schema_ok {
+            let json = serde_json::to_string(&schema).unwrap();
+            let back: FormSchema = serde_json::from_str(&json).unwrap();
+            prop_assert_eq!(back, schema);
+        }
+    }
+}
