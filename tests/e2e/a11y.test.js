@@ -52,6 +52,9 @@ test("keyboard: Tab reaches the votes, focus is visible, Space votes and the res
       };
     });
   // The board's "Propose an idea", the list's controls and the first idea's link come first.
+  // The button shows once the site's configuration says proposals are open, which may arrive
+  // after the ideas.
+  await page.locator('#w [data-testid="propose"]').waitFor();
   const visited = [];
   for (let presses = 0; presses < 10 && visited.at(-1) !== "vote-button"; presses++) {
     await page.keyboard.press("Tab");
