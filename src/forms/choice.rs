@@ -1,6 +1,7 @@
 //! Questions answered by picking: one option (radio buttons), several (checkboxes), a score
 //! (a row of star radio buttons, each named "3 of 5", or the numbers 0 to 10 of a likelihood,
-//! its ends named), or a consent (one checkbox whose label is what the visitor agrees to). Native inputs, so the keyboard works as everywhere else.
+//! its ends named), or a consent (one checkbox whose label is what the visitor agrees to).
+//! Native inputs, so the keyboard works as everywhere else.
 //! Choices and ratings are checked when focus leaves their group (see [`super::field`]), not
 //! as it moves from one box to the next.
 
@@ -112,6 +113,15 @@ impl Scale {
             Self::Likelihood => 0..=10,
         }
     }
+
+    /// Whether score `n` is drawn lit once `picked` is chosen: every star up to it, only the
+    /// number itself.
+    fn lit(self, picked: f64, n: u32) -> bool {
+        match self {
+            Self::Stars(_) => picked >= f64::from(n),
+            Self::Likelihood => picked == f64::from(n),
+        }
+    }
 }
 
 /// A score question as a row of radio buttons: stars for a rating, numbers for a likelihood.
@@ -151,7 +161,7 @@ pub fn Score(
                     let name = name.clone();
                     let lit = {
                         let score = score.clone();
-                        move || score().is_some_and(|score| if stars { score >= f64::from(n) } else { score == f64::from(n) })
+                        move || score().is_some_and(|picked| scale.lit(picked, n))
                     };
                     let checked = {
                         let score = score.clone();

@@ -265,15 +265,7 @@ impl FormSchema {
             validate::text(&mut errors, &key("help"), &field.help, 0, limits::TEXT_MAX);
             check_kind(&mut errors, field, &key);
             if let Some(condition) = &field.show_if {
-                let earlier = &self.fields[..index];
-                let sound = !condition.comparisons().is_empty()
-                    && condition.comparisons().iter().all(|comparison| {
-                        comparison.is_well_formed()
-                            && earlier.iter().any(|field| {
-                                field.name == comparison.field && field.kind.takes_answer()
-                            })
-                    });
-                if !sound {
+                if !is_sound(condition, &self.fields[..index]) {
                     validate::push(&mut errors, &key("show_if"), validate::INVALID);
                 }
             }
@@ -289,6 +281,19 @@ fn is_field_name(name: &str) -> bool {
         && name
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// Whether `condition` can be met by answers to `earlier` fields: some comparisons, each
+/// naming an answered field among them, with a value that suits its operation.
+fn is_sound(condition: &Condition, earlier: &[Field]) -> bool {
+    let comparisons = condition.comparisons();
+    !comparisons.is_empty()
+        && comparisons.iter().all(|comparison| {
+            comparison.is_well_formed()
+                && earlier
+                    .iter()
+                    .any(|field| field.name == comparison.field && field.kind.takes_answer())
+        })
 }
 
 /// Checks the settings of `field`'s kind, keying errors with `key(setting)`.

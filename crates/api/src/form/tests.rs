@@ -473,6 +473,7 @@ fn web_addresses_are_http_or_https_with_a_host() {
         "https://ridgeline.example:port/",
         "https://user@ridgeline.example/",
         "https://[::1/",
+        "https://[::1]8080/",
         "https://ridgeline.example/a b",
     ] {
         assert_eq!(code(bad), Some(vec!["invalid_url".to_owned()]), "{bad}");

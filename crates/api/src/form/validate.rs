@@ -9,11 +9,12 @@ use crate::form::submission::{Answer, Submission};
 use crate::validate::{self, FieldErrors};
 
 impl FormSchema {
-    /// Checks `answers` against the fields, answering the cleaned submission (text trimmed,
-    /// blank optional answers dropped) or per-field codes keyed by field name: `required`,
-    /// `too_long`, `invalid_email`, `invalid_url`, `invalid_date`, `not_an_option`, `duplicate`, `out_of_range`, `too_few`,
-    /// `too_many`, `consent_required`, `unknown_field`, `wrong_type`, and for images
-    /// `unsupported_type` or `too_large`.
+    /// Checks `answers` against the fields asked (see [`FormSchema::asked`]), answering the
+    /// cleaned submission (text trimmed, blank optional answers and answers to questions not
+    /// asked dropped) or per-field codes keyed by field name: `required`, `too_long`,
+    /// `invalid_email`, `invalid_url`, `invalid_date`, `not_an_option`, `duplicate`,
+    /// `out_of_range`, `too_few`, `too_many`, `consent_required`, `unknown_field`,
+    /// `wrong_type`, and for images `unsupported_type` or `too_large`.
     pub fn validate(&self, answers: &Submission) -> Result<Submission, FieldErrors> {
         let mut errors = FieldErrors::new();
         for name in answers.keys().filter(|name| self.field(name).is_none()) {
@@ -53,9 +54,7 @@ impl FormSchema {
         }
         validate::finish(errors).map(|()| clean)
     }
-}
 
-impl FormSchema {
     /// The names of the fields asked, given `answers`: those without a condition, and those
     /// whose condition the answers to the fields asked before them meet (text trimmed, blank
     /// answers left out, as they are kept).
@@ -139,23 +138,9 @@ fn check(field: &Field, answer: &Answer) -> Result<(), &'static str> {
             }
         }
         (FieldKind::Rating { max }, Answer::Number(number)) => {
-            if number.fract() != 0.0 {
-                Err(validate::WRONG_TYPE)
-            } else if *number < 1.0 || *number > f64::from(*max) {
-                Err(validate::OUT_OF_RANGE)
-            } else {
-                Ok(())
-            }
+            whole_within(*number, 1.0, f64::from(*max))
         }
-        (FieldKind::Nps, Answer::Number(number)) => {
-            if number.fract() != 0.0 {
-                Err(validate::WRONG_TYPE)
-            } else if !(0.0..=10.0).contains(number) {
-                Err(validate::OUT_OF_RANGE)
-            } else {
-                Ok(())
-            }
-        }
+        (FieldKind::Nps, Answer::Number(number)) => whole_within(*number, 0.0, 10.0),
         (FieldKind::SingleChoice { options }, Answer::Text(value)) => {
             if is_option(options, value) {
                 Ok(())
@@ -191,6 +176,17 @@ fn check(field: &Field, answer: &Answer) -> Result<(), &'static str> {
     }
 }
 
+/// Checks a score: a whole number from `lowest` to `highest`.
+fn whole_within(number: f64, lowest: f64, highest: f64) -> Result<(), &'static str> {
+    if number.fract() != 0.0 {
+        Err(validate::WRONG_TYPE)
+    } else if !(lowest..=highest).contains(&number) {
+        Err(validate::OUT_OF_RANGE)
+    } else {
+        Ok(())
+    }
+}
+
 /// Whether an image field accepting `accept` takes a file of `media_type`: the type listed
 /// (in any case), or `image/*` listed and an image type.
 fn accepts(accept: &[String], media_type: &str) -> bool {
@@ -219,13 +215,12 @@ fn is_web_url(text: &str) -> bool {
     let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
     let (host_ok, port) = match authority.strip_prefix('[') {
         Some(bracketed) => match bracketed.split_once(']') {
-            Some((address, after)) => (
+            // After the brackets: nothing, or a port.
+            Some((address, after)) if after.is_empty() || after.starts_with(':') => (
                 !address.is_empty() && address.chars().all(|c| c.is_ascii_hexdigit() || c == ':'),
-                after
-                    .strip_prefix(':')
-                    .or((!after.is_empty()).then_some("invalid")),
+                after.strip_prefix(':'),
             ),
-            None => (false, None),
+            _ => (false, None),
         },
         None => {
             let (host, port) = match authority.split_once(':') {
