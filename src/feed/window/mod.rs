@@ -45,6 +45,10 @@ const REACH: f64 = 1.5;
 /// viewport heights: it moves by half a screen at a time, so each move renders few posts.
 const KEEP: f64 = 1.0;
 
+/// The most posts a move of the window renders in one frame: a longer move goes on over the
+/// next frames, the posts already rendered beyond the viewport covering the scroll meanwhile.
+const MOST_NEW: usize = 8;
+
 /// What the window knows of the layout.
 struct State {
     geometry: Option<Geometry>,
@@ -373,15 +377,22 @@ impl Window {
             let covered = current.start <= needed.start
                 && needed.end <= current.end
                 && current.end <= plan.len();
-            Some(if covered {
-                current
-            } else {
-                plan.window(view.grown(height * REACH), MAX_RENDERED)
-            })
+            if covered {
+                return Some((current.clone(), false));
+            }
+            let target = plan.window(view.grown(height * REACH), MAX_RENDERED);
+            let visible = plan.window(view, MAX_RENDERED);
+            let next = plan.step(&current, &target, &visible, MOST_NEW);
+            Some((next.clone(), next != target))
         }) else {
             return;
         };
+        let (next, partial) = next;
         self.show(next);
+        if partial {
+            // The rest once this frame has laid out and painted what came now.
+            request_animation_frame(move || self.settle_soon());
+        }
     }
 
     /// Renders the posts of `range`, with the space before and after them sized to match.

@@ -130,6 +130,43 @@ impl Plan {
             .collect()
     }
 
+    /// A step from the rendered `current` toward `target` that renders at most `most` posts
+    /// more (rounded to whole rows), never leaving out the posts of `visible`: a long move
+    /// is made over several frames, each laying out a few posts. A jump with nothing in
+    /// common starts from the visible posts alone.
+    pub fn step(
+        &self,
+        current: &Range<usize>,
+        target: &Range<usize>,
+        visible: &Range<usize>,
+        most: usize,
+    ) -> Range<usize> {
+        let stride = self.stride;
+        let most = (most - most % stride).max(stride);
+        let current = if current.start < target.end && target.start < current.end {
+            current.clone()
+        } else {
+            visible.clone()
+        };
+        let mut budget = most;
+        let end = if target.end > current.end {
+            let end = target.end.min(current.end + budget);
+            budget -= end - current.end;
+            end
+        } else {
+            target.end
+        };
+        let start = if target.start < current.start {
+            // Upward, whole rows only: the start stays on a row's first post.
+            let reach = budget - budget % stride;
+            target.start.max(current.start.saturating_sub(reach))
+        } else {
+            target.start
+        };
+        let start = start.min(visible.start);
+        start..end.max(visible.end).max(start)
+    }
+
     /// Where post `index` lies.
     pub fn extent(&self, index: usize) -> Option<Span> {
         self.extents.get(index).copied()
@@ -168,6 +205,23 @@ mod tests {
         assert_eq!(plan.window(view(5000.0, 6000.0), 100), 27..30);
         assert_eq!(plan.window(view(-500.0, -10.0), 100), 0..0);
         assert_eq!(Plan::rows(&[], 3, 10.0).window(view(0.0, 100.0), 10), 0..0);
+    }
+
+    #[test]
+    fn a_long_move_is_made_a_few_posts_at_a_time() {
+        let plan = Plan::rows(&[100.0; 60], 3, 10.0);
+        // Down: at most two rows more, the rows left behind dropped at once.
+        assert_eq!(plan.step(&(0..15), &(9..36), &(12..18), 6), 9..21);
+        // But the visible rows always, whatever the budget.
+        assert_eq!(plan.step(&(0..15), &(9..36), &(18..27), 3), 9..27);
+        // Up: whole rows, ending where the target ends.
+        assert_eq!(plan.step(&(30..45), &(12..36), &(27..33), 7), 24..36);
+        // A move within budget reaches its target.
+        assert_eq!(plan.step(&(0..15), &(3..18), &(6..12), 6), 3..18);
+        // A jump starts from the visible posts.
+        assert_eq!(plan.step(&(0..15), &(30..51), &(36..42), 6), 36..48);
+        // Shrinking costs nothing.
+        assert_eq!(plan.step(&(0..30), &(3..18), &(6..12), 3), 3..18);
     }
 
     #[test]
