@@ -8,6 +8,7 @@ use crate::client::ApiClient;
 use crate::config::{ConfigError, WidgetConfig, WidgetKind};
 use crate::events::Events;
 use crate::feed::Feed;
+use crate::forms::PageFacts;
 use crate::i18n::Locale;
 use crate::ideas::IdeasBoard;
 use crate::ui::ErrorPanel;
@@ -29,6 +30,7 @@ pub fn App(
             return setup_failed();
         }
     };
+    provide_context(PageFacts::new(config.attributes));
     provide_context(config.locale);
     provide_context(config.locale.catalog());
     provide_context(ApiClient::new(

@@ -5,6 +5,7 @@
 //! `api` and `site` from its own script tag, so every value arrives as a string. Unknown keys
 //! are ignored, which lets newer loaders talk to older widgets.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Deserialize;
@@ -29,6 +30,9 @@ pub struct WidgetConfig {
     pub stylesheet: Option<String>,
     /// What to show, with the options specific to that kind.
     pub kind: WidgetKind,
+    /// Every option given, by its camelCased name, as the page set it: what a form's hidden
+    /// fields read (`data-product`, `data-campaign`…).
+    pub attributes: BTreeMap<String, String>,
 }
 
 /// The request time limit when the embedding sets none.
@@ -176,8 +180,15 @@ impl WidgetConfig {
     /// Reads and validates the options JSON. Without a `locale` option, the widget speaks
     /// the first of `languages` (the page's `lang`, then the browser's) it has a catalog for.
     pub fn parse(json: &str, languages: &[&str]) -> Result<Self, ConfigError> {
-        let raw: RawOptions = serde_json::from_str(json)
-            .map_err(|error| ConfigError::Malformed(error.to_string()))?;
+        let malformed = |error: serde_json::Error| ConfigError::Malformed(error.to_string());
+        let options: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(json).map_err(malformed)?;
+        let attributes = options
+            .iter()
+            .filter_map(|(name, value)| Some((name.clone(), value.as_str()?.to_owned())))
+            .collect();
+        let raw: RawOptions =
+            serde_json::from_value(serde_json::Value::Object(options)).map_err(malformed)?;
         let api = required("api", raw.api)?;
         let api = ApiBase::parse(&api).ok_or(ConfigError::Invalid {
             option: "api",
@@ -247,6 +258,7 @@ impl WidgetConfig {
             timeout_ms,
             stylesheet,
             kind,
+            attributes,
         })
     }
 }
@@ -299,7 +311,7 @@ mod tests {
     use super::*;
 
     const GOOD: &str = r#"{"kind":"ideas","api":"http://127.0.0.1:8080/","site":"ridgeline",
-        "board":" trail-shoes ","locale":"en-GB","theme":"dark"}"#;
+        "board":" trail-shoes ","locale":"en-GB","theme":"dark","utmCampaign":"spring"}"#;
 
     /// A minimal ideas widget with `option` set to `value`.
     fn with(option: &str, value: &str) -> Result<WidgetConfig, ConfigError> {
@@ -333,6 +345,9 @@ mod tests {
                 paging: Paging::Button,
             }
         );
+        // Unknown keys are kept for hidden form fields, with every other option.
+        assert_eq!(config.attributes["site"], "ridgeline");
+        assert_eq!(config.attributes["utmCampaign"], "spring");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use kindred_api::{Answer, FieldKind, FormSchema, ImageAnswer, Submission, Submit
 use leptos::prelude::*;
 use web_sys::File;
 
+use super::page_facts::PageFacts;
 use crate::client::{json, Body};
 
 /// What the visitor has answered so far, by field name, with the photos they chose.
@@ -67,6 +68,16 @@ impl FormAnswers {
         self.set(name, answer);
     }
 
+    /// Answers `schema`'s hidden fields from what `facts` say of the page, leaving those the
+    /// page says nothing of unanswered.
+    pub fn fill_hidden(self, schema: &FormSchema, facts: &PageFacts) {
+        for field in &schema.fields {
+            if let FieldKind::Hidden { from } = &field.kind {
+                self.set(&field.name, facts.answer(from).map(Answer::Text));
+            }
+        }
+    }
+
     /// The photo chosen for field `name`, if any.
     pub fn photo(self, name: &str) -> Option<File> {
         self.photos.with_value(|photos| photos.get(name).cloned())
@@ -89,10 +100,15 @@ impl FormAnswers {
         answers
     }
 
+    /// Has the running effect or memo run again whenever an answer changes.
+    pub fn track(self) {
+        self.answers.track();
+    }
+
     /// Whether `schema` asks field `name` given the answers so far (tracked): a field with a
     /// condition comes and goes as earlier answers change.
     pub fn asks(self, schema: &FormSchema, name: &str) -> bool {
-        self.answers.track();
+        self.track();
         schema.asked(&self.submission(schema)).contains(name)
     }
 

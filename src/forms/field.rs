@@ -2,7 +2,7 @@
 //! `aria-describedby` and `aria-invalid`, and the input its kind takes. Questions answered
 //! by picking (choices, ratings) are a `fieldset` whose `legend` is the label.
 
-use kindred_api::{Answer, Field, FieldErrors, FieldKind};
+use kindred_api::{Answer, Field, FieldErrors, FieldKind, TextFormat};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Node;
@@ -152,6 +152,8 @@ pub fn SchemaField(
             </div>
         }
         .into_any(),
+        // Answered from the page, never seen; a page break titles the page it opens.
+        FieldKind::Hidden { .. } | FieldKind::PageBreak => ().into_any(),
         FieldKind::Consent { text } => view! {
             <div class="field field--consent" data-field=name>
                 <Consent question=question.clone() text=text.clone() answers/>
@@ -210,7 +212,7 @@ fn text_input(question: &Question, answers: FormAnswers) -> AnyView {
     let invalid = move || invalid.get().then_some("true");
     let leave = move |_| on_leave.run(());
     match &field.kind {
-        FieldKind::LongText { max_len } => view! {
+        FieldKind::LongText { max_len, .. } => view! {
             <textarea
                 id=id
                 name=name
@@ -233,8 +235,18 @@ fn text_input(question: &Question, answers: FormAnswers) -> AnyView {
                 FieldKind::Url => ("url", Some("url"), Some("url"), None),
                 FieldKind::Date { .. } => ("date", None, None, None),
                 FieldKind::Number { .. } => ("text", Some("decimal"), None, None),
-                FieldKind::ShortText { placeholder, .. } => {
-                    ("text", None, None, placeholder.clone())
+                FieldKind::ShortText {
+                    placeholder,
+                    format,
+                    ..
+                } => {
+                    let (kind, inputmode, autocomplete) = match format {
+                        Some(TextFormat::Phone) => ("tel", None, Some("tel")),
+                        Some(TextFormat::Digits) => ("text", Some("numeric"), None),
+                        Some(TextFormat::PostalCode) => ("text", None, Some("postal-code")),
+                        _ => ("text", None, None),
+                    };
+                    (kind, inputmode, autocomplete, placeholder.clone())
                 }
                 _ => ("text", None, None, None),
             };

@@ -3,15 +3,22 @@
 //! the server applies; the server's own field errors land in the same places. A send is
 //! disabled only while it is on its way, and carries an `Idempotency-Key`, kept while the
 //! answers stay the same, so a retry after a lost answer never submits twice.
+//!
+//! A form with page breaks shows one page at a time, with where the visitor is ("Step 2 of
+//! 3"), Back, and Next, which checks that page's answers first. Every page stays in the
+//! document, the others hidden, so going back and forth loses nothing; a page whose
+//! questions the answers so far do not call for is skipped.
 
 use kindred_api::{FieldErrors, FormSchema, Submission, SubmissionReceipt};
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 use super::answers::FormAnswers;
 use super::field::SchemaField;
+use super::page_facts::PageFacts;
 use crate::client::{ApiClient, ClientError};
 use crate::i18n::use_catalog;
 use crate::ui::{focus_first_invalid, unique_id, Honeypot, SendFailure};
@@ -76,7 +83,44 @@ pub fn SchemaForm(
     let form = NodeRef::<html::Form>::new();
     let id = unique_id("form");
     let heading = format!("{id}-heading");
+    if let Some(facts) = use_context::<PageFacts>() {
+        answers.fill_hidden(&schema, &facts);
+    }
+    let pages = schema.pages();
+    let last_page = pages.len() - 1;
     let schema = StoredValue::new(schema);
+    // The page shown, and the pages the answers so far call for.
+    let page = RwSignal::new(0usize);
+    let shown = Memo::new(move |_| {
+        answers.track();
+        schema.with_value(|schema| {
+            let so_far = answers.submission(schema);
+            (0..=last_page)
+                .filter(|&page| page == 0 || schema.shows_page(page, &so_far))
+                .collect::<Vec<_>>()
+        })
+    });
+    let step = move || {
+        let at = page.get();
+        shown.with(|shown| {
+            (
+                shown.iter().position(|&p| p == at).unwrap_or(0),
+                shown.len(),
+            )
+        })
+    };
+    let on_last = move || step().0 + 1 >= step().1;
+    // Moves to the page `by` shown pages away, its title taking focus.
+    let turn = move |by: isize| {
+        let (at, _) = step();
+        let next = at
+            .checked_add_signed(by)
+            .and_then(|at| shown.with(|s| s.get(at).copied()));
+        if let Some(next) = next {
+            page.set(next);
+            focus_page_title(form, next);
+        }
+    };
 
     let check_one = Callback::new(move |name: String| {
         let found = schema.with_value(|schema| schema.validate(&answers.submission(schema)));
@@ -140,12 +184,32 @@ pub fn SchemaForm(
         if sending.get_untracked() {
             return;
         }
+        if !on_last() {
+            let current = page.get_untracked();
+            match schema.with_value(|s| s.validate_page(&answers.submission(s), current)) {
+                Ok(()) => {
+                    errors.set(FieldErrors::new());
+                    turn(1);
+                }
+                Err(found) => {
+                    errors.set(found);
+                    focus_first_invalid(form);
+                }
+            }
+            return;
+        }
         match schema.with_value(|schema| schema.validate(&answers.submission(schema))) {
             Ok(clean) => {
                 errors.set(FieldErrors::new());
                 send(clean);
             }
             Err(found) => {
+                // Back to the first page with a problem, should an earlier one have any.
+                let first =
+                    schema.with_value(|schema| pages_with(schema, &found).into_iter().min());
+                if let Some(first) = first.filter(|&first| first != page.get_untracked()) {
+                    page.set(first);
+                }
                 errors.set(found);
                 focus_first_invalid(form);
             }
@@ -159,40 +223,83 @@ pub fn SchemaForm(
             schema.fields.clone(),
         )
     });
-    let questions = fields
+    let question = |index: usize, field: kindred_api::Field| {
+        let after = insert
+            .as_ref()
+            .filter(|insert| insert.after == field.name)
+            .map(|insert| insert.view.run());
+        let id = format!("{id}-{index}");
+        // A question with a condition shows only while earlier answers meet it.
+        let question = if field.show_if.is_none() {
+            view! { <SchemaField field id answers errors on_leave=check_one/> }.into_any()
+        } else {
+            let name = field.name.clone();
+            let asked = move || schema.with_value(|schema| answers.asks(schema, &name));
+            view! {
+                <Show when=asked>
+                    <SchemaField
+                        field=field.clone()
+                        id=id.clone()
+                        answers
+                        errors
+                        on_leave=check_one
+                    />
+                </Show>
+            }
+            .into_any()
+        };
+        view! {
+            {question}
+            {after}
+        }
+    };
+    let page_views = pages
         .into_iter()
         .enumerate()
-        .map(|(index, field)| {
-            let after = insert
-                .as_ref()
-                .filter(|insert| insert.after == field.name)
-                .map(|insert| insert.view.run());
-            let id = format!("{id}-{index}");
-            // A question with a condition shows only while earlier answers meet it.
-            let question = if field.show_if.is_none() {
-                view! { <SchemaField field id answers errors on_leave=check_one/> }.into_any()
-            } else {
-                let name = field.name.clone();
-                let asked = move || schema.with_value(|schema| answers.asks(schema, &name));
+        .map(|(number, range)| {
+            let mut fields = fields[range.clone()].iter().cloned().zip(range);
+            // A page after the first opens with its break, whose label titles it.
+            let title = (number > 0).then(|| fields.next()).flatten().map(|(field, _)| {
                 view! {
-                    <Show when=asked>
-                        <SchemaField
-                            field=field.clone()
-                            id=id.clone()
-                            answers
-                            errors
-                            on_leave=check_one
-                        />
-                    </Show>
+                    <h4 class="schema-form__page-title" id=page_title_id(&id, number) tabindex="-1">
+                        {field.label}
+                    </h4>
                 }
-                .into_any()
-            };
+            });
+            let questions = fields
+                .map(|(field, index)| question(index, field))
+                .collect_view();
             view! {
-                {question}
-                {after}
+                <div
+                    class="schema-form__page"
+                    data-page=number
+                    hidden=move || page.get() != number
+                >
+                    {title}
+                    {questions}
+                </div>
             }
         })
         .collect_view();
+    let progress = (last_page > 0).then(|| {
+        let step_id = format!("{id}-step");
+        view! {
+            <div class="schema-form__progress" part="form-progress">
+                <p class="schema-form__step" id=step_id.clone() aria-live="polite">
+                    {move || {
+                        let (at, of) = step();
+                        t.form_step(count(at + 1), count(of))
+                    }}
+                </p>
+                <progress
+                    class="meter__bar"
+                    aria-labelledby=step_id
+                    max=move || step().1
+                    value=move || step().0 + 1
+                ></progress>
+            </div>
+        }
+    });
     let labelled_by = heading.clone();
     view! {
         <form
@@ -207,19 +314,34 @@ pub fn SchemaForm(
             <h3 class="submit__heading" id=heading>{title}</h3>
             {(!description.is_empty()).then(|| view! { <p class="schema-form__intro">{description}</p> })}
             {note.map(|note| note.run())}
-            {questions}
+            {progress}
+            {page_views}
             <Honeypot id=format!("{id}-website") value=answers.website/>
             {status.map(|status| status.run())}
             <SendFailure title=t.form_failed() failure testid="form-error"/>
             <div class="submit__actions">
+                <Show when=move || { step().0 > 0 }>
+                    <button
+                        type="button"
+                        class="button button--quiet"
+                        part="back-button"
+                        data-testid="form-back"
+                        on:click=move |_| turn(-1)
+                    >
+                        {t.previous_page()}
+                    </button>
+                </Show>
                 <button
                     type="submit"
                     class="button"
                     part="submit-button"
                     data-testid="send-form"
+                    data-next=move || (!on_last()).then_some("")
                     disabled=move || sending.get()
                 >
-                    {move || if sending.get() {
+                    {move || if !on_last() {
+                        t.next_page().to_owned()
+                    } else if sending.get() {
                         t.sending_form().to_owned()
                     } else {
                         submit_label.clone().unwrap_or_else(|| t.send_form().to_owned())
@@ -229,4 +351,49 @@ pub fn SchemaForm(
             </div>
         </form>
     }
+}
+
+/// The id of page `number`'s title in the form `form`.
+fn page_title_id(form: &str, number: usize) -> String {
+    format!("{form}-page-{number}")
+}
+
+/// Moves focus to page `number`'s title (the form's first field on the first page) once it
+/// shows, so that a screen reader reads where the visitor now is.
+fn focus_page_title(form: NodeRef<html::Form>, number: usize) {
+    request_animation_frame(move || {
+        let Some(form) = form.get_untracked() else {
+            return;
+        };
+        let selector =
+            format!(r#"[data-page="{number}"] > h4, [data-page="{number}"] :is(input, textarea)"#);
+        if let Some(target) = form
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            _ = target.focus();
+        }
+    });
+}
+
+/// The pages holding a field `errors` names.
+fn pages_with(schema: &FormSchema, errors: &FieldErrors) -> Vec<usize> {
+    schema
+        .pages()
+        .into_iter()
+        .enumerate()
+        .filter(|(_, range)| {
+            schema.fields[range.clone()]
+                .iter()
+                .any(|field| errors.contains_key(&field.name))
+        })
+        .map(|(page, _)| page)
+        .collect()
+}
+
+/// A step's number as the catalog counts.
+fn count(number: usize) -> u32 {
+    u32::try_from(number).unwrap_or(u32::MAX)
 }

@@ -2,7 +2,7 @@
 //! shared rules (in the browser or from the server), with the limit from the field's
 //! settings that tells how to fix it.
 
-use kindred_api::{validate, Day, Field, FieldKind};
+use kindred_api::{validate, Day, Field, FieldKind, TextFormat};
 
 /// What is wrong with an answer.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -13,6 +13,10 @@ pub enum FormIssue {
     ConsentRequired,
     /// More characters than the number given.
     TooLong(usize),
+    /// Fewer characters than the number given.
+    TooShort(usize),
+    /// Not in the field's named format.
+    InvalidFormat(TextFormat),
     /// Not an email address.
     InvalidEmail,
     /// Not a web address.
@@ -54,6 +58,14 @@ impl FormIssue {
             (_, validate::REQUIRED) => Self::Required,
             (_, validate::CONSENT_REQUIRED) => Self::ConsentRequired,
             (kind, validate::TOO_LONG) => Self::TooLong(kind.max_chars().unwrap_or(0)),
+            (kind, validate::TOO_SHORT) => Self::TooShort(kind.min_chars()),
+            (
+                FieldKind::ShortText {
+                    format: Some(format),
+                    ..
+                },
+                validate::INVALID_FORMAT,
+            ) => Self::InvalidFormat(*format),
             (_, validate::INVALID_EMAIL) => Self::InvalidEmail,
             (_, validate::INVALID_URL) => Self::InvalidUrl,
             (_, validate::INVALID_DATE) => Self::InvalidDate,
@@ -100,8 +112,15 @@ mod tests {
 
     #[test]
     fn codes_carry_the_limits_of_their_field() {
-        let text = field(serde_json::json!({ "type": "short_text", "max_len": 80 }));
+        let text = field(
+            serde_json::json!({ "type": "short_text", "max_len": 80, "min_len": 3, "format": "phone" }),
+        );
         assert_eq!(FormIssue::of(&text, "too_long"), FormIssue::TooLong(80));
+        assert_eq!(FormIssue::of(&text, "too_short"), FormIssue::TooShort(3));
+        assert_eq!(
+            FormIssue::of(&text, "invalid_format"),
+            FormIssue::InvalidFormat(TextFormat::Phone)
+        );
         assert_eq!(FormIssue::of(&text, "required"), FormIssue::Required);
         let number = field(serde_json::json!({ "type": "number", "min": 3.5 }));
         assert_eq!(

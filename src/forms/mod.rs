@@ -10,8 +10,10 @@ mod choice;
 mod field;
 mod form;
 mod issue;
+mod page_facts;
 mod photo;
 
 pub use answers::FormAnswers;
 pub use form::{Delivery, FormSlot, SchemaForm};
 pub use issue::FormIssue;
+pub use page_facts::PageFacts;

@@ -4,10 +4,11 @@
 //! failure carrying the same `Idempotency-Key`, so it can never submit twice. `fetch` to
 //! `form.example.test` is answered by hand.
 
+use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use kindred::client::{ApiBase, ApiClient};
-use kindred::forms::{FormAnswers, SchemaForm};
+use kindred::forms::{FormAnswers, PageFacts, SchemaForm};
 use kindred::i18n::Locale;
 use kindred_api::{FormSchema, SubmissionReceipt, VisitorId};
 use leptos::prelude::*;
@@ -62,8 +63,8 @@ fn mount_form() -> (HtmlElement, Arc<Mutex<Vec<SubmissionReceipt>>>, impl Sized)
     mount_schema(schema())
 }
 
-/// Mounts a form of `schema` as [`mount_form`] does.
-fn mount_schema(
+/// Mounts a form of `schema` as [`mount_form`] does, on a page about product `summit-3`.
+pub(crate) fn mount_schema(
     schema: FormSchema,
 ) -> (HtmlElement, Arc<Mutex<Vec<SubmissionReceipt>>>, impl Sized) {
     let container = new_host();
@@ -78,6 +79,10 @@ fn mount_schema(
         move || {
             provide_context(Locale::En.catalog());
             provide_context(client);
+            provide_context(PageFacts::new(BTreeMap::from([(
+                "product".to_owned(),
+                "summit-3".to_owned(),
+            )])));
             let on_sent = Callback::new(move |receipt| receipts.lock().unwrap().push(receipt));
             view! { <SchemaForm schema=schema.clone() answers=FormAnswers::default() on_sent/> }
         }
@@ -85,13 +90,13 @@ fn mount_schema(
     (container, receipts, root)
 }
 
-fn run_js(code: &str) -> wasm_bindgen::JsValue {
+pub(crate) fn run_js(code: &str) -> wasm_bindgen::JsValue {
     js_sys::eval(code).expect("the test's script runs")
 }
 
 /// Replaces `fetch` for `form.example.test` with a stub that records each request's
 /// `Idempotency-Key` and body and waits until the test answers it.
-fn stub_fetch() {
+pub(crate) fn stub_fetch() {
     run_js(
         "window.realFetch ??= window.fetch;
          window.sent = [];
@@ -106,36 +111,36 @@ fn stub_fetch() {
     );
 }
 
-fn restore_fetch() {
+pub(crate) fn restore_fetch() {
     run_js("window.fetch = window.realFetch;");
 }
 
-fn query(container: &HtmlElement, selector: &str) -> Element {
+pub(crate) fn query(container: &HtmlElement, selector: &str) -> Element {
     container
         .query_selector(selector)
         .unwrap()
         .unwrap_or_else(|| panic!("nothing matches {selector}"))
 }
 
-fn input(container: &HtmlElement, selector: &str) -> HtmlInputElement {
+pub(crate) fn input(container: &HtmlElement, selector: &str) -> HtmlInputElement {
     query(container, selector).unchecked_into()
 }
 
 /// Types `text` into the text input or area matching `selector`.
-fn type_into(container: &HtmlElement, selector: &str, text: &str) {
+pub(crate) fn type_into(container: &HtmlElement, selector: &str, text: &str) {
     let field = query(container, selector);
     js_sys::Reflect::set(&field, &"value".into(), &text.into()).unwrap();
     field.dispatch_event(&Event::new("input").unwrap()).unwrap();
 }
 
 /// Ticks or picks the checkbox or radio button matching `selector`.
-fn pick(container: &HtmlElement, selector: &str) {
+pub(crate) fn pick(container: &HtmlElement, selector: &str) {
     input(container, selector).click();
 }
 
 /// The error shown for question `name`, through its input's `aria-describedby` (the
 /// question's `fieldset` for a group).
-fn error_of(container: &HtmlElement, name: &str) -> Option<String> {
+pub(crate) fn error_of(container: &HtmlElement, name: &str) -> Option<String> {
     let question = query(container, &format!(r#"[data-field="{name}"]"#));
     let described = if question.tag_name() == "FIELDSET" {
         question.get_attribute("aria-describedby")
@@ -153,7 +158,7 @@ fn error_of(container: &HtmlElement, name: &str) -> Option<String> {
         .and_then(|error| error.text_content())
 }
 
-fn send(container: &HtmlElement) {
+pub(crate) fn send(container: &HtmlElement) {
     input(container, r#"[data-testid="send-form"]"#).click();
 }
 

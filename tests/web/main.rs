@@ -30,6 +30,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod detail;
 mod feed;
 mod form;
+mod form_pages;
+mod form_table;
 mod markdown;
 
 /// Every test passes the same CSS: the page keeps the first sheet it was given.

@@ -27,8 +27,8 @@ pub use feed::{
 };
 pub use form::{
     Answer, ChoiceOption, Day, Field, FieldKind, FormDefinition, FormDetails, FormSchema,
-    FormSummary, FormTarget, ImageAnswer, StoredSubmission, Submission, SubmissionReceipt,
-    SubmitForm, TargetOutcome,
+    FormSummary, FormTarget, HiddenSource, ImageAnswer, StoredSubmission, Submission,
+    SubmissionReceipt, SubmitForm, TargetOutcome, TextFormat,
 };
 pub use idea::{
     Author, CreateIdea, Idea, IdeaDetail, IdeaId, IdeaSort, IdeaStatus, SimilarIdea, StatusChange,

@@ -25,6 +25,8 @@ pub const INVALID_EMAIL: &str = "invalid_email";
 pub const INVALID_URL: &str = "invalid_url";
 /// Text is not a day of the calendar written `YYYY-MM-DD`.
 pub const INVALID_DATE: &str = "invalid_date";
+/// A short text answer does not have its field's named format.
+pub const INVALID_FORMAT: &str = "invalid_format";
 /// A choice names no option of its field.
 pub const NOT_AN_OPTION: &str = "not_an_option";
 /// A required consent was not given.

@@ -116,7 +116,9 @@ pub fn share_schema(rules: &UploadRules, t: &dyn Catalog) -> FormSchema {
             true,
             FieldKind::ShortText {
                 max_len: ALT_MAX as u32,
+                min_len: 0,
                 placeholder: None,
+                format: None,
             },
         ),
         field(
@@ -126,6 +128,7 @@ pub fn share_schema(rules: &UploadRules, t: &dyn Catalog) -> FormSchema {
             false,
             FieldKind::LongText {
                 max_len: CAPTION_MAX as u32,
+                min_len: 0,
             },
         ),
     ];

@@ -2,6 +2,8 @@
 
 use super::en::megabytes;
 use super::FormText;
+use kindred_api::TextFormat;
+
 use crate::forms::FormIssue;
 use crate::i18n::number::{decimal, ARABIC_INDIC};
 use crate::i18n::{Arabic, Catalog};
@@ -16,6 +18,21 @@ impl FormText for Arabic {
                 "استخدم {} حرفًا على الأكثر.",
                 self.number(u32::try_from(max).unwrap_or(u32::MAX))
             ),
+            FormIssue::TooShort(min) => format!(
+                "استخدم {} حرفًا على الأقل.",
+                self.number(u32::try_from(min).unwrap_or(u32::MAX))
+            ),
+            FormIssue::InvalidFormat(format) => match format {
+                TextFormat::Digits => "استخدم الأرقام فقط.",
+                TextFormat::Alphanumeric => "استخدم الحروف والأرقام فقط.",
+                TextFormat::Phone => "أدخل رقم هاتف، مثل +971 4 123 4567.",
+                TextFormat::PostalCode => "أدخل رمزًا بريديًا، مثل 11564.",
+                TextFormat::HexColor => {
+                    "أدخل لونًا بالعلامة # وستة أرقام أو حروف من a إلى f، مثل #2f6f4e."
+                }
+                TextFormat::Handle => "أدخل اسم مستخدم من حروف لاتينية وأرقام و_ و.، مثل @name.",
+            }
+            .into(),
             FormIssue::InvalidEmail => "أدخل عنوان بريد إلكتروني، مثل name@example.com.".into(),
             FormIssue::InvalidUrl => "أدخل عنوان موقع، مثل https://example.com.".into(),
             FormIssue::InvalidDate => "أدخل تاريخًا.".into(),
@@ -73,6 +90,18 @@ impl FormText for Arabic {
 
     fn form_loading(&self) -> &'static str {
         "جارٍ تحميل النموذج…"
+    }
+
+    fn next_page(&self) -> &'static str {
+        "التالي"
+    }
+
+    fn previous_page(&self) -> &'static str {
+        "السابق"
+    }
+
+    fn form_step(&self, step: u32, steps: u32) -> String {
+        format!("الخطوة {} من {}", self.number(step), self.number(steps))
     }
 
     fn least_likely(&self) -> &'static str {

@@ -2,6 +2,8 @@
 
 use super::en::megabytes;
 use super::FormText;
+use kindred_api::TextFormat;
+
 use crate::forms::FormIssue;
 use crate::i18n::number::{decimal, LATIN};
 use crate::i18n::{Catalog, German};
@@ -16,6 +18,19 @@ impl FormText for German {
                 "Höchstens {} Zeichen.",
                 self.number(u32::try_from(max).unwrap_or(u32::MAX))
             ),
+            FormIssue::TooShort(min) => format!(
+                "Mindestens {} Zeichen.",
+                self.number(u32::try_from(min).unwrap_or(u32::MAX))
+            ),
+            FormIssue::InvalidFormat(format) => match format {
+                TextFormat::Digits => "Bitte nur Ziffern verwenden.",
+                TextFormat::Alphanumeric => "Bitte nur Buchstaben und Ziffern verwenden.",
+                TextFormat::Phone => "Geben Sie eine Telefonnummer ein, etwa +49 30 1234567.",
+                TextFormat::PostalCode => "Geben Sie eine Postleitzahl ein, etwa 10115.",
+                TextFormat::HexColor => "Geben Sie eine Farbe als # und sechs Ziffern oder Buchstaben a bis f ein, etwa #2f6f4e.",
+                TextFormat::Handle => "Geben Sie einen Benutzernamen aus Buchstaben, Ziffern, _ und . ein, etwa @name.",
+            }
+            .into(),
             FormIssue::InvalidEmail => {
                 "Geben Sie eine E-Mail-Adresse ein, etwa name@example.com.".into()
             }
@@ -78,6 +93,18 @@ impl FormText for German {
 
     fn form_loading(&self) -> &'static str {
         "Formular wird geladen…"
+    }
+
+    fn next_page(&self) -> &'static str {
+        "Weiter"
+    }
+
+    fn previous_page(&self) -> &'static str {
+        "Zurück"
+    }
+
+    fn form_step(&self, step: u32, steps: u32) -> String {
+        format!("Schritt {} von {}", self.number(step), self.number(steps))
     }
 
     fn least_likely(&self) -> &'static str {

@@ -1,6 +1,8 @@
 //! Co-creation forms, in English.
 
 use super::FormText;
+use kindred_api::TextFormat;
+
 use crate::forms::FormIssue;
 use crate::i18n::number::{decimal, LATIN};
 use crate::i18n::{Catalog, English};
@@ -15,6 +17,21 @@ impl FormText for English {
                 "Use at most {} characters.",
                 self.number(u32::try_from(max).unwrap_or(u32::MAX))
             ),
+            FormIssue::TooShort(min) => format!(
+                "Use at least {} characters.",
+                self.number(u32::try_from(min).unwrap_or(u32::MAX))
+            ),
+            FormIssue::InvalidFormat(format) => match format {
+                TextFormat::Digits => "Use digits only.",
+                TextFormat::Alphanumeric => "Use letters and digits only.",
+                TextFormat::Phone => "Enter a phone number, like +44 20 7946 0958.",
+                TextFormat::PostalCode => "Enter a postal code, like SW1A 1AA.",
+                TextFormat::HexColor => {
+                    "Enter a colour as # and six digits or letters a to f, like #2f6f4e."
+                }
+                TextFormat::Handle => "Enter a handle of letters, digits, _ and ., like @name.",
+            }
+            .into(),
             FormIssue::InvalidEmail => "Enter an email address, like name@example.com.".into(),
             FormIssue::InvalidUrl => "Enter a web address, like https://example.com.".into(),
             FormIssue::InvalidDate => "Enter a date.".into(),
@@ -71,6 +88,18 @@ impl FormText for English {
 
     fn form_loading(&self) -> &'static str {
         "Loading the form…"
+    }
+
+    fn next_page(&self) -> &'static str {
+        "Next"
+    }
+
+    fn previous_page(&self) -> &'static str {
+        "Back"
+    }
+
+    fn form_step(&self, step: u32, steps: u32) -> String {
+        format!("Step {} of {}", self.number(step), self.number(steps))
     }
 
     fn least_likely(&self) -> &'static str {

@@ -2,6 +2,8 @@
 
 use super::en::megabytes;
 use super::FormText;
+use kindred_api::TextFormat;
+
 use crate::forms::FormIssue;
 use crate::i18n::number::{decimal, LATIN};
 use crate::i18n::{Catalog, French};
@@ -16,6 +18,19 @@ impl FormText for French {
                 "{} caractères au maximum.",
                 self.number(u32::try_from(max).unwrap_or(u32::MAX))
             ),
+            FormIssue::TooShort(min) => format!(
+                "{} caractères au minimum.",
+                self.number(u32::try_from(min).unwrap_or(u32::MAX))
+            ),
+            FormIssue::InvalidFormat(format) => match format {
+                TextFormat::Digits => "Utilisez uniquement des chiffres.",
+                TextFormat::Alphanumeric => "Utilisez uniquement des lettres et des chiffres.",
+                TextFormat::Phone => "Saisissez un numéro de téléphone, comme +33 1 23 45 67 89.",
+                TextFormat::PostalCode => "Saisissez un code postal, comme 75008.",
+                TextFormat::HexColor => "Saisissez une couleur : # puis six chiffres ou lettres de a à f, comme #2f6f4e.",
+                TextFormat::Handle => "Saisissez un identifiant de lettres, chiffres, _ et ., comme @nom.",
+            }
+            .into(),
             FormIssue::InvalidEmail => {
                 "Saisissez une adresse e-mail, comme nom@example.com.".into()
             }
@@ -79,6 +94,18 @@ impl FormText for French {
 
     fn form_loading(&self) -> &'static str {
         "Chargement du formulaire…"
+    }
+
+    fn next_page(&self) -> &'static str {
+        "Suivant"
+    }
+
+    fn previous_page(&self) -> &'static str {
+        "Retour"
+    }
+
+    fn form_step(&self, step: u32, steps: u32) -> String {
+        format!("Étape {} sur {}", self.number(step), self.number(steps))
     }
 
     fn least_likely(&self) -> &'static str {

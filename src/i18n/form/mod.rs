@@ -30,6 +30,12 @@ pub trait FormText {
     fn form_loading(&self) -> &'static str;
     /// The accessible name of one score of a rating: "3 of 5".
     fn rating_value(&self, score: u32, best: u32) -> String;
+    /// The button that goes on to a form's next page.
+    fn next_page(&self) -> &'static str;
+    /// The button that goes back to a form's previous page.
+    fn previous_page(&self) -> &'static str;
+    /// Where the visitor is in a form of several pages: "Step 2 of 3".
+    fn form_step(&self, step: u32, steps: u32) -> String;
     /// What the lowest score of a likelihood (0 of 0 to 10) means.
     fn least_likely(&self) -> &'static str;
     /// What the highest score of a likelihood (10 of 0 to 10) means.
@@ -38,6 +44,8 @@ pub trait FormText {
 
 #[cfg(test)]
 mod tests {
+    use kindred_api::TextFormat;
+
     use crate::forms::FormIssue;
     use crate::i18n::{Catalog, Locale};
 
@@ -48,6 +56,7 @@ mod tests {
             FormIssue::Required,
             FormIssue::ConsentRequired,
             FormIssue::TooLong(120),
+            FormIssue::TooShort(10),
             FormIssue::InvalidEmail,
             FormIssue::InvalidUrl,
             FormIssue::InvalidDate,
@@ -81,7 +90,9 @@ mod tests {
             FormIssue::UnsupportedType,
             FormIssue::TooLarge(5 * 1024 * 1024),
             FormIssue::Invalid,
-        ];
+        ]
+        .into_iter()
+        .chain(TextFormat::ALL.map(FormIssue::InvalidFormat));
         let texts = |c: &dyn Catalog| {
             let mut texts: Vec<String> = [
                 c.optional(),
@@ -94,10 +105,13 @@ mod tests {
                 c.photo_preview(),
                 c.least_likely(),
                 c.most_likely(),
+                c.next_page(),
+                c.previous_page(),
             ]
             .map(str::to_owned)
             .to_vec();
-            texts.extend(issues.map(|issue| c.form_issue(issue)));
+            texts.extend(issues.clone().map(|issue| c.form_issue(issue)));
+            texts.push(c.form_step(2, 3));
             texts.push(c.rating_value(3, 5));
             texts
         };

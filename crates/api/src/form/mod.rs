@@ -11,6 +11,8 @@
 
 mod condition;
 mod date;
+mod format;
+mod page;
 mod schema;
 mod submission;
 mod target;
@@ -18,7 +20,8 @@ mod validate;
 
 pub use condition::{Comparison, Condition, Op};
 pub use date::Day;
-pub use schema::{limits, ChoiceOption, Field, FieldKind, FormSchema, FormSummary};
+pub use format::TextFormat;
+pub use schema::{limits, ChoiceOption, Field, FieldKind, FormSchema, FormSummary, HiddenSource};
 pub use submission::{
     Answer, ImageAnswer, Submission, SubmissionReceipt, SubmitForm, TargetOutcome,
 };

@@ -7,6 +7,7 @@ use proptest::option;
 use proptest::prelude::*;
 
 use super::*;
+use crate::FieldErrors;
 
 /// Short text, sometimes blank, sometimes padded, sometimes beyond the Latin alphabet.
 fn text() -> impl Strategy<Value = String> {
@@ -37,11 +38,21 @@ fn options() -> impl Strategy<Value = Vec<ChoiceOption>> {
 
 fn kind() -> impl Strategy<Value = FieldKind> {
     prop_oneof![
-        (0u32..60, option::of(text())).prop_map(|(max_len, placeholder)| FieldKind::ShortText {
-            max_len,
-            placeholder
-        }),
-        (0u32..60).prop_map(|max_len| FieldKind::LongText { max_len }),
+        (
+            0u32..60,
+            0u32..8,
+            option::of(text()),
+            option::of(proptest::sample::select(TextFormat::ALL.to_vec()))
+        )
+            .prop_map(
+                |(max_len, min_len, placeholder, format)| FieldKind::ShortText {
+                    max_len,
+                    min_len,
+                    placeholder,
+                    format,
+                }
+            ),
+        (0u32..60, 0u32..8).prop_map(|(max_len, min_len)| FieldKind::LongText { max_len, min_len }),
         Just(FieldKind::Email),
         Just(FieldKind::Url),
         (option::of(day()), option::of(day())).prop_map(|(min, max)| FieldKind::Date { min, max }),
@@ -56,6 +67,13 @@ fn kind() -> impl Strategy<Value = FieldKind> {
             .prop_map(|(accept, max_bytes)| FieldKind::Image { accept, max_bytes }),
         text().prop_map(|text| FieldKind::Consent { text }),
         text().prop_map(|text| FieldKind::Description { text }),
+        prop_oneof![
+            Just(HiddenSource::Product),
+            Just(HiddenSource::PageUrl),
+            text().prop_map(HiddenSource::Attribute),
+        ]
+        .prop_map(|from| FieldKind::Hidden { from }),
+        Just(FieldKind::PageBreak),
     ]
 }
 
@@ -151,9 +169,24 @@ fn answer_to(kind: &FieldKind) -> BoxedStrategy<Option<Answer>> {
             .boxed()
     };
     let fitting: BoxedStrategy<Answer> = match kind.clone() {
-        FieldKind::ShortText { max_len, .. } | FieldKind::LongText { max_len } => {
+        FieldKind::ShortText {
+            format: Some(format),
+            ..
+        } => text(
+            match format {
+                TextFormat::Digits => "[0-9]{1,8}",
+                TextFormat::Alphanumeric => "[a-zA-Z0-9]{1,8}",
+                TextFormat::Phone => "\\+?[0-9]{2,4}( [0-9]{3,5}){1,3}",
+                TextFormat::PostalCode => "[A-Z0-9]{1,4}[0-9]( [0-9A-Z]{1,3})?",
+                TextFormat::HexColor => "#([0-9a-f]{3}|[0-9A-F]{6})",
+                TextFormat::Handle => "@?[a-z0-9_.]{1,12}",
+            }
+            .into(),
+        ),
+        FieldKind::ShortText { max_len, .. } | FieldKind::LongText { max_len, .. } => {
             text(format!(" ?[a-z ]{{0,{}}}", max_len.min(24)))
         }
+        FieldKind::Hidden { .. } => text("https://shop\\.example/[a-z]{0,8}".into()),
         FieldKind::Email => text("[a-z]{1,5}@[a-z]{1,5}\\.example".into()),
         FieldKind::Url => text("https?://[a-z]{1,8}\\.example(/[a-z]{0,5})?".into()),
         FieldKind::Date { .. } => day().prop_map(Answer::Text).boxed(),
@@ -232,6 +265,18 @@ proptest! {
             prop_assert_eq!(&back, &clean);
             prop_assert_eq!(schema.validate(&back), Ok(clean));
         }
+        // The pages' errors together are the form's, less those of fields it does not have.
+        let pages = schema.pages();
+        let mut by_page = FieldErrors::new();
+        for page in 0..pages.len() {
+            if let Err(errors) = schema.validate_page(&answers, page) {
+                by_page.extend(errors);
+            }
+        }
+        let mut whole = schema.validate(&answers).err().unwrap_or_default();
+        whole.retain(|name, _| schema.field(name).is_some());
+        prop_assert_eq!(by_page, whole);
+        prop_assert_eq!(pages.iter().map(|page| page.len()).sum::<usize>(), schema.fields.len());
         if schema_ok {
             let json = serde_json::to_string(&schema).unwrap();
             let back: FormSchema = serde_json::from_str(&json).unwrap();

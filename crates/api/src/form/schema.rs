@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::condition::Condition;
 use super::date::Day;
+use super::format::TextFormat;
 use crate::validate::{self, FieldErrors};
 
 /// Limits of a form schema, shared by the moderation API and the widget.
@@ -30,6 +31,8 @@ pub mod limits {
     pub const EMAIL_MAX: usize = 254;
     /// Most characters in a web address.
     pub const URL_MAX: usize = 2_048;
+    /// Most characters in a hidden field's answer (a page's address, say).
+    pub const HIDDEN_MAX: usize = 2_048;
     /// Smallest and largest `max` of a rating.
     pub const RATING_MAX: std::ops::RangeInclusive<u8> = 3..=10;
     /// Largest `max_bytes` of an image field: 10 MiB.
@@ -92,14 +95,23 @@ pub enum FieldKind {
     ShortText {
         /// Most characters.
         max_len: u32,
+        /// Fewest characters of an answer (a required field needs at least one).
+        #[serde(default, skip_serializing_if = "is_zero")]
+        min_len: u32,
         /// An example of the expected form, shown in the empty input; not enforced.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         placeholder: Option<String>,
+        /// A shape the answer must have, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        format: Option<TextFormat>,
     },
     /// Several lines of text; the answer is a string.
     LongText {
         /// Most characters.
         max_len: u32,
+        /// Fewest characters of an answer (a required field needs at least one).
+        #[serde(default, skip_serializing_if = "is_zero")]
+        min_len: u32,
     },
     /// An email address; the answer is a string.
     Email,
@@ -167,6 +179,30 @@ pub enum FieldKind {
         /// The passage.
         text: String,
     },
+    /// An answer the visitor never sees, filled in by the widget from the page the form is
+    /// on; the answer is a string. The label names it for the brand's team.
+    Hidden {
+        /// Where the answer comes from.
+        from: HiddenSource,
+    },
+    /// The start of a new page of a multi-step form, titled with the field's label: the
+    /// visitor goes on with "Next" once the page before is answered. No answer.
+    PageBreak,
+}
+
+/// Where a hidden field's answer comes from: `"product"`, `"page_url"` or
+/// `{"attribute": "campaign"}`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HiddenSource {
+    /// The product the page is about: the placeholder's `data-product`.
+    Product,
+    /// The page's address, without its `#` fragment.
+    PageUrl,
+    /// Another attribute of the placeholder, named without its `data-` prefix: `campaign`
+    /// reads `data-campaign`. Lowercase letters, digits and `-`.
+    Attribute(String),
 }
 
 /// One option of a choice field.
@@ -195,18 +231,29 @@ fn is_zero(value: &u32) -> bool {
 }
 
 impl FieldKind {
-    /// Whether a field of this kind is answered: all but a description.
+    /// Whether a field of this kind is answered: all but a description and a page break.
     pub fn takes_answer(&self) -> bool {
-        !matches!(self, Self::Description { .. })
+        !matches!(self, Self::Description { .. } | Self::PageBreak)
     }
 
     /// The most characters a text answer may have, for the kinds answered with text.
     pub fn max_chars(&self) -> Option<usize> {
         match self {
-            Self::ShortText { max_len, .. } | Self::LongText { max_len } => Some(*max_len as usize),
+            Self::ShortText { max_len, .. } | Self::LongText { max_len, .. } => {
+                Some(*max_len as usize)
+            }
             Self::Email => Some(limits::EMAIL_MAX),
             Self::Url => Some(limits::URL_MAX),
+            Self::Hidden { .. } => Some(limits::HIDDEN_MAX),
             _ => None,
+        }
+    }
+
+    /// The fewest characters a text answer may have: 0 unless the field says more.
+    pub fn min_chars(&self) -> usize {
+        match self {
+            Self::ShortText { min_len, .. } | Self::LongText { min_len, .. } => *min_len as usize,
+            _ => 0,
         }
     }
 }
@@ -218,8 +265,9 @@ impl FormSchema {
     }
 
     /// Checks that the schema can be rendered and answered: a slug, a title, unique field
-    /// names, sane limits and non-empty option lists. Errors are keyed `slug`, `title`,
-    /// `fields`, or `fields[<index>].<setting>`, with the codes of [`crate::validate`].
+    /// names, sane limits, non-empty option lists, conditions on earlier answers and no
+    /// empty page. Errors are keyed `slug`, `title`, `fields`, or
+    /// `fields[<index>].<setting>`, with the codes of [`crate::validate`].
     pub fn validate_schema(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::new();
         if !validate::is_slug(&self.slug) {
@@ -264,10 +312,24 @@ impl FormSchema {
             );
             validate::text(&mut errors, &key("help"), &field.help, 0, limits::TEXT_MAX);
             check_kind(&mut errors, field, &key);
+            // Nothing to answer, so nothing to require.
+            if field.required && !field.kind.takes_answer() {
+                validate::push(&mut errors, &key("required"), validate::INVALID);
+            }
             if let Some(condition) = &field.show_if {
-                if !is_sound(condition, &self.fields[..index]) {
+                // A page is shown when any of its questions is.
+                let sound = field.kind != FieldKind::PageBreak
+                    && is_sound(condition, &self.fields[..index]);
+                if !sound {
                     validate::push(&mut errors, &key("show_if"), validate::INVALID);
                 }
+            }
+            // Every page has something on it.
+            let breaks = |at: Option<&Field>| at.is_none_or(|f| f.kind == FieldKind::PageBreak);
+            let page_break = field.kind == FieldKind::PageBreak;
+            let before = index.checked_sub(1).and_then(|i| self.fields.get(i));
+            if page_break && (breaks(before) || breaks(self.fields.get(index + 1))) {
+                validate::push(&mut errors, &key("type"), validate::INVALID);
             }
         }
         validate::finish(errors)
@@ -301,11 +363,11 @@ fn check_kind(errors: &mut FieldErrors, field: &Field, key: &dyn Fn(&str) -> Str
     let mut out_of_range =
         |setting: &str| validate::push(errors, &key(setting), validate::OUT_OF_RANGE);
     match &field.kind {
-        FieldKind::ShortText { max_len, .. } if !(1..=limits::SHORT_TEXT_MAX).contains(max_len) => {
-            out_of_range("max_len");
-        }
-        FieldKind::LongText { max_len } if !(1..=limits::LONG_TEXT_MAX).contains(max_len) => {
-            out_of_range("max_len");
+        FieldKind::ShortText {
+            max_len, min_len, ..
+        } => check_lengths(errors, *min_len, *max_len, limits::SHORT_TEXT_MAX, key),
+        FieldKind::LongText { max_len, min_len } => {
+            check_lengths(errors, *min_len, *max_len, limits::LONG_TEXT_MAX, key);
         }
         FieldKind::Number {
             min: Some(min),
@@ -341,9 +403,11 @@ fn check_kind(errors: &mut FieldErrors, field: &Field, key: &dyn Fn(&str) -> Str
         }
         FieldKind::Description { text } => {
             validate::text(errors, &key("text"), text, 1, limits::TEXT_MAX);
-            if field.required {
-                validate::push(errors, &key("required"), validate::INVALID);
-            }
+        }
+        FieldKind::Hidden {
+            from: HiddenSource::Attribute(name),
+        } if !is_attribute_name(name) => {
+            validate::push(errors, &key("from"), validate::INVALID);
         }
         FieldKind::Date { min, max } => {
             let mut day = |setting: &str, text: &Option<String>| {
@@ -362,6 +426,31 @@ fn check_kind(errors: &mut FieldErrors, field: &Field, key: &dyn Fn(&str) -> Str
         }
         _ => {}
     }
+}
+
+/// Checks a text field's limits: a `max_len` from 1 to `most`, a `min_len` no more than it.
+fn check_lengths(
+    errors: &mut FieldErrors,
+    min_len: u32,
+    max_len: u32,
+    most: u32,
+    key: &dyn Fn(&str) -> String,
+) {
+    if !(1..=most).contains(&max_len) {
+        validate::push(errors, &key("max_len"), validate::OUT_OF_RANGE);
+    } else if min_len > max_len {
+        validate::push(errors, &key("min_len"), validate::OUT_OF_RANGE);
+    }
+}
+
+/// Whether `name` can name a `data-` attribute a hidden field reads: 1 to
+/// [`limits::NAME_MAX`] lowercase ASCII letters, digits and `-`, starting with a letter.
+fn is_attribute_name(name: &str) -> bool {
+    (1..=limits::NAME_MAX).contains(&name.len())
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Checks a choice field's options: some, not too many, each with a value and a label, no

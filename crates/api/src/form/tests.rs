@@ -301,7 +301,9 @@ fn an_idea_target_takes_its_title_and_body_from_text_fields() {
     schema.fields[0].required = false;
     schema.fields[0].kind = FieldKind::ShortText {
         max_len: 300,
+        min_len: 0,
         placeholder: None,
+        format: None,
     };
     let errors = idea_target("nickname", None)
         .validate_for(&schema)
@@ -355,7 +357,9 @@ fn a_post_target_takes_a_required_photo_alt_text_and_consent() {
     loose.fields[8].required = false;
     loose.fields[0].kind = FieldKind::ShortText {
         max_len: 301,
+        min_len: 0,
         placeholder: None,
+        format: None,
     };
     let errors = post_target("photo", "nickname", None, Some("nope"))
         .validate_for(&loose)
@@ -708,4 +712,112 @@ fn numbers_that_json_cannot_hold_are_refused() {
             ["wrong_type"]
         );
     }
+}
+
+/// A form of three pages: a name, then a roast with a reason asked for a dark one, then a
+/// consent, with the product the page is about.
+fn paged_schema() -> FormSchema {
+    serde_json::from_value(json!({
+        "slug": "paged",
+        "title": "Paged",
+        "fields": [
+            { "name": "name", "label": "Name", "required": true, "kind": { "type": "short_text", "max_len": 20, "min_len": 2 } },
+            { "name": "blend", "label": "Your blend", "kind": { "type": "page_break" } },
+            { "name": "roast", "label": "Roast", "kind": { "type": "single_choice",
+                "options": [{ "value": "light", "label": "Light" }, { "value": "dark", "label": "Dark" }] } },
+            { "name": "why", "label": "Why dark?", "required": true,
+              "show_if": { "all": [{ "field": "roast", "op": "equals", "value": "dark" }] },
+              "kind": { "type": "long_text", "max_len": 100 } },
+            { "name": "end", "label": "Last", "kind": { "type": "page_break" } },
+            { "name": "reason", "label": "Reason", "show_if": { "any": [{ "field": "roast", "op": "answered" }] },
+              "kind": { "type": "short_text", "max_len": 20 } },
+            { "name": "product", "label": "Product", "kind": { "type": "hidden", "from": { "attribute": "sku-code" } } }
+        ]
+    }))
+    .unwrap()
+}
+
+#[test]
+fn page_breaks_split_a_form_into_pages_checked_one_at_a_time() {
+    let schema = paged_schema();
+    assert_eq!(schema.validate_schema(), Ok(()));
+    assert_eq!(schema.pages(), [0..1, 1..4, 4..7]);
+    let dark = answers(json!({ "name": "A", "roast": "dark" }));
+    assert_eq!(
+        schema.validate_page(&dark, 0).unwrap_err(),
+        FieldErrors::from([("name".into(), vec!["too_short".into()])])
+    );
+    assert_eq!(
+        schema.validate_page(&dark, 1).unwrap_err(),
+        FieldErrors::from([("why".into(), vec!["required".into()])])
+    );
+    assert_eq!(schema.validate_page(&dark, 2), Ok(()));
+    assert_eq!(schema.validate_page(&dark, 9), Ok(()));
+    // The last page asks its question only once a roast is chosen; the hidden product
+    // counts as nothing to ask.
+    assert!(schema.shows_page(2, &dark));
+    assert!(!schema.shows_page(2, &answers(json!({ "name": "Ana" }))));
+    assert!(schema.shows_page(0, &Submission::new()));
+    assert!(!schema.shows_page(3, &dark));
+    // A form without breaks is one page.
+    assert_eq!(self::schema().pages(), vec![0..9usize]);
+}
+
+#[test]
+fn a_hidden_answer_is_text_within_its_length() {
+    let schema = paged_schema();
+    let base = json!({ "name": "Ana", "product": "summit-3" });
+    assert!(schema.validate(&answers(base)).is_ok());
+    let long = json!({ "name": "Ana", "product": "x".repeat(limits::HIDDEN_MAX + 1) });
+    assert_eq!(
+        schema.validate(&answers(long)).unwrap_err()["product"],
+        ["too_long"]
+    );
+    let json = serde_json::to_value(&schema).unwrap();
+    assert_eq!(
+        json["fields"][6]["kind"]["from"],
+        json!({ "attribute": "sku-code" })
+    );
+    assert_eq!(
+        serde_json::to_value(HiddenSource::PageUrl).unwrap(),
+        json!("page_url")
+    );
+}
+
+#[test]
+fn pages_lengths_and_hidden_sources_are_checked_in_the_schema() {
+    let mut schema = paged_schema();
+    // A page break first, two in a row, or last would leave a page empty.
+    schema.fields.swap(0, 1);
+    schema.fields[4].required = true;
+    schema.fields[4].show_if = Some(Condition::All(Vec::new()));
+    schema.fields[0].required = true;
+    schema.fields[6].kind = FieldKind::Hidden {
+        from: HiddenSource::Attribute("Not Valid".into()),
+    };
+    schema.fields[1].kind = FieldKind::ShortText {
+        max_len: 5,
+        min_len: 6,
+        placeholder: None,
+        format: Some(TextFormat::Digits),
+    };
+    let errors = schema.validate_schema().unwrap_err();
+    assert_eq!(errors["fields[0].type"], ["invalid"]);
+    assert_eq!(errors["fields[0].required"], ["invalid"]);
+    assert_eq!(errors["fields[1].min_len"], ["out_of_range"]);
+    assert_eq!(errors["fields[4].required"], ["invalid"]);
+    assert_eq!(errors["fields[4].show_if"], ["invalid"]);
+    assert_eq!(errors["fields[6].from"], ["invalid"]);
+    assert_eq!(errors.len(), 6, "{errors:?}");
+
+    let mut last = paged_schema();
+    last.fields.truncate(5);
+    let errors = last.validate_schema().unwrap_err();
+    assert_eq!(errors["fields[4].type"], ["invalid"]);
+    let mut twice = paged_schema();
+    twice.fields[2].kind = FieldKind::PageBreak;
+    twice.fields[3].show_if = None;
+    twice.fields[5].show_if = None;
+    let errors = twice.validate_schema().unwrap_err();
+    assert_eq!(errors["fields[2].type"], ["invalid"]);
 }

@@ -12,7 +12,8 @@ impl FormSchema {
     /// Checks `answers` against the fields asked (see [`FormSchema::asked`]), answering the
     /// cleaned submission (text trimmed, blank optional answers and answers to questions not
     /// asked dropped) or per-field codes keyed by field name: `required`, `too_long`,
-    /// `invalid_email`, `invalid_url`, `invalid_date`, `not_an_option`, `duplicate`,
+    /// `too_short`, `invalid_format`, `invalid_email`, `invalid_url`, `invalid_date`,
+    /// `not_an_option`, `duplicate`,
     /// `out_of_range`, `too_few`, `too_many`, `consent_required`, `unknown_field`,
     /// `wrong_type`, and for images `unsupported_type` or `too_large`.
     pub fn validate(&self, answers: &Submission) -> Result<Submission, FieldErrors> {
@@ -32,7 +33,7 @@ impl FormSchema {
                 .get(&field.name)
                 .and_then(|answer| trimmed(answer, field));
             match answer {
-                // A passage between questions is read, not answered.
+                // A passage or a page break is read, not answered.
                 Some(_) if !field.kind.takes_answer() => {
                     validate::push(&mut errors, &field.name, validate::WRONG_TYPE);
                 }
@@ -101,12 +102,19 @@ fn check(field: &Field, answer: &Answer) -> Result<(), &'static str> {
             FieldKind::ShortText { .. }
             | FieldKind::LongText { .. }
             | FieldKind::Email
-            | FieldKind::Url,
+            | FieldKind::Url
+            | FieldKind::Hidden { .. },
             Answer::Text(text),
         ) => {
             let max = field.kind.max_chars().unwrap_or(usize::MAX);
-            if text.chars().count() > max {
+            let chars = text.chars().count();
+            if chars > max {
                 Err(validate::TOO_LONG)
+            } else if chars < field.kind.min_chars() {
+                Err(validate::TOO_SHORT)
+            } else if matches!(&field.kind, FieldKind::ShortText { format: Some(format), .. } if !format.matches(text))
+            {
+                Err(validate::INVALID_FORMAT)
             } else if matches!(field.kind, FieldKind::Email) && !is_email(text) {
                 Err(validate::INVALID_EMAIL)
             } else if matches!(field.kind, FieldKind::Url) && !is_web_url(text) {

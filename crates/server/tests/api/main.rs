@@ -14,6 +14,7 @@ mod errors;
 mod feeds;
 mod form_admin;
 mod form_images;
+mod form_table;
 mod forms;
 mod history;
 mod honeypot;
