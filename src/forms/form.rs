@@ -20,7 +20,7 @@ use super::answers::FormAnswers;
 use super::field::SchemaField;
 use super::page_facts::PageFacts;
 use crate::client::{ApiClient, ClientError};
-use crate::i18n::use_catalog;
+use crate::i18n::{use_catalog, use_locale};
 use crate::ui::{focus_first_invalid, unique_id, Honeypot, SendFailure};
 use crate::visitor::random_key;
 
@@ -83,6 +83,8 @@ pub fn SchemaForm(
     let form = NodeRef::<html::Form>::new();
     let id = unique_id("form");
     let heading = format!("{id}-heading");
+    // In the widget's language, where the form has the words.
+    let schema = schema.localized(use_locale().tag());
     if let Some(facts) = use_context::<PageFacts>() {
         answers.fill_hidden(&schema, &facts);
     }

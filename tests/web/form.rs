@@ -67,6 +67,14 @@ fn mount_form() -> (HtmlElement, Arc<Mutex<Vec<SubmissionReceipt>>>, impl Sized)
 pub(crate) fn mount_schema(
     schema: FormSchema,
 ) -> (HtmlElement, Arc<Mutex<Vec<SubmissionReceipt>>>, impl Sized) {
+    mount_schema_in(schema, Locale::En)
+}
+
+/// Mounts a form of `schema` as [`mount_schema`] does, in a widget speaking `locale`.
+pub(crate) fn mount_schema_in(
+    schema: FormSchema,
+    locale: Locale,
+) -> (HtmlElement, Arc<Mutex<Vec<SubmissionReceipt>>>, impl Sized) {
     let container = new_host();
     let client = ApiClient::new(
         ApiBase::parse("https://form.example.test").unwrap(),
@@ -77,7 +85,8 @@ pub(crate) fn mount_schema(
     let root = leptos::mount::mount_to(container.clone(), {
         let receipts = Arc::clone(&receipts);
         move || {
-            provide_context(Locale::En.catalog());
+            provide_context(locale);
+            provide_context(locale.catalog());
             provide_context(client);
             provide_context(PageFacts::new(BTreeMap::from([(
                 "product".to_owned(),

@@ -1,8 +1,10 @@
 //! A form of several pages as the widget renders it (the shared table's form, from
 //! `crates/api/tests/form_table/table.json`): one page at a time with where the visitor is,
 //! Next checking that page's answers first, Back losing nothing, a hidden field answered
-//! from the page, and a named format choosing the input's keyboard.
+//! from the page, a named format choosing the input's keyboard, and the form's own words in
+//! the widget's language.
 
+use kindred::i18n::Locale;
 use kindred_api::FormSchema;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -10,7 +12,8 @@ use web_sys::HtmlElement;
 
 use crate::eventually;
 use crate::form::{
-    error_of, input, mount_schema, pick, query, restore_fetch, run_js, send, stub_fetch, type_into,
+    error_of, input, mount_schema, mount_schema_in, pick, query, restore_fetch, run_js, send,
+    stub_fetch, type_into,
 };
 
 /// The shared table's form: three pages, the second opening with "Your blend".
@@ -166,4 +169,32 @@ async fn hidden_fields_and_page_breaks_show_nothing_of_their_own() {
     }
     let inputs = container.query_selector_all("input[type=hidden]").unwrap();
     assert_eq!(inputs.length(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_form_shows_its_words_in_the_widgets_language() {
+    let mut schema = schema();
+    schema.translations = serde_json::from_value(serde_json::json!({
+        "de": { "title": "Röstlabor",
+                "fields": { "roast": { "label": "Röstung", "options": { "dark": "Dunkel" } },
+                            "blend": { "label": "Ihre Mischung" } } }
+    }))
+    .unwrap();
+    let (container, _, _root) = mount_schema_in(schema, Locale::De);
+    eventually("the form shows", || page_shown(&container).is_some()).await;
+    assert_eq!(text(&container, "h3"), "Röstlabor");
+    assert_eq!(text(&container, r#"[data-page="1"] > h4"#), "Ihre Mischung");
+    assert_eq!(
+        text(&container, r#"[data-field="roast"] legend"#),
+        "Röstung"
+    );
+    // Words the translation leaves out stay the form's own; the widget's own are German.
+    assert_eq!(
+        text(&container, r#"[data-field="notes"] legend"#),
+        "Flavour notes"
+    );
+    assert_eq!(text(&container, ".schema-form__step"), "Schritt 1 von 3");
+    let dark = query(&container, r#"[name="roast"][value="dark"]"#);
+    let label = dark.closest("label").unwrap().unwrap();
+    assert_eq!(label.text_content().unwrap().trim(), "Dunkel");
 }

@@ -174,6 +174,7 @@ pub fn share_schema(rules: &UploadRules, t: &dyn Catalog) -> FormSchema {
         fields,
         submit_label: Some(t.share_submit().to_owned()),
         success_message: None,
+        translations: Default::default(),
     }
 }
 

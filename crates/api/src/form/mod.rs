@@ -16,6 +16,7 @@ mod page;
 mod schema;
 mod submission;
 mod target;
+mod translation;
 mod validate;
 
 pub use condition::{Comparison, Condition, Op};
@@ -26,6 +27,7 @@ pub use submission::{
     Answer, ImageAnswer, Submission, SubmissionReceipt, SubmitForm, TargetOutcome,
 };
 pub use target::{FormDefinition, FormDetails, FormTarget, StoredSubmission};
+pub use translation::{FieldTexts, FormTexts};
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties;

@@ -6,6 +6,8 @@ use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
 
+use std::collections::BTreeMap;
+
 use super::*;
 use crate::FieldErrors;
 
@@ -135,9 +137,9 @@ fn schema() -> impl Strategy<Value = FormSchema> {
                 ),
                 fields.len(),
             );
-            (Just(fields), conditions)
+            (Just(fields), conditions, translations(names))
         })
-        .prop_map(|(fields, conditions)| FormSchema {
+        .prop_map(|(fields, conditions, translations)| FormSchema {
             slug: "generated".into(),
             title: "Generated".into(),
             description: String::new(),
@@ -156,7 +158,39 @@ fn schema() -> impl Strategy<Value = FormSchema> {
                 .collect(),
             submit_label: None,
             success_message: None,
+            translations,
         })
+}
+
+/// Words in a language or two (one tag not a language tag), for some of `names` and names
+/// the form does not have.
+fn translations(names: Vec<String>) -> impl Strategy<Value = BTreeMap<String, FormTexts>> {
+    let field = (
+        option::of(text()),
+        option::of(text()),
+        option::of(text()),
+        proptest::collection::btree_map("[a-d]{1,2}", text(), 0..3),
+    )
+        .prop_map(|(label, help, text, options)| FieldTexts {
+            label,
+            help,
+            placeholder: None,
+            text,
+            options,
+        });
+    let name = prop_oneof![proptest::sample::select(names), Just("nope".to_owned())];
+    let texts = (
+        option::of(text()),
+        option::of(text()),
+        proptest::collection::btree_map(name, field, 0..4),
+    )
+        .prop_map(|(title, success_message, fields)| FormTexts {
+            title,
+            success_message,
+            fields,
+            ..FormTexts::default()
+        });
+    proptest::collection::btree_map(prop_oneof!["de", "fr", "pt-BR", "Not a tag"], texts, 0..2)
 }
 
 /// An answer `kind` would likely take: mostly one that fits it, sometimes none, sometimes
@@ -277,6 +311,16 @@ proptest! {
         whole.retain(|name, _| schema.field(name).is_some());
         prop_assert_eq!(by_page, whole);
         prop_assert_eq!(pages.iter().map(|page| page.len()).sum::<usize>(), schema.fields.len());
+        // Words are all a translation changes: the same answers get the same verdict, and a
+        // sound form stays sound.
+        for locale in ["de", "pt-br", "pt", "en"] {
+            let localized = schema.localized(locale);
+            prop_assert_eq!(localized.validate(&answers), schema.validate(&answers));
+            prop_assert!(localized.translations.is_empty());
+            if schema_ok {
+                prop_assert_eq!(localized.validate_schema(), Ok(()));
+            }
+        }
         if schema_ok {
             let json = serde_json::to_string(&schema).unwrap();
             let back: FormSchema = serde_json::from_str(&json).unwrap();

@@ -1,12 +1,13 @@
 //! The shape of a form as a brand designs it, and the rules that keep a schema renderable.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
 use super::condition::Condition;
 use super::date::Day;
 use super::format::TextFormat;
+use super::translation::FormTexts;
 use crate::validate::{self, FieldErrors};
 
 /// Limits of a form schema, shared by the moderation API and the widget.
@@ -62,6 +63,10 @@ pub struct FormSchema {
     /// What the visitor reads after submitting; the server's default when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success_message: Option<String>,
+    /// The form's words in other languages, by language tag (`de`, `pt-BR`); see
+    /// [`FormSchema::localized`].
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, FormTexts>,
 }
 
 /// One question of a form.
@@ -332,6 +337,7 @@ impl FormSchema {
                 validate::push(&mut errors, &key("type"), validate::INVALID);
             }
         }
+        self.check_translations(&mut errors);
         validate::finish(errors)
     }
 }

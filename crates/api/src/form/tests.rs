@@ -821,3 +821,79 @@ fn pages_lengths_and_hidden_sources_are_checked_in_the_schema() {
     let errors = twice.validate_schema().unwrap_err();
     assert_eq!(errors["fields[2].type"], ["invalid"]);
 }
+
+/// [`paged_schema`] with German words for some of it, Brazilian Portuguese for its title.
+fn translated_schema() -> FormSchema {
+    let mut schema = paged_schema();
+    schema.translations = serde_json::from_value(json!({
+        "de": { "title": "Mehrseitig", "submit_label": "Absenden",
+                "fields": { "roast": { "label": "Röstung", "options": { "dark": "Dunkel" } },
+                            "blend": { "label": "Ihre Mischung" } } },
+        "pt-BR": { "title": "Em páginas" }
+    }))
+    .unwrap();
+    schema
+}
+
+#[test]
+fn a_form_speaks_the_visitors_language_where_it_has_the_words() {
+    let schema = translated_schema();
+    assert_eq!(schema.validate_schema(), Ok(()));
+    let german = schema.localized("de-AT");
+    assert_eq!(german.title, "Mehrseitig");
+    assert_eq!(german.submit_label.as_deref(), Some("Absenden"));
+    assert_eq!(german.fields[2].label, "Röstung");
+    assert_eq!(german.fields[1].label, "Ihre Mischung");
+    let FieldKind::SingleChoice { options } = &german.fields[2].kind else {
+        panic!("a choice");
+    };
+    assert_eq!(
+        [options[0].label.as_str(), options[1].label.as_str()],
+        ["Light", "Dunkel"],
+        "an option without words keeps the form's"
+    );
+    // Question by question: no German words for `why`.
+    assert_eq!(german.fields[3].label, "Why dark?");
+    assert!(german.translations.is_empty());
+    assert_eq!(schema.localized("PT-br").title, "Em páginas");
+    // No words for Portuguese alone, nor for French: the form's own.
+    assert_eq!(schema.localized("pt").title, "Paged");
+    assert_eq!(schema.localized("fr").title, "Paged");
+    let json = serde_json::to_value(&schema).unwrap();
+    assert_eq!(
+        json["translations"]["de"]["fields"]["roast"]["options"]["dark"],
+        "Dunkel"
+    );
+    assert!(serde_json::to_value(paged_schema())
+        .unwrap()
+        .get("translations")
+        .is_none());
+}
+
+#[test]
+fn translations_must_name_languages_fields_and_options_the_form_has() {
+    let mut schema = translated_schema();
+    schema.translations = serde_json::from_value(json!({
+        "Deutsch": { "title": "  " },
+        "fr": { "fields": {
+            "nope": { "label": "Non" },
+            "roast": { "options": { "medium": "Moyen", "dark": "" }, "placeholder": "Foncé" },
+            "name": { "label": "x".repeat(limits::LABEL_MAX + 1) }
+        } }
+    }))
+    .unwrap();
+    let errors = schema.validate_schema().unwrap_err();
+    assert_eq!(errors["translations.Deutsch"], ["invalid"]);
+    assert_eq!(errors["translations.Deutsch.title"], ["required"]);
+    assert_eq!(
+        errors["translations.fr.fields.nope.label"],
+        ["unknown_field"]
+    );
+    assert_eq!(
+        errors["translations.fr.fields.roast.options"],
+        ["invalid", "not_an_option"]
+    );
+    assert_eq!(errors["translations.fr.fields.roast.kind"], ["wrong_type"]);
+    assert_eq!(errors["translations.fr.fields.name.label"], ["too_long"]);
+    assert_eq!(errors.len(), 6, "{errors:?}");
+}
