@@ -8,7 +8,7 @@ use crate::client::ApiClient;
 use crate::config::{ConfigError, WidgetConfig, WidgetKind};
 use crate::events::Events;
 use crate::feed::Feed;
-use crate::forms::PageFacts;
+use crate::forms::{FormWidget, PageFacts};
 use crate::i18n::Locale;
 use crate::ideas::IdeasBoard;
 use crate::ui::ErrorPanel;
@@ -50,6 +50,7 @@ pub fn App(
             preset,
             paging,
         } => view! { <Feed site=config.site feed layout preset paging/> }.into_any(),
+        WidgetKind::Form { form } => view! { <FormWidget form/> }.into_any(),
     }
 }
 

@@ -64,6 +64,11 @@ pub enum WidgetKind {
         /// How more posts are loaded (`data-paging`).
         paging: Paging,
     },
+    /// A co-creation form on its own (`data-kindred="form"`).
+    Form {
+        /// The form's slug (`data-form`).
+        form: String,
+    },
 }
 
 /// How a feed lays out its posts.
@@ -174,6 +179,7 @@ struct RawOptions {
     layout: Option<String>,
     tag: Option<String>,
     product: Option<String>,
+    form: Option<String>,
 }
 
 impl WidgetConfig {
@@ -238,6 +244,9 @@ impl WidgetConfig {
                     product: optional(raw.product),
                 },
                 paging,
+            },
+            "form" => WidgetKind::Form {
+                form: required("form", raw.form)?,
             },
             other => return Err(ConfigError::UnsupportedKind(other.to_owned())),
         };
@@ -477,6 +486,21 @@ mod tests {
             WidgetConfig::parse(r#"{"kind":"poll","api":"/a","site":"s"}"#, &[]).unwrap_err();
         assert_eq!(error, ConfigError::UnsupportedKind("poll".into()));
         assert_eq!(error.to_string(), r#"widget kind "poll" is not supported"#);
+    }
+
+    #[test]
+    fn reads_a_form_by_its_slug() {
+        let form = |json: &str| WidgetConfig::parse(json, &[]).map(|config| config.kind);
+        assert_eq!(
+            form(r#"{"kind":"form","api":"/a","site":"s","form":" blend-lab "}"#),
+            Ok(WidgetKind::Form {
+                form: "blend-lab".into()
+            })
+        );
+        assert_eq!(
+            form(r#"{"kind":"form","api":"/a","site":"s"}"#),
+            Err(ConfigError::Missing("form"))
+        );
     }
 
     /// A feed widget with `extra` options (`"key":"value",` pairs).

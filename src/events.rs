@@ -4,12 +4,12 @@
 //!
 //! - `kindred:ready`: the widget shows its first content.
 //! - `kindred:vote`: the server accepted a vote or its withdrawal.
-//! - `kindred:submit`: the server accepted a proposed idea.
+//! - `kindred:submit`: the server accepted a proposed idea, a shared photo or a form's answers.
 //! - `kindred:signin`: the visitor asked to sign in, to do what the board keeps for members.
 //! - `kindred:error`: a request failed, or the options were unusable.
 
 use js_sys::{Object, Reflect};
-use kindred_api::{IdeaId, VoteState};
+use kindred_api::{IdeaId, SubmissionReceipt, TargetOutcome, VoteState};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
@@ -29,6 +29,8 @@ pub enum Source<'a> {
     Board(&'a str),
     /// A feed of posts.
     Feed(&'a str),
+    /// A co-creation form.
+    Form(&'a str),
 }
 
 impl<'a> Source<'a> {
@@ -37,6 +39,7 @@ impl<'a> Source<'a> {
         match self {
             Self::Board(slug) => ("board", slug),
             Self::Feed(slug) => ("feed", slug),
+            Self::Form(slug) => ("form", slug),
         }
     }
 }
@@ -47,13 +50,15 @@ impl Events {
         Self { host }
     }
 
-    /// Announces that the widget shows its first content: `{kind: "ideas", board, count}`
-    /// or `{kind: "feed", feed, count}`, where `count` is how many items the first page shows.
+    /// Announces that the widget shows its first content: `{kind: "ideas", board, count}`,
+    /// `{kind: "feed", feed, count}` or `{kind: "form", form, count}`, where `count` is how
+    /// many items the first page shows (a form's: its questions).
     pub fn ready(&self, source: Source<'_>, count: usize) {
         let (key, slug) = source.key();
         let kind = match source {
             Source::Board(_) => "ideas",
             Source::Feed(_) => "feed",
+            Source::Form(_) => "form",
         };
         let detail = object(&[
             ("kind", kind.into()),
@@ -92,6 +97,25 @@ impl Events {
             ("kind", "post".into()),
             ("feed", feed.into()),
             ("postId", post.into()),
+            ("pendingReview", pending_review.into()),
+        ]);
+        self.dispatch("kindred:submit", &detail);
+    }
+
+    /// Announces answers the server took for `form`: `{kind: "form", form, submissionId,
+    /// target, pendingReview}`, where `target` is what they became (`idea`, `post` or
+    /// `response`) and `pendingReview` whether that waits for a moderator.
+    pub fn answered(&self, form: &str, receipt: &SubmissionReceipt) {
+        let (target, pending_review) = match &receipt.target {
+            TargetOutcome::Idea { pending_review, .. } => ("idea", *pending_review),
+            TargetOutcome::Post { pending_review, .. } => ("post", *pending_review),
+            TargetOutcome::Response => ("response", false),
+        };
+        let detail = object(&[
+            ("kind", "form".into()),
+            ("form", form.into()),
+            ("submissionId", receipt.id.as_str().into()),
+            ("target", target.into()),
             ("pendingReview", pending_review.into()),
         ]);
         self.dispatch("kindred:submit", &detail);

@@ -100,6 +100,11 @@ impl FormAnswers {
         answers
     }
 
+    /// Everything answered so far, as typed (untracked).
+    pub fn typed(self) -> Submission {
+        self.answers.get_untracked()
+    }
+
     /// Has the running effect or memo run again whenever an answer changes.
     pub fn track(self) {
         self.answers.track();

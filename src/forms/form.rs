@@ -9,7 +9,7 @@
 //! document, the others hidden, so going back and forth loses nothing; a page whose
 //! questions the answers so far do not call for is skipped.
 
-use kindred_api::{FieldErrors, FormSchema, Submission, SubmissionReceipt};
+use kindred_api::{FieldErrors, FieldKind, FormSchema, Submission, SubmissionReceipt};
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -17,6 +17,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::answers::FormAnswers;
+use super::draft::{Draft, FormDraft};
 use super::field::SchemaField;
 use super::page_facts::PageFacts;
 use crate::client::{ApiClient, ClientError};
@@ -72,6 +73,9 @@ pub fn SchemaForm(
     /// Shown above the buttons, such as how far an upload has got.
     #[prop(optional)]
     status: Option<ViewFn>,
+    /// Where the answers so far are kept as the visitor goes, and restored from.
+    #[prop(optional)]
+    draft: Option<FormDraft>,
 ) -> impl IntoView {
     let t = use_catalog();
     let client = expect_context::<ApiClient>();
@@ -112,6 +116,9 @@ pub fn SchemaForm(
         })
     };
     let on_last = move || step().0 + 1 >= step().1;
+    if let Some(draft) = draft.clone() {
+        keep_draft(draft, schema, answers, page, last_page);
+    }
     // Moves to the page `by` shown pages away, its title taking focus.
     let turn = move |by: isize| {
         let (at, _) = step();
@@ -133,7 +140,11 @@ pub fn SchemaForm(
         });
     });
     // However the answers travelled, sending ends here.
+    let sent_draft = draft.clone();
     let done = Callback::new(move |result: Result<(), ClientError>| {
+        if let (Ok(()), Some(draft)) = (&result, &sent_draft) {
+            draft.clear();
+        }
         if let Err(error) = result {
             if let Some(on_failed) = on_failed {
                 on_failed.run(error.clone());
@@ -302,6 +313,14 @@ pub fn SchemaForm(
             </div>
         }
     });
+    // A hidden answer the page did not give cannot be fixed by the visitor.
+    let hidden: Vec<String> = fields
+        .iter()
+        .filter(|field| matches!(field.kind, FieldKind::Hidden { .. }))
+        .map(|field| field.name.clone())
+        .collect();
+    let misplaced =
+        move || errors.with(|errors| hidden.iter().any(|name| errors.contains_key(name)));
     let labelled_by = heading.clone();
     view! {
         <form
@@ -320,6 +339,11 @@ pub fn SchemaForm(
             {page_views}
             <Honeypot id=format!("{id}-website") value=answers.website/>
             {status.map(|status| status.run())}
+            <Show when=misplaced>
+                <p class="field__error" role="alert" data-testid="form-misplaced">
+                    {t.form_misplaced()}
+                </p>
+            </Show>
             <SendFailure title=t.form_failed() failure testid="form-error"/>
             <div class="submit__actions">
                 <Show when=move || { step().0 > 0 }>
@@ -355,6 +379,29 @@ pub fn SchemaForm(
     }
 }
 
+/// Restores the answers and the page `draft` kept, then keeps them there as they change.
+fn keep_draft(
+    draft: FormDraft,
+    schema: StoredValue<FormSchema>,
+    answers: FormAnswers,
+    page: RwSignal<usize>,
+    last_page: usize,
+) {
+    if let Some(kept) = draft.load() {
+        schema.with_value(|schema| {
+            for (name, answer) in Draft::of(schema, &kept.answers, 0).answers {
+                answers.set(&name, Some(answer));
+            }
+        });
+        page.set(kept.page.min(last_page));
+    }
+    Effect::new(move || {
+        answers.track();
+        let at = page.get();
+        schema.with_value(|schema| draft.save(&Draft::of(schema, &answers.typed(), at)));
+    });
+}
+
 /// The id of page `number`'s title in the form `form`.
 fn page_title_id(form: &str, number: usize) -> String {
     format!("{form}-page-{number}")
@@ -364,7 +411,8 @@ fn page_title_id(form: &str, number: usize) -> String {
 /// shows, so that a screen reader reads where the visitor now is.
 fn focus_page_title(form: NodeRef<html::Form>, number: usize) {
     request_animation_frame(move || {
-        let Some(form) = form.get_untracked() else {
+        // The form may be gone by then.
+        let Some(form) = form.try_get_untracked().flatten() else {
             return;
         };
         let selector =

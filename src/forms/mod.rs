@@ -3,17 +3,22 @@
 //! `FormSchema::validate` (the very code the server checks with), and sent once.
 //!
 //! [`SchemaForm`] renders and sends a form; an idea board uses it for the form that proposes
-//! its ideas.
+//! its ideas, and [`FormWidget`] shows a form on its own (`data-kindred="form"`), keeping its
+//! draft in the browser until it is sent.
 
 mod answers;
 mod choice;
+mod draft;
 mod field;
 mod form;
 mod issue;
 mod page_facts;
 mod photo;
+mod widget;
 
 pub use answers::FormAnswers;
+pub use draft::FormDraft;
 pub use form::{Delivery, FormSlot, SchemaForm};
 pub use issue::FormIssue;
 pub use page_facts::PageFacts;
+pub use widget::FormWidget;

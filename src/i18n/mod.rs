@@ -127,7 +127,7 @@ impl Problem {
             ClientError::Timeout { .. } => Self::Slow,
             ClientError::Api { code, .. } => match code {
                 ErrorCode::RateLimited => Self::RateLimited,
-                ErrorCode::NotFound => Self::Gone,
+                ErrorCode::NotFound | ErrorCode::FormClosed => Self::Gone,
                 ErrorCode::Unauthorized | ErrorCode::Forbidden => Self::NotAllowed,
                 _ => Self::Server,
             },

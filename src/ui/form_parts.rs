@@ -52,8 +52,10 @@ pub fn SendFailure(
 /// Moves focus to the first field of `form` marked invalid, once the marks are rendered.
 pub fn focus_first_invalid(form: NodeRef<html::Form>) {
     request_animation_frame(move || {
+        // The form may be gone by then.
         let field = form
-            .get_untracked()
+            .try_get_untracked()
+            .flatten()
             .and_then(|form| form.query_selector(r#"[aria-invalid="true"]"#).ok())
             .flatten()
             .and_then(|field| field.dyn_into::<web_sys::HtmlElement>().ok());

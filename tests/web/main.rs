@@ -32,6 +32,7 @@ mod feed;
 mod form;
 mod form_pages;
 mod form_table;
+mod form_widget;
 mod markdown;
 
 /// Every test passes the same CSS: the page keeps the first sheet it was given.

@@ -30,6 +30,7 @@ pub mod csv;
 pub mod error;
 pub mod extract;
 pub mod form_images;
+pub mod form_schema;
 pub mod form_targets;
 pub mod honeypot;
 pub mod idempotency;

@@ -36,8 +36,15 @@ use crate::store::{self, Store};
 pub const SITE: &str = "ridgeline";
 /// The demo boards' slugs.
 pub const BOARDS: [&str; 2] = ["trail-shoes", "gear-and-apparel"];
-/// The demo forms' slugs: a wishlist kept as responses, and an intake that proposes ideas.
-pub const FORMS: [&str; 2] = ["summit-4-wishlist", "idea-intake"];
+/// The demo forms' slugs: a wishlist kept as responses, an intake that proposes ideas, and
+/// two of the examples in docs/forms: a flavour survey of three pages kept as responses, and
+/// a photo story posted on the feed.
+pub const FORMS: [&str; 4] = [
+    "summit-4-wishlist",
+    "idea-intake",
+    "trail-fuel-lab",
+    "trail-story",
+];
 /// The demo feed's slug.
 pub const FEED: &str = "trail-stories";
 /// What a poster on the demo feed grants the brand.
@@ -466,9 +473,11 @@ const POSTS: &[DemoPost] = &[
 
 const DAY: u64 = 24 * 60 * 60;
 
-/// The demo forms: "Design the Summit 4", whose answers are kept for the product team, and an
-/// idea intake that proposes each submission on the trail shoes board.
-fn forms() -> [FormDefinition; 2] {
+/// The demo forms: "Design the Summit 4", whose answers are kept for the product team, an idea
+/// intake that proposes each submission on the trail shoes board, and the examples of
+/// docs/forms.md that fit the demo as they are (the third proposes ideas on the trail shoes
+/// board too, and would take the intake's place there).
+fn forms() -> [FormDefinition; 4] {
     let option = |value: &str, label: &str| json!({ "value": value, "label": label });
     let wishlist = json!({
         "schema": {
@@ -515,7 +524,15 @@ fn forms() -> [FormDefinition; 2] {
         "target": { "kind": "idea", "board": BOARDS[0], "title_field": "idea",
                     "body_field": "details" }
     });
-    [wishlist, intake].map(|form| serde_json::from_value(form).expect("demo forms are well-formed"))
+    let example = |text: &str| serde_json::from_str(text).expect("the examples are well-formed");
+    let [wishlist, intake] = [wishlist, intake]
+        .map(|form| serde_json::from_value(form).expect("demo forms are well-formed"));
+    [
+        wishlist,
+        intake,
+        example(include_str!("../../../docs/forms/flavour-survey.json")),
+        example(include_str!("../../../docs/forms/photo-story.json")),
+    ]
 }
 
 /// The `n`th demo visitor: a valid UUID v4 that cannot collide with a random one in practice.

@@ -104,6 +104,10 @@ impl FormText for Arabic {
         format!("الخطوة {} من {}", self.number(step), self.number(steps))
     }
 
+    fn form_misplaced(&self) -> &'static str {
+        "ينقص هذا النموذج تفاصيل من الصفحة التي يظهر فيها، لذا لا يمكن إرساله من هنا."
+    }
+
     fn least_likely(&self) -> &'static str {
         "غير مرجّح إطلاقًا"
     }

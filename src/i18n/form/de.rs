@@ -107,6 +107,10 @@ impl FormText for German {
         format!("Schritt {} von {}", self.number(step), self.number(steps))
     }
 
+    fn form_misplaced(&self) -> &'static str {
+        "Diesem Formular fehlen Angaben der Seite, auf der es steht, daher kann es hier nicht gesendet werden."
+    }
+
     fn least_likely(&self) -> &'static str {
         "Überhaupt nicht wahrscheinlich"
     }

@@ -102,6 +102,10 @@ impl FormText for English {
         format!("Step {} of {}", self.number(step), self.number(steps))
     }
 
+    fn form_misplaced(&self) -> &'static str {
+        "This form is missing details from the page it is on, so it cannot be sent from here."
+    }
+
     fn least_likely(&self) -> &'static str {
         "Not at all likely"
     }

@@ -108,6 +108,10 @@ impl FormText for French {
         format!("Étape {} sur {}", self.number(step), self.number(steps))
     }
 
+    fn form_misplaced(&self) -> &'static str {
+        "Il manque à ce formulaire des informations de la page où il se trouve : il ne peut pas être envoyé d’ici."
+    }
+
     fn least_likely(&self) -> &'static str {
         "Pas du tout probable"
     }

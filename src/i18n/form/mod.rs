@@ -30,6 +30,9 @@ pub trait FormText {
     fn form_loading(&self) -> &'static str;
     /// The accessible name of one score of a rating: "3 of 5".
     fn rating_value(&self, score: u32, best: u32) -> String;
+    /// Shown when the form needs answers the page should have given (hidden fields) and has
+    /// not: the visitor cannot fix that.
+    fn form_misplaced(&self) -> &'static str;
     /// The button that goes on to a form's next page.
     fn next_page(&self) -> &'static str;
     /// The button that goes back to a form's previous page.
@@ -106,6 +109,7 @@ mod tests {
                 c.least_likely(),
                 c.most_likely(),
                 c.next_page(),
+                c.form_misplaced(),
                 c.previous_page(),
             ]
             .map(str::to_owned)

@@ -432,6 +432,8 @@ async fn the_demo_forms_are_seeded(backend: Backend) {
         json!([
             { "slug": "summit-4-wishlist", "title": "Design the Summit 4" },
             { "slug": "idea-intake", "title": "Propose a trail shoe idea" },
+            { "slug": "trail-fuel-lab", "title": "Create our next trail gel" },
+            { "slug": "trail-story", "title": "Share your trail story" },
         ])
     );
     let wishlist = json!({ "terrain": ["rock", "mud"], "cushioning": 3, "consent": true });

@@ -13,6 +13,7 @@ mod durability;
 mod errors;
 mod feeds;
 mod form_admin;
+mod form_examples;
 mod form_images;
 mod form_table;
 mod forms;

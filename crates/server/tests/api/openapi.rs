@@ -1,4 +1,5 @@
-//! `GET /v1/openapi.json` and the committed `docs/openapi.json`.
+//! `GET /v1/openapi.json`, the committed `docs/openapi.json` and the JSON Schema for forms
+//! derived from it, `docs/form-schema.json`.
 //!
 //! The committed copy is what brands read without running a server, so it must be exactly what
 //! the server answers. After changing a route or a wire type, `cargo xtask openapi` rewrites it.
@@ -30,6 +31,23 @@ fn committed_document_matches_the_code() {
     assert!(
         committed == generated,
         "docs/openapi.json differs from the server's document; run `cargo xtask openapi` \
+         and commit the result"
+    );
+}
+
+#[test]
+fn committed_form_schema_matches_the_code() {
+    let document = serde_json::from_str(&kindred_server::routes::openapi::document_json()).unwrap();
+    let generated = kindred_server::form_schema::schema_json(&document);
+    let path = committed_path().with_file_name("form-schema.json");
+    if std::env::var_os(WRITE).is_some() {
+        std::fs::write(&path, &generated).expect("write docs/form-schema.json");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "docs/form-schema.json differs from the server's types; run `cargo xtask openapi` \
          and commit the result"
     );
 }
