@@ -186,15 +186,12 @@ impl WidgetConfig {
     /// Reads and validates the options JSON. Without a `locale` option, the widget speaks
     /// the first of `languages` (the page's `lang`, then the browser's) it has a catalog for.
     pub fn parse(json: &str, languages: &[&str]) -> Result<Self, ConfigError> {
+        // Read twice, typed and as a map, rather than through `serde_json::Value`, whose
+        // machinery the widget does not otherwise carry.
         let malformed = |error: serde_json::Error| ConfigError::Malformed(error.to_string());
-        let options: serde_json::Map<String, serde_json::Value> =
+        let attributes: BTreeMap<String, String> =
             serde_json::from_str(json).map_err(malformed)?;
-        let attributes = options
-            .iter()
-            .filter_map(|(name, value)| Some((name.clone(), value.as_str()?.to_owned())))
-            .collect();
-        let raw: RawOptions =
-            serde_json::from_value(serde_json::Value::Object(options)).map_err(malformed)?;
+        let raw: RawOptions = serde_json::from_str(json).map_err(malformed)?;
         let api = required("api", raw.api)?;
         let api = ApiBase::parse(&api).ok_or(ConfigError::Invalid {
             option: "api",
