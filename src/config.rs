@@ -189,8 +189,7 @@ impl WidgetConfig {
         // Read twice, typed and as a map, rather than through `serde_json::Value`, whose
         // machinery the widget does not otherwise carry.
         let malformed = |error: serde_json::Error| ConfigError::Malformed(error.to_string());
-        let attributes: BTreeMap<String, String> =
-            serde_json::from_str(json).map_err(malformed)?;
+        let attributes: BTreeMap<String, String> = serde_json::from_str(json).map_err(malformed)?;
         let raw: RawOptions = serde_json::from_str(json).map_err(malformed)?;
         let api = required("api", raw.api)?;
         let api = ApiBase::parse(&api).ok_or(ConfigError::Invalid {
