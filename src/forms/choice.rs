@@ -1,4 +1,5 @@
-//! Questions answered by picking: one option (radio buttons), several (checkboxes), a score
+//! Questions answered by picking: one option (radio buttons, or a drop-down list for long
+//! lists), several (checkboxes), a score
 //! (a row of star radio buttons, each named "3 of 5", or the numbers 0 to 10 of a likelihood,
 //! its ends named), or a consent (one checkbox whose label is what the visitor agrees to).
 //! Native inputs, so the keyboard works as everywhere else.
@@ -28,7 +29,7 @@ pub fn Choices(
         ..
     } = question;
     let (options, multiple) = match &field.kind {
-        FieldKind::SingleChoice { options } => (options.clone(), false),
+        FieldKind::SingleChoice { options, .. } => (options.clone(), false),
         FieldKind::MultipleChoice { options, .. } => (options.clone(), true),
         _ => (Vec::new(), false),
     };
@@ -93,6 +94,69 @@ pub fn Choices(
                 })
                 .collect_view()}
         </div>
+    }
+}
+
+/// A single choice shown as a drop-down list, for long lists of options; its first entry
+/// stands for no answer yet.
+#[component]
+pub fn ChoiceSelect(
+    /// The question.
+    question: Question,
+    /// The form's answers.
+    answers: FormAnswers,
+) -> impl IntoView {
+    let t = use_catalog();
+    let Question {
+        field,
+        id,
+        invalid,
+        described_by,
+        on_leave,
+    } = question;
+    let options = match &field.kind {
+        FieldKind::SingleChoice { options, .. } => options.clone(),
+        _ => Vec::new(),
+    };
+    let name = field.name.clone();
+    let picked = {
+        let name = name.clone();
+        move |value: &str| matches!(answers.get(&name), Some(Answer::Text(text)) if text == value)
+    };
+    let on_change = {
+        let name = name.clone();
+        move |event: leptos::ev::Event| {
+            let value = event_target_value(&event);
+            answers.set(&name, (!value.is_empty()).then_some(Answer::Text(value)));
+            recheck(invalid, on_leave);
+        }
+    };
+    view! {
+        <select
+            id=id
+            name=name
+            class="select field__input"
+            part="field"
+            required=field.required
+            aria-invalid=move || invalid.get().then_some("true")
+            aria-describedby=described_by
+            on:change=on_change
+            on:blur=move |_| on_leave.run(())
+        >
+            <option value="">{t.choose_option()}</option>
+            {options
+                .into_iter()
+                .map(|option| {
+                    let selected = {
+                        let (picked, value) = (picked.clone(), option.value.clone());
+                        move || picked(&value)
+                    };
+                    view! {
+                        <option value=option.value prop:selected=selected>{option.label}</option>
+                    }
+                })
+                .collect_view()}
+        </select>
     }
 }
 

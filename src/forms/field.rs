@@ -2,13 +2,13 @@
 //! `aria-describedby` and `aria-invalid`, and the input its kind takes. Questions answered
 //! by picking (choices, ratings) are a `fieldset` whose `legend` is the label.
 
-use kindred_api::{Answer, Field, FieldErrors, FieldKind, TextFormat};
+use kindred_api::{Answer, ChoiceDisplay, Field, FieldErrors, FieldKind, TextFormat};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Node;
 
 use super::answers::FormAnswers;
-use super::choice::{Choices, Consent, Scale, Score};
+use super::choice::{ChoiceSelect, Choices, Consent, Scale, Score};
 use super::issue::FormIssue;
 use super::photo::Photo;
 use crate::i18n::use_catalog;
@@ -102,7 +102,10 @@ pub fn SchemaField(
     };
     let name = field.name.clone();
     match &field.kind {
-        FieldKind::SingleChoice { .. }
+        FieldKind::SingleChoice {
+            display: ChoiceDisplay::Radio,
+            ..
+        }
         | FieldKind::MultipleChoice { .. }
         | FieldKind::Rating { .. }
         | FieldKind::Nps => {
@@ -164,6 +167,9 @@ pub fn SchemaField(
         .into_any(),
         kind => {
             let input = match kind {
+                FieldKind::SingleChoice { .. } => {
+                    view! { <ChoiceSelect question=question.clone() answers/> }.into_any()
+                }
                 FieldKind::Image { accept, .. } => {
                     view! { <Photo question=question.clone() accept=accept.join(",") answers/> }
                         .into_any()

@@ -43,6 +43,8 @@ fn schema() -> FormSchema {
               "kind": { "type": "date", "min": "2026-01-01", "max": "2026-12-31" } },
             { "name": "size", "label": "Shoe size", "kind": { "type": "number", "min": 3.5, "max": 15.5 } },
             { "name": "fit", "label": "Fit", "kind": { "type": "single_choice", "options": options } },
+            { "name": "country", "label": "Where you run most", "kind": { "type": "single_choice", "display": "select",
+                "options": [{ "value": "at", "label": "Austria" }, { "value": "ch", "label": "Switzerland" }] } },
             { "name": "terrain", "label": "Terrain", "required": true,
               "kind": { "type": "multiple_choice", "options": options, "min": 1, "max": 2 } },
             { "name": "grip", "label": "Grip", "required": true, "kind": { "type": "rating", "max": 5 } },
@@ -174,7 +176,9 @@ pub(crate) fn send(container: &HtmlElement) {
 #[wasm_bindgen_test]
 async fn every_question_is_labelled_and_optional_ones_say_so() {
     let (container, _, _root) = mount_form();
-    for name in ["name", "story", "email", "club", "race", "size", "photo"] {
+    for name in [
+        "name", "story", "email", "club", "race", "size", "country", "photo",
+    ] {
         let field = query(&container, &format!(r#"[name="{name}"]"#));
         let label = query(&container, &format!(r#"label[for="{}"]"#, field.id()));
         assert!(
@@ -531,5 +535,42 @@ async fn a_conditional_question_comes_and_goes_with_the_answers_it_depends_on() 
     .await;
     let body = run_js("window.sent[0].body").as_string().unwrap();
     assert_eq!(body, r#"{"answers":{"roast":"light"}}"#);
+    restore_fetch();
+}
+
+#[wasm_bindgen_test]
+async fn a_long_single_choice_is_a_drop_down_list() {
+    stub_fetch();
+    let (container, _, _root) = mount_form();
+    let select: web_sys::HtmlSelectElement =
+        query(&container, r#"select[name="country"]"#).unchecked_into();
+    let options: Vec<String> = (0..select.length())
+        .map(|i| select.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(options, ["Choose…", "Austria", "Switzerland"]);
+    assert_eq!(select.value(), "", "no answer yet");
+    select.set_value("ch");
+    select
+        .dispatch_event(&Event::new("change").unwrap())
+        .unwrap();
+    type_into(&container, r#"[name="name"]"#, "Ana");
+    pick(&container, r#"[name="terrain"][value="mud"]"#);
+    pick(&container, r#"[name="grip"][value="4"]"#);
+    pick(&container, r#"[data-field="consent"] input"#);
+    send(&container);
+    eventually("the answers are sent", || {
+        run_js("window.sent.length").as_f64() == Some(1.0)
+    })
+    .await;
+    let body: serde_json::Value =
+        serde_json::from_str(&run_js("window.sent[0].body").as_string().unwrap()).unwrap();
+    assert_eq!(body["answers"]["country"], "ch");
+    // Back to no answer: the first entry.
+    select.set_value("");
+    select
+        .dispatch_event(&Event::new("change").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(select.value(), "");
     restore_fetch();
 }

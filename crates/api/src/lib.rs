@@ -26,9 +26,9 @@ pub use feed::{
     PostSource, ReportReason, ReportReceipt,
 };
 pub use form::{
-    Answer, ChoiceOption, Day, Field, FieldKind, FieldTexts, FormDefinition, FormDetails,
-    FormSchema, FormSummary, FormTarget, FormTexts, HiddenSource, ImageAnswer, StoredSubmission,
-    Submission, SubmissionReceipt, SubmitForm, TargetOutcome, TextFormat,
+    Answer, ChoiceDisplay, ChoiceOption, Day, Field, FieldKind, FieldTexts, FormDefinition,
+    FormDetails, FormSchema, FormSummary, FormTarget, FormTexts, HiddenSource, ImageAnswer,
+    StoredSubmission, Submission, SubmissionReceipt, SubmitForm, TargetOutcome, TextFormat,
 };
 pub use idea::{
     Author, CreateIdea, Idea, IdeaDetail, IdeaId, IdeaSort, IdeaStatus, SimilarIdea, StatusChange,

@@ -10,7 +10,7 @@ use web_sys::{File, FormData};
 use super::schema::{create_post, share_schema, UploadRules};
 use crate::client::{ApiClient, Cancel, ClientError, Progress};
 use crate::events::use_events;
-use crate::forms::{Delivery, FormAnswers, SchemaForm};
+use crate::forms::{Delivery, FormAnswers, FormDraft, SchemaForm};
 use crate::i18n::use_catalog;
 use crate::ui::unique_id;
 
@@ -66,6 +66,8 @@ pub fn ShareForm(
     // Kept aside: the events' host element cannot travel with the delivery callback.
     let events = StoredValue::new_local(use_events());
     let answers = FormAnswers::default();
+    // What the visitor wrote stays, should they leave and come back; the photo is chosen again.
+    let draft = FormDraft::new(client.base(), &format!("share-photo:{feed}"));
     let progress = RwSignal::new(None::<Progress>);
     let cancel = StoredValue::new_local(Cancel::new());
     let cancelled = StoredValue::new(false);
@@ -157,6 +159,7 @@ pub fn ShareForm(
             schema=share_schema(&rules, t)
             answers
             deliver
+            draft
             status=ViewFn::from(move || status.clone())
             secondary=ViewFn::from(move || secondary)
         />

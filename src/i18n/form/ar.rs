@@ -108,6 +108,10 @@ impl FormText for Arabic {
         "ينقص هذا النموذج تفاصيل من الصفحة التي يظهر فيها، لذا لا يمكن إرساله من هنا."
     }
 
+    fn choose_option(&self) -> &'static str {
+        "اختر…"
+    }
+
     fn least_likely(&self) -> &'static str {
         "غير مرجّح إطلاقًا"
     }

@@ -111,6 +111,10 @@ impl FormText for German {
         "Diesem Formular fehlen Angaben der Seite, auf der es steht, daher kann es hier nicht gesendet werden."
     }
 
+    fn choose_option(&self) -> &'static str {
+        "Bitte wählen…"
+    }
+
     fn least_likely(&self) -> &'static str {
         "Überhaupt nicht wahrscheinlich"
     }

@@ -106,6 +106,10 @@ impl FormText for English {
         "This form is missing details from the page it is on, so it cannot be sent from here."
     }
 
+    fn choose_option(&self) -> &'static str {
+        "Choose…"
+    }
+
     fn least_likely(&self) -> &'static str {
         "Not at all likely"
     }

@@ -112,6 +112,10 @@ impl FormText for French {
         "Il manque à ce formulaire des informations de la page où il se trouve : il ne peut pas être envoyé d’ici."
     }
 
+    fn choose_option(&self) -> &'static str {
+        "Choisissez…"
+    }
+
     fn least_likely(&self) -> &'static str {
         "Pas du tout probable"
     }

@@ -33,6 +33,8 @@ pub trait FormText {
     /// Shown when the form needs answers the page should have given (hidden fields) and has
     /// not: the visitor cannot fix that.
     fn form_misplaced(&self) -> &'static str;
+    /// The first entry of a drop-down choice, standing for no answer yet.
+    fn choose_option(&self) -> &'static str;
     /// The button that goes on to a form's next page.
     fn next_page(&self) -> &'static str;
     /// The button that goes back to a form's previous page.
@@ -110,6 +112,7 @@ mod tests {
                 c.most_likely(),
                 c.next_page(),
                 c.form_misplaced(),
+                c.choose_option(),
                 c.previous_page(),
             ]
             .map(str::to_owned)

@@ -1,6 +1,7 @@
 //! Proposing an idea with the board's own co-creation form, where the site has one: the
 //! brand's questions instead of title and description, with similar ideas suggested under the
-//! question whose answer becomes the title. The server turns the answers into the idea.
+//! question whose answer becomes the title, and the draft kept in the browser until it is
+//! sent. The server turns the answers into the idea.
 
 use kindred_api::{BoardForm, SubmissionReceipt, TargetOutcome};
 use leptos::prelude::*;
@@ -9,7 +10,7 @@ use super::form::{refuses_anonymous, ListButton, Sent};
 use super::similar::SimilarIdeas;
 use crate::client::{ApiClient, ClientError};
 use crate::events::use_events;
-use crate::forms::{FormAnswers, FormSlot, SchemaForm};
+use crate::forms::{FormAnswers, FormDraft, FormSlot, SchemaForm};
 use crate::i18n::use_catalog;
 use crate::ideas::board::use_board;
 use crate::ideas::route::use_router;
@@ -33,6 +34,8 @@ pub fn BoardFormView(
     let router = use_router();
     let rules = use_rules();
     let BoardForm { slug, title_field } = form;
+    // What the visitor answered stays, should they leave and come back.
+    let draft = FormDraft::new(client.base(), &slug);
     let schema = LocalResource::new(move || {
         let (client, slug) = (client.clone(), slug.clone());
         async move { client.form(&slug).await }
@@ -89,6 +92,7 @@ pub fn BoardFormView(
             <SchemaForm
                 schema
                 answers
+                draft=draft.clone()
                 on_sent=received
                 on_failed=failed
                 insert=insert.clone()

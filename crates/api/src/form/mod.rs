@@ -22,7 +22,9 @@ mod validate;
 pub use condition::{Comparison, Condition, Op};
 pub use date::Day;
 pub use format::TextFormat;
-pub use schema::{limits, ChoiceOption, Field, FieldKind, FormSchema, FormSummary, HiddenSource};
+pub use schema::{
+    limits, ChoiceDisplay, ChoiceOption, Field, FieldKind, FormSchema, FormSummary, HiddenSource,
+};
 pub use submission::{
     Answer, ImageAnswer, Submission, SubmissionReceipt, SubmitForm, TargetOutcome,
 };

@@ -60,7 +60,14 @@ fn kind() -> impl Strategy<Value = FieldKind> {
         (option::of(day()), option::of(day())).prop_map(|(min, max)| FieldKind::Date { min, max }),
         (option::of(-50.0..50.0f64), option::of(-50.0..50.0f64))
             .prop_map(|(min, max)| FieldKind::Number { min, max }),
-        options().prop_map(|options| FieldKind::SingleChoice { options }),
+        (options(), any::<bool>()).prop_map(|(options, select)| FieldKind::SingleChoice {
+            options,
+            display: if select {
+                ChoiceDisplay::Select
+            } else {
+                ChoiceDisplay::Radio
+            },
+        }),
         (options(), 0u32..4, option::of(0u32..5))
             .prop_map(|(options, min, max)| FieldKind::MultipleChoice { options, min, max }),
         (0u8..12).prop_map(|max| FieldKind::Rating { max }),
@@ -231,7 +238,7 @@ fn answer_to(kind: &FieldKind) -> BoxedStrategy<Option<Answer>> {
         FieldKind::Nps => (0u8..=10)
             .prop_map(|n| Answer::Number(f64::from(n)))
             .boxed(),
-        FieldKind::SingleChoice { options } if !options.is_empty() => {
+        FieldKind::SingleChoice { options, .. } if !options.is_empty() => {
             let values: Vec<String> = options.into_iter().map(|o| o.value).collect();
             proptest::sample::select(values)
                 .prop_map(Answer::Text)

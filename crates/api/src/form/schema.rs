@@ -144,6 +144,9 @@ pub enum FieldKind {
     SingleChoice {
         /// The options, in display order.
         options: Vec<ChoiceOption>,
+        /// How the options are shown: radio buttons, or a drop-down list for long lists.
+        #[serde(default, skip_serializing_if = "ChoiceDisplay::is_radio")]
+        display: ChoiceDisplay,
     },
     /// Any number of options; the answer is a list of `value`s.
     MultipleChoice {
@@ -208,6 +211,24 @@ pub enum HiddenSource {
     /// Another attribute of the placeholder, named without its `data-` prefix: `campaign`
     /// reads `data-campaign`. Lowercase letters, digits and `-`.
     Attribute(String),
+}
+
+/// How a single choice shows its options: `"radio"` (the default) or `"select"`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChoiceDisplay {
+    /// A radio button per option, all in view: best for a few options.
+    #[default]
+    Radio,
+    /// A drop-down list: best for many options, such as a country.
+    Select,
+}
+
+impl ChoiceDisplay {
+    fn is_radio(&self) -> bool {
+        *self == Self::Radio
+    }
 }
 
 /// One option of a choice field.
@@ -380,7 +401,7 @@ fn check_kind(errors: &mut FieldErrors, field: &Field, key: &dyn Fn(&str) -> Str
             max: Some(max),
         } if min > max => out_of_range("max"),
         FieldKind::Rating { max } if !limits::RATING_MAX.contains(max) => out_of_range("max"),
-        FieldKind::SingleChoice { options } => check_options(errors, options, key),
+        FieldKind::SingleChoice { options, .. } => check_options(errors, options, key),
         FieldKind::MultipleChoice { options, min, max } => {
             check_options(errors, options, key);
             let count = options.len();

@@ -50,6 +50,19 @@ fn the_fixture_schema_is_valid_and_round_trips() {
         json!({ "type": "rating", "max": 5 })
     );
     assert!(json.get("submit_label").is_none());
+    assert!(
+        json["fields"][4]["kind"].get("display").is_none(),
+        "radio buttons are the default, left out"
+    );
+    let mut select = schema.clone();
+    select.fields[4].kind = FieldKind::SingleChoice {
+        options: Vec::new(),
+        display: ChoiceDisplay::Select,
+    };
+    assert_eq!(
+        serde_json::to_value(&select).unwrap()["fields"][4]["kind"]["display"],
+        "select"
+    );
     assert_eq!(serde_json::from_value::<FormSchema>(json).unwrap(), schema);
 }
 
@@ -844,7 +857,7 @@ fn a_form_speaks_the_visitors_language_where_it_has_the_words() {
     assert_eq!(german.submit_label.as_deref(), Some("Absenden"));
     assert_eq!(german.fields[2].label, "Röstung");
     assert_eq!(german.fields[1].label, "Ihre Mischung");
-    let FieldKind::SingleChoice { options } = &german.fields[2].kind else {
+    let FieldKind::SingleChoice { options, .. } = &german.fields[2].kind else {
         panic!("a choice");
     };
     assert_eq!(

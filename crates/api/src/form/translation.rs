@@ -95,7 +95,8 @@ impl FormSchema {
                 FieldKind::Consent { text } | FieldKind::Description { text } => {
                     replace(text, &words.text);
                 }
-                FieldKind::SingleChoice { options } | FieldKind::MultipleChoice { options, .. } => {
+                FieldKind::SingleChoice { options, .. }
+                | FieldKind::MultipleChoice { options, .. } => {
                     for option in options {
                         if let Some(label) = words.options.get(&option.value) {
                             option.label.clone_from(label);
@@ -151,7 +152,7 @@ impl FormSchema {
                     validate::push(errors, &key("kind"), validate::WRONG_TYPE);
                 }
                 let options: &[ChoiceOption] = match &field.kind {
-                    FieldKind::SingleChoice { options }
+                    FieldKind::SingleChoice { options, .. }
                     | FieldKind::MultipleChoice { options, .. } => options,
                     _ => &[],
                 };

@@ -149,7 +149,7 @@ fn check(field: &Field, answer: &Answer) -> Result<(), &'static str> {
             whole_within(*number, 1.0, f64::from(*max))
         }
         (FieldKind::Nps, Answer::Number(number)) => whole_within(*number, 0.0, 10.0),
-        (FieldKind::SingleChoice { options }, Answer::Text(value)) => {
+        (FieldKind::SingleChoice { options, .. }, Answer::Text(value)) => {
             if is_option(options, value) {
                 Ok(())
             } else {
