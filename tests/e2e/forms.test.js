@@ -1,6 +1,6 @@
 // Co-creation forms on their own (`data-kindred="form"`) against the real server, with the
-// example forms of docs/forms.md: a survey of three pages and every kind of question but a
-// photo filled in, with inline errors, a reload midway that finds the draft, and its answers
+// example forms of docs/forms.md: a survey of three pages and every kind of question filled
+// in, with inline errors, a reload midway that finds the draft, and its answers
 // in the CSV export with the hidden ones the page gave; a photo story posted on the feed; a
 // product idea proposed on a board; and axe-core on every page of each, in English and
 // Arabic.
@@ -105,6 +105,9 @@ test("a survey of three pages: inline errors, a draft that survives a reload, th
   assert.equal(await page.locator(W(".schema-form__step")).innerText(), "Step 2 of 3");
   assert.equal(await page.locator(W('[data-field="story"] textarea')).inputValue(), "It froze solid at the summit.");
   assert.equal(await page.locator(W('[data-field="club"] input')).inputValue(), "https://ridge-runners.example");
+  // A photo is a file, which no draft keeps: chosen after the reload.
+  const png = await photo(page, "image/png", 800, 600);
+  await page.locator(W('[data-field="snack"] input[type="file"]')).setInputFiles({ name: "snack.png", mimeType: "image/png", buffer: png });
   await page.locator(W('[data-testid="form-back"]')).click();
   await page.locator(W('[data-page="0"]:not([hidden])')).waitFor();
   assert.ok(await page.locator(W('[name="flavour"][value="caramel"]')).isChecked());
@@ -143,13 +146,14 @@ test("a survey of three pages: inline errors, a draft that survives a reload, th
   const columns = header.split(",");
   const row = rows.find((line) => line.includes(campaign));
   assert.ok(row, `the response is exported: ${csv.slice(0, 400)}`);
-  for (const name of ["flavour", "notes", "caffeine_mg", "longest", "race", "club", "colour", "likely", "product", "page", "campaign"]) {
+  for (const name of ["flavour", "notes", "caffeine_mg", "longest", "race", "club", "snack", "colour", "likely", "product", "page", "campaign"]) {
     assert.ok(columns.includes(name), `a ${name} column`);
   }
   for (const value of ["caramel", "ginger; vanilla", "80", "42.2", "2026-09-12", "https://ridge-runners.example", "#e8702c", "Summit Toffee", "summit-3", "SW1A 1AA"]) {
     assert.ok(row.includes(value), `${value} in ${row}`);
   }
   assert.ok(row.includes("/e2e/form-survey.html"), "the page's address");
+  assert.match(row, /\/v1\/media\/[^,]+\.jpg/, "the photo, stored");
   await assertClean(opened);
   await opened.context.close();
 });
