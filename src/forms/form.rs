@@ -14,12 +14,12 @@ use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use super::answers::FormAnswers;
 use super::draft::{Draft, FormDraft};
 use super::field::SchemaField;
 use super::page_facts::PageFacts;
+use super::steps::{first_page_with, StepProgress, Steps};
 use crate::client::{ApiClient, ClientError};
 use crate::i18n::{use_catalog, use_locale};
 use crate::ui::{focus_first_invalid, unique_id, Honeypot, SendFailure};
@@ -95,41 +95,10 @@ pub fn SchemaForm(
     let pages = schema.pages();
     let last_page = pages.len() - 1;
     let schema = StoredValue::new(schema);
-    // The page shown, and the pages the answers so far call for.
-    let page = RwSignal::new(0usize);
-    let shown = Memo::new(move |_| {
-        answers.track();
-        schema.with_value(|schema| {
-            let so_far = answers.submission(schema);
-            (0..=last_page)
-                .filter(|&page| page == 0 || schema.shows_page(page, &so_far))
-                .collect::<Vec<_>>()
-        })
-    });
-    let step = move || {
-        let at = page.get();
-        shown.with(|shown| {
-            (
-                shown.iter().position(|&p| p == at).unwrap_or(0),
-                shown.len(),
-            )
-        })
-    };
-    let on_last = move || step().0 + 1 >= step().1;
+    let steps = Steps::new(schema, answers, form);
     if let Some(draft) = draft.clone() {
-        keep_draft(draft, schema, answers, page, last_page);
+        keep_draft(draft, schema, answers, steps.signal(), last_page);
     }
-    // Moves to the page `by` shown pages away, its title taking focus.
-    let turn = move |by: isize| {
-        let (at, _) = step();
-        let next = at
-            .checked_add_signed(by)
-            .and_then(|at| shown.with(|s| s.get(at).copied()));
-        if let Some(next) = next {
-            page.set(next);
-            focus_page_title(form, next);
-        }
-    };
 
     let check_one = Callback::new(move |name: String| {
         let found = schema.with_value(|schema| schema.validate(&answers.submission(schema)));
@@ -197,12 +166,12 @@ pub fn SchemaForm(
         if sending.get_untracked() {
             return;
         }
-        if !on_last() {
-            let current = page.get_untracked();
+        if !steps.on_last() {
+            let current = steps.signal().get_untracked();
             match schema.with_value(|s| s.validate_page(&answers.submission(s), current)) {
                 Ok(()) => {
                     errors.set(FieldErrors::new());
-                    turn(1);
+                    steps.turn(1);
                 }
                 Err(found) => {
                     errors.set(found);
@@ -218,10 +187,8 @@ pub fn SchemaForm(
             }
             Err(found) => {
                 // Back to the first page with a problem, should an earlier one have any.
-                let first =
-                    schema.with_value(|schema| pages_with(schema, &found).into_iter().min());
-                if let Some(first) = first.filter(|&first| first != page.get_untracked()) {
-                    page.set(first);
+                if let Some(first) = schema.with_value(|schema| first_page_with(schema, &found)) {
+                    steps.signal().set(first);
                 }
                 errors.set(found);
                 focus_first_invalid(form);
@@ -271,22 +238,34 @@ pub fn SchemaForm(
         .enumerate()
         .map(|(number, range)| {
             let mut fields = fields[range.clone()].iter().cloned().zip(range);
-            // A page after the first opens with its break, whose label titles it.
-            let title = (number > 0).then(|| fields.next()).flatten().map(|(field, _)| {
-                view! {
-                    <h4 class="schema-form__page-title" id=page_title_id(&id, number) tabindex="-1">
-                        {field.label}
-                    </h4>
-                }
-            });
+            // A page after the first opens with its break, whose label titles it; the form's
+            // heading titles the first.
+            let title_id = format!("{id}-page-{number}");
+            let labelled_by = if number == 0 {
+                heading.clone()
+            } else {
+                title_id.clone()
+            };
+            let title = (number > 0)
+                .then(|| fields.next())
+                .flatten()
+                .map(|(field, _)| {
+                    view! {
+                        <h4 class="schema-form__page-title" id=title_id tabindex="-1">
+                            {field.label}
+                        </h4>
+                    }
+                });
             let questions = fields
                 .map(|(field, index)| question(index, field))
                 .collect_view();
             view! {
                 <div
                     class="schema-form__page"
+                    role="group"
+                    aria-labelledby=labelled_by
                     data-page=number
-                    hidden=move || page.get() != number
+                    hidden=move || steps.page() != number
                 >
                     {title}
                     {questions}
@@ -294,25 +273,7 @@ pub fn SchemaForm(
             }
         })
         .collect_view();
-    let progress = (last_page > 0).then(|| {
-        let step_id = format!("{id}-step");
-        view! {
-            <div class="schema-form__progress" part="form-progress">
-                <p class="schema-form__step" id=step_id.clone() aria-live="polite">
-                    {move || {
-                        let (at, of) = step();
-                        t.form_step(count(at + 1), count(of))
-                    }}
-                </p>
-                <progress
-                    class="meter__bar"
-                    aria-labelledby=step_id
-                    max=move || step().1
-                    value=move || step().0 + 1
-                ></progress>
-            </div>
-        }
-    });
+    let progress = (last_page > 0).then(|| view! { <StepProgress steps id=format!("{id}-step")/> });
     // A hidden answer the page did not give cannot be fixed by the visitor.
     let hidden: Vec<String> = fields
         .iter()
@@ -346,13 +307,13 @@ pub fn SchemaForm(
             </Show>
             <SendFailure title=t.form_failed() failure testid="form-error"/>
             <div class="submit__actions">
-                <Show when=move || { step().0 > 0 }>
+                <Show when=move || { steps.position().0 > 0 }>
                     <button
                         type="button"
                         class="button button--quiet"
                         part="back-button"
                         data-testid="form-back"
-                        on:click=move |_| turn(-1)
+                        on:click=move |_| steps.turn(-1)
                     >
                         {t.previous_page()}
                     </button>
@@ -362,10 +323,9 @@ pub fn SchemaForm(
                     class="button"
                     part="submit-button"
                     data-testid="send-form"
-                    data-next=move || (!on_last()).then_some("")
                     disabled=move || sending.get()
                 >
-                    {move || if !on_last() {
+                    {move || if !steps.on_last() {
                         t.next_page().to_owned()
                     } else if sending.get() {
                         t.sending_form().to_owned()
@@ -400,50 +360,4 @@ fn keep_draft(
         let at = page.get();
         schema.with_value(|schema| draft.save(&Draft::of(schema, &answers.typed(), at)));
     });
-}
-
-/// The id of page `number`'s title in the form `form`.
-fn page_title_id(form: &str, number: usize) -> String {
-    format!("{form}-page-{number}")
-}
-
-/// Moves focus to page `number`'s title (the form's first field on the first page) once it
-/// shows, so that a screen reader reads where the visitor now is.
-fn focus_page_title(form: NodeRef<html::Form>, number: usize) {
-    request_animation_frame(move || {
-        // The form may be gone by then.
-        let Some(form) = form.try_get_untracked().flatten() else {
-            return;
-        };
-        let selector =
-            format!(r#"[data-page="{number}"] > h4, [data-page="{number}"] :is(input, textarea)"#);
-        if let Some(target) = form
-            .query_selector(&selector)
-            .ok()
-            .flatten()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            _ = target.focus();
-        }
-    });
-}
-
-/// The pages holding a field `errors` names.
-fn pages_with(schema: &FormSchema, errors: &FieldErrors) -> Vec<usize> {
-    schema
-        .pages()
-        .into_iter()
-        .enumerate()
-        .filter(|(_, range)| {
-            schema.fields[range.clone()]
-                .iter()
-                .any(|field| errors.contains_key(&field.name))
-        })
-        .map(|(page, _)| page)
-        .collect()
-}
-
-/// A step's number as the catalog counts.
-fn count(number: usize) -> u32 {
-    u32::try_from(number).unwrap_or(u32::MAX)
 }

@@ -14,6 +14,7 @@ mod form;
 mod issue;
 mod page_facts;
 mod photo;
+mod steps;
 mod widget;
 
 pub use answers::FormAnswers;
