@@ -9,10 +9,10 @@ use leptos::prelude::*;
 use super::answers::FormAnswers;
 use super::draft::FormDraft;
 use super::form::SchemaForm;
+use super::loading::loaded_form;
 use crate::client::ApiClient;
 use crate::events::{use_events, Source};
-use crate::i18n::{use_catalog, use_locale};
-use crate::ui::ErrorPanel;
+use crate::i18n::use_locale;
 
 /// A form, by its slug.
 #[component]
@@ -20,7 +20,6 @@ pub fn FormWidget(
     /// The form's slug.
     form: String,
 ) -> impl IntoView {
-    let t = use_catalog();
     let locale = use_locale();
     let client = expect_context::<ApiClient>();
     let events = use_events();
@@ -87,23 +86,10 @@ pub fn FormWidget(
             }
             .into_any();
         }
-        match schema.get() {
-            None => view! {
-                <p class="submit__loading" role="status" data-testid="form-loading">
-                    {t.form_loading()}
-                </p>
-            }
-            .into_any(),
-            Some(Err(error)) => view! {
-                <ErrorPanel
-                    message=t.form_unavailable()
-                    detail=t.problem(&error)
-                    on_retry=Callback::new(move |()| schema.refetch())
-                    attr:data-testid="form-unavailable"
-                />
-            }
-            .into_any(),
-            Some(Ok(schema)) => view! {
+        let retry = Callback::new(move |()| schema.refetch());
+        match loaded_form(schema.get(), retry) {
+            Err(placeholder) => placeholder,
+            Ok(schema) => view! {
                 <SchemaForm
                     schema
                     answers

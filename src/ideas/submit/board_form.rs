@@ -10,12 +10,11 @@ use super::form::{refuses_anonymous, ListButton, Sent};
 use super::similar::SimilarIdeas;
 use crate::client::{ApiClient, ClientError};
 use crate::events::use_events;
-use crate::forms::{FormAnswers, FormDraft, FormSlot, SchemaForm};
+use crate::forms::{loaded_form, FormAnswers, FormDraft, FormSlot, SchemaForm};
 use crate::i18n::use_catalog;
 use crate::ideas::board::use_board;
 use crate::ideas::route::use_router;
 use crate::ideas::rules::use_rules;
-use crate::ui::ErrorPanel;
 
 /// The board's form, loaded by its slug, reporting how sending ended to `on_sent`.
 #[component]
@@ -75,31 +74,23 @@ pub fn BoardFormView(
         })
     });
     let cancel = ViewFn::from(move || view! { <ListButton label=t.cancel() testid="cancel"/> });
-    move || match schema.get() {
-        None => {
-            view! { <p class="submit__loading" role="status">{t.form_loading()}</p> }.into_any()
+    move || {
+        let retry = Callback::new(move |()| schema.refetch());
+        match loaded_form(schema.get(), retry) {
+            Err(placeholder) => placeholder,
+            Ok(schema) => view! {
+                <SchemaForm
+                    schema
+                    answers
+                    draft=draft.clone()
+                    on_sent=received
+                    on_failed=failed
+                    insert=insert.clone()
+                    note=note.clone()
+                    secondary=cancel.clone()
+                />
+            }
+            .into_any(),
         }
-        Some(Err(error)) => view! {
-            <ErrorPanel
-                message=t.form_unavailable()
-                detail=t.problem(&error)
-                on_retry=Callback::new(move |()| schema.refetch())
-                attr:data-testid="form-unavailable"
-            />
-        }
-        .into_any(),
-        Some(Ok(schema)) => view! {
-            <SchemaForm
-                schema
-                answers
-                draft=draft.clone()
-                on_sent=received
-                on_failed=failed
-                insert=insert.clone()
-                note=note.clone()
-                secondary=cancel.clone()
-            />
-        }
-        .into_any(),
     }
 }
