@@ -34,7 +34,8 @@ fn page_shown(container: &HtmlElement) -> Option<String> {
     (shown.len() == 1).then(|| shown[0].clone())
 }
 
-fn text(container: &HtmlElement, selector: &str) -> String {
+/// The text of the element matching `selector`.
+pub(crate) fn text(container: &HtmlElement, selector: &str) -> String {
     query(container, selector)
         .text_content()
         .unwrap_or_default()

@@ -14,6 +14,7 @@ use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
 use crate::form::{input, pick, query, run_js, send, type_into};
+use crate::form_pages::text;
 use crate::{eventually, new_host};
 
 /// Where the widget's draft is kept.
@@ -113,7 +114,7 @@ async fn a_draft_survives_a_reload_and_goes_once_the_form_is_sent() {
         input(&container, r#"[name="email"]"#).value(),
         "ana@example.com"
     );
-    assert_eq!(text_of(&container, ".schema-form__step"), "Step 2 of 3");
+    assert_eq!(text(&container, ".schema-form__step"), "Step 2 of 3");
 
     pick(&container, r#"[name="roast"][value="medium"]"#);
     pick(&container, r#"[name="notes"][value="berry"]"#);
@@ -175,39 +176,4 @@ async fn a_draft_survives_a_reload_and_goes_once_the_form_is_sent() {
     );
     drop(root);
     run_js("window.fetch = window.realFetch;");
-}
-
-fn text_of(container: &HtmlElement, selector: &str) -> String {
-    query(container, selector)
-        .text_content()
-        .unwrap_or_default()
-}
-
-#[wasm_bindgen_test]
-async fn a_form_missing_what_the_page_should_say_tells_the_visitor_so() {
-    run_js(&format!("localStorage.removeItem('{DRAFT_KEY}')"));
-    stub_api();
-    let (container, root) = mount(None);
-    eventually("the form loads", || shows_page(&container, "0")).await;
-    type_into(&container, r#"[name="email"]"#, "ana@example.com");
-    send(&container);
-    eventually("the second page shows", || shows_page(&container, "1")).await;
-    pick(&container, r#"[name="roast"][value="light"]"#);
-    pick(&container, r#"[name="notes"][value="citrus"]"#);
-    send(&container);
-    eventually("the last page shows", || shows_page(&container, "2")).await;
-    pick(&container, r#"[name="stars"][value="3"]"#);
-    input(&container, r#"[data-field="consent"] input"#).click();
-    send(&container);
-    eventually("the visitor is told", || {
-        container
-            .query_selector(r#"[data-testid="form-misplaced"]"#)
-            .unwrap()
-            .is_some()
-    })
-    .await;
-    assert_eq!(run_js("window.submitted.length").as_f64(), Some(0.0));
-    drop(root);
-    run_js("window.fetch = window.realFetch;");
-    run_js(&format!("localStorage.removeItem('{DRAFT_KEY}')"));
 }
