@@ -29,7 +29,7 @@ use kindred_api::Post;
 use crate::ui::Listed;
 
 impl Listed for Post {
-    fn same(&self, other: &Self) -> bool {
-        self.id == other.id
+    fn key(&self) -> &str {
+        &self.id.0
     }
 }

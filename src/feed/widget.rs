@@ -68,6 +68,16 @@ pub fn Feed(
     // Posts listed since the first page, waiting for the visitor to show them.
     let fresh = RwSignal::new(Vec::<Post>::new());
     live::follow(client.clone(), feed.clone(), query, pages, likes, fresh);
+    // The chips offer the presets and what the posts loaded carry, taken in as they arrive.
+    let tags = RwSignal::new(Vec::new());
+    let products = RwSignal::new(Vec::new());
+    remember(tags, &preset.tag);
+    remember(products, &preset.product);
+    let arrived = move |posts: &[Post]| {
+        likes.refresh(posts);
+        remember(tags, posts.iter().flat_map(|post| &post.tags));
+        remember(products, posts.iter().flat_map(|post| &post.product_tags));
+    };
     let first = {
         let (client, feed) = (client.clone(), feed.clone());
         LocalResource::new(move || {
@@ -77,7 +87,7 @@ pub fn Feed(
             async move {
                 let answer = client.list_posts(&feed, &query, None).await;
                 if let Ok(page) = &answer {
-                    likes.refresh(&page.items);
+                    arrived(&page.items);
                     pages.start(page.clone());
                     fresh.set(Vec::new());
                 }
@@ -85,17 +95,6 @@ pub fn Feed(
             }
         })
     };
-    // The chips offer the presets and what the loaded posts carry.
-    let tags = RwSignal::new(Vec::new());
-    let products = RwSignal::new(Vec::new());
-    remember(tags, &preset.tag);
-    remember(products, &preset.product);
-    Effect::new(move || {
-        pages.items.with(|posts| {
-            remember(tags, posts.iter().flat_map(|post| &post.tags));
-            remember(products, posts.iter().flat_map(|post| &post.product_tags));
-        });
-    });
     let announced = StoredValue::new(false);
     Effect::new({
         let feed = feed.clone();
@@ -137,12 +136,12 @@ pub fn Feed(
         let (client, feed, query) = (client.clone(), feed.clone(), query.get_untracked());
         pages.load_more(
             move |cursor| async move { client.list_posts(&feed, &query, Some(&cursor)).await },
-            move |posts| likes.refresh(posts),
+            arrived,
         );
     });
     // A photo listed at once joins the top of the feed.
     let on_listed = Callback::new(move |post: Post| {
-        likes.refresh(std::slice::from_ref(&post));
+        arrived(std::slice::from_ref(&post));
         fresh.update(|fresh| fresh.retain(|known| known.id != post.id));
         pages.items.update(|posts| insert_fresh(posts, vec![post]));
     });
@@ -153,7 +152,7 @@ pub fn Feed(
         let Some(first) = new.first().map(|post| post.id.0.clone()) else {
             return;
         };
-        likes.refresh(&new);
+        arrived(&new);
         pages.items.update(|posts| insert_fresh(posts, new));
         request_animation_frame(move || {
             let id = first.clone();

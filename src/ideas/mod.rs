@@ -32,7 +32,7 @@ use kindred_api::Idea;
 use crate::ui::Listed;
 
 impl Listed for Idea {
-    fn same(&self, other: &Self) -> bool {
-        self.id == other.id
+    fn key(&self) -> &str {
+        &self.id.0
     }
 }

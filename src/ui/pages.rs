@@ -8,6 +8,7 @@ use kindred_api::Page;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use rustc_hash::FxHashSet;
 
 use super::sentinel::when_near;
 use crate::client::ClientError;
@@ -15,8 +16,9 @@ use crate::i18n::use_catalog;
 
 /// Something listed page by page, which may move between pages while the visitor reads.
 pub trait Listed: Clone + Send + Sync + 'static {
-    /// Whether `other` is the same thing (another copy of it, from another page).
-    fn same(&self, other: &Self) -> bool;
+    /// What tells it apart from the other things listed: two copies of one thing, from two
+    /// pages, have the same key.
+    fn key(&self) -> &str;
 }
 
 /// The pages of a list loaded for the current view.
@@ -91,14 +93,7 @@ impl<T: Listed> Pages<T> {
             match answer {
                 Ok(page) => {
                     arrived(&page.items);
-                    self.items.try_update(|items| {
-                        let fresh: Vec<T> = page
-                            .items
-                            .into_iter()
-                            .filter(|item| items.iter().all(|shown| !shown.same(item)))
-                            .collect();
-                        items.extend(fresh);
-                    });
+                    self.items.try_update(|items| append_new(items, page.items));
                     self.next.try_set(page.next_cursor);
                 }
                 Err(error) => {
@@ -108,6 +103,19 @@ impl<T: Listed> Pages<T> {
             self.loading.try_set(false);
         });
     }
+}
+
+/// Appends to `items` those of `page` it does not hold yet: a thing that moved up from a
+/// later page to an earlier one while the visitor read is listed twice, and shown once.
+fn append_new<T: Listed>(items: &mut Vec<T>, page: Vec<T>) {
+    let arrived: FxHashSet<&str> = page.iter().map(Listed::key).collect();
+    let shown: FxHashSet<String> = items
+        .iter()
+        .map(Listed::key)
+        .filter(|key| arrived.contains(key))
+        .map(str::to_owned)
+        .collect();
+    items.extend(page.into_iter().filter(|item| !shown.contains(item.key())));
 }
 
 /// "Load more" while the server has more, with the failure of the last attempt and, while a
@@ -173,5 +181,37 @@ pub fn MoreButton<T: Listed>(
                 </div>
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Clone, Debug, PartialEq)]
+    struct Thing(&'static str);
+
+    impl Listed for Thing {
+        fn key(&self) -> &str {
+            self.0
+        }
+    }
+
+    #[test]
+    fn a_page_adds_only_what_is_not_shown_yet_in_its_order() {
+        let mut items = vec![Thing("a"), Thing("b"), Thing("c")];
+        append_new(
+            &mut items,
+            vec![Thing("d"), Thing("b"), Thing("e"), Thing("a")],
+        );
+        assert_eq!(
+            items,
+            [Thing("a"), Thing("b"), Thing("c"), Thing("d"), Thing("e")]
+        );
+        append_new(&mut items, Vec::new());
+        assert_eq!(items.len(), 5);
+        let mut empty = Vec::new();
+        append_new(&mut empty, vec![Thing("x"), Thing("y")]);
+        assert_eq!(empty, [Thing("x"), Thing("y")]);
     }
 }

@@ -15,7 +15,6 @@
 mod geometry;
 mod plan;
 
-use std::collections::HashMap;
 use std::fmt::Write;
 use std::ops::Range;
 use std::time::Duration;
@@ -24,6 +23,7 @@ use kindred_api::Post;
 use leptos::html::{Li, Ul};
 use leptos::leptos_dom::helpers::set_timeout;
 use leptos::prelude::*;
+use rustc_hash::FxHashMap;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ResizeObserver, ResizeObserverEntry};
@@ -53,8 +53,10 @@ const MOST_NEW: usize = 8;
 struct State {
     geometry: Option<Geometry>,
     /// Rendered posts' heights by post id, at `geometry`'s column width.
-    heights: HashMap<String, f64>,
+    heights: FxHashMap<String, f64>,
     plan: Option<Plan>,
+    /// How tall `plan` took the posts not measured yet to be (grid and list).
+    estimate: Option<Estimate>,
     sheet: Option<OwnSheet>,
     /// The rules last written to `sheet`.
     written: String,
@@ -87,8 +89,9 @@ impl Window {
             range: RwSignal::new(0..MAX_RENDERED),
             state: StoredValue::new_local(State {
                 geometry: None,
-                heights: HashMap::new(),
+                heights: FxHashMap::default(),
                 plan: None,
+                estimate: None,
                 sheet: None,
                 written: String::new(),
                 pinned: false,
@@ -255,9 +258,11 @@ impl Window {
         });
     }
 
-    /// Takes in what the `ResizeObserver` reports: the list's width, or posts' heights. The
-    /// plan is made again at the next frame: changing the page now, while the browser reports
-    /// sizes, would have it measure again. Rendered posts' heights only count for the space
+    /// Takes in what the `ResizeObserver` reports: the list's width, or posts' heights. A
+    /// post as tall as the plan took it to be changes nothing (in a grid, where a post is as
+    /// tall as its square photo, none does); otherwise the plan is made again at the next
+    /// frame: changing the page now, while the browser reports sizes, would have it measure
+    /// again. Rendered posts' heights only count for the space
     /// after them, so that frame shows nothing out of place.
     fn measured(self, entries: js_sys::Array) {
         let mut changed = false;
@@ -280,9 +285,12 @@ impl Window {
                 continue;
             };
             let height = target.get_bounding_client_rect().height();
+            let planned = self.planned_height(&id);
             changed |= self.state.try_update_value(|state| {
                 let known = state.heights.insert(id, height);
-                known.is_none_or(|known| (known - height).abs() > 0.01)
+                known
+                    .or(planned)
+                    .is_none_or(|before| (before - height).abs() > 0.01)
             }) == Some(true);
         }
         let due = changed
@@ -301,6 +309,18 @@ impl Window {
                 }
             });
         }
+    }
+
+    /// How tall the plan takes rendered post `id` to be, measured or not.
+    fn planned_height(self, id: &str) -> Option<f64> {
+        let range = self.range.get_untracked();
+        self.items.with_untracked(|items| {
+            let rendered = &items[range.start.min(items.len())..range.end.min(items.len())];
+            let post = rendered.iter().find(|post| post.id.0 == id)?;
+            self.state
+                .try_with_value(|state| Some(state.estimate?.height(post, &state.heights)))
+                .flatten()
+        })
     }
 
     /// Reads the list's grid again, answering whether it changed; a change of column width
@@ -332,10 +352,13 @@ impl Window {
                 ))
             })
         });
-        let Some(plan) = plan.flatten() else {
+        let Some((plan, estimate)) = plan.flatten() else {
             return;
         };
-        self.state.update_value(|state| state.plan = Some(plan));
+        self.state.update_value(|state| {
+            state.plan = Some(plan);
+            state.estimate = estimate;
+        });
         self.settle();
     }
 
@@ -426,47 +449,94 @@ impl Window {
     }
 }
 
-/// The plan of `items` laid out as `layout` in `geometry`, with the heights measured so far.
+/// How tall a grid or list post is taken to be before it is measured: its photo (square in a
+/// grid) and, below it, words as tall as those of the posts measured, on average.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Estimate {
+    layout: FeedLayout,
+    geometry: Geometry,
+    /// The height of the words under a measured post's photo, on average.
+    words: f64,
+}
+
+impl Estimate {
+    /// The estimate for `items` in `layout` and `geometry`, from the heights of those
+    /// `measured` (in the same order).
+    fn of(
+        items: &[Post],
+        measured: &[Option<f64>],
+        layout: FeedLayout,
+        geometry: Geometry,
+    ) -> Self {
+        let mut estimate = Self {
+            layout,
+            geometry,
+            words: 0.0,
+        };
+        let (sum, count) = items
+            .iter()
+            .zip(measured)
+            .filter_map(|(post, height)| Some((*height)? - estimate.photo(post)))
+            .fold((0.0, 0u32), |(sum, count), words| (sum + words, count + 1));
+        if count > 0 {
+            estimate.words = sum / f64::from(count);
+        }
+        estimate
+    }
+
+    /// How tall `post`'s photo shows.
+    fn photo(&self, post: &Post) -> f64 {
+        let width = self.geometry.column_width;
+        match self.layout {
+            FeedLayout::List if post.image.width > 0 => {
+                width * f64::from(post.image.height) / f64::from(post.image.width)
+            }
+            _ => width,
+        }
+    }
+
+    /// How tall `post` is taken to be until it is measured.
+    fn unmeasured(&self, post: &Post) -> f64 {
+        self.photo(post) + self.words
+    }
+
+    /// How tall `post` is: as measured, else as estimated.
+    fn height(&self, post: &Post, heights: &FxHashMap<String, f64>) -> f64 {
+        heights
+            .get(&post.id.0)
+            .copied()
+            .unwrap_or_else(|| self.unmeasured(post))
+    }
+}
+
+/// The plan of `items` laid out as `layout` in `geometry`, with the heights measured so far,
+/// and for grids and lists the estimate it took for the posts not measured yet.
 fn plan_for(
     items: &[Post],
     layout: FeedLayout,
     geometry: Geometry,
-    heights: &HashMap<String, f64>,
-) -> Plan {
+    heights: &FxHashMap<String, f64>,
+) -> (Plan, Option<Estimate>) {
     if layout == FeedLayout::Masonry {
         let spans: Vec<u32> = items
             .iter()
             .map(|post| masonry_span(post.image.width, post.image.height))
             .collect();
-        return Plan::masonry(&spans, geometry.columns, geometry.unit);
+        return (Plan::masonry(&spans, geometry.columns, geometry.unit), None);
     }
-    // A post is as tall as its photo (square in a grid) and its words; posts not measured yet
-    // are given the photo and the words of those measured, on average.
-    let photo = |post: &Post| match layout {
-        FeedLayout::List if post.image.width > 0 => {
-            geometry.column_width * f64::from(post.image.height) / f64::from(post.image.width)
-        }
-        _ => geometry.column_width,
-    };
-    let (words, measured) = items
+    // One look-up a post: the plan is made again for every page that arrives.
+    let measured: Vec<Option<f64>> = items
         .iter()
-        .filter_map(|post| Some(heights.get(&post.id.0)? - photo(post)))
-        .fold((0.0, 0u32), |(sum, count), words| (sum + words, count + 1));
-    let words = if measured == 0 {
-        0.0
-    } else {
-        words / f64::from(measured)
-    };
+        .map(|post| heights.get(&post.id.0).copied())
+        .collect();
+    let estimate = Estimate::of(items, &measured, layout, geometry);
     let heights: Vec<f64> = items
         .iter()
-        .map(|post| {
-            heights
-                .get(&post.id.0)
-                .copied()
-                .unwrap_or_else(|| photo(post) + words)
-        })
+        .zip(measured)
+        .map(|(post, height)| height.unwrap_or_else(|| estimate.unmeasured(post)))
         .collect();
-    Plan::rows(&heights, geometry.columns, geometry.row_gap)
+    let plan = Plan::rows(&heights, geometry.columns, geometry.row_gap);
+    (plan, Some(estimate))
 }
 
 /// The window's rules: the heights of the spacer before the posts of `range` (in the list,
