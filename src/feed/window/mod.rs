@@ -262,8 +262,8 @@ impl Window {
     /// post as tall as the plan took it to be changes nothing (in a grid, where a post is as
     /// tall as its square photo, none does); otherwise the plan is made again at the next
     /// frame: changing the page now, while the browser reports sizes, would have it measure
-    /// again. Rendered posts' heights only count for the space
-    /// after them, so that frame shows nothing out of place.
+    /// again. Rendered posts' heights only count for the space after them, so that frame shows
+    /// nothing out of place.
     fn measured(self, entries: js_sys::Array) {
         let mut changed = false;
         for entry in entries.iter() {
