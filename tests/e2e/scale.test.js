@@ -2,8 +2,8 @@
 // (`trail-archive`, 24 a page, loaded as they scroll) to its end and back up a quarter of the
 // way, in each layout. The widget keeps at most 200 posts in its DOM the whole time, every
 // post is listed by the API once, the main thread never blocks for over 50 ms while
-// scrolling (in masonry, such tasks are printed but pass), nothing in the feed moves under
-// the visitor, and the posts in view at the end are really there. Each test prints one line
+// scrolling, nothing in the feed moves under the visitor, and the posts in view at the end
+// are really there. Each test prints one line
 // of numbers for docs/benchmarks.md. A carousel, which scrolls sideways, is not windowed: it
 // stops offering more at 180 posts.
 import { test } from "node:test";
