@@ -3,6 +3,7 @@
 //! URLs are built in [`url`] and responses classified in [`error`], both pure and tested
 //! natively; this module only performs requests.
 
+pub mod adapter;
 mod deadline;
 mod error;
 mod stream;

@@ -15,6 +15,7 @@ pub mod moderation;
 pub mod page;
 pub mod product;
 pub mod site;
+pub mod time;
 pub mod validate;
 pub mod visitor;
 pub mod webhook;

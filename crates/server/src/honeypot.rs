@@ -42,7 +42,10 @@ fn fresh_id_and_now() -> (i64, String) {
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default();
     let millis = i64::try_from(now.as_millis()).unwrap_or(i64::MAX);
-    (1_000 + millis % 1_000_000, rfc3339_millis(millis))
+    (
+        1_000 + millis % 1_000_000,
+        kindred_api::time::rfc3339(millis, true),
+    )
 }
 
 /// The idea a stored submission would have answered with, for a submission that is dropped.
@@ -98,42 +101,9 @@ pub fn decoy_post(
     })
 }
 
-/// Formats milliseconds since the Unix epoch as the API's times: `2026-07-07T12:39:26.449Z`.
-fn rfc3339_millis(millis: i64) -> String {
-    let (days, day_millis) = (millis.div_euclid(86_400_000), millis.rem_euclid(86_400_000));
-    // Civil date from days since 1970-01-01 (Howard Hinnant's `civil_from_days`).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    let seconds = day_millis / 1_000;
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
-        seconds / 3_600,
-        seconds / 60 % 60,
-        seconds % 60,
-        day_millis % 1_000
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn times_are_formatted_like_stored_ones() {
-        assert_eq!(rfc3339_millis(0), "1970-01-01T00:00:00.000Z");
-        assert_eq!(
-            rfc3339_millis(1_783_427_966_449),
-            "2026-07-07T12:39:26.449Z"
-        );
-        assert_eq!(rfc3339_millis(951_782_400_000), "2000-02-29T00:00:00.000Z");
-    }
 
     #[test]
     fn only_a_filled_honeypot_triggers() {
