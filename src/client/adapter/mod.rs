@@ -4,5 +4,6 @@
 //! the answer. This module is plain Rust, tested natively; the client sends what it builds.
 
 pub mod field;
+pub mod paging;
 pub mod template;
 pub mod transform;
