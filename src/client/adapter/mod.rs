@@ -5,5 +5,6 @@
 
 pub mod field;
 pub mod paging;
+pub mod spec;
 pub mod template;
 pub mod transform;
