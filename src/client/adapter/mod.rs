@@ -3,6 +3,7 @@
 //! query, headers and body, all templates) and where each field of the widget's types lives in
 //! the answer. This module is plain Rust, tested natively; the client sends what it builds.
 
+pub mod exchange;
 pub mod field;
 pub mod paging;
 pub mod spec;

@@ -1,0 +1,373 @@
+//! One exchange with a brand's API through an adapter: the request an operation makes, filled
+//! from what the widget asks for, and the answer read back into the widget's shape, each
+//! mismatch named by the operation, the item and the field or pointer.
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::field::map_object;
+use super::paging::Answer;
+use super::spec::{AdapterSpec, Method, Operation, OperationName};
+use super::template::{self, Vars};
+
+/// A request ready to send.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    /// The method.
+    pub method: Method,
+    /// The full URL.
+    pub url: String,
+    /// The headers, beyond those the browser sets.
+    pub headers: Vec<(String, String)>,
+    /// A JSON body.
+    pub body: Option<String>,
+}
+
+/// An answer as it came back.
+#[derive(Clone, Copy, Debug)]
+pub struct Reply<'a> {
+    /// Its body's text.
+    pub body: &'a str,
+    /// Its `Link` header, if any.
+    pub link: Option<&'a str>,
+    /// The URL it was asked at.
+    pub url: &'a str,
+}
+
+/// Why an answer could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerError {
+    /// The operation it answered.
+    pub operation: OperationName,
+    /// What did not match.
+    pub problem: String,
+}
+
+impl fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the answer to `{}`: {}", self.operation, self.problem)
+    }
+}
+
+impl AdapterSpec {
+    /// The operation `name`, if the API offers it.
+    pub fn operation(&self, name: OperationName) -> Option<&Operation> {
+        self.operations.get(&name)
+    }
+
+    /// The request for operation `name` with `vars`, for the page at `cursor` when it lists;
+    /// `api` is the base when the adapter names none. `None` when the API does not offer it.
+    pub fn request(
+        &self,
+        name: OperationName,
+        vars: &Vars,
+        cursor: Option<&str>,
+        api: &str,
+    ) -> Option<Request> {
+        let operation = self.operation(name)?;
+        let mut vars = vars.clone();
+        vars.insert("limit", Value::from(self.limit));
+        let paging = &operation.response.paging;
+        paging.vars(cursor, &mut vars);
+        let url = match paging.url(cursor) {
+            Some(next) => next.to_owned(),
+            None => {
+                let path = template::fill_url(&operation.url, &vars);
+                let mut url = if path.starts_with('/') {
+                    let base = self.base.as_deref().unwrap_or(api);
+                    format!("{}{path}", base.trim_end_matches('/'))
+                } else {
+                    path
+                };
+                for (key, value) in &operation.query {
+                    if template::has_values(value, &vars) {
+                        url.push(if url.contains('?') { '&' } else { '?' });
+                        url.push_str(&crate::percent::encode(key));
+                        url.push('=');
+                        url.push_str(&crate::percent::encode(&template::fill(value, &vars)));
+                    }
+                }
+                url
+            }
+        };
+        let headers = self
+            .headers
+            .iter()
+            .chain(&operation.headers)
+            .filter(|(_, value)| template::has_values(value, &vars))
+            .map(|(key, value)| (key.clone(), template::fill(value, &vars)))
+            .collect();
+        let body = operation
+            .body
+            .as_ref()
+            .map(|body| template::fill_json(body, &vars).to_string());
+        Some(Request {
+            method: operation.method,
+            url,
+            headers,
+            body,
+        })
+    }
+
+    /// The thing operation `name` answered with, as a `T`; `None` when the answer has no body
+    /// (a `204 No Content` to a vote, say).
+    pub fn read_one<T: DeserializeOwned>(
+        &self,
+        name: OperationName,
+        reply: Reply,
+    ) -> Result<Option<T>, AnswerError> {
+        let fail = |problem: String| AnswerError {
+            operation: name,
+            problem,
+        };
+        if reply.body.trim().is_empty() {
+            return Ok(None);
+        }
+        let body: Value = serde_json::from_str(reply.body)
+            .map_err(|error| fail(format!("not JSON ({error})")))?;
+        let Some(operation) = self.operation(name) else {
+            return Err(fail(
+                "came for an operation the adapter does not offer".into(),
+            ));
+        };
+        let at = &operation.response.at;
+        let item = body
+            .pointer(at)
+            .ok_or_else(|| fail(format!("nothing at `{at}`")))?;
+        typed(operation, item).map(Some).map_err(fail)
+    }
+
+    /// The items operation `name` answered with, as `T`s, and the cursor of the page after
+    /// (`None` on the last page), for the page asked for at `cursor`.
+    pub fn read_list<T: DeserializeOwned>(
+        &self,
+        name: OperationName,
+        cursor: Option<&str>,
+        reply: Reply,
+    ) -> Result<(Vec<T>, Option<String>), AnswerError> {
+        let fail = |problem: String| AnswerError {
+            operation: name,
+            problem,
+        };
+        let body: Value = serde_json::from_str(reply.body)
+            .map_err(|error| fail(format!("not JSON ({error})")))?;
+        let Some(operation) = self.operation(name) else {
+            return Err(fail(
+                "came for an operation the adapter does not offer".into(),
+            ));
+        };
+        let at = &operation.response.at;
+        let items = match body.pointer(at) {
+            Some(Value::Array(items)) => items,
+            Some(_) => return Err(fail(format!("no list at `{at}`"))),
+            None => return Err(fail(format!("nothing at `{at}`"))),
+        };
+        let read = items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| {
+                typed(operation, item).map_err(|problem| fail(format!("item {index}: {problem}")))
+            })
+            .collect::<Result<Vec<T>, _>>()?;
+        let answer = Answer {
+            body: &body,
+            items: items.len(),
+            link: reply.link,
+            url: reply.url,
+        };
+        let next = operation.response.paging.next(cursor, self.limit, &answer);
+        Ok((read, next))
+    }
+}
+
+/// `item` mapped by `operation`'s fields (or as it is, without fields) and read as a `T`.
+fn typed<T: DeserializeOwned>(operation: &Operation, item: &Value) -> Result<T, String> {
+    let fields = &operation.response.fields;
+    let shaped = if fields.is_empty() {
+        item.clone()
+    } else {
+        map_object(fields, item).map_err(|mismatch| mismatch.to_string())?
+    };
+    serde_json::from_value(shaped).map_err(|error| error.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+    use serde_json::json;
+
+    use super::*;
+
+    const SPEC: &str = r#"{
+      "headers": {"X-Visitor": "{visitor}", "Authorization": "Bearer {token}"},
+      "limit": 2,
+      "operations": {
+        "list_ideas": {
+          "url": "/api/boards/{board}/posts",
+          "query": {"q": "{q}", "offset": "{offset}", "limit": "{limit}"},
+          "response": {
+            "at": "/data",
+            "paging": {"style": "offset", "total": "/total"},
+            "fields": {"id": {"from": "/number", "as": "string"}, "title": "/title"}
+          }
+        },
+        "vote": {"method": "POST", "url": "https://votes.test/v/{id}", "body": {"idea": "{id}", "n": "{limit}"}},
+        "idea": {"url": "/api/posts/{id}"}
+      }
+    }"#;
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct Thing {
+        id: String,
+        title: String,
+    }
+
+    fn vars() -> Vars {
+        Vars::from([
+            ("board", json!("trail shoes")),
+            ("q", json!("")),
+            ("visitor", json!("v-1")),
+            ("token", json!("")),
+            ("id", json!("12")),
+        ])
+    }
+
+    #[test]
+    fn a_request_is_filled_from_what_the_widget_asks() {
+        let spec = AdapterSpec::parse(SPEC).unwrap();
+        let request = spec
+            .request(
+                OperationName::ListIdeas,
+                &vars(),
+                Some("4"),
+                "https://api.test/k/",
+            )
+            .unwrap();
+        assert_eq!(
+            request,
+            Request {
+                method: Method::Get,
+                url: "https://api.test/k/api/boards/trail%20shoes/posts?limit=2&offset=4".into(),
+                headers: vec![("X-Visitor".into(), "v-1".into())],
+                body: None,
+            }
+        );
+        let mut signed_in = vars();
+        signed_in.insert("token", json!("t0k"));
+        signed_in.insert("q", json!("wide & light"));
+        let request = spec
+            .request(
+                OperationName::ListIdeas,
+                &signed_in,
+                None,
+                "https://api.test",
+            )
+            .unwrap();
+        assert_eq!(
+            request.url,
+            "https://api.test/api/boards/trail%20shoes/posts?limit=2&offset=0&q=wide%20%26%20light"
+        );
+        assert!(request
+            .headers
+            .contains(&("Authorization".into(), "Bearer t0k".into())));
+        let vote = spec
+            .request(OperationName::Vote, &vars(), None, "https://api.test")
+            .unwrap();
+        assert_eq!(vote.method, Method::Post);
+        assert_eq!(vote.url, "https://votes.test/v/12");
+        assert_eq!(vote.body.as_deref(), Some(r#"{"idea":"12","n":2}"#));
+        assert_eq!(
+            spec.request(OperationName::Like, &vars(), None, "https://api.test"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_list_is_read_into_the_widgets_types_with_its_next_page() {
+        let spec = AdapterSpec::parse(SPEC).unwrap();
+        let reply = |body| Reply {
+            body,
+            link: None,
+            url: "https://api.test/api/boards/b/posts",
+        };
+        let (items, next) = spec
+            .read_list::<Thing>(
+                OperationName::ListIdeas,
+                None,
+                reply(r#"{"data": [{"number": 1, "title": "A"}, {"number": 2, "title": "B"}], "total": 3}"#),
+            )
+            .unwrap();
+        assert_eq!(
+            items,
+            [
+                Thing {
+                    id: "1".into(),
+                    title: "A".into()
+                },
+                Thing {
+                    id: "2".into(),
+                    title: "B".into()
+                }
+            ]
+        );
+        assert_eq!(next.as_deref(), Some("2"));
+        let (items, next) = spec
+            .read_list::<Thing>(
+                OperationName::ListIdeas,
+                next.as_deref(),
+                reply(r#"{"data": [{"number": 3, "title": "C"}], "total": 3}"#),
+            )
+            .unwrap();
+        assert_eq!(items.len(), 1);
+        assert_eq!(next, None);
+    }
+
+    #[test]
+    fn an_answer_that_does_not_match_says_where() {
+        let spec = AdapterSpec::parse(SPEC).unwrap();
+        let reply = |body| Reply {
+            body,
+            link: None,
+            url: "https://api.test/x",
+        };
+        let error = |body| {
+            spec.read_list::<Thing>(OperationName::ListIdeas, None, reply(body))
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            error(r#"{"items": []}"#),
+            "the answer to `list_ideas`: nothing at `/data`"
+        );
+        assert_eq!(
+            error(r#"{"data": {}}"#),
+            "the answer to `list_ideas`: no list at `/data`"
+        );
+        assert_eq!(
+            error(r#"{"data": [{"number": 1, "title": "A"}, {"number": 2}]}"#),
+            "the answer to `list_ideas`: item 1: field `title`: nothing at `/title`"
+        );
+        assert!(error("<html>").starts_with("the answer to `list_ideas`: not JSON"));
+        let one = spec.read_one::<Thing>(OperationName::Idea, reply(r#"{"id": "7"}"#));
+        assert_eq!(
+            one.unwrap_err().to_string(),
+            "the answer to `idea`: missing field `title`"
+        );
+        let thing =
+            spec.read_one::<Thing>(OperationName::Idea, reply(r#"{"id": "7", "title": "T"}"#));
+        assert_eq!(
+            thing.unwrap(),
+            Some(Thing {
+                id: "7".into(),
+                title: "T".into()
+            })
+        );
+        assert_eq!(
+            spec.read_one::<Thing>(OperationName::Vote, reply(""))
+                .unwrap(),
+            None
+        );
+    }
+}
