@@ -118,20 +118,11 @@ impl AdapterSpec {
         name: OperationName,
         reply: Reply,
     ) -> Result<Option<T>, AnswerError> {
-        let fail = |problem: String| AnswerError {
-            operation: name,
-            problem,
-        };
         if reply.body.trim().is_empty() {
             return Ok(None);
         }
-        let body: Value = serde_json::from_str(reply.body)
-            .map_err(|error| fail(format!("not JSON ({error})")))?;
-        let Some(operation) = self.operation(name) else {
-            return Err(fail(
-                "came for an operation the adapter does not offer".into(),
-            ));
-        };
+        let fail = |problem| AnswerError::of(name, problem);
+        let (operation, body) = self.parsed(name, reply)?;
         let at = &operation.response.at;
         let item = body
             .pointer(at)
@@ -147,17 +138,8 @@ impl AdapterSpec {
         cursor: Option<&str>,
         reply: Reply,
     ) -> Result<(Vec<T>, Option<String>), AnswerError> {
-        let fail = |problem: String| AnswerError {
-            operation: name,
-            problem,
-        };
-        let body: Value = serde_json::from_str(reply.body)
-            .map_err(|error| fail(format!("not JSON ({error})")))?;
-        let Some(operation) = self.operation(name) else {
-            return Err(fail(
-                "came for an operation the adapter does not offer".into(),
-            ));
-        };
+        let fail = |problem| AnswerError::of(name, problem);
+        let (operation, body) = self.parsed(name, reply)?;
         let at = &operation.response.at;
         let items = match body.pointer(at) {
             Some(Value::Array(items)) => items,
@@ -179,6 +161,28 @@ impl AdapterSpec {
         };
         let next = operation.response.paging.next(cursor, self.limit, &answer);
         Ok((read, next))
+    }
+}
+
+impl AdapterSpec {
+    /// Operation `name` and the JSON of its `reply`.
+    fn parsed(
+        &self,
+        name: OperationName,
+        reply: Reply,
+    ) -> Result<(&Operation, Value), AnswerError> {
+        let operation = self.operation(name).ok_or_else(|| {
+            AnswerError::of(name, "the adapter does not offer the operation".into())
+        })?;
+        let body = serde_json::from_str(reply.body)
+            .map_err(|error| AnswerError::of(name, format!("not JSON ({error})")))?;
+        Ok((operation, body))
+    }
+}
+
+impl AnswerError {
+    fn of(operation: OperationName, problem: String) -> Self {
+        Self { operation, problem }
     }
 }
 
