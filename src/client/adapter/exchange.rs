@@ -146,9 +146,15 @@ impl AdapterSpec {
             Some(_) => return Err(fail(format!("no list at `{at}`"))),
             None => return Err(fail(format!("nothing at `{at}`"))),
         };
+        let required = &operation.response.require;
         let read = items
             .iter()
             .enumerate()
+            .filter(|(_, item)| {
+                required
+                    .iter()
+                    .all(|pointer| item.pointer(pointer).is_some_and(|value| !value.is_null()))
+            })
             .map(|(index, item)| {
                 typed(operation, item).map_err(|problem| fail(format!("item {index}: {problem}")))
             })
@@ -325,6 +331,34 @@ mod tests {
             )
             .unwrap();
         assert_eq!(items.len(), 1);
+        assert_eq!(next, None);
+    }
+
+    #[test]
+    fn items_without_what_is_required_are_left_out() {
+        let spec = AdapterSpec::parse(
+            r#"{"operations": {"list_posts": {"url": "/p", "response": {
+                "require": ["/media/0"],
+                "fields": {"id": "/id", "title": "/media/0/url"}
+            }}}}"#,
+        )
+        .unwrap();
+        let body = r#"[{"id": "1", "media": []}, {"id": "2", "media": [{"url": "a.jpg"}]}, {"id": "3", "media": null}]"#;
+        let reply = Reply {
+            body,
+            link: None,
+            url: "https://api.test/p",
+        };
+        let (items, next) = spec
+            .read_list::<Thing>(OperationName::ListPosts, None, reply)
+            .unwrap();
+        assert_eq!(
+            items,
+            [Thing {
+                id: "2".into(),
+                title: "a.jpg".into()
+            }]
+        );
         assert_eq!(next, None);
     }
 

@@ -22,18 +22,23 @@ pub enum Field {
     Rule(Box<Rule>),
 }
 
-/// A field's rule: its value is `from` (else `value`), each element mapped by `each` when it
-/// is a list, then renamed by `map`, then converted `as` said; `default` stands in when
-/// the item has no value there.
+/// A field's rule: its value is `from` (else `value`, else a `list` built of several), each
+/// element mapped by `each` when it is a list, then renamed by `map`, then converted `as`
+/// said; `default` stands in when the item has no value there.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
-    /// A pointer into the item.
+    /// A pointer into the item, or several, tried in turn: the first with a value that is not
+    /// `null` counts, and empty text only from the last (a display name, else the user name).
     #[serde(default)]
-    pub from: Option<String>,
+    pub from: Option<Pointers>,
     /// A constant, when the API has nothing for the field.
     #[serde(default)]
     pub value: Option<Value>,
+    /// A list made of several values of the item, each a value or an object (the renditions of
+    /// one photo, found in different places); those that do not map are left out.
+    #[serde(default)]
+    pub list: Option<Vec<Each>>,
     /// For a list: how each element maps, to a value (a pointer or rule into the element) or
     /// to an object (fields by name). An element that does not map is left out.
     #[serde(default)]
@@ -47,6 +52,33 @@ pub struct Rule {
     /// The value when the item has none (absent or `null`), or the conversion fails.
     #[serde(default)]
     pub default: Option<Value>,
+}
+
+/// One pointer or several, tried in turn.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Pointers(pub Vec<String>);
+
+impl Pointers {
+    /// The first value found that is not `null`, nor empty text while other pointers remain.
+    fn find<'a>(&self, item: &'a Value) -> Option<&'a Value> {
+        let last = self.0.len().saturating_sub(1);
+        self.0
+            .iter()
+            .enumerate()
+            .filter_map(|(index, pointer)| Some((index, at(item, pointer)?)))
+            .find(|(index, value)| *index == last || value.as_str() != Some(""))
+            .map(|(_, value)| value)
+    }
+
+    /// "nothing at `/a` or `/b`".
+    fn nothing(&self) -> String {
+        let all: Vec<String> = self
+            .0
+            .iter()
+            .map(|pointer| format!("`{pointer}`"))
+            .collect();
+        format!("nothing at {}", all.join(" or "))
+    }
 }
 
 /// How each element of a list maps.
@@ -134,13 +166,19 @@ impl Field {
         match self {
             Self::At(pointer) => vec![pointer],
             Self::Rule(rule) => {
-                let mut pointers: Vec<&str> = rule.from.as_deref().into_iter().collect();
-                match &rule.each {
-                    Some(Each::Value(field)) => pointers.extend(field.pointers()),
-                    Some(Each::Object(fields)) => {
-                        pointers.extend(fields.values().flat_map(Field::pointers));
+                let mut pointers: Vec<&str> = rule
+                    .from
+                    .iter()
+                    .flat_map(|from| from.0.iter().map(String::as_str))
+                    .collect();
+                let nested = rule.each.iter().chain(rule.list.iter().flatten());
+                for each in nested {
+                    match each {
+                        Each::Value(field) => pointers.extend(field.pointers()),
+                        Each::Object(fields) => {
+                            pointers.extend(fields.values().flat_map(Field::pointers));
+                        }
                     }
-                    None => {}
                 }
                 pointers
             }
@@ -150,15 +188,18 @@ impl Field {
 
 impl Rule {
     fn value_in(&self, item: &Value) -> Result<Option<Value>, String> {
-        let found = match (&self.from, &self.value) {
-            (Some(pointer), _) => at(item, pointer).cloned(),
-            (None, Some(value)) => Some(value.clone()),
-            (None, None) => None,
+        let found = match (&self.from, &self.value, &self.list) {
+            (Some(from), _, _) => from.find(item).cloned(),
+            (None, Some(value), _) => Some(value.clone()),
+            (None, None, Some(list)) => Some(Value::Array(
+                list.iter().filter_map(|each| each.map(item)).collect(),
+            )),
+            (None, None, None) => None,
         };
         let Some(found) = found else {
             return match (&self.default, &self.from) {
                 (Some(default), _) => Ok(Some(default.clone())),
-                (None, Some(pointer)) => Err(format!("nothing at `{pointer}`")),
+                (None, Some(from)) => Err(from.nothing()),
                 (None, None) => Ok(None),
             };
         };
@@ -235,6 +276,32 @@ impl<'de> Deserialize<'de> for Field {
             }
         }
         deserializer.deserialize_any(FieldVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Pointers {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PointersVisitor;
+        impl<'de> Visitor<'de> for PointersVisitor {
+            type Value = Pointers;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON Pointer or a list of them")
+            }
+            fn visit_str<E: de::Error>(self, pointer: &str) -> Result<Pointers, E> {
+                Ok(Pointers(vec![pointer.to_owned()]))
+            }
+            fn visit_seq<S: de::SeqAccess<'de>>(self, mut seq: S) -> Result<Pointers, S::Error> {
+                let mut pointers = Vec::new();
+                while let Some(pointer) = seq.next_element::<String>()? {
+                    pointers.push(pointer);
+                }
+                if pointers.is_empty() {
+                    return Err(de::Error::custom("`from` needs at least one pointer"));
+                }
+                Ok(Pointers(pointers))
+            }
+        }
+        deserializer.deserialize_any(PointersVisitor)
     }
 }
 
@@ -345,6 +412,48 @@ mod tests {
         assert_eq!(
             map_object(&spec, &item).unwrap(),
             json!({"image": {"srcset": [{"url": "https://m.test/a.jpg", "width": 640}]}})
+        );
+    }
+
+    #[test]
+    fn several_pointers_are_tried_in_turn_and_lists_are_built_of_several_values() {
+        let item = json!({
+            "account": {"display_name": "", "username": "ana"},
+            "media": [{"preview": "s.jpg", "url": "o.jpg", "meta": {"small": {"width": 400}, "original": {"width": 1200}}}]
+        });
+        let spec = fields(json!({
+            "author.name": {"from": ["/account/display_name", "/account/username"]},
+            "image.srcset": {"list": [
+                {"fields": {"url": "/media/0/preview", "width": "/media/0/meta/small/width"}},
+                {"fields": {"url": "/media/0/url", "width": "/media/0/meta/original/width"}},
+                {"fields": {"url": "/media/1/url", "width": "/media/1/meta/original/width"}}
+            ]}
+        }));
+        assert_eq!(
+            map_object(&spec, &item).unwrap(),
+            json!({
+                "author": {"name": "ana"},
+                "image": {"srcset": [{"url": "s.jpg", "width": 400}, {"url": "o.jpg", "width": 1200}]}
+            })
+        );
+        let spec = fields(json!({"author.name": {"from": ["/a", "/b"]}}));
+        assert_eq!(
+            map_object(&spec, &json!({"a": ""})).unwrap_err().problem,
+            "nothing at `/a` or `/b`"
+        );
+        assert_eq!(
+            map_object(&spec, &json!({"a": "", "b": ""})).unwrap(),
+            json!({"author": {"name": ""}})
+        );
+        let spec = fields(json!({"caption": {"from": "/text"}}));
+        assert_eq!(
+            map_object(&spec, &json!({"text": ""})).unwrap(),
+            json!({"caption": ""})
+        );
+        let error = serde_json::from_value::<Fields>(json!({"t": {"from": []}})).unwrap_err();
+        assert!(
+            error.to_string().contains("at least one pointer"),
+            "{error}"
         );
     }
 

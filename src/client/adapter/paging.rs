@@ -44,6 +44,12 @@ pub enum Paging {
     },
     /// The `Link` header's `rel="next"` URL, on the API's own origin, is the next request.
     Link,
+    /// The URL at the pointer `next` (JSON Feed's `next_url`), on the API's own origin, is
+    /// the next request.
+    NextUrl {
+        /// Where the next page's URL is.
+        next: String,
+    },
 }
 
 fn one() -> u64 {
@@ -67,7 +73,7 @@ impl Paging {
     /// `{cursor}`, `{page}` or `{offset}`. A cursor the style cannot read starts over.
     pub fn vars(&self, cursor: Option<&str>, vars: &mut Vars) {
         match self {
-            Self::None | Self::Link => {}
+            Self::None | Self::Link | Self::NextUrl { .. } => {}
             Self::Cursor { .. } => {
                 vars.insert("cursor", Value::from(cursor.unwrap_or_default()));
             }
@@ -88,7 +94,7 @@ impl Paging {
     /// `Link` paging, the URL the last answer linked to.
     pub fn url<'a>(&self, cursor: Option<&'a str>) -> Option<&'a str> {
         match self {
-            Self::Link => cursor,
+            Self::Link | Self::NextUrl { .. } => cursor,
             _ => None,
         }
     }
@@ -126,6 +132,11 @@ impl Paging {
                 .link
                 .and_then(next_link)
                 .and_then(|next| same_origin(answer.url, &next)),
+            Self::NextUrl { next } => answer
+                .body
+                .pointer(next)
+                .and_then(Value::as_str)
+                .and_then(|next| same_origin(answer.url, next)),
         }
     }
 }
@@ -360,6 +371,23 @@ mod tests {
         assert_eq!(linked("<//elsewhere.test/v1/list>; rel=next"), None);
         assert_eq!(linked("<https://api.test.evil/v1>; rel=next"), None);
         assert_eq!(style.next(None, 20, &answer(&body, 20, None)), None);
+    }
+
+    #[test]
+    fn a_next_url_in_the_answer_is_the_next_request() {
+        let style = paging(json!({"style": "next_url", "next": "/next_url"}));
+        assert_eq!(
+            style.url(Some("https://api.test/feed-2.json")),
+            Some("https://api.test/feed-2.json")
+        );
+        let body = json!({"next_url": "https://api.test/feed-2.json"});
+        assert_eq!(
+            style.next(None, 20, &answer(&body, 20, None)).as_deref(),
+            Some("https://api.test/feed-2.json")
+        );
+        let elsewhere = json!({"next_url": "https://other.test/feed-2.json"});
+        assert_eq!(style.next(None, 20, &answer(&elsewhere, 20, None)), None);
+        assert_eq!(style.next(None, 20, &answer(&json!({}), 20, None)), None);
     }
 
     #[test]

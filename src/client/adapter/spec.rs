@@ -236,6 +236,10 @@ pub struct Response {
     /// How the list pages (lists only).
     #[serde(default)]
     pub paging: Paging,
+    /// Pointers every item listed must have a value at (lists only): an item without one is
+    /// left out, as a status without a photo is from a feed of photos.
+    #[serde(default)]
+    pub require: Vec<String>,
     /// Where each field of the widget's type is in an item; none means the item already has
     /// the widget's shape (Kindred's own contract).
     #[serde(default)]
@@ -307,7 +311,7 @@ impl Operation {
             Paging::Cursor { .. } => &["cursor"],
             Paging::Page { .. } => &["page"],
             Paging::Offset { .. } => &["offset"],
-            Paging::None | Paging::Link => &[],
+            Paging::None | Paging::Link | Paging::NextUrl { .. } => &[],
         };
         let allowed = name.placeholders();
         let check = |key: String, template: &str| {
@@ -343,14 +347,22 @@ impl Operation {
         }
         let response = &self.response;
         check_pointer(&response.at).map_err(|problem| ("response.at".into(), problem))?;
-        if !name.lists() && response.paging != Paging::None {
+        if !name.lists() && (response.paging != Paging::None || !response.require.is_empty()) {
+            let key = if response.paging == Paging::None {
+                "require"
+            } else {
+                "paging"
+            };
             return Err((
-                "response.paging".into(),
+                format!("response.{key}"),
                 format!("`{name}` answers one thing, not a list"),
             ));
         }
+        for pointer in &response.require {
+            check_pointer(pointer).map_err(|problem| ("response.require".into(), problem))?;
+        }
         let paging_pointers: Vec<&str> = match &response.paging {
-            Paging::Cursor { next } => vec![next],
+            Paging::Cursor { next } | Paging::NextUrl { next } => vec![next],
             Paging::Page {
                 has_more, total, ..
             }
@@ -497,6 +509,14 @@ mod tests {
         assert!(
             error(r#"{"limit": 0, "operations": {}}"#).contains("at `limit`: must be at least 1")
         );
+        assert!(error(
+            r#"{"operations": {"vote": {"url": "/v", "response": {"require": ["/a"]}}}}"#
+        )
+        .contains("`operations.vote.response.require`: `vote` answers one thing, not a list"));
+        assert!(error(
+            r#"{"operations": {"list_posts": {"url": "/p", "response": {"require": ["a"]}}}}"#
+        )
+        .contains("`operations.list_posts.response.require`: `a` is not a JSON Pointer"));
         assert!(error(r#"{}"#).starts_with("adapter: missing field `operations`"));
         assert!(error(r#"{"operations": "#).starts_with("adapter"));
     }
