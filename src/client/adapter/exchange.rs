@@ -69,6 +69,15 @@ impl AdapterSpec {
         let operation = self.operation(name)?;
         let mut vars = vars.clone();
         vars.insert("limit", Value::from(self.limit));
+        for (name, value) in vars.iter_mut() {
+            let theirs = operation
+                .values
+                .get(*name)
+                .and_then(|words| words.get(&template::text_of(value)));
+            if let Some(theirs) = theirs {
+                *value = theirs.clone();
+            }
+        }
         let paging = &operation.response.paging;
         paging.vars(cursor, &mut vars);
         let url = match paging.url(cursor) {
@@ -146,15 +155,10 @@ impl AdapterSpec {
             Some(_) => return Err(fail(format!("no list at `{at}`"))),
             None => return Err(fail(format!("nothing at `{at}`"))),
         };
-        let required = &operation.response.require;
         let read = items
             .iter()
             .enumerate()
-            .filter(|(_, item)| {
-                required
-                    .iter()
-                    .all(|pointer| item.pointer(pointer).is_some_and(|value| !value.is_null()))
-            })
+            .filter(|(_, item)| operation.response.keeps(item))
             .map(|(index, item)| {
                 typed(operation, item).map_err(|problem| fail(format!("item {index}: {problem}")))
             })
@@ -189,6 +193,20 @@ impl AdapterSpec {
 impl AnswerError {
     fn of(operation: OperationName, problem: String) -> Self {
         Self { operation, problem }
+    }
+}
+
+impl super::spec::Response {
+    /// Whether a list keeps `item`: it has a value at every pointer `require`d, and the value
+    /// `only` asks for at each of its pointers.
+    fn keeps(&self, item: &Value) -> bool {
+        self.require
+            .iter()
+            .all(|pointer| item.pointer(pointer).is_some_and(|value| !value.is_null()))
+            && self
+                .only
+                .iter()
+                .all(|(pointer, wanted)| item.pointer(pointer) == Some(wanted))
     }
 }
 
@@ -339,11 +357,18 @@ mod tests {
         let spec = AdapterSpec::parse(
             r#"{"operations": {"list_posts": {"url": "/p", "response": {
                 "require": ["/media/0"],
+                "only": {"/kind": "photo"},
                 "fields": {"id": "/id", "title": "/media/0/url"}
             }}}}"#,
         )
         .unwrap();
-        let body = r#"[{"id": "1", "media": []}, {"id": "2", "media": [{"url": "a.jpg"}]}, {"id": "3", "media": null}]"#;
+        let body = r#"[
+            {"id": "1", "kind": "photo", "media": []},
+            {"id": "2", "kind": "photo", "media": [{"url": "a.jpg"}]},
+            {"id": "3", "kind": "photo", "media": null},
+            {"id": "4", "kind": "video", "media": [{"url": "b.mp4"}]},
+            {"id": "5", "media": [{"url": "c.jpg"}]}
+        ]"#;
         let reply = Reply {
             body,
             link: None,

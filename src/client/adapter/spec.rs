@@ -190,6 +190,10 @@ pub struct Operation {
     /// A JSON body, as a template.
     #[serde(default)]
     pub body: Option<Value>,
+    /// The API's words for the widget's, by placeholder: `{"sort": {"top": "most-wanted"}}`.
+    /// A value not named goes as it is.
+    #[serde(default)]
+    pub values: BTreeMap<String, BTreeMap<String, Value>>,
     /// Where the answer's fields are.
     #[serde(default)]
     pub response: Response,
@@ -240,6 +244,10 @@ pub struct Response {
     /// left out, as a status without a photo is from a feed of photos.
     #[serde(default)]
     pub require: Vec<String>,
+    /// Values items listed must have (lists only), by pointer: `{"/type": "image"}`. An item
+    /// with another value, or none, is left out.
+    #[serde(default)]
+    pub only: BTreeMap<String, Value>,
     /// Where each field of the widget's type is in an item; none means the item already has
     /// the widget's shape (Kindred's own contract).
     #[serde(default)]
@@ -347,11 +355,14 @@ impl Operation {
         }
         let response = &self.response;
         check_pointer(&response.at).map_err(|problem| ("response.at".into(), problem))?;
-        if !name.lists() && (response.paging != Paging::None || !response.require.is_empty()) {
-            let key = if response.paging == Paging::None {
-                "require"
-            } else {
+        let filters = !response.require.is_empty() || !response.only.is_empty();
+        if !name.lists() && (response.paging != Paging::None || filters) {
+            let key = if response.paging != Paging::None {
                 "paging"
+            } else if response.require.is_empty() {
+                "only"
+            } else {
+                "require"
             };
             return Err((
                 format!("response.{key}"),
@@ -360,6 +371,17 @@ impl Operation {
         }
         for pointer in &response.require {
             check_pointer(pointer).map_err(|problem| ("response.require".into(), problem))?;
+        }
+        for pointer in response.only.keys() {
+            check_pointer(pointer).map_err(|problem| ("response.only".into(), problem))?;
+        }
+        for placeholder in self.values.keys() {
+            if !known(placeholder, allowed, paging_vars) {
+                return Err((
+                    format!("values.{placeholder}"),
+                    unknown(placeholder, allowed, paging_vars),
+                ));
+            }
         }
         let paging_pointers: Vec<&str> = match &response.paging {
             Paging::Cursor { next } | Paging::NextUrl { next } => vec![next],
@@ -517,6 +539,14 @@ mod tests {
             r#"{"operations": {"list_posts": {"url": "/p", "response": {"require": ["a"]}}}}"#
         )
         .contains("`operations.list_posts.response.require`: `a` is not a JSON Pointer"));
+        assert!(error(
+            r#"{"operations": {"idea": {"url": "/i", "response": {"only": {"/t": 1}}}}}"#
+        )
+        .contains("`operations.idea.response.only`: `idea` answers one thing, not a list"));
+        assert!(error(
+            r#"{"operations": {"idea": {"url": "/i", "values": {"sort": {"top": "best"}}}}}"#
+        )
+        .contains("`operations.idea.values.sort`: there is no placeholder `{sort}` here"));
         assert!(error(r#"{}"#).starts_with("adapter: missing field `operations`"));
         assert!(error(r#"{"operations": "#).starts_with("adapter"));
     }

@@ -1,6 +1,6 @@
 //! Templates of an adapter's requests: `{name}` placeholders in a URL, a query parameter, a
 //! header or a JSON body, filled from what the widget is asking for (the board, the cursor,
-//! the visitor's id…). Values put into a URL are percent-encoded, so text a visitor typed
+//! the visitor's id…). `{status|sort}` takes the first of several that has a value. Values put into a URL are percent-encoded, so text a visitor typed
 //! stays one inert piece of it; a body placeholder that is a whole JSON string takes the
 //! value as it is typed (a number stays a number, a list a list).
 
@@ -18,7 +18,7 @@ pub type Vars = BTreeMap<&'static str, Value>;
 pub enum Piece<'a> {
     /// Text as written.
     Text(&'a str),
-    /// `{name}`.
+    /// `{name}`, or `{first|second}`.
     Var(&'a str),
 }
 
@@ -51,7 +51,10 @@ pub fn pieces(template: &str) -> Result<Vec<Piece<'_>>, String> {
                 .find('}')
                 .ok_or_else(|| format!("`{{` is never closed in `{template}`"))?;
             let name = &rest[1..end];
-            if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+            let named = |name: &str| {
+                !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+            };
+            if !name.split('|').all(named) {
                 return Err(format!(
                     "`{{{name}}}` in `{template}` is not a placeholder name"
                 ));
@@ -68,10 +71,24 @@ pub fn names(template: &str) -> Result<Vec<&str>, String> {
     Ok(pieces(template)?
         .into_iter()
         .filter_map(|piece| match piece {
-            Piece::Var(name) => Some(name),
+            Piece::Var(names) => Some(names.split('|')),
             Piece::Text(_) => None,
         })
+        .flatten()
         .collect())
+}
+
+/// The value of placeholder `var` (`name`, or `first|second`): the first with a value that is
+/// not empty, else the last one's.
+fn lookup<'a>(vars: &'a Vars, var: &str) -> Option<&'a Value> {
+    let mut found = None;
+    for name in var.split('|') {
+        found = vars.get(name);
+        if found.is_some_and(|value| !text_of(value).is_empty()) {
+            break;
+        }
+    }
+    found
 }
 
 /// `value` as text: a string as it is, a number or boolean as JSON writes it, nothing for
@@ -104,7 +121,7 @@ fn fill_with(template: &str, vars: &Vars, write: impl Fn(&Value) -> String) -> S
         .into_iter()
         .map(|piece| match piece {
             Piece::Text(text) => text.to_owned(),
-            Piece::Var(name) => vars.get(name).map(&write).unwrap_or_default(),
+            Piece::Var(name) => lookup(vars, name).map(&write).unwrap_or_default(),
         })
         .collect()
 }
@@ -126,7 +143,7 @@ pub fn has_values(template: &str, vars: &Vars) -> bool {
 pub fn fill_json(template: &Value, vars: &Vars) -> Value {
     match template {
         Value::String(text) => match pieces(text).as_deref() {
-            Ok([Piece::Var(name)]) => vars.get(name).cloned().unwrap_or(Value::Null),
+            Ok([Piece::Var(name)]) => lookup(vars, name).cloned().unwrap_or(Value::Null),
             _ => Value::String(fill(text, vars)),
         },
         Value::Array(items) => {
@@ -189,7 +206,16 @@ mod tests {
             ]
         );
         assert_eq!(names("{a}{b_c}").unwrap(), ["a", "b_c"]);
-        for bad in ["/b/{board", "/b/}", "{}", "{Board}", "{a b}"] {
+        assert_eq!(names("{status|sort}/{q}").unwrap(), ["status", "sort", "q"]);
+        for bad in [
+            "/b/{board",
+            "/b/}",
+            "{}",
+            "{Board}",
+            "{a b}",
+            "{a|}",
+            "{|a}",
+        ] {
             assert!(pieces(bad).is_err(), "{bad}");
         }
     }
@@ -204,6 +230,10 @@ mod tests {
         assert_eq!(fill_url("/l/{limit}/{missing}", &vars), "/l/20/");
         assert_eq!(fill("Bearer {token}", &vars), "Bearer t0k");
         assert_eq!(fill("{tags}", &vars), r#"["a","b"]"#);
+        assert_eq!(fill("{q|board}", &vars), "trail shoes/2");
+        assert_eq!(fill("{board|q}", &vars), "trail shoes/2");
+        assert_eq!(fill("{q|missing}", &vars), "");
+        assert_eq!(fill_json(&json!("{q|limit}"), &vars), json!(20));
     }
 
     #[test]
