@@ -33,7 +33,7 @@ pub struct Rule {
     #[serde(default)]
     pub from: Option<Pointers>,
     /// A constant, when the API has nothing for the field.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     pub value: Option<Value>,
     /// A list made of several values of the item, each a value or an object (the renditions of
     /// one photo, found in different places); those that do not map are left out.
@@ -49,9 +49,15 @@ pub struct Rule {
     /// A conversion.
     #[serde(default, rename = "as")]
     pub convert: Option<Convert>,
-    /// The value when the item has none (absent or `null`), or the conversion fails.
-    #[serde(default)]
+    /// The value when the item has none (absent or `null`), or the conversion fails; `null`
+    /// itself leaves an optional field empty.
+    #[serde(default, deserialize_with = "present")]
     pub default: Option<Value>,
+}
+
+/// A value that is present, `null` included (which a plain `Option` would read as absent).
+fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(deserializer).map(Some)
 }
 
 /// One pointer or several, tried in turn.
@@ -378,6 +384,7 @@ mod tests {
             "tags": {"from": "/labels", "each": "/name"},
             "body": {"from": "/html", "as": "text"},
             "comment_count": {"from": "/comments", "default": 0},
+            "author.avatar": {"from": "/user/avatar", "default": null},
             "note": {}
         }));
         assert_eq!(
@@ -388,7 +395,7 @@ mod tests {
                 "status": "shipped",
                 "vote_count": 41,
                 "voted": false,
-                "author": {"name": "Ana"},
+                "author": {"name": "Ana", "avatar": null},
                 "created_at": "2024-02-29T23:59:59Z",
                 "tags": ["soles", "grip"],
                 "body": "Hi\u{a0}there",

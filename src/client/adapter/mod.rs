@@ -6,6 +6,7 @@
 pub mod exchange;
 pub mod field;
 pub mod paging;
+pub mod presets;
 pub mod spec;
 pub mod template;
 pub mod transform;
