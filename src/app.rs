@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::client::ApiClient;
+use crate::client::adapter::spec::AdapterSpec;
+use crate::client::adapter_source::{self, Source};
+use crate::client::{Adapter, ApiClient};
 use crate::config::{ConfigError, WidgetConfig, WidgetKind};
 use crate::events::Events;
 use crate::feed::Feed;
@@ -33,23 +35,63 @@ pub fn App(
     provide_context(PageFacts::new(config.attributes));
     provide_context(config.locale);
     provide_context(config.locale.catalog());
-    provide_context(ApiClient::new(
-        config.api,
-        visitor::current(),
-        config.timeout_ms,
-    ));
-    match config.kind {
+    let client = ApiClient::new(config.api, visitor::current(), config.timeout_ms);
+    let (kind, site, locale) = (config.kind, config.site, config.locale);
+    let for_adapter = site.clone();
+    let speak = move |client: Result<ApiClient, String>| match client {
+        Ok(client) => {
+            provide_context(client);
+            widget(kind.clone(), site.clone())
+        }
+        Err(problem) => {
+            leptos::logging::error!("[kindred] {problem}");
+            events.invalid_options(&problem);
+            setup_failed()
+        }
+    };
+    match adapter_source::locate(config.adapter.as_ref()) {
+        Ok(Source::Kindred) => speak(Ok(client)),
+        Ok(Source::Text(text)) => speak(adapted(client, &text, &for_adapter, locale)),
+        Ok(Source::Url(url)) => {
+            let text = LocalResource::new(move || {
+                let url = url.clone();
+                async move { adapter_source::fetch(&url).await }
+            });
+            let speak = StoredValue::new_local(speak);
+            view! {
+                {move || text.get().map(|text| {
+                    let client = text
+                        .and_then(|text| adapted(client.clone(), &text, &for_adapter, locale));
+                    speak.with_value(|speak| speak(client))
+                })}
+            }
+            .into_any()
+        }
+        Err(problem) => speak(Err(problem)),
+    }
+}
+
+/// `client` speaking through the adapter written in `text`, for the widget of `site` in
+/// `locale`, or what is wrong with the adapter.
+fn adapted(client: ApiClient, text: &str, site: &str, locale: Locale) -> Result<ApiClient, String> {
+    let spec = AdapterSpec::parse(text).map_err(|error| error.to_string())?;
+    Ok(client.with_adapter(Adapter::new(spec, site, locale.tag())))
+}
+
+/// The widget `kind` names, for `site`.
+fn widget(kind: WidgetKind, site: String) -> AnyView {
+    match kind {
         WidgetKind::Ideas {
             board,
             view,
             paging,
-        } => view! { <IdeasBoard site=config.site board view paging/> }.into_any(),
+        } => view! { <IdeasBoard site board view paging/> }.into_any(),
         WidgetKind::Feed {
             feed,
             layout,
             preset,
             paging,
-        } => view! { <Feed site=config.site feed layout preset paging/> }.into_any(),
+        } => view! { <Feed site feed layout preset paging/> }.into_any(),
         WidgetKind::Form { form } => view! { <FormWidget form/> }.into_any(),
     }
 }

@@ -10,6 +10,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
+use crate::client::adapter::presets;
 use crate::client::ApiBase;
 use crate::i18n::Locale;
 
@@ -33,6 +34,42 @@ pub struct WidgetConfig {
     /// Every option given, by its camelCased name, as the page set it: what a form's hidden
     /// fields read (`data-product`, `data-campaign`…).
     pub attributes: BTreeMap<String, String>,
+    /// The shape of the API the widget talks to (`data-adapter`); absent, Kindred's own, or
+    /// an adapter the page holds in a `<script type="application/json" data-kindred-adapter>`.
+    pub adapter: Option<AdapterChoice>,
+}
+
+/// Which adapter the widget speaks through, as `data-adapter` names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AdapterChoice {
+    /// Kindred's own contract (`kindred`): no adapter.
+    Kindred,
+    /// A preset shipped with the widget (`jsonfeed`, `mastodon-tag`, `fider`), by name.
+    Preset(&'static str),
+    /// The page's `<script type="application/json">` with this id (`#my-adapter`).
+    Inline(String),
+    /// An adapter at an `http(s)` URL or a path on the page's origin.
+    Url(String),
+}
+
+impl AdapterChoice {
+    /// What `data-adapter` names: a preset, `#id`, or a URL.
+    fn parse(value: &str) -> Option<Self> {
+        let value = value.trim();
+        if value.eq_ignore_ascii_case(presets::KINDRED) {
+            return Some(Self::Kindred);
+        }
+        if let Some(name) = presets::NAMES
+            .into_iter()
+            .find(|name| name.eq_ignore_ascii_case(value))
+        {
+            return Some(Self::Preset(name));
+        }
+        if let Some(id) = value.strip_prefix('#').filter(|id| !id.is_empty()) {
+            return Some(Self::Inline(id.to_owned()));
+        }
+        is_resource_url(value).then(|| Self::Url(value.to_owned()))
+    }
 }
 
 /// The request time limit when the embedding sets none.
@@ -180,6 +217,7 @@ struct RawOptions {
     tag: Option<String>,
     product: Option<String>,
     form: Option<String>,
+    adapter: Option<String>,
 }
 
 impl WidgetConfig {
@@ -248,13 +286,20 @@ impl WidgetConfig {
         };
         let stylesheet = match raw.stylesheet {
             None => None,
-            Some(url) if is_stylesheet_url(url.trim()) => Some(url.trim().to_owned()),
+            Some(url) if is_resource_url(url.trim()) => Some(url.trim().to_owned()),
             Some(url) => {
                 return Err(ConfigError::Invalid {
                     option: "stylesheet",
                     value: url,
                 })
             }
+        };
+        let adapter = match raw.adapter {
+            None => None,
+            Some(value) => Some(AdapterChoice::parse(&value).ok_or(ConfigError::Invalid {
+                option: "adapter",
+                value,
+            })?),
         };
         Ok(Self {
             api,
@@ -264,13 +309,15 @@ impl WidgetConfig {
             stylesheet,
             kind,
             attributes,
+            adapter,
         })
     }
 }
 
-/// Whether `url` may name a stylesheet: `http(s)://host/…` or a path on the page's origin,
-/// never another scheme (`javascript:`, `data:`) or a protocol-relative `//host`.
-fn is_stylesheet_url(url: &str) -> bool {
+/// Whether `url` may name a stylesheet or an adapter: `http(s)://host/…` or a path on the
+/// page's origin, never another scheme (`javascript:`, `data:`) or a protocol-relative
+/// `//host`.
+fn is_resource_url(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     let absolute = ["https://", "http://"]
         .iter()
@@ -334,6 +381,43 @@ mod tests {
             };
             assert_eq!(with(option, value), Err(expected), "{value}");
         }
+    }
+
+    #[test]
+    fn an_adapter_is_a_preset_an_element_of_the_page_or_a_url() {
+        let adapter = |value: &str| with("adapter", value).unwrap().adapter;
+        assert_eq!(with("theme", "dark").unwrap().adapter, None);
+        assert_eq!(adapter("kindred"), Some(AdapterChoice::Kindred));
+        assert_eq!(
+            adapter(" Mastodon-Tag "),
+            Some(AdapterChoice::Preset("mastodon-tag"))
+        );
+        assert_eq!(adapter("jsonfeed"), Some(AdapterChoice::Preset("jsonfeed")));
+        assert_eq!(adapter("fider"), Some(AdapterChoice::Preset("fider")));
+        assert_eq!(
+            adapter("#shop-api"),
+            Some(AdapterChoice::Inline("shop-api".into()))
+        );
+        assert_eq!(
+            adapter("https://brand.example/kindred-adapter.json"),
+            Some(AdapterChoice::Url(
+                "https://brand.example/kindred-adapter.json".into()
+            ))
+        );
+        assert_eq!(
+            adapter("/adapter.json"),
+            Some(AdapterChoice::Url("/adapter.json".into()))
+        );
+        assert_invalid(
+            "adapter",
+            &[
+                "mastodon",
+                "#",
+                "javascript:alert(1)",
+                "//evil.example/a.json",
+                "",
+            ],
+        );
     }
 
     #[test]

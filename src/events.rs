@@ -132,13 +132,15 @@ impl Events {
 
     /// Announces that `action` (`load`, `vote` or `submit`) failed with `error`:
     /// `{action, code, status, message}`, where `code` is the API's error code or `network`,
-    /// `timeout` or `bad_response`, and `status` the HTTP status (`null` when no answer arrived).
+    /// `timeout`, `bad_response` or `unsupported`, and `status` the HTTP status (`null` when
+    /// no answer arrived).
     pub fn error(&self, action: &str, error: &ClientError) {
         let (code, status) = match error {
             ClientError::Network => ("network", None),
             ClientError::Timeout { .. } => ("timeout", None),
             ClientError::Api { status, code, .. } => (code.as_str(), Some(*status)),
             ClientError::BadResponse { status } => ("bad_response", Some(*status)),
+            ClientError::Unsupported { .. } => ("unsupported", None),
         };
         self.failure(action, code, status, &error.to_string());
     }

@@ -27,10 +27,15 @@ pub enum ClientError {
         /// Per-field error codes of a `validation_failed` answer; empty otherwise.
         fields: FieldErrors,
     },
-    /// The server answered something the contract does not describe.
+    /// The server answered something the contract (or the adapter) does not describe.
     BadResponse {
         /// The HTTP status.
         status: u16,
+    },
+    /// The API's adapter does not offer what was asked.
+    Unsupported {
+        /// The operation, as adapters name it.
+        operation: &'static str,
     },
 }
 
@@ -50,6 +55,9 @@ impl fmt::Display for ClientError {
                     f,
                     "{status} with a body that does not follow the API contract"
                 )
+            }
+            Self::Unsupported { operation } => {
+                write!(f, "the adapter does not offer `{operation}`")
             }
         }
     }

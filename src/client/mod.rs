@@ -1,15 +1,19 @@
-//! The REST client: Kindred's v1 contract spoken over `fetch`.
+//! The REST client: Kindred's v1 contract spoken over `fetch`, or a brand's own API through
+//! an [`adapter`].
 //!
 //! URLs are built in [`url`] and responses classified in [`error`], both pure and tested
-//! natively; this module only performs requests.
+//! natively, as the adapters are; this module only performs requests.
 
+mod adapted;
 pub mod adapter;
+pub mod adapter_source;
 mod deadline;
 mod error;
 mod stream;
 mod upload;
 mod url;
 
+pub use adapted::Adapter;
 pub use error::ClientError;
 pub use stream::listen;
 pub use upload::{Cancel, Progress};
@@ -23,8 +27,10 @@ use kindred_api::{
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde_json::Value;
 use wasm_bindgen::JsValue;
 
+use self::adapter::spec::OperationName;
 use self::deadline::Deadline;
 use crate::feed::FeedQuery;
 use crate::ideas::ListQuery;
@@ -36,6 +42,8 @@ pub struct ApiClient {
     base: ApiBase,
     visitor: VisitorId,
     timeout_ms: u32,
+    /// The brand's API's shape, when it is not Kindred's.
+    adapter: Option<Adapter>,
 }
 
 impl ApiClient {
@@ -46,7 +54,41 @@ impl ApiClient {
             base,
             visitor,
             timeout_ms,
+            adapter: None,
         }
+    }
+
+    /// This client speaking through `adapter`.
+    pub fn with_adapter(self, adapter: Adapter) -> Self {
+        Self {
+            adapter: Some(adapter),
+            ..self
+        }
+    }
+
+    /// Whether the API offers `operation`: Kindred's contract offers all of them, an adapter
+    /// those it describes. The widget switches off what is not offered.
+    pub fn offers(&self, operation: OperationName) -> bool {
+        self.adapter
+            .as_ref()
+            .is_none_or(|adapter| adapter.offers(operation))
+    }
+
+    /// Fails with [`ClientError::Unsupported`] through an adapter: `operation` is one the
+    /// widget performs only with Kindred's contract.
+    fn kindred_only(&self, operation: OperationName) -> Result<(), ClientError> {
+        match self.adapter {
+            None => Ok(()),
+            Some(_) => Err(ClientError::Unsupported {
+                operation: operation.as_str(),
+            }),
+        }
+    }
+
+    /// Whether the API streams live events (Server-Sent Events): Kindred's does; an API
+    /// behind an adapter is not asked.
+    pub fn streams(&self) -> bool {
+        self.adapter.is_none()
     }
 
     /// The API base requests go to.
@@ -55,7 +97,15 @@ impl ApiClient {
     }
 
     /// The site's configuration: its boards and their rules, features and theme defaults.
+    /// Through an adapter that does not describe it, the contract's defaults for `site`.
     pub async fn site(&self, site: &str) -> Result<SiteConfig, ClientError> {
+        if let Some(adapter) = &self.adapter {
+            if !adapter.offers(OperationName::Site) {
+                return Ok(SiteConfig::unconfigured(site));
+            }
+            let answer = self.adapted_one(adapter, OperationName::Site, []).await?;
+            return answer.ok_or(ClientError::BadResponse { status: 204 });
+        }
         self.send(Method::GET, self.base.site(site), None).await
     }
 
@@ -67,6 +117,7 @@ impl ApiClient {
         query: &ListQuery,
         cursor: Option<&str>,
     ) -> Result<Page<Idea>, ClientError> {
+        self.kindred_only(OperationName::ListIdeas)?;
         let url = self.base.board_ideas(board, Some((query, cursor)));
         self.send(Method::GET, url, None).await
     }
@@ -77,34 +128,40 @@ impl ApiClient {
         board: &str,
         title: &str,
     ) -> Result<Page<SimilarIdea>, ClientError> {
+        self.kindred_only(OperationName::SimilarIdeas)?;
         let url = self.base.similar_ideas(board, title);
         self.send(Method::GET, url, None).await
     }
 
     /// Proposes an idea: `POST /v1/boards/{board}/ideas`.
     pub async fn create_idea(&self, board: &str, idea: &CreateIdea) -> Result<Idea, ClientError> {
+        self.kindred_only(OperationName::CreateIdea)?;
         let url = self.base.board_ideas(board, None);
         self.send(Method::POST, url, Some(json(idea))).await
     }
 
     /// One idea with its status history: `GET /v1/ideas/{id}`.
     pub async fn idea(&self, id: &IdeaId) -> Result<IdeaDetail, ClientError> {
+        self.kindred_only(OperationName::Idea)?;
         self.send(Method::GET, self.base.idea(id), None).await
     }
 
     /// Adds the visitor's vote: `PUT /v1/ideas/{id}/vote`.
     pub async fn vote(&self, id: &IdeaId) -> Result<VoteState, ClientError> {
+        self.kindred_only(OperationName::Vote)?;
         self.send(Method::PUT, self.base.idea_vote(id), None).await
     }
 
     /// Withdraws the visitor's vote: `DELETE /v1/ideas/{id}/vote`.
     pub async fn unvote(&self, id: &IdeaId) -> Result<VoteState, ClientError> {
+        self.kindred_only(OperationName::Unvote)?;
         self.send(Method::DELETE, self.base.idea_vote(id), None)
             .await
     }
 
     /// An idea's comments, each top-level one with its replies: `GET /v1/ideas/{id}/comments`.
     pub async fn comments(&self, id: &IdeaId) -> Result<Page<Comment>, ClientError> {
+        self.kindred_only(OperationName::ListComments)?;
         self.send(Method::GET, self.base.idea_comments(id), None)
             .await
     }
@@ -115,12 +172,14 @@ impl ApiClient {
         id: &IdeaId,
         comment: &CreateComment,
     ) -> Result<Comment, ClientError> {
+        self.kindred_only(OperationName::CreateComment)?;
         let url = self.base.idea_comments(id);
         self.send(Method::POST, url, Some(json(comment))).await
     }
 
     /// A co-creation form's schema: `GET /v1/forms/{form}`.
     pub async fn form(&self, form: &str) -> Result<FormSchema, ClientError> {
+        self.kindred_only(OperationName::GetForm)?;
         self.send(Method::GET, self.base.form(form), None).await
     }
 
@@ -133,6 +192,7 @@ impl ApiClient {
         body: Body,
         key: &str,
     ) -> Result<SubmissionReceipt, ClientError> {
+        self.kindred_only(OperationName::SubmitForm)?;
         let url = self.base.form_submissions(form);
         self.request(Method::POST, url, Some(body), Some(key)).await
     }
@@ -145,17 +205,30 @@ impl ApiClient {
         query: &FeedQuery,
         cursor: Option<&str>,
     ) -> Result<Page<Post>, ClientError> {
+        if let Some(adapter) = &self.adapter {
+            let text = |value: &Option<String>| Value::from(value.clone().unwrap_or_default());
+            let pairs = [
+                ("feed", Value::from(feed)),
+                ("tag", text(&query.tag)),
+                ("product", text(&query.product)),
+            ];
+            return self
+                .adapted_list(adapter, OperationName::ListPosts, pairs, cursor)
+                .await;
+        }
         let url = self.base.feed_posts(feed, query, cursor);
         self.send(Method::GET, url, None).await
     }
 
     /// Likes a post for the visitor: `PUT /v1/posts/{id}/like`.
     pub async fn like(&self, id: &PostId) -> Result<LikeState, ClientError> {
+        self.kindred_only(OperationName::Like)?;
         self.send(Method::PUT, self.base.post_like(id), None).await
     }
 
     /// Withdraws the visitor's like: `DELETE /v1/posts/{id}/like`.
     pub async fn unlike(&self, id: &PostId) -> Result<LikeState, ClientError> {
+        self.kindred_only(OperationName::Unlike)?;
         self.send(Method::DELETE, self.base.post_like(id), None)
             .await
     }
@@ -166,6 +239,7 @@ impl ApiClient {
         id: &PostId,
         report: &CreateReport,
     ) -> Result<ReportReceipt, ClientError> {
+        self.kindred_only(OperationName::Report)?;
         let url = self.base.post_reports(id);
         self.send(Method::POST, url, Some(json(report))).await
     }
@@ -181,6 +255,7 @@ impl ApiClient {
         on_progress: impl Fn(Progress) + 'static,
         cancel: &Cancel,
     ) -> Result<Post, ClientError> {
+        self.kindred_only(OperationName::CreatePost)?;
         let url = self.base.feed_posts(feed, &FeedQuery::default(), None);
         let answer = upload::post(&url, &self.headers(Some(key)), parts, on_progress, cancel).await;
         if let Err(error) = &answer {
@@ -222,12 +297,35 @@ impl ApiClient {
         body: Option<Body>,
         idempotency_key: Option<&str>,
     ) -> Result<T, ClientError> {
+        let headers = self
+            .headers(idempotency_key)
+            .into_iter()
+            .map(|(name, value)| (name.to_owned(), value))
+            .collect();
+        let result = self
+            .exchange(method.clone(), &url, headers, body)
+            .await
+            .and_then(|answer| error::decode(answer.status, &answer.body));
+        if let Err(error) = &result {
+            leptos::logging::warn!("[kindred] {method} {url} failed: {error}");
+        }
+        result
+    }
+
+    /// Sends a request with `headers` within the time limit and answers what came back.
+    async fn exchange(
+        &self,
+        method: Method,
+        url: &str,
+        headers: Vec<(String, String)>,
+        body: Option<Body>,
+    ) -> Result<Exchanged, ClientError> {
         let deadline = Deadline::start(self.timeout_ms);
-        let mut request = RequestBuilder::new(&url)
-            .method(method.clone())
+        let mut request = RequestBuilder::new(url)
+            .method(method)
             .abort_signal(deadline.signal().as_ref());
-        for (name, value) in self.headers(idempotency_key) {
-            request = request.header(name, &value);
+        for (name, value) in headers {
+            request = request.header(&name, &value);
         }
         let built = match body {
             Some(Body::Json(body)) => request
@@ -242,25 +340,32 @@ impl ApiClient {
             Err(error) => Err(error),
         };
         let answer = match sent {
-            Ok(response) => response
-                .text()
-                .await
-                .ok()
-                .map(|body| (response.status(), body)),
+            Ok(response) => {
+                let link = response.headers().get("link");
+                response.text().await.ok().map(|body| Exchanged {
+                    status: response.status(),
+                    body,
+                    link,
+                })
+            }
             Err(_) => None,
         };
-        let result = match answer {
-            Some((status, body)) => error::decode(status, &body),
+        match answer {
+            Some(answer) => Ok(answer),
             None if deadline.passed() => Err(ClientError::Timeout {
                 after_ms: self.timeout_ms,
             }),
             None => Err(ClientError::Network),
-        };
-        if let Err(error) = &result {
-            leptos::logging::warn!("[kindred] {method} {url} failed: {error}");
         }
-        result
     }
+}
+
+/// An answer as it came back.
+struct Exchanged {
+    status: u16,
+    body: String,
+    /// Its `Link` header, when the browser may read it.
+    link: Option<String>,
 }
 
 /// A request's body.

@@ -15,6 +15,8 @@ use super::report::ReportPost;
 use super::shop::ShopTheLook;
 use super::source::SourceLine;
 use super::words::{PostWords, When};
+use crate::client::adapter::spec::OperationName;
+use crate::client::ApiClient;
 use crate::i18n::{use_catalog, use_locale};
 use crate::ui::Pages;
 
@@ -212,7 +214,8 @@ pub fn Lightbox(
 }
 
 /// The open post: its photo large, the whole caption, who posted it and when, its likes,
-/// where it was first published, the products it shows and a way to report it. Once reported, its photo is veiled.
+/// where it was first published, the products it shows and, where the API takes reports, a
+/// way to report it. Once reported, its photo is veiled.
 #[component]
 fn LightboxPost(
     post: Post,
@@ -225,6 +228,7 @@ fn LightboxPost(
     let tags = post.product_tags.clone();
     let source = post.source.clone();
     let veiled = RwSignal::new(false);
+    let reportable = expect_context::<ApiClient>().offers(OperationName::Report);
     let on_reported = Callback::new(move |id| {
         veiled.set(true);
         on_reported.run(id);
@@ -241,7 +245,7 @@ fn LightboxPost(
                 <PostWords post when=When::Date/>
                 <SourceLine source/>
                 <ShopTheLook tags/>
-                <ReportPost id on_reported/>
+                {reportable.then(|| view! { <ReportPost id on_reported/> })}
             </figcaption>
         </figure>
     }

@@ -8,6 +8,7 @@ use kindred_api::{LikeState, Post, PostId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::client::adapter::spec::OperationName;
 use crate::client::{ApiClient, ClientError};
 use crate::i18n::use_catalog;
 use crate::ideas::{VoteIntent, VoteTally as Tally};
@@ -117,7 +118,7 @@ pub fn use_likes() -> Likes {
 }
 
 /// The like toggle of post `id`, with its count, followed by a polite live region that says
-/// why a like was undone.
+/// why a like was undone; only the count where the API takes no likes.
 #[component]
 pub fn LikeButton(
     /// The post liked.
@@ -127,6 +128,9 @@ pub fn LikeButton(
 ) -> impl IntoView {
     let t = use_catalog();
     let client = expect_context::<ApiClient>();
+    if !client.offers(OperationName::Like) {
+        return view! { <LikeCount count=initial.count/> }.into_any();
+    }
     let LikeControl {
         tally,
         in_flight,
@@ -176,9 +180,7 @@ pub fn LikeButton(
             aria-label=move || t.like_label(tally.get().count)
             on:click=click
         >
-            <svg class="like__icon" viewBox="0 0 16 16" aria-hidden="true">
-                <path d="M8 13.5S2 10 2 5.9A3 3 0 0 1 8 4.6a3 3 0 0 1 6 1.3C14 10 8 13.5 8 13.5z"></path>
-            </svg>
+            <LikeIcon/>
             <span data-testid="like-count">{move || t.number(tally.get().count)}</span>
         </button>
         <p
@@ -190,5 +192,32 @@ pub fn LikeButton(
         >
             {notice}
         </p>
+    }
+    .into_any()
+}
+
+/// A post's likes, shown but not given: the API behind the widget takes none.
+#[component]
+fn LikeCount(
+    /// How many.
+    count: u32,
+) -> impl IntoView {
+    let t = use_catalog();
+    view! {
+        <span class="like like--still" part="like-count">
+            <LikeIcon/>
+            <span aria-hidden="true" data-testid="like-count">{t.number(count)}</span>
+            <span class="sr-only">{t.likes(count)}</span>
+        </span>
+    }
+}
+
+/// The heart a like is drawn with.
+#[component]
+fn LikeIcon() -> impl IntoView {
+    view! {
+        <svg class="like__icon" viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M8 13.5S2 10 2 5.9A3 3 0 0 1 8 4.6a3 3 0 0 1 6 1.3C14 10 8 13.5 8 13.5z"></path>
+        </svg>
     }
 }

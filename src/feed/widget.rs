@@ -17,6 +17,7 @@ use super::share::{SharePhoto, UploadRules};
 use super::shop::Catalog;
 use super::tile::{focus_opener, PostTile};
 use super::window::Window;
+use crate::client::adapter::spec::OperationName;
 use crate::client::ApiClient;
 use crate::config::{FeedLayout, FeedPreset, Paging};
 use crate::events::{use_events, Source};
@@ -67,7 +68,11 @@ pub fn Feed(
     provide_context(likes);
     // Posts listed since the first page, waiting for the visitor to show them.
     let fresh = RwSignal::new(Vec::<Post>::new());
-    live::follow(client.clone(), feed.clone(), query, pages, likes, fresh);
+    // Sharing needs an API that takes posts; an API behind an adapter has no stream to follow.
+    let shares = client.offers(OperationName::CreatePost);
+    if client.streams() {
+        live::follow(client.clone(), feed.clone(), query, pages, likes, fresh);
+    }
     // The chips offer the presets and what the posts loaded carry, taken in as they arrive.
     let tags = RwSignal::new(Vec::new());
     let products = RwSignal::new(Vec::new());
@@ -171,7 +176,7 @@ pub fn Feed(
         <section class="feed" part="feed" data-layout=layout.name() aria-labelledby=labelled_by node_ref=section>
             <div class="feed__top">
                 <h2 class="feed__heading" part="heading" id=heading.clone()>{t.feed_heading()}</h2>
-                <SharePhoto feed=share_to rules on_listed/>
+                {shares.then(|| view! { <SharePhoto feed=share_to rules on_listed/> })}
             </div>
             <FilterChips query tags=tags.into() products=products.into()/>
             // Takes no room, so nothing moves when the button appears.

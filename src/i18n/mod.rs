@@ -131,7 +131,7 @@ impl Problem {
                 ErrorCode::Unauthorized | ErrorCode::Forbidden => Self::NotAllowed,
                 _ => Self::Server,
             },
-            ClientError::BadResponse { .. } => Self::Server,
+            ClientError::BadResponse { .. } | ClientError::Unsupported { .. } => Self::Server,
         }
     }
 }

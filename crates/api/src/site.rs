@@ -50,6 +50,25 @@ pub struct SiteConfig {
     pub products: Vec<Product>,
 }
 
+impl SiteConfig {
+    /// A site whose API says nothing of it (a brand's own API, through an adapter): named by
+    /// its slug, in English, without boards, forms, feeds or products, with the contract's
+    /// default theme and features.
+    pub fn unconfigured(site: &str) -> Self {
+        Self {
+            id: site.to_owned(),
+            name: site.to_owned(),
+            locale: "en".to_owned(),
+            boards: Vec::new(),
+            forms: Vec::new(),
+            theme: Theme::new(),
+            features: SiteFeatures::default(),
+            feeds: Vec::new(),
+            products: Vec::new(),
+        }
+    }
+}
+
 /// The parts of the widget a site has switched on or off. The server enforces them too: a
 /// switched-off write answers 403.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -14,21 +14,31 @@ use super::paging::Paging;
 use super::template;
 
 /// An adapter specification.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AdapterSpec {
     /// The API's base URL, which operations' URLs starting with `/` are relative to; the
     /// widget's `data-api` when absent.
-    #[serde(default)]
     pub base: Option<String>,
     /// Headers every request carries, as templates.
-    #[serde(default)]
     pub headers: BTreeMap<String, String>,
     /// How many items a page asks for (`{limit}`).
-    #[serde(default = "default_limit")]
     pub limit: u64,
     /// What the API offers. An operation left out switches its part of the widget off.
     pub operations: BTreeMap<OperationName, Operation>,
+}
+
+/// An adapter as read, each operation read on its own so that a mistake in one is named by
+/// its operation.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSpec {
+    #[serde(default)]
+    base: Option<String>,
+    #[serde(default)]
+    headers: BTreeMap<String, String>,
+    #[serde(default = "default_limit")]
+    limit: u64,
+    operations: BTreeMap<String, Value>,
 }
 
 fn default_limit() -> u64 {
@@ -93,6 +103,13 @@ impl OperationName {
         Self::SubmitForm,
     ];
 
+    /// The operation an adapter calls `name`.
+    pub fn named(name: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|operation| operation.as_str() == name)
+    }
+
     /// The name as an adapter writes it.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -145,26 +162,6 @@ impl OperationName {
 /// The placeholders every request may name: the site, the visitor's id, the signed-in
 /// visitor's token (empty when none), the widget's language and the page size.
 pub const COMMON_PLACEHOLDERS: [&str; 5] = ["site", "visitor", "token", "locale", "limit"];
-
-// By hand, as text, so that a mistake's path names the operation it is in.
-impl<'de> Deserialize<'de> for OperationName {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let name = String::deserialize(deserializer)?;
-        Self::ALL
-            .into_iter()
-            .find(|operation| operation.as_str() == name)
-            .ok_or_else(|| {
-                let all: Vec<&str> = Self::ALL
-                    .iter()
-                    .map(|operation| operation.as_str())
-                    .collect();
-                serde::de::Error::custom(format!(
-                    "there is no operation `{name}`; there are {}",
-                    all.join(", ")
-                ))
-            })
-    }
-}
 
 impl fmt::Display for OperationName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -276,14 +273,30 @@ impl fmt::Display for SpecError {
 impl AdapterSpec {
     /// Reads and checks an adapter written as JSON.
     pub fn parse(json: &str) -> Result<Self, SpecError> {
-        let reader = &mut serde_json::Deserializer::from_str(json);
-        let spec: Self = serde_path_to_error::deserialize(reader).map_err(|error| {
-            let at = error.path().to_string();
-            SpecError {
-                at: if at == "." { String::new() } else { at },
-                problem: error.into_inner().to_string(),
-            }
-        })?;
+        let fail = |at: String, problem: String| SpecError { at, problem };
+        let raw: RawSpec =
+            serde_json::from_str(json).map_err(|error| fail(String::new(), error.to_string()))?;
+        let mut operations = BTreeMap::new();
+        for (name, operation) in raw.operations {
+            let at = format!("operations.{name}");
+            let Some(named) = OperationName::named(&name) else {
+                let all: Vec<&str> = OperationName::ALL.iter().map(|op| op.as_str()).collect();
+                let problem = format!(
+                    "there is no operation `{name}`; there are {}",
+                    all.join(", ")
+                );
+                return Err(fail(at, problem));
+            };
+            let operation =
+                serde_json::from_value(operation).map_err(|error| fail(at, error.to_string()))?;
+            operations.insert(named, operation);
+        }
+        let spec = Self {
+            base: raw.base,
+            headers: raw.headers,
+            limit: raw.limit,
+            operations,
+        };
         spec.check()?;
         Ok(spec)
     }
@@ -515,14 +528,14 @@ mod tests {
         );
         let wrong = error(r#"{"operations": {"idea": {"url": "/i", "method": "FETCH"}}}"#);
         assert!(
-            wrong.contains("at `operations.idea.method`: unknown variant `FETCH`"),
+            wrong.contains("at `operations.idea`: unknown variant `FETCH`"),
             "{wrong}"
         );
         assert!(error(r#"{"operations": {"idea": {"url": "i/{id}"}}}"#)
             .contains("`operations.idea.url`: must start with `/`"));
         assert!(
             error(r#"{"operations": {"idea": {"url": "/i", "respons": {}}}}"#)
-                .contains("at `operations.idea.respons`: unknown field `respons`")
+                .contains("at `operations.idea`: unknown field `respons`")
         );
         assert!(error(r#"{"base": "ftp://x", "operations": {}}"#)
             .contains("at `base`: must be an http(s) URL"));

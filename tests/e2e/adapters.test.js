@@ -1,0 +1,168 @@
+// The feed widget talking to APIs that are not Kindred's, through the adapters it ships: a
+// JSON Feed file and a Mastodon hashtag timeline, both served by a local fixture server in
+// their own shapes. The posts show with their photos, their text never as HTML, further
+// pages load the way each API pages, and what the API does not offer (likes, reports,
+// sharing) is switched off rather than failing.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+
+import { chromiumPerSpec, openPage, assertClean, axeViolations, CSP } from "./browser.js";
+import { startApis } from "./fixtures/apis.js";
+
+const browser = chromiumPerSpec();
+let apis;
+before(async () => {
+  apis = await startApis();
+});
+after(async () => {
+  await apis?.close();
+});
+
+/**
+ * Opens a page whose feed speaks through `adapter` to the fixture server at `path`; `extra` is
+ * more of the page's body (an adapter in a script element).
+ */
+async function openFeed(name, { adapter, path, feed, extra = "", wait = true }) {
+  const chosen = adapter ? ` data-adapter="${adapter}"` : "";
+  const body =
+    `<main><h1>Community</h1><div id="w" data-kindred="feed" data-api="${apis.origin}${path}"` +
+    `${chosen} data-feed="${feed}" data-eager></div></main>${extra}`;
+  const policy = CSP.replace("img-src 'self' data:", `img-src 'self' data: ${apis.origin}`).replace(
+    "connect-src 'self'",
+    `connect-src 'self' ${apis.origin}`,
+  );
+  const opened = await openPage(browser(), name, { body, policy });
+  if (wait) await opened.page.locator('#w [data-testid="post"]').first().waitFor();
+  return opened;
+}
+
+/** The ids of the posts shown. */
+const shownIds = (page) =>
+  page.locator('#w [data-testid="post"]').evaluateAll((posts) => posts.map((post) => post.dataset.postId));
+
+test("a JSON Feed file is a feed of photos, read-only, paged by its next_url", async () => {
+  const opened = await openFeed("adapter-jsonfeed", { adapter: "jsonfeed", path: "/community", feed: "feed.json" });
+  const { page } = opened;
+  // Twenty items, of which five have no photo.
+  await page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelectorAll('[data-testid="post"]').length === 15);
+  const first = page.locator('#w [data-testid="post"]').first();
+  assert.equal(await first.getAttribute("data-post-id"), `${apis.origin}/community/posts/1`);
+  const img = first.locator("img");
+  await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle());
+  assert.equal(await img.getAttribute("alt"), "Trail photo 1");
+  assert.equal(await first.locator('[part="caption"]').innerText(), "Morning run number 1 <3 & counting");
+  // Likes are shown, not given; there is nothing to share to.
+  assert.equal(await page.locator('#w [data-testid="like-button"]').count(), 0);
+  assert.equal(await first.locator('[data-testid="like-count"]').innerText(), "0");
+  assert.equal(await page.locator('#w [data-testid="share-photo"]').count(), 0);
+  // The next page is the file the feed names.
+  await page.locator('#w [data-testid="load-more"]').click();
+  await page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelectorAll('[data-testid="post"]').length === 19);
+  assert.equal(await page.locator('#w [data-testid="load-more"]').count(), 0, "no more after the last page");
+  assert.ok(apis.asked.includes("GET /community/feed-2.json"), apis.asked.join("\n"));
+  // The lightbox opens, without a way to report to an API that takes no reports.
+  await first.locator('[data-testid="open-post"]').click();
+  await page.locator('#w [data-testid="lightbox-post"]').waitFor();
+  assert.equal(await page.locator('#w [data-testid="report-post"]').count(), 0);
+  await page.keyboard.press("Escape");
+  assert.deepEqual(await axeViolations(page), []);
+  await assertClean(opened);
+  await opened.context.close();
+});
+
+test("a Mastodon hashtag timeline is a feed of photos, paged by Link headers, its HTML as text", async () => {
+  const opened = await openFeed("adapter-mastodon", { adapter: "mastodon-tag", path: "", feed: "trailrunning" });
+  const { page } = opened;
+  // Twenty statuses, of which four are videos.
+  await page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelectorAll('[data-testid="post"]').length === 16);
+  const asked = apis.asked.find((line) => line.startsWith("GET /api/v1/timelines/tag/trailrunning?"));
+  const params = new URLSearchParams(asked?.split("?")[1]);
+  assert.deepEqual([params.get("limit"), params.get("only_media")], ["20", "true"], apis.asked.join("\n"));
+  const first = page.locator('#w [data-testid="post"]').first();
+  const caption = first.locator('[part="caption"]');
+  assert.equal(await caption.innerText(), "Ridge run 1 & friends #trailrunning");
+  assert.equal(await caption.locator("*").count(), 0, "no element from the status's HTML");
+  assert.equal(await first.locator('[data-testid="like-count"]').innerText(), "2");
+  assert.equal(await first.locator("img").getAttribute("alt"), "Photo 1 of the ridge");
+  assert.match((await first.locator("img").getAttribute("srcset")) ?? "", /1-small\.png 32w, .*1\.png 64w/);
+  // A status without a display name is shown under its account.
+  const third = page.locator('#w [data-testid="post"][data-post-id="113000000000000003"]');
+  assert.match(await third.innerText(), /runner3/);
+  await page.locator('#w [data-testid="load-more"]').click();
+  await page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelectorAll('[data-testid="post"]').length === 24);
+  assert.ok(apis.asked.some((line) => line.includes("max_id=113000000000000020")), apis.asked.join("\n"));
+  const ids = await shownIds(page);
+  assert.equal(new Set(ids).size, ids.length, "no status shown twice");
+  assert.equal(await page.locator('#w [data-testid="load-more"]').count(), 0, "no more after the last page");
+  await assertClean(opened);
+  await opened.context.close();
+});
+
+/** A shop's own photo API, described in the page: the list and its total under other keys. */
+const SHOP_ADAPTER = {
+  limit: 5,
+  operations: {
+    list_posts: {
+      url: "/api/photos",
+      query: { page: "{page}", per: "{limit}" },
+      response: {
+        at: "/result/photos",
+        paging: { style: "page", total: "/meta/count" },
+        fields: {
+          id: { from: "/ref", as: "string" },
+          caption: "/text/body",
+          alt: "/media/alt_text",
+          "image.url": "/media/src",
+          "image.width": { from: "/media/dims/w", as: "integer" },
+          "image.height": { from: "/media/dims/h", as: "integer" },
+          "image.srcset": { value: [] },
+          "image.color": { value: "" },
+          like_count: { from: "/stats/hearts", as: "integer" },
+          liked: { value: false },
+          "author.name": "/by/handle",
+          created_at: { from: "/posted", as: "unix" },
+        },
+      },
+    },
+  },
+};
+
+test("an adapter in the page reads an API of the shop's own: nested lists, numbered pages", async () => {
+  const extra = `<script type="application/json" data-kindred-adapter>${JSON.stringify(SHOP_ADAPTER)}</script>`;
+  const opened = await openFeed("adapter-inline", { path: "/shop", feed: "photos", extra });
+  const { page } = opened;
+  await page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelectorAll('[data-testid="post"]').length === 5);
+  assert.deepEqual(await shownIds(page), ["12", "11", "10", "9", "8"]);
+  const first = page.locator('#w [data-testid="post"]').first();
+  assert.equal(await first.locator('[part="caption"]').innerText(), "Customer photo 12");
+  assert.equal(await first.locator('[data-testid="like-count"]').innerText(), "12");
+  const posted = new Date((1790000000 + 12 * 3600) * 1000).toISOString().replace(".000Z", "Z");
+  assert.equal(await first.locator("time").getAttribute("datetime"), posted);
+  for (const shown of [10, 12]) {
+    await page.locator('#w [data-testid="load-more"]').click();
+    await page.waitForFunction((count) => document.getElementById("w").shadowRoot.querySelectorAll('[data-testid="post"]').length === count, shown);
+  }
+  assert.equal(await page.locator('#w [data-testid="load-more"]').count(), 0, "the total says page 3 is the last");
+  assert.deepEqual(
+    apis.asked.filter((line) => line.startsWith("GET /shop/api/photos")).map((line) => new URLSearchParams(line.split("?")[1]).get("page")),
+    ["1", "2", "3"],
+  );
+  await assertClean(opened);
+  await opened.context.close();
+});
+
+test("a mistaken adapter is named in the console, and the widget says it cannot be set up", async () => {
+  const wrong = { operations: { list_posts: { url: "/api/photos/{nope}" } } };
+  const extra = `<script type="application/json" id="shop-adapter">${JSON.stringify(wrong)}</script>`;
+  const opened = await openFeed("adapter-wrong", { adapter: "#shop-adapter", path: "/shop", feed: "photos", extra, wait: false });
+  const { page, problems } = opened;
+  await page.locator('#w [data-testid="widget-error"]').waitFor();
+  assert.match(await page.locator('#w [data-testid="widget-error"]').innerText(), /couldn’t be set up/);
+  assert.ok(
+    problems.some((problem) => problem.includes("[kindred] adapter, at `operations.list_posts.url`: there is no placeholder `{nope}`")),
+    problems.join("\n"),
+  );
+  assert.ok(!apis.asked.some((line) => line.includes("{nope}") || line.includes("%7Bnope")), "nothing was asked");
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  await opened.context.close();
+});
