@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 
 import { chromiumPerSpec, openPage, assertClean, axeViolations, CSP } from "./browser.js";
-import { startApis } from "./fixtures/apis.js";
+import { startApis, SHOP_ADAPTER } from "./fixtures/apis.js";
 
 const browser = chromiumPerSpec();
 let apis;
@@ -98,35 +98,6 @@ test("a Mastodon hashtag timeline is a feed of photos, paged by Link headers, it
   await opened.context.close();
 });
 
-/** A shop's own photo API, described in the page: the list and its total under other keys. */
-const SHOP_ADAPTER = {
-  limit: 5,
-  operations: {
-    list_posts: {
-      url: "/api/photos",
-      query: { page: "{page}", per: "{limit}" },
-      response: {
-        at: "/result/photos",
-        paging: { style: "page", total: "/meta/count" },
-        fields: {
-          id: { from: "/ref", as: "string" },
-          caption: "/text/body",
-          alt: "/media/alt_text",
-          "image.url": "/media/src",
-          "image.width": { from: "/media/dims/w", as: "integer" },
-          "image.height": { from: "/media/dims/h", as: "integer" },
-          "image.srcset": { value: [] },
-          "image.color": { value: "" },
-          like_count: { from: "/stats/hearts", as: "integer" },
-          liked: { value: false },
-          "author.name": "/by/handle",
-          created_at: { from: "/posted", as: "unix" },
-        },
-      },
-    },
-  },
-};
-
 test("an adapter in the page reads an API of the shop's own: nested lists, numbered pages", async () => {
   const extra = `<script type="application/json" data-kindred-adapter>${JSON.stringify(SHOP_ADAPTER)}</script>`;
   const opened = await openFeed("adapter-inline", { path: "/shop", feed: "photos", extra });
@@ -164,5 +135,18 @@ test("a mistaken adapter is named in the console, and the widget says it cannot 
   );
   assert.ok(!apis.asked.some((line) => line.includes("{nope}") || line.includes("%7Bnope")), "nothing was asked");
   assert.deepEqual(await page.evaluate(() => window.violations), []);
+  await opened.context.close();
+});
+
+test("an adapter at a URL is fetched before the feed asks its API anything", async () => {
+  const from = apis.asked.length;
+  const opened = await openFeed("adapter-url", { adapter: `${apis.origin}/adapters/shop.json`, path: "/shop", feed: "photos" });
+  const { page } = opened;
+  await page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelectorAll('[data-testid="post"]').length === 5);
+  const asked = apis.asked.slice(from);
+  const adapter = asked.indexOf("GET /adapters/shop.json");
+  const photos = asked.findIndex((line) => line.startsWith("GET /shop/api/photos"));
+  assert.ok(adapter >= 0 && adapter < photos, asked.join("\n"));
+  await assertClean(opened);
   await opened.context.close();
 });
