@@ -76,4 +76,47 @@ mod documented {
         assert_eq!(post.author.name, "dee.runs");
         assert_eq!(post.created_at, "2026-09-22T02:13:20Z");
     }
+
+    #[test]
+    fn the_json_schema_takes_every_shipped_adapter_and_refuses_what_the_widget_refuses() {
+        let schema: serde_json::Value =
+            serde_json::from_str(include_str!("../../../docs/adapter-schema.json")).unwrap();
+        let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+        let shipped = super::presets::NAMES
+            .into_iter()
+            .filter_map(super::presets::preset)
+            .chain([ADAPTER]);
+        for adapter in shipped {
+            let value: serde_json::Value = serde_json::from_str(adapter).unwrap();
+            let errors: Vec<String> = validator
+                .iter_errors(&value)
+                .map(|e| e.to_string())
+                .collect();
+            assert!(errors.is_empty(), "{errors:?}\n{adapter}");
+        }
+        let wrong = [
+            r#"{"operations": {"lst_ideas": {"url": "/x"}}}"#,
+            r#"{"operations": {"vote": {"url": "/v/{id"}}}"#,
+            r#"{"operations": {"list_ideas": {"url": "i"}}}"#,
+            r#"{"operations": {"idea": {"url": "/i", "body": {"a": 1}}}}"#,
+            r#"{"operations": {"idea": {"url": "/i", "method": "FETCH"}}}"#,
+            r#"{"operations": {"idea": {"url": "/i", "respons": {}}}}"#,
+            r#"{"operations": {"list_posts": {"url": "/p", "response": {"paging": {"style": "pages"}}}}}"#,
+            r#"{"operations": {"list_posts": {"url": "/p", "response": {"paging": {"style": "cursor"}}}}}"#,
+            r#"{"operations": {"list_posts": {"url": "/p", "response": {"fields": {"t": "title"}}}}}"#,
+            r#"{"operations": {"list_posts": {"url": "/p", "response": {"fields": {"t": {"as": "upper"}}}}}}"#,
+            r#"{"operations": {"list_posts": {"url": "/p", "response": {"fields": {"t": {"from": []}}}}}}"#,
+            r#"{"base": "ftp://x", "operations": {}}"#,
+            r#"{"limit": 0, "operations": {}}"#,
+            r#"{}"#,
+        ];
+        for adapter in wrong {
+            let value: serde_json::Value = serde_json::from_str(adapter).unwrap();
+            assert!(!validator.is_valid(&value), "the schema takes {adapter}");
+            assert!(
+                AdapterSpec::parse(adapter).is_err(),
+                "the widget takes {adapter}"
+            );
+        }
+    }
 }
