@@ -9,7 +9,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use gloo_net::http::Method;
-use kindred_api::{Page, VisitorId};
+use kindred_api::{ErrorCode, FieldErrors, IdeaDetail, IdeaId, Page, VisitorId, VoteState};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -19,9 +19,18 @@ use super::adapter::template::Vars;
 use super::{error, ApiClient, Body, ClientError, Exchanged};
 use crate::identity;
 
-/// The operations the widget performs through an adapter: a feed's. The others need
-/// Kindred's contract.
-const ADAPTED: [OperationName; 2] = [OperationName::Site, OperationName::ListPosts];
+/// The operations the widget performs through an adapter: reading a feed, and reading and
+/// voting on a board. The others need Kindred's contract.
+const ADAPTED: [OperationName; 8] = [
+    OperationName::Site,
+    OperationName::ListPosts,
+    OperationName::ListIdeas,
+    OperationName::SimilarIdeas,
+    OperationName::Idea,
+    OperationName::ListComments,
+    OperationName::Vote,
+    OperationName::Unvote,
+];
 
 /// An adapter in use, with the site and language every request may name.
 #[derive(Clone)]
@@ -44,6 +53,14 @@ impl Adapter {
     /// Whether the API offers `operation` and the widget performs it through adapters.
     pub fn offers(&self, operation: OperationName) -> bool {
         ADAPTED.contains(&operation) && self.spec.operation(operation).is_some()
+    }
+
+    /// Whether the adapter says where `operation`'s answer is or what its fields are.
+    fn maps(&self, operation: OperationName) -> bool {
+        self.spec.operation(operation).is_some_and(|operation| {
+            let response = &operation.response;
+            !response.at.is_empty() || !response.fields.is_empty()
+        })
     }
 
     /// `pairs` with the values every request may name.
@@ -130,6 +147,44 @@ impl ApiClient {
             .map_err(|error| mismatch(&error, answer.status))
     }
 
+    /// One idea, as operation `idea` answers it.
+    pub(super) async fn adapted_idea(
+        &self,
+        adapter: &Adapter,
+        id: &IdeaId,
+    ) -> Result<IdeaDetail, ClientError> {
+        let pairs = [("id", Value::from(id.0.as_str()))];
+        self.adapted_one(adapter, OperationName::Idea, pairs)
+            .await?
+            .ok_or(ClientError::BadResponse { status: 204 })
+    }
+
+    /// A vote added or withdrawn (`operation`), and the idea's votes after it: as the answer
+    /// says where the adapter maps it, else as the idea now stands (an API that answers a
+    /// vote with nothing, as Fider's does).
+    pub(super) async fn adapted_vote(
+        &self,
+        adapter: &Adapter,
+        operation: OperationName,
+        id: &IdeaId,
+    ) -> Result<VoteState, ClientError> {
+        let pairs = [("id", Value::from(id.0.as_str()))];
+        if adapter.maps(operation) {
+            if let Some(state) = self.adapted_one(adapter, operation, pairs).await? {
+                return Ok(state);
+            }
+        } else {
+            let vars = adapter.vars(&self.visitor, pairs);
+            self.adapted(adapter, operation, &vars, None).await?;
+        }
+        let idea = self.adapted_idea(adapter, id).await?.idea;
+        Ok(VoteState {
+            idea_id: id.clone(),
+            vote_count: idea.vote_count,
+            voted: idea.voted,
+        })
+    }
+
     /// Sends `operation`'s request, answering its URL and a successful answer.
     async fn adapted(
         &self,
@@ -159,11 +214,12 @@ impl ApiClient {
                     Ok(answer)
                 } else {
                     // A brand's API may answer errors in Kindred's shape; else the status says.
-                    error::decode::<serde::de::IgnoredAny>(answer.status, &answer.body).and(Err(
-                        ClientError::BadResponse {
+                    let error = error::decode::<serde::de::IgnoredAny>(answer.status, &answer.body)
+                        .err()
+                        .unwrap_or(ClientError::BadResponse {
                             status: answer.status,
-                        },
-                    ))
+                        });
+                    Err(by_status(error))
                 }
             });
         match answer {
@@ -173,6 +229,27 @@ impl ApiClient {
                 Err(error)
             }
         }
+    }
+}
+
+/// `error` as the widget tells refusals apart: an answer in no known shape reads by its
+/// status, so that a 401 asks the visitor to sign in as Kindred's own would.
+fn by_status(error: ClientError) -> ClientError {
+    let ClientError::BadResponse { status } = error else {
+        return error;
+    };
+    let code = match status {
+        401 => ErrorCode::Unauthorized,
+        403 => ErrorCode::Forbidden,
+        404 => ErrorCode::NotFound,
+        429 => ErrorCode::RateLimited,
+        _ => return error,
+    };
+    ClientError::Api {
+        status,
+        code,
+        message: format!("the API answered {status}"),
+        fields: FieldErrors::new(),
     }
 }
 

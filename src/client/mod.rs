@@ -117,7 +117,19 @@ impl ApiClient {
         query: &ListQuery,
         cursor: Option<&str>,
     ) -> Result<Page<Idea>, ClientError> {
-        self.kindred_only(OperationName::ListIdeas)?;
+        if let Some(adapter) = &self.adapter {
+            let status = query.status.map_or("", |status| status.as_str());
+            let pairs = [
+                ("board", Value::from(board)),
+                ("sort", Value::from(query.sort.as_str())),
+                ("status", Value::from(status)),
+                ("tag", Value::from(query.tag.clone().unwrap_or_default())),
+                ("q", Value::from(query.q.as_str())),
+            ];
+            return self
+                .adapted_list(adapter, OperationName::ListIdeas, pairs, cursor)
+                .await;
+        }
         let url = self.base.board_ideas(board, Some((query, cursor)));
         self.send(Method::GET, url, None).await
     }
@@ -128,7 +140,12 @@ impl ApiClient {
         board: &str,
         title: &str,
     ) -> Result<Page<SimilarIdea>, ClientError> {
-        self.kindred_only(OperationName::SimilarIdeas)?;
+        if let Some(adapter) = &self.adapter {
+            let pairs = [("board", Value::from(board)), ("q", Value::from(title))];
+            return self
+                .adapted_list(adapter, OperationName::SimilarIdeas, pairs, None)
+                .await;
+        }
         let url = self.base.similar_ideas(board, title);
         self.send(Method::GET, url, None).await
     }
@@ -142,26 +159,37 @@ impl ApiClient {
 
     /// One idea with its status history: `GET /v1/ideas/{id}`.
     pub async fn idea(&self, id: &IdeaId) -> Result<IdeaDetail, ClientError> {
-        self.kindred_only(OperationName::Idea)?;
+        if let Some(adapter) = &self.adapter {
+            return self.adapted_idea(adapter, id).await;
+        }
         self.send(Method::GET, self.base.idea(id), None).await
     }
 
     /// Adds the visitor's vote: `PUT /v1/ideas/{id}/vote`.
     pub async fn vote(&self, id: &IdeaId) -> Result<VoteState, ClientError> {
-        self.kindred_only(OperationName::Vote)?;
+        if let Some(adapter) = &self.adapter {
+            return self.adapted_vote(adapter, OperationName::Vote, id).await;
+        }
         self.send(Method::PUT, self.base.idea_vote(id), None).await
     }
 
     /// Withdraws the visitor's vote: `DELETE /v1/ideas/{id}/vote`.
     pub async fn unvote(&self, id: &IdeaId) -> Result<VoteState, ClientError> {
-        self.kindred_only(OperationName::Unvote)?;
+        if let Some(adapter) = &self.adapter {
+            return self.adapted_vote(adapter, OperationName::Unvote, id).await;
+        }
         self.send(Method::DELETE, self.base.idea_vote(id), None)
             .await
     }
 
     /// An idea's comments, each top-level one with its replies: `GET /v1/ideas/{id}/comments`.
     pub async fn comments(&self, id: &IdeaId) -> Result<Page<Comment>, ClientError> {
-        self.kindred_only(OperationName::ListComments)?;
+        if let Some(adapter) = &self.adapter {
+            let pairs = [("id", Value::from(id.0.as_str()))];
+            return self
+                .adapted_list(adapter, OperationName::ListComments, pairs, None)
+                .await;
+        }
         self.send(Method::GET, self.base.idea_comments(id), None)
             .await
     }

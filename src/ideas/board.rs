@@ -55,7 +55,10 @@ pub fn IdeasBoard(
     let client = expect_context::<ApiClient>();
     let store = IdeaStore::new(client.clone(), use_events());
     provide_context(store);
-    live::follow(client, slug, store, Memo::new(move |_| router.last_list()));
+    // An API behind an adapter has no event stream to follow.
+    if client.streams() {
+        live::follow(client, slug, store, Memo::new(move |_| router.last_list()));
+    }
     view! {
         <section class="board">
             <div class="board__top">

@@ -10,7 +10,8 @@ use super::rules::{use_rules, Action};
 use super::signin::SignInPrompt;
 use super::store::use_store;
 use super::tally::{Tally, VoteIntent};
-use crate::client::ClientError;
+use crate::client::adapter::spec::OperationName;
+use crate::client::{ApiClient, ClientError};
 use crate::i18n::use_catalog;
 use crate::identity;
 
@@ -161,6 +162,13 @@ pub fn VoteButton(
     initial: Tally,
 ) -> impl IntoView {
     let t = use_catalog();
+    // Votes go through the board's store; the client in context (none in a preview) says
+    // whether the API takes them.
+    let offered =
+        use_context::<ApiClient>().is_none_or(|client| client.offers(OperationName::Vote));
+    if !offered {
+        return view! { <VoteCount count=initial.count/> }.into_any();
+    }
     let store = use_store();
     let control = store.vote(&id, initial);
     // Boards tell up front whether anonymous visitors may vote; a 401 or 403 for an anonymous
@@ -212,9 +220,7 @@ pub fn VoteButton(
             aria-label=label
             on:click=click
         >
-            <svg class="vote__icon" viewBox="0 0 16 16" aria-hidden="true">
-                <path d="M8 3.5 13.5 11h-11z"></path>
-            </svg>
+            <VoteIcon/>
             <span class="vote__count" data-testid="vote-count">
                 {move || t.number(control.tally().count)}
             </span>
@@ -230,5 +236,32 @@ pub fn VoteButton(
             {notice}
         </p>
         {move || signing_in().then(|| view! { <SignInPrompt action=Action::Vote/> })}
+    }
+    .into_any()
+}
+
+/// An idea's votes, shown but not given: the API behind the widget takes none.
+#[component]
+fn VoteCount(
+    /// How many.
+    count: u32,
+) -> impl IntoView {
+    let t = use_catalog();
+    view! {
+        <span class="vote vote--still" part="vote-count">
+            <VoteIcon/>
+            <span class="vote__count" aria-hidden="true" data-testid="vote-count">{t.number(count)}</span>
+            <span class="sr-only">{t.votes(count)}</span>
+        </span>
+    }
+}
+
+/// The arrow a vote is drawn with.
+#[component]
+fn VoteIcon() -> impl IntoView {
+    view! {
+        <svg class="vote__icon" viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M8 3.5 13.5 11h-11z"></path>
+        </svg>
     }
 }

@@ -150,3 +150,76 @@ test("an adapter at a URL is fetched before the feed asks its API anything", asy
   await assertClean(opened);
   await opened.context.close();
 });
+
+/** The ids of the idea cards shown, in order. */
+const cardIds = (page) =>
+  page.locator('#w [data-testid="idea-card"]').evaluateAll((cards) => cards.map((card) => card.dataset.ideaId));
+
+test("a Fider site is an idea board: sorted and searched in Fider's words, voted on by a signed-in member", async () => {
+  const body =
+    `<main><h1>Ideas</h1><div id="w" data-kindred="ideas" data-api="${apis.origin}" data-adapter="fider" ` +
+    `data-board="ideas" data-eager></div></main>`;
+  const policy = CSP.replace("connect-src 'self'", `connect-src 'self' ${apis.origin}`);
+  const opened = await openPage(browser(), "adapter-fider", { body, policy });
+  const { page } = opened;
+  const cards = page.locator('#w [data-testid="idea-card"]');
+  await cards.first().waitFor();
+  // Most supported first, in the widget's own status names.
+  assert.deepEqual(await cardIds(page), ["12", "15", "14", "13"]);
+  assert.match(await cards.first().locator('[part="status"]').getAttribute("class"), /badge--in_progress/);
+  assert.match(await page.locator('#w [data-idea-id="14"] [part="status"]').getAttribute("class"), /badge--shipped/);
+  // Fider takes ideas through its own site, not this API: no "Propose an idea".
+  assert.equal(await page.locator('#w [data-testid="propose"]').count(), 0);
+
+  await page.locator('#w [data-testid="sort"]').selectOption("new");
+  await page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelector('[data-testid="idea-card"]')?.dataset.ideaId === "13");
+  assert.deepEqual(await cardIds(page), ["13", "15", "12", "14"]);
+  assert.ok(apis.asked.some((line) => line.startsWith("GET /api/v1/posts?") && line.includes("view=recent")), apis.asked.join("\n"));
+  await page.locator('#w [data-testid="search"]').fill("heel");
+  await page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelectorAll('[data-testid="idea-card"]').length === 1);
+  assert.deepEqual(await cardIds(page), ["13"]);
+
+  // An anonymous vote is refused (401): the vote is undone and the visitor asked to sign in.
+  const vote = page.locator('#w [data-idea-id="13"] [data-testid="vote-button"]');
+  await vote.click();
+  await page.locator('#w [data-idea-id="13"] [data-testid="signin-prompt"]').waitFor();
+  assert.equal(await vote.getAttribute("aria-pressed"), "false");
+  assert.equal(await page.locator('#w [data-idea-id="13"] [data-testid="vote-count"]').innerText(), "7");
+
+  // Signed in, the vote goes with the member's token, and the idea as Fider now has it says the count.
+  await page.evaluate(() => window.Kindred.identify("fider-member-1"));
+  await vote.click();
+  await page.waitForFunction(() => {
+    const card = document.getElementById("w").shadowRoot.querySelector('[data-idea-id="13"]');
+    return card.querySelector('[data-testid="vote-button"]').getAttribute("aria-pressed") === "true" &&
+      card.querySelector('[data-testid="vote-count"]').textContent.trim() === "8";
+  });
+  assert.ok(apis.asked.includes("POST /api/v1/posts/13/votes"), apis.asked.join("\n"));
+  await page.reload();
+  await page.evaluate(() => window.Kindred.identify("fider-member-1"));
+  await cards.first().waitFor();
+  await page.waitForFunction(() =>
+    document.getElementById("w").shadowRoot.querySelector('[data-idea-id="13"] [data-testid="vote-button"]')?.getAttribute("aria-pressed") === "true",
+  );
+  await page.locator('#w [data-idea-id="13"] [data-testid="vote-button"]').click();
+  await page.waitForFunction(() =>
+    document.getElementById("w").shadowRoot.querySelector('[data-idea-id="13"] [data-testid="vote-count"]').textContent.trim() === "7",
+  );
+  assert.ok(apis.asked.includes("DELETE /api/v1/posts/13/votes"), apis.asked.join("\n"));
+
+  // An idea's page: its text, and its comments to read, without a composer. (The search
+  // stayed in the page's address through the reload.)
+  await page.locator('#w [data-testid="search"]').fill("");
+  await page.locator('#w [data-idea-id="12"] [data-testid="idea-link"]').click();
+  await page.locator('#w [data-testid="comment"]').first().waitFor();
+  assert.equal(await page.locator('#w [data-testid="comment"]').count(), 2);
+  assert.equal(await page.locator('#w [data-testid="composer"]').count(), 0);
+  assert.equal(await page.locator('#w [data-testid="reply-button"]:visible').count(), 0);
+  assert.deepEqual(await axeViolations(page), []);
+  // The browser logs the refused anonymous vote itself; nothing else may be logged.
+  const refused = opened.problems.findIndex((problem) => problem.includes("status of 401"));
+  assert.ok(refused >= 0, opened.problems.join("\n"));
+  opened.problems.splice(refused, 1);
+  await assertClean(opened);
+  await opened.context.close();
+});

@@ -8,6 +8,7 @@ use leptos::html::Button;
 use leptos::prelude::*;
 
 use super::composer::Composer;
+use crate::client::adapter::spec::OperationName;
 use crate::client::ApiClient;
 use crate::i18n::{ago, use_catalog, use_locale};
 use crate::markdown::Markdown;
@@ -35,6 +36,9 @@ pub fn Comments(
 ) -> impl IntoView {
     let t = use_catalog();
     let client = expect_context::<ApiClient>();
+    // Where the API takes no comments, they are read only.
+    let writable = client.offers(OperationName::CreateComment);
+    provide_context(Writable(writable));
     let loaded = {
         let id = id.clone();
         LocalResource::new(move || {
@@ -91,12 +95,14 @@ pub fn Comments(
                     <ThreadList threads idea=thread_idea.clone() on_posted/>
                 }.into_any(),
             }}
-            <Composer
-                idea=id.clone()
-                label=t.comment_field().to_owned()
-                submit=t.post_comment()
-                on_posted
-            />
+            {writable.then(|| view! {
+                <Composer
+                    idea=id.clone()
+                    label=t.comment_field().to_owned()
+                    submit=t.post_comment()
+                    on_posted
+                />
+            })}
         </section>
     }
 }
@@ -128,6 +134,10 @@ fn ThreadList(
     }
 }
 
+/// Whether visitors may write comments here, for the reply buttons below.
+#[derive(Clone, Copy)]
+struct Writable(bool);
+
 /// A top-level comment with its replies and the composer that answers it.
 #[component]
 fn TopComment(thread: Thread, idea: IdeaId, on_posted: Callback<Comment>) -> impl IntoView {
@@ -135,6 +145,7 @@ fn TopComment(thread: Thread, idea: IdeaId, on_posted: Callback<Comment>) -> imp
     let Thread { top, replies } = thread;
     let replying = RwSignal::new(false);
     let reply_button = NodeRef::<Button>::new();
+    let read_only = use_context::<Writable>().is_some_and(|writable| !writable.0);
     // Closing the composer hands the focus back to the button that opened it.
     let close = Callback::new(move |()| {
         replying.set(false);
@@ -157,6 +168,7 @@ fn TopComment(thread: Thread, idea: IdeaId, on_posted: Callback<Comment>) -> imp
             <button
                 type="button"
                 class="comment__reply"
+                hidden=read_only
                 part="reply-button"
                 data-testid="reply-button"
                 node_ref=reply_button

@@ -18,6 +18,8 @@ use self::form::{DraftFields, IdeaForm, ListButton, Sent};
 use super::route::{use_router, Entry, Route};
 use super::rules::{use_rules, Action};
 use super::signin::SignInPrompt;
+use crate::client::adapter::spec::OperationName;
+use crate::client::ApiClient;
 use crate::forms::FormAnswers;
 use crate::i18n::use_catalog;
 use crate::identity;
@@ -29,7 +31,8 @@ pub fn ProposeButton() -> impl IntoView {
     let t = use_catalog();
     let router = use_router();
     let rules = use_rules();
-    let open = move || rules.is_none_or(|rules| rules.submissions_open());
+    let offered = expect_context::<ApiClient>().offers(OperationName::CreateIdea);
+    let open = move || offered && rules.is_none_or(|rules| rules.submissions_open());
     move || {
         (open() && router.route() != Route::Submit).then(|| {
             view! {
