@@ -38,9 +38,6 @@ const FLAGS = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
-  // Test pages are served by the harness, which Chromium takes for public pages; the APIs
-  // the adapter specs talk to listen on this machine, which it would keep them from reaching.
-  "--disable-features=LocalNetworkAccessChecks",
 ];
 
 /** Launches Chromium; each `newContext()` is an independent visitor with its own storage. */
@@ -106,7 +103,7 @@ export const LOADER = '<script src="/kindred/embed.js" data-api="/" data-site="r
  * every wasm request (`wasm`), and in the page policy violations (`window.violations`),
  * layout shifts (`window.shifts`) and the widget's DOM events (`window.kindredEvents`).
  */
-async function watch(page) {
+export async function watch(page) {
   const problems = [];
   const wasm = [];
   page.on("console", (message) => {
