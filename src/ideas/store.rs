@@ -11,6 +11,7 @@ use leptos::task::spawn_local;
 use super::outbox::{self, Queue, Queued};
 use super::tally::{Tally, VoteIntent};
 use super::vote::VoteControl;
+use crate::client::adapter::spec::OperationName;
 use crate::client::{ApiClient, ClientError};
 use crate::events::Events;
 
@@ -52,6 +53,13 @@ impl IdeaStore {
         on_cleanup(move || online.remove());
         store.flush();
         store
+    }
+
+    /// Whether the API takes votes (an API behind an adapter may not).
+    pub fn takes_votes(self) -> bool {
+        self.client
+            .try_with_value(|client| client.offers(OperationName::Vote))
+            .unwrap_or(true)
     }
 
     /// The vote state of idea `id`, which arrived from the server with `arrived`: created,

@@ -10,8 +10,7 @@ use super::rules::{use_rules, Action};
 use super::signin::SignInPrompt;
 use super::store::use_store;
 use super::tally::{Tally, VoteIntent};
-use crate::client::adapter::spec::OperationName;
-use crate::client::{ApiClient, ClientError};
+use crate::client::ClientError;
 use crate::i18n::use_catalog;
 use crate::identity;
 
@@ -162,14 +161,10 @@ pub fn VoteButton(
     initial: Tally,
 ) -> impl IntoView {
     let t = use_catalog();
-    // Votes go through the board's store; the client in context (none in a preview) says
-    // whether the API takes them.
-    let offered =
-        use_context::<ApiClient>().is_none_or(|client| client.offers(OperationName::Vote));
-    if !offered {
+    let store = use_store();
+    if !store.takes_votes() {
         return view! { <VoteCount count=initial.count/> }.into_any();
     }
-    let store = use_store();
     let control = store.vote(&id, initial);
     // Boards tell up front whether anonymous visitors may vote; a 401 or 403 for an anonymous
     // visitor says so too. Either way the visitor is asked to sign in, until they have.
