@@ -36,7 +36,8 @@ pub fn App(
     provide_context(config.locale);
     provide_context(config.locale.catalog());
     let client = ApiClient::new(config.api, visitor::current(), config.timeout_ms);
-    let (kind, site, locale) = (config.kind, config.site, config.locale);
+    let (kind, site, locale, timeout_ms) =
+        (config.kind, config.site, config.locale, config.timeout_ms);
     let for_adapter = site.clone();
     let speak = move |client: Result<ApiClient, String>| match client {
         Ok(client) => {
@@ -55,7 +56,7 @@ pub fn App(
         Ok(Source::Url(url)) => {
             let text = LocalResource::new(move || {
                 let url = url.clone();
-                async move { adapter_source::fetch(&url).await }
+                async move { adapter_source::fetch(&url, timeout_ms).await }
             });
             let speak = StoredValue::new_local(speak);
             view! {

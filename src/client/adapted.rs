@@ -6,10 +6,15 @@
 //! response.
 
 use std::fmt;
+use std::future::Future;
 use std::sync::Arc;
 
 use gloo_net::http::Method;
-use kindred_api::{ErrorCode, FieldErrors, IdeaDetail, IdeaId, Page, VisitorId, VoteState};
+use kindred_api::time::rfc3339;
+use kindred_api::{
+    CreateReport, ErrorCode, FieldErrors, IdeaDetail, IdeaId, LikeState, Page, PostId,
+    ReportReceipt, VisitorId, VoteState,
+};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -19,17 +24,23 @@ use super::adapter::template::Vars;
 use super::{error, ApiClient, Body, ClientError, Exchanged};
 use crate::identity;
 
-/// The operations the widget performs through an adapter: reading a feed, and reading and
-/// voting on a board. The others need Kindred's contract.
-const ADAPTED: [OperationName; 8] = [
+/// The operations the widget performs through an adapter: reading, liking and reporting a
+/// feed's posts, and reading, voting, proposing and commenting on a board. The others need
+/// Kindred's contract.
+const ADAPTED: [OperationName; 13] = [
     OperationName::Site,
     OperationName::ListPosts,
+    OperationName::Like,
+    OperationName::Unlike,
+    OperationName::Report,
     OperationName::ListIdeas,
     OperationName::SimilarIdeas,
     OperationName::Idea,
     OperationName::ListComments,
     OperationName::Vote,
     OperationName::Unvote,
+    OperationName::CreateIdea,
+    OperationName::CreateComment,
 ];
 
 /// An adapter in use, with the site and language every request may name.
@@ -55,6 +66,13 @@ impl Adapter {
         ADAPTED.contains(&operation) && self.spec.operation(operation).is_some()
     }
 
+    /// Whether the API hears `placeholder`'s value in `operation`'s request.
+    pub fn hears(&self, operation: OperationName, placeholder: &str) -> bool {
+        self.spec
+            .operation(operation)
+            .is_some_and(|operation| operation.names(placeholder))
+    }
+
     /// Whether the adapter says where `operation`'s answer is or what its fields are.
     fn maps(&self, operation: OperationName) -> bool {
         self.spec.operation(operation).is_some_and(|operation| {
@@ -77,6 +95,10 @@ impl Adapter {
                 Value::from(identity::current().unwrap_or_default()),
             ),
             ("locale", Value::from(self.locale)),
+            (
+                "now",
+                Value::from(rfc3339(js_sys::Date::now() as i64, false)),
+            ),
         ]);
         vars.extend(pairs);
         vars
@@ -119,6 +141,7 @@ impl ApiClient {
             body: &answer.body,
             link: answer.link.as_deref(),
             url: &url,
+            sent: &vars,
         };
         adapter
             .spec
@@ -140,11 +163,108 @@ impl ApiClient {
             body: &answer.body,
             link: None,
             url: &url,
+            sent: &vars,
         };
         adapter
             .spec
             .read_one(operation, reply)
             .map_err(|error| mismatch(&error, answer.status))
+    }
+
+    /// What the write `operation` made, with `pairs` for its templates, as its answer says
+    /// or, where the answer says less, as the adapter repeats what was sent.
+    pub(super) async fn adapted_write<T: DeserializeOwned>(
+        &self,
+        adapter: &Adapter,
+        operation: OperationName,
+        pairs: impl IntoIterator<Item = (&'static str, Value)>,
+    ) -> Result<T, ClientError> {
+        let vars = adapter.vars(&self.visitor, pairs);
+        let (url, answer) = self.adapted(adapter, operation, &vars, None).await?;
+        let reply = Reply {
+            body: &answer.body,
+            link: None,
+            url: &url,
+            sent: &vars,
+        };
+        adapter
+            .spec
+            .read_written(operation, reply)
+            .map_err(|error| mismatch(&error, answer.status))
+    }
+
+    /// What the write `operation` made, with `pairs` for its templates: its answer, mapped,
+    /// where that is a whole `T`; else, by the id the answer gives, as `again` reads it back
+    /// from the API (`None` when it cannot).
+    pub(super) async fn adapted_made<T, Again>(
+        &self,
+        adapter: &Adapter,
+        operation: OperationName,
+        pairs: impl IntoIterator<Item = (&'static str, Value)>,
+        again: impl FnOnce(String) -> Again,
+    ) -> Result<T, ClientError>
+    where
+        T: DeserializeOwned,
+        Again: Future<Output = Result<Option<T>, ClientError>>,
+    {
+        let made: Value = self.adapted_write(adapter, operation, pairs).await?;
+        let short = match serde_json::from_str(&made.to_string()) {
+            Ok(whole) => return Ok(whole),
+            Err(short) => short,
+        };
+        let id = match made.get("id") {
+            Some(Value::String(id)) => Some(id.clone()),
+            Some(Value::Number(id)) => Some(id.to_string()),
+            _ => None,
+        };
+        if let Some(id) = id {
+            if let Some(whole) = again(id).await? {
+                return Ok(whole);
+            }
+        }
+        let problem = format!("{short}, and the API could not be asked for the rest");
+        Err(mismatch(&AnswerError { operation, problem }, 200))
+    }
+
+    /// A like added or withdrawn (`operation`): the post's likes after it where the adapter
+    /// maps the answer, `None` where the API does not say (the widget keeps what it shows).
+    pub(super) async fn adapted_like(
+        &self,
+        adapter: &Adapter,
+        operation: OperationName,
+        id: &PostId,
+    ) -> Result<Option<LikeState>, ClientError> {
+        let pairs = [("id", Value::from(id.0.as_str()))];
+        if adapter.maps(operation) {
+            return self
+                .adapted_write(adapter, operation, pairs)
+                .await
+                .map(Some);
+        }
+        let vars = adapter.vars(&self.visitor, pairs);
+        self.adapted(adapter, operation, &vars, None).await?;
+        Ok(None)
+    }
+
+    /// A report of post `id` sent; whatever the API answers, the receipt repeats the report.
+    pub(super) async fn adapted_report(
+        &self,
+        adapter: &Adapter,
+        id: &PostId,
+        report: &CreateReport,
+    ) -> Result<ReportReceipt, ClientError> {
+        let pairs = [
+            ("id", Value::from(id.0.as_str())),
+            ("reason", Value::from(report.reason.as_str())),
+            ("note", Value::from(report.note.as_str())),
+        ];
+        let vars = adapter.vars(&self.visitor, pairs);
+        self.adapted(adapter, OperationName::Report, &vars, None)
+            .await?;
+        Ok(ReportReceipt {
+            post_id: id.clone(),
+            reason: report.reason,
+        })
     }
 
     /// One idea, as operation `idea` answers it.

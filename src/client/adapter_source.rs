@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlScriptElement;
 
 use super::adapter::presets;
+use super::deadline::Deadline;
 use crate::config::AdapterChoice;
 
 /// An adapter's text, or where to fetch it.
@@ -38,10 +39,19 @@ pub fn locate(choice: Option<&AdapterChoice>) -> Result<Source, String> {
     }
 }
 
-/// The adapter at `url`, as text.
-pub async fn fetch(url: &str) -> Result<String, String> {
-    let failed = |why: String| format!("the adapter at {url} could not be read: {why}");
+/// The adapter at `url`, as text, unless it takes longer than `timeout_ms` milliseconds.
+pub async fn fetch(url: &str, timeout_ms: u32) -> Result<String, String> {
+    let deadline = Deadline::start(timeout_ms);
+    let failed = |why: String| {
+        let why = if deadline.passed() {
+            format!("no answer within {timeout_ms} ms")
+        } else {
+            why
+        };
+        format!("the adapter at {url} could not be read: {why}")
+    };
     let response = Request::get(url)
+        .abort_signal(deadline.signal().as_ref())
         .send()
         .await
         .map_err(|error| failed(error.to_string()))?;

@@ -74,6 +74,15 @@ impl ApiClient {
             .is_none_or(|adapter| adapter.offers(operation))
     }
 
+    /// Whether visitors may answer a comment: Kindred's contract threads replies; through an
+    /// adapter, the API must take comments and hear which one a reply answers (`{parent}`).
+    pub fn takes_replies(&self) -> bool {
+        self.adapter.as_ref().is_none_or(|adapter| {
+            adapter.offers(OperationName::CreateComment)
+                && adapter.hears(OperationName::CreateComment, "parent")
+        })
+    }
+
     /// Fails with [`ClientError::Unsupported`] through an adapter: `operation` is one the
     /// widget performs only with Kindred's contract.
     fn kindred_only(&self, operation: OperationName) -> Result<(), ClientError> {
@@ -152,7 +161,25 @@ impl ApiClient {
 
     /// Proposes an idea: `POST /v1/boards/{board}/ideas`.
     pub async fn create_idea(&self, board: &str, idea: &CreateIdea) -> Result<Idea, ClientError> {
-        self.kindred_only(OperationName::CreateIdea)?;
+        if let Some(adapter) = &self.adapter {
+            let pairs = [
+                ("board", Value::from(board)),
+                ("title", Value::from(idea.title.as_str())),
+                ("body", Value::from(idea.body.as_str())),
+                ("tags", Value::from(idea.tags.clone())),
+            ];
+            // An API that answers with less than the idea is asked for it.
+            let again = |id| async move {
+                if !adapter.offers(OperationName::Idea) {
+                    return Ok(None);
+                }
+                let detail = self.adapted_idea(adapter, &IdeaId(id)).await?;
+                Ok(Some(detail.idea))
+            };
+            return self
+                .adapted_made(adapter, OperationName::CreateIdea, pairs, again)
+                .await;
+        }
         let url = self.base.board_ideas(board, None);
         self.send(Method::POST, url, Some(json(idea))).await
     }
@@ -200,7 +227,38 @@ impl ApiClient {
         id: &IdeaId,
         comment: &CreateComment,
     ) -> Result<Comment, ClientError> {
-        self.kindred_only(OperationName::CreateComment)?;
+        if let Some(adapter) = &self.adapter {
+            let pairs = [
+                ("id", Value::from(id.0.as_str())),
+                ("body", Value::from(comment.body.as_str())),
+                // No parent leaves the placeholder, and a body key that is only it, out.
+                (
+                    "parent",
+                    comment.parent_id.clone().map_or(Value::Null, Value::from),
+                ),
+            ];
+            // An API that answers with less than the comment is asked for the thread.
+            let again = |made: String| async move {
+                if !adapter.offers(OperationName::ListComments) {
+                    return Ok(None);
+                }
+                let pairs = [("id", Value::from(id.0.as_str()))];
+                let thread: Page<Comment> = self
+                    .adapted_list(adapter, OperationName::ListComments, pairs, None)
+                    .await?;
+                Ok(thread
+                    .items
+                    .into_iter()
+                    .flat_map(|comment| {
+                        let replies = comment.replies.clone();
+                        std::iter::once(comment).chain(replies)
+                    })
+                    .find(|comment| comment.id == made))
+            };
+            return self
+                .adapted_made(adapter, OperationName::CreateComment, pairs, again)
+                .await;
+        }
         let url = self.base.idea_comments(id);
         self.send(Method::POST, url, Some(json(comment))).await
     }
@@ -248,17 +306,25 @@ impl ApiClient {
         self.send(Method::GET, url, None).await
     }
 
-    /// Likes a post for the visitor: `PUT /v1/posts/{id}/like`.
-    pub async fn like(&self, id: &PostId) -> Result<LikeState, ClientError> {
-        self.kindred_only(OperationName::Like)?;
-        self.send(Method::PUT, self.base.post_like(id), None).await
+    /// Likes a post for the visitor: `PUT /v1/posts/{id}/like`. The post's likes after it,
+    /// or `None` from an API behind an adapter that does not say.
+    pub async fn like(&self, id: &PostId) -> Result<Option<LikeState>, ClientError> {
+        if let Some(adapter) = &self.adapter {
+            return self.adapted_like(adapter, OperationName::Like, id).await;
+        }
+        self.send(Method::PUT, self.base.post_like(id), None)
+            .await
+            .map(Some)
     }
 
-    /// Withdraws the visitor's like: `DELETE /v1/posts/{id}/like`.
-    pub async fn unlike(&self, id: &PostId) -> Result<LikeState, ClientError> {
-        self.kindred_only(OperationName::Unlike)?;
+    /// Withdraws the visitor's like: `DELETE /v1/posts/{id}/like`; answers as [`Self::like`].
+    pub async fn unlike(&self, id: &PostId) -> Result<Option<LikeState>, ClientError> {
+        if let Some(adapter) = &self.adapter {
+            return self.adapted_like(adapter, OperationName::Unlike, id).await;
+        }
         self.send(Method::DELETE, self.base.post_like(id), None)
             .await
+            .map(Some)
     }
 
     /// Reports a post to the moderators: `POST /v1/posts/{id}/reports`. A repeat counts once.
@@ -267,7 +333,9 @@ impl ApiClient {
         id: &PostId,
         report: &CreateReport,
     ) -> Result<ReportReceipt, ClientError> {
-        self.kindred_only(OperationName::Report)?;
+        if let Some(adapter) = &self.adapter {
+            return self.adapted_report(adapter, id, report).await;
+        }
         let url = self.base.post_reports(id);
         self.send(Method::POST, url, Some(json(report))).await
     }

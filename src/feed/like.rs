@@ -153,7 +153,9 @@ pub fn LikeButton(
             };
             // The feed may be gone meanwhile: `try_set` then does nothing.
             match answer {
-                Ok(state) => _ = tally.try_set(Tally::from(&state)),
+                Ok(Some(state)) => _ = tally.try_set(Tally::from(&state)),
+                // The API did not say: what the button shows stands.
+                Ok(None) => {}
                 Err(error) => {
                     tally.try_set(before);
                     failure.try_set(Some((intent, error)));

@@ -2,9 +2,10 @@
 // Mastodon hashtag timeline, a shop's own API and a Fider site, all served in their own shapes
 // by a local fixture server, which also serves the pages and the widget's files: no Kindred
 // server takes part. The posts show with their photos, their text never as HTML, further
-// pages load the way each API pages, votes go with the member's token, and what an API does
-// not offer (likes, reports, sharing, proposing, commenting) is switched off rather than
-// failing.
+// pages load the way each API pages; likes, votes, comments and new ideas go with the
+// member's token, and what an API answers a write with is read back into what the widget
+// shows. What an API does not offer (likes, reports, sharing, proposing, commenting) is
+// switched off rather than failing.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 
@@ -51,8 +52,8 @@ async function assertOwn(opened) {
  * Opens a page whose feed speaks through `adapter` to the fixture server at `path`; `extra` is
  * more of the page's body (an adapter in a script element).
  */
-async function openFeed(name, { adapter, path, feed, extra = "", wait = true }) {
-  const chosen = adapter ? ` data-adapter="${adapter}"` : "";
+async function openFeed(name, { adapter, path, feed, extra = "", wait = true, timeout }) {
+  const chosen = (adapter ? ` data-adapter="${adapter}"` : "") + (timeout ? ` data-timeout="${timeout}"` : "");
   const body =
     `<main><h1>Community</h1><div id="w" data-kindred="feed" data-api="${apis.origin}${path}"` +
     `${chosen} data-feed="${feed}" data-eager></div></main>${extra}`;
@@ -119,6 +120,21 @@ test("a Mastodon hashtag timeline is a feed of photos, paged by Link headers, it
   const ids = await shownIds(page);
   assert.equal(new Set(ids).size, ids.length, "no status shown twice");
   assert.equal(await page.locator('#w [data-testid="load-more"]').count(), 0, "no more after the last page");
+  // A signed-in visitor's like is a favourite; the status Mastodon answers says the count.
+  await page.evaluate(() => window.Kindred.identify("fan-1"));
+  const like = first.locator('[data-testid="like-button"]');
+  await like.click();
+  await page.waitForFunction(() => {
+    const button = document.getElementById("w").shadowRoot.querySelector('[data-testid="like-button"]');
+    return button.getAttribute("aria-pressed") === "true" && button.textContent.trim() === "3";
+  });
+  assert.ok(apis.asked.includes("POST /api/v1/statuses/113000000000000001/favourite"), apis.asked.join("\n"));
+  await like.click();
+  await page.waitForFunction(() => {
+    const button = document.getElementById("w").shadowRoot.querySelector('[data-testid="like-button"]');
+    return button.getAttribute("aria-pressed") === "false" && button.textContent.trim() === "2";
+  });
+  assert.ok(apis.asked.includes("POST /api/v1/statuses/113000000000000001/unfavourite"), apis.asked.join("\n"));
   await assertOwn(opened);
   await opened.context.close();
 });
@@ -176,11 +192,25 @@ test("an adapter at a URL is fetched before the feed asks its API anything", asy
   await opened.context.close();
 });
 
+test("an adapter at a URL that does not come within the time limit is named in the console", async () => {
+  const adapter = `${apis.origin}/adapters/slow.json`;
+  const from = apis.asked.length;
+  const opened = await openFeed("adapter-slow", { adapter, path: "/shop", feed: "photos", wait: false, timeout: 500 });
+  const { page, problems } = opened;
+  await page.locator('#w [data-testid="widget-error"]').waitFor({ timeout: 2500 });
+  assert.ok(
+    problems.some((problem) => problem.includes(`[kindred] the adapter at ${adapter} could not be read: no answer within 500 ms`)),
+    problems.join("\n"),
+  );
+  assert.ok(!apis.asked.slice(from).some((line) => line.startsWith("GET /shop/api/photos")), "the API was not asked");
+  await opened.context.close();
+});
+
 /** The ids of the idea cards shown, in order. */
 const cardIds = (page) =>
   page.locator('#w [data-testid="idea-card"]').evaluateAll((cards) => cards.map((card) => card.dataset.ideaId));
 
-test("a Fider site is an idea board: sorted and searched in Fider's words, voted on by a signed-in member", async () => {
+test("a Fider site is an idea board: sorted and searched in Fider's words; a signed-in member votes, comments and proposes", async () => {
   const body =
     `<main><h1>Ideas</h1><div id="w" data-kindred="ideas" data-api="${apis.origin}" data-adapter="fider" ` +
     `data-board="ideas" data-eager></div></main>`;
@@ -192,8 +222,6 @@ test("a Fider site is an idea board: sorted and searched in Fider's words, voted
   assert.deepEqual(await cardIds(page), ["12", "15", "14", "13"]);
   assert.match(await cards.first().locator('[part="status"]').getAttribute("class"), /badge--in_progress/);
   assert.match(await page.locator('#w [data-idea-id="14"] [part="status"]').getAttribute("class"), /badge--shipped/);
-  // Fider takes ideas through its own site, not this API: no "Propose an idea".
-  assert.equal(await page.locator('#w [data-testid="propose"]').count(), 0);
 
   await page.locator('#w [data-testid="sort"]').selectOption("new");
   await page.waitForFunction(() => document.getElementById("w").shadowRoot.querySelector('[data-testid="idea-card"]')?.dataset.ideaId === "13");
@@ -231,15 +259,38 @@ test("a Fider site is an idea board: sorted and searched in Fider's words, voted
   );
   assert.ok(apis.asked.includes("DELETE /api/v1/posts/13/votes"), apis.asked.join("\n"));
 
-  // An idea's page: its text, and its comments to read, without a composer. (The search
-  // stayed in the page's address through the reload.)
+  // An idea's page: its text and comments, and a comment posted with the member's token.
+  // Fider answers it with an id only: the widget reads the thread back for the rest. Fider's
+  // comments are not threaded, so there is no reply button. (The search stayed in the
+  // page's address through the reload.)
   await page.locator('#w [data-testid="search"]').fill("");
   await page.locator('#w [data-idea-id="12"] [data-testid="idea-link"]').click();
   await page.locator('#w [data-testid="comment"]').first().waitFor();
   assert.equal(await page.locator('#w [data-testid="comment"]').count(), 2);
-  assert.equal(await page.locator('#w [data-testid="composer"]').count(), 0);
   assert.equal(await page.locator('#w [data-testid="reply-button"]:visible').count(), 0);
+  const composer = page.locator('#w [data-testid="composer"]');
+  await composer.locator("textarea").fill("Half sizes would fix it for me.");
+  await composer.locator('[data-testid="composer-submit"]').click();
+  const posted = page.locator('#w [data-testid="comment"]', { hasText: "Half sizes would fix it for me." });
+  await posted.waitFor();
+  assert.match(await posted.innerText(), /Member fider-member-1/);
+  assert.ok(apis.asked.includes("POST /api/v1/posts/12/comments"), apis.asked.join("\n"));
+  assert.equal(await composer.locator("textarea").inputValue(), "", "the box is emptied");
   assert.deepEqual(await axeViolations(page), []);
+
+  // Proposing an idea: Fider answers with the post's number, and the widget opens the idea as
+  // Fider then has it.
+  await page.goto(page.url().split("#")[0]);
+  await page.evaluate(() => window.Kindred.identify("fider-member-1"));
+  await page.locator('#w [data-testid="propose"]').click();
+  await page.locator('#w [data-testid="idea-form"] input[name="title"]').fill("Gaiter hooks on the Scree");
+  await page.locator('#w textarea[name="body"]').fill("So the gaiters stay put.");
+  await page.locator('#w [data-testid="submit-idea"]').click();
+  await page.waitForFunction(() => location.hash === "#kindred/idea/16");
+  await page.locator('#w [data-testid="idea-detail"]').waitFor();
+  assert.match(await page.locator('#w [data-testid="idea-detail"]').innerText(), /Gaiter hooks on the Scree[\s\S]*So the gaiters stay put\./);
+  assert.ok(apis.asked.includes("POST /api/v1/posts"), apis.asked.join("\n"));
+  assert.ok(apis.asked.includes("GET /api/v1/posts/16"), apis.asked.join("\n"));
   // The browser logs the refused anonymous vote itself; nothing else may be logged.
   const refused = opened.problems.findIndex((problem) => problem.includes("status of 401"));
   assert.ok(refused >= 0, opened.problems.join("\n"));

@@ -5,9 +5,9 @@
 use std::fmt;
 
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use super::field::map_object;
+use super::field::{map_object, with_values};
 use super::paging::Answer;
 use super::spec::{AdapterSpec, Method, Operation, OperationName};
 use super::template::{self, Vars};
@@ -34,6 +34,8 @@ pub struct Reply<'a> {
     pub link: Option<&'a str>,
     /// The URL it was asked at.
     pub url: &'a str,
+    /// The values the request was filled from, for the constants of the answer's fields.
+    pub sent: &'a Vars,
 }
 
 /// Why an answer could not be read.
@@ -136,7 +138,31 @@ impl AdapterSpec {
         let item = body
             .pointer(at)
             .ok_or_else(|| fail(format!("nothing at `{at}`")))?;
-        typed(operation, item).map(Some).map_err(fail)
+        typed(operation, item, reply.sent).map(Some).map_err(fail)
+    }
+
+    /// What a write (operation `name`) made, as a `T`. An API may answer a write with
+    /// nothing, or with less than the widget shows: the answer's fields may then repeat what
+    /// the request sent, and an empty answer is read as an empty object.
+    pub fn read_written<T: DeserializeOwned>(
+        &self,
+        name: OperationName,
+        reply: Reply,
+    ) -> Result<T, AnswerError> {
+        if reply.body.trim().is_empty() {
+            let fail = |problem| AnswerError::of(name, problem);
+            let operation = self
+                .operation(name)
+                .ok_or_else(|| fail(NOT_OFFERED.into()))?;
+            if operation.response.fields.is_empty() {
+                return Err(fail(
+                    "it is empty, and the adapter maps no fields for it".into(),
+                ));
+            }
+            return typed(operation, &Value::Object(Map::new()), reply.sent).map_err(fail);
+        }
+        self.read_one(name, reply)?
+            .ok_or_else(|| AnswerError::of(name, "it is empty".into()))
     }
 
     /// The items operation `name` answered with, as `T`s, and the cursor of the page after
@@ -160,7 +186,8 @@ impl AdapterSpec {
             .enumerate()
             .filter(|(_, item)| operation.response.keeps(item))
             .map(|(index, item)| {
-                typed(operation, item).map_err(|problem| fail(format!("item {index}: {problem}")))
+                typed(operation, item, reply.sent)
+                    .map_err(|problem| fail(format!("item {index}: {problem}")))
             })
             .collect::<Result<Vec<T>, _>>()?;
         let answer = Answer {
@@ -181,9 +208,9 @@ impl AdapterSpec {
         name: OperationName,
         reply: Reply,
     ) -> Result<(&Operation, Value), AnswerError> {
-        let operation = self.operation(name).ok_or_else(|| {
-            AnswerError::of(name, "the adapter does not offer the operation".into())
-        })?;
+        let operation = self
+            .operation(name)
+            .ok_or_else(|| AnswerError::of(name, NOT_OFFERED.into()))?;
         let body = serde_json::from_str(reply.body)
             .map_err(|error| AnswerError::of(name, format!("not JSON ({error})")))?;
         Ok((operation, body))
@@ -210,13 +237,21 @@ impl super::spec::Response {
     }
 }
 
-/// `item` mapped by `operation`'s fields (or as it is, without fields) and read as a `T`.
-fn typed<T: DeserializeOwned>(operation: &Operation, item: &Value) -> Result<T, String> {
+/// Why an answer to an operation the adapter leaves out cannot be read.
+const NOT_OFFERED: &str = "the adapter does not offer the operation";
+
+/// `item` mapped by `operation`'s fields (their constants filled from `sent`), or as it is
+/// without fields, and read as a `T`.
+fn typed<T: DeserializeOwned>(
+    operation: &Operation,
+    item: &Value,
+    sent: &Vars,
+) -> Result<T, String> {
     let fields = &operation.response.fields;
     let shaped = if fields.is_empty() {
         item.clone()
     } else {
-        map_object(fields, item).map_err(|mismatch| mismatch.to_string())?
+        map_object(&with_values(fields, sent), item).map_err(|mismatch| mismatch.to_string())?
     };
     // Through text rather than `from_value`: the widget's types are read from text already,
     // and reading them from a `Value` too would carry a second copy of every reader.
@@ -317,10 +352,12 @@ mod tests {
     #[test]
     fn a_list_is_read_into_the_widgets_types_with_its_next_page() {
         let spec = AdapterSpec::parse(SPEC).unwrap();
+        let sent = Vars::new();
         let reply = |body| Reply {
             body,
             link: None,
             url: "https://api.test/api/boards/b/posts",
+            sent: &sent,
         };
         let (items, next) = spec
             .read_list::<Thing>(
@@ -371,10 +408,12 @@ mod tests {
             {"id": "4", "kind": "video", "media": [{"url": "b.mp4"}]},
             {"id": "5", "media": [{"url": "c.jpg"}]}
         ]"#;
+        let sent = Vars::new();
         let reply = Reply {
             body,
             link: None,
             url: "https://api.test/p",
+            sent: &sent,
         };
         let (items, next) = spec
             .read_list::<Thing>(OperationName::ListPosts, None, reply)
@@ -392,10 +431,12 @@ mod tests {
     #[test]
     fn an_answer_that_does_not_match_says_where() {
         let spec = AdapterSpec::parse(SPEC).unwrap();
+        let sent = Vars::new();
         let reply = |body| Reply {
             body,
             link: None,
             url: "https://api.test/x",
+            sent: &sent,
         };
         let error = |body| {
             spec.read_list::<Thing>(OperationName::ListIdeas, None, reply(body))
@@ -434,5 +475,94 @@ mod tests {
                 .unwrap(),
             None
         );
+    }
+
+    /// A write's answer may say less than the widget shows, or nothing: its fields repeat
+    /// what the request sent.
+    #[test]
+    fn a_write_is_read_from_its_answer_and_what_was_sent() {
+        let spec = AdapterSpec::parse(
+            r#"{"operations": {
+              "create_idea": {
+                "method": "POST",
+                "url": "/posts",
+                "body": {"title": "{title}", "labels": "{tags}", "parent": "{board}"},
+                "response": {"fields": {
+                  "id": {"from": "/number", "as": "string"},
+                  "title": {"from": "/title", "default": "{title}"},
+                  "tags": {"value": "{tags}"},
+                  "created_at": {"value": "{now}"},
+                  "author.name": {"value": "{site} member"}
+                }}
+              },
+              "create_comment": {"method": "POST", "url": "/c", "body": {"text": "{body}", "reply_to": "{parent}"}}
+            }}"#,
+        )
+        .unwrap();
+        let mut sent = vars();
+        sent.extend([
+            ("title", json!("Wider toe box")),
+            ("tags", json!(["fit", "comfort"])),
+            ("board", Value::Null),
+            ("site", json!("ridgeline")),
+            ("now", json!("2026-11-28T12:00:00Z")),
+            ("body", json!("Yes please")),
+            ("parent", Value::Null),
+        ]);
+        let request = spec
+            .request(OperationName::CreateIdea, &sent, None, "https://api.test")
+            .unwrap();
+        // A whole placeholder keeps its type; one with no value leaves its key out.
+        assert_eq!(
+            request.body.as_deref(),
+            Some(r#"{"labels":["fit","comfort"],"title":"Wider toe box"}"#)
+        );
+        let reply = |body| Reply {
+            body,
+            link: None,
+            url: "https://api.test/posts",
+            sent: &sent,
+        };
+        let expected = json!({
+            "id": "31",
+            "title": "Wider toe box",
+            "tags": ["fit", "comfort"],
+            "created_at": "2026-11-28T12:00:00Z",
+            "author": {"name": "ridgeline member"}
+        });
+        let made: Value = spec
+            .read_written(
+                OperationName::CreateIdea,
+                reply(r#"{"number": 31, "slug": "wider"}"#),
+            )
+            .unwrap();
+        assert_eq!(made, expected);
+        let titled: Value = spec
+            .read_written(
+                OperationName::CreateIdea,
+                reply(r#"{"number": 31, "title": "Theirs"}"#),
+            )
+            .unwrap();
+        assert_eq!(titled["title"], "Theirs");
+        // An empty answer maps as an empty object: here the id is missing.
+        let empty = spec.read_written::<Value>(OperationName::CreateIdea, reply(""));
+        assert_eq!(
+            empty.unwrap_err().to_string(),
+            "the answer to `create_idea`: field `id`: nothing at `/number`"
+        );
+        let unmapped = spec.read_written::<Value>(OperationName::CreateComment, reply(" "));
+        assert_eq!(
+            unmapped.unwrap_err().to_string(),
+            "the answer to `create_comment`: it is empty, and the adapter maps no fields for it"
+        );
+        let comment = spec
+            .request(
+                OperationName::CreateComment,
+                &sent,
+                None,
+                "https://api.test",
+            )
+            .unwrap();
+        assert_eq!(comment.body.as_deref(), Some(r#"{"text":"Yes please"}"#));
     }
 }

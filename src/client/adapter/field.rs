@@ -1,8 +1,9 @@
 //! Where each field of the widget's types lives in an item of a brand's answer: a JSON
 //! Pointer (RFC 6901) into the item, or a rule that adds a constant, a default, a mapping of
-//! names, a conversion, or, for a list, how each of its elements maps. The fields are written
-//! into an object of the widget's own shape, which its types then read as they read
-//! Kindred's answers.
+//! names, a conversion, or, for a list, how each of its elements maps. A constant may repeat
+//! what the request sent (`"{title}"`), for an API that answers a write with less than the
+//! widget shows. The fields are written into an object of the widget's own shape, which its
+//! types then read as they read Kindred's answers.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -11,6 +12,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 
+use super::template::{fill_json, Vars};
 use super::transform::Convert;
 
 /// Where one field comes from.
@@ -167,6 +169,42 @@ impl Field {
         }
     }
 
+    /// The field with the request's values in the constants it gives (`value` and
+    /// `default`), where they name placeholders: `{"value": "{title}"}` is the title sent.
+    pub fn with_values(&self, vars: &Vars) -> Self {
+        match self {
+            Self::At(pointer) => Self::At(pointer.clone()),
+            Self::Rule(rule) => Self::Rule(Box::new(Rule {
+                value: rule.value.as_ref().map(|value| fill_json(value, vars)),
+                default: rule.default.as_ref().map(|value| fill_json(value, vars)),
+                list: rule
+                    .list
+                    .as_ref()
+                    .map(|list| list.iter().map(|each| each.with_values(vars)).collect()),
+                each: rule.each.as_ref().map(|each| each.with_values(vars)),
+                ..Rule::clone(rule)
+            })),
+        }
+    }
+
+    /// The constants the field gives (`value` and `default`, at every level), for checking
+    /// the placeholders they name.
+    pub fn constants(&self) -> Vec<&Value> {
+        let Self::Rule(rule) = self else {
+            return Vec::new();
+        };
+        let mut constants: Vec<&Value> = rule.value.iter().chain(&rule.default).collect();
+        for each in rule.each.iter().chain(rule.list.iter().flatten()) {
+            match each {
+                Each::Value(field) => constants.extend(field.constants()),
+                Each::Object(fields) => {
+                    constants.extend(fields.values().flat_map(Field::constants))
+                }
+            }
+        }
+        constants
+    }
+
     /// The pointers the field reads, for checking them.
     pub fn pointers(&self) -> Vec<&str> {
         match self {
@@ -243,7 +281,22 @@ impl Rule {
     }
 }
 
+/// `fields`, each [`Field::with_values`].
+pub fn with_values(fields: &Fields, vars: &Vars) -> Fields {
+    fields
+        .iter()
+        .map(|(path, field)| (path.clone(), field.with_values(vars)))
+        .collect()
+}
+
 impl Each {
+    fn with_values(&self, vars: &Vars) -> Self {
+        match self {
+            Self::Value(field) => Self::Value(field.with_values(vars)),
+            Self::Object(fields) => Self::Object(with_values(fields, vars)),
+        }
+    }
+
     /// What `element` maps to; `None` when it does not.
     fn map(&self, element: &Value) -> Option<Value> {
         match self {

@@ -54,10 +54,12 @@ mod documented {
             request.headers,
             [("X-Shop-Visitor".to_owned(), "v-1".to_owned())]
         );
+        let sent = Vars::new();
         let reply = Reply {
             body: ANSWER,
             link: None,
             url: &request.url,
+            sent: &sent,
         };
         let (posts, next) = spec
             .read_list::<Post>(OperationName::ListPosts, None, reply)

@@ -21,7 +21,7 @@ pub fn preset(name: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use kindred_api::{Comment, Idea, IdeaDetail, IdeaStatus, Post, SimilarIdea};
+    use kindred_api::{Comment, Idea, IdeaDetail, IdeaStatus, LikeState, Post, SimilarIdea};
     use serde_json::json;
 
     use super::super::exchange::{Reply, Request};
@@ -73,10 +73,12 @@ mod tests {
         );
         let link = "<https://mastodon.example/api/v1/timelines/tag/trailrunning?limit=20&max_id=113000000000000001&only_media=true>; rel=\"next\", \
                     <https://mastodon.example/api/v1/timelines/tag/trailrunning?limit=20&min_id=113000000000000003>; rel=\"prev\"";
+        let sent = Vars::new();
         let reply = Reply {
             body: include_str!("presets/samples/mastodon-tag.json"),
             link: Some(link),
             url: &request.url,
+            sent: &sent,
         };
         let (posts, next) = spec
             .read_list::<Post>(OperationName::ListPosts, None, reply)
@@ -123,12 +125,56 @@ mod tests {
             "https://mastodon.example",
         );
         assert_eq!(after.url, next);
-        // Nothing but the list: likes and sharing are switched off.
-        for operation in [
+
+        // A signed-in visitor's like is a favourite, which answers the status.
+        let signed_in = Vars::from([("id", json!(first.id.0)), ("token", json!("t0k"))]);
+        let like = ask(
+            &spec,
             OperationName::Like,
-            OperationName::Report,
-            OperationName::CreatePost,
-        ] {
+            &signed_in,
+            None,
+            "https://mastodon.example",
+        );
+        assert_eq!(
+            (like.method, like.url.as_str()),
+            (
+                Method::Post,
+                "https://mastodon.example/api/v1/statuses/113000000000000003/favourite"
+            )
+        );
+        assert_eq!(
+            like.headers,
+            [("Authorization".to_owned(), "Bearer t0k".to_owned())]
+        );
+        let unlike = ask(
+            &spec,
+            OperationName::Unlike,
+            &signed_in,
+            None,
+            "https://mastodon.example",
+        );
+        assert!(unlike.url.ends_with("/unfavourite"), "{}", unlike.url);
+        let liked: LikeState = spec
+            .read_written(
+                OperationName::Like,
+                Reply {
+                    body: include_str!("presets/samples/mastodon-favourite.json"),
+                    link: None,
+                    url: &like.url,
+                    sent: &signed_in,
+                },
+            )
+            .unwrap();
+        assert_eq!(
+            liked,
+            LikeState {
+                post_id: first.id.clone(),
+                like_count: 15,
+                liked: true
+            }
+        );
+        // Reports and sharing need more than a hashtag: they are switched off.
+        for operation in [OperationName::Report, OperationName::CreatePost] {
             assert!(spec.operation(operation).is_none());
         }
     }
@@ -145,10 +191,12 @@ mod tests {
             "https://brand.example/community/",
         );
         assert_eq!(request.url, "https://brand.example/community/feed.json");
+        let sent = Vars::new();
         let reply = Reply {
             body: include_str!("presets/samples/jsonfeed.json"),
             link: None,
             url: &request.url,
+            sent: &sent,
         };
         let (posts, next) = spec
             .read_list::<Post>(OperationName::ListPosts, None, reply)
@@ -224,10 +272,12 @@ mod tests {
             [("Authorization".to_owned(), "Bearer t0k".to_owned())]
         );
 
+        let sent = Vars::new();
         let reply = |body| Reply {
             body,
             link: None,
             url: "https://feedback.example/api/v1/posts",
+            sent: &sent,
         };
         let (ideas, next) = spec
             .read_list::<Idea>(
@@ -300,5 +350,66 @@ mod tests {
             "https://feedback.example",
         );
         assert_eq!(unvote.method, Method::Delete);
+
+        // Fider answers a new post or comment with its number or id only: the widget reads
+        // the rest back (see `ApiClient::create_idea`), with the id mapped here.
+        vars.extend([
+            ("title", json!("Lighter laces")),
+            ("body", json!("Flat, \"grippy\" laces")),
+        ]);
+        let create = ask(
+            &spec,
+            OperationName::CreateIdea,
+            &vars,
+            None,
+            "https://feedback.example",
+        );
+        assert_eq!(
+            (create.method, create.url.as_str()),
+            (Method::Post, "https://feedback.example/api/v1/posts")
+        );
+        assert_eq!(
+            create.body.as_deref(),
+            Some(r#"{"description":"Flat, \"grippy\" laces","title":"Lighter laces"}"#)
+        );
+        let written = |operation, body| {
+            let reply = Reply {
+                body,
+                link: None,
+                url: "https://feedback.example/api/v1/posts",
+                sent: &vars,
+            };
+            spec.read_written::<serde_json::Value>(operation, reply)
+                .unwrap()
+        };
+        assert_eq!(
+            written(
+                OperationName::CreateIdea,
+                include_str!("presets/samples/fider-created.json")
+            ),
+            json!({"id": "14"})
+        );
+        let comment = ask(
+            &spec,
+            OperationName::CreateComment,
+            &vars,
+            None,
+            "https://feedback.example",
+        );
+        assert_eq!(
+            comment.url,
+            "https://feedback.example/api/v1/posts/12/comments"
+        );
+        assert_eq!(
+            comment.body.as_deref(),
+            Some(r#"{"content":"Flat, \"grippy\" laces"}"#)
+        );
+        assert_eq!(
+            written(
+                OperationName::CreateComment,
+                include_str!("presets/samples/fider-comment-created.json")
+            ),
+            json!({"id": "905"})
+        );
     }
 }

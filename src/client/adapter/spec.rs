@@ -151,7 +151,7 @@ impl OperationName {
             Self::CreateComment => &["id", "body", "parent"],
             Self::ListPosts => &["feed", "tag", "product"],
             Self::Like | Self::Unlike => &["id"],
-            Self::Report => &["id", "reason"],
+            Self::Report => &["id", "reason", "note"],
             Self::CreatePost => &["feed", "caption", "alt", "products"],
             Self::GetForm => &["form"],
             Self::SubmitForm => &["form", "answers"],
@@ -160,8 +160,9 @@ impl OperationName {
 }
 
 /// The placeholders every request may name: the site, the visitor's id, the signed-in
-/// visitor's token (empty when none), the widget's language and the page size.
-pub const COMMON_PLACEHOLDERS: [&str; 5] = ["site", "visitor", "token", "locale", "limit"];
+/// visitor's token (empty when none), the widget's language, the page size and the time the
+/// request is made (RFC 3339, UTC).
+pub const COMMON_PLACEHOLDERS: [&str; 6] = ["site", "visitor", "token", "locale", "limit", "now"];
 
 impl fmt::Display for OperationName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -326,6 +327,22 @@ impl AdapterSpec {
 }
 
 impl Operation {
+    /// Whether the request's templates name `placeholder`, so the API hears its value.
+    pub fn names(&self, placeholder: &str) -> bool {
+        let templates = std::iter::once(&self.url)
+            .chain(self.query.values())
+            .chain(self.headers.values());
+        let mut named =
+            templates.flat_map(|template| template::names(template).unwrap_or_default());
+        let in_body = || {
+            self.body
+                .as_ref()
+                .and_then(|body| template::json_names(body).ok())
+                .is_some_and(|names| names.contains(&placeholder))
+        };
+        named.any(|name| name == placeholder) || in_body()
+    }
+
     /// Checks the operation, answering the key that is wrong and how.
     fn check(&self, name: OperationName) -> Result<(), (String, String)> {
         let paging_vars: &[&str] = match &self.response.paging {
@@ -410,7 +427,17 @@ impl Operation {
             check_pointer(pointer).map_err(|problem| ("response.paging".into(), problem))?;
         }
         for (key, field) in &response.fields {
-            check_field(field).map_err(|problem| (format!("response.fields.{key}"), problem))?;
+            let key = format!("response.fields.{key}");
+            check_field(field).map_err(|problem| (key.clone(), problem))?;
+            for constant in field.constants() {
+                for placeholder in
+                    template::json_names(constant).map_err(|problem| (key.clone(), problem))?
+                {
+                    if !known(placeholder, allowed, &[]) {
+                        return Err((key, unknown(placeholder, allowed, &[])));
+                    }
+                }
+            }
         }
         Ok(())
     }
@@ -494,6 +521,11 @@ mod tests {
         assert_eq!(spec.limit, 15);
         assert_eq!(spec.operations.len(), 3);
         assert_eq!(spec.operations[&OperationName::Vote].method, Method::Post);
+        // What each request lets the API hear, as replies need `{parent}`.
+        let comment = &spec.operations[&OperationName::CreateComment];
+        assert!(comment.names("body") && comment.names("id"));
+        assert!(!comment.names("parent"));
+        assert!(spec.operations[&OperationName::Vote].names("token"));
         assert_eq!(
             spec.operations[&OperationName::ListIdeas].method,
             Method::Get
@@ -506,7 +538,7 @@ mod tests {
             "adapter, at `operations.lst_ideas`: there is no operation `lst_ideas`; there are site, list_ideas, "
         ));
         assert!(error(r#"{"operations": {"vote": {"url": "/v/{idea}"}}}"#).starts_with(
-            "adapter, at `operations.vote.url`: there is no placeholder `{idea}` here; there are {site}, {visitor}, {token}, {locale}, {limit}, {id}"
+            "adapter, at `operations.vote.url`: there is no placeholder `{idea}` here; there are {site}, {visitor}, {token}, {locale}, {limit}, {now}, {id}"
         ));
         assert!(
             error(r#"{"operations": {"list_ideas": {"url": "/i?c={cursor}"}}}"#)
@@ -560,6 +592,10 @@ mod tests {
             r#"{"operations": {"idea": {"url": "/i", "values": {"sort": {"top": "best"}}}}}"#
         )
         .contains("`operations.idea.values.sort`: there is no placeholder `{sort}` here"));
+        assert!(error(
+            r#"{"operations": {"create_comment": {"method": "POST", "url": "/c", "response": {"fields": {"body": {"value": "{text}"}}}}}}"#
+        )
+        .contains("`operations.create_comment.response.fields.body`: there is no placeholder `{text}` here"));
         assert!(error(r#"{}"#).starts_with("adapter: missing field `operations`"));
         assert!(error(r#"{"operations": "#).starts_with("adapter"));
     }

@@ -38,7 +38,7 @@ pub fn Comments(
     let client = expect_context::<ApiClient>();
     // Where the API takes no comments, they are read only.
     let writable = client.offers(OperationName::CreateComment);
-    provide_context(Writable(writable));
+    provide_context(Replies(client.takes_replies()));
     let loaded = {
         let id = id.clone();
         LocalResource::new(move || {
@@ -134,9 +134,9 @@ fn ThreadList(
     }
 }
 
-/// Whether visitors may write comments here, for the reply buttons below.
+/// Whether visitors may answer comments here, for the reply buttons below.
 #[derive(Clone, Copy)]
-struct Writable(bool);
+struct Replies(bool);
 
 /// A top-level comment with its replies and the composer that answers it.
 #[component]
@@ -145,7 +145,7 @@ fn TopComment(thread: Thread, idea: IdeaId, on_posted: Callback<Comment>) -> imp
     let Thread { top, replies } = thread;
     let replying = RwSignal::new(false);
     let reply_button = NodeRef::<Button>::new();
-    let read_only = use_context::<Writable>().is_some_and(|writable| !writable.0);
+    let read_only = use_context::<Replies>().is_some_and(|replies| !replies.0);
     // Closing the composer hands the focus back to the button that opened it.
     let close = Callback::new(move |()| {
         replying.set(false);
