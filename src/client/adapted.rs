@@ -13,21 +13,21 @@ use gloo_net::http::Method;
 use kindred_api::time::rfc3339;
 use kindred_api::{
     CreateReport, ErrorCode, FieldErrors, IdeaDetail, IdeaId, LikeState, Page, PostId,
-    ReportReceipt, VisitorId, VoteState,
+    ReportReceipt, SubmissionReceipt, TargetOutcome, VisitorId, VoteState,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::adapter::exchange::{AnswerError, Reply};
 use super::adapter::spec::{self, AdapterSpec, OperationName};
-use super::adapter::template::Vars;
+use super::adapter::template::{self, Vars};
 use super::{error, ApiClient, Body, ClientError, Exchanged};
 use crate::identity;
 
 /// The operations the widget performs through an adapter: reading, liking and reporting a
-/// feed's posts, and reading, voting, proposing and commenting on a board. The others need
-/// Kindred's contract.
-const ADAPTED: [OperationName; 13] = [
+/// feed's posts; reading, voting, proposing and commenting on a board; and forms. Photo
+/// uploads need Kindred's contract.
+const ADAPTED: [OperationName; 15] = [
     OperationName::Site,
     OperationName::ListPosts,
     OperationName::Like,
@@ -41,6 +41,8 @@ const ADAPTED: [OperationName; 13] = [
     OperationName::Unvote,
     OperationName::CreateIdea,
     OperationName::CreateComment,
+    OperationName::GetForm,
+    OperationName::SubmitForm,
 ];
 
 /// An adapter in use, with the site and language every request may name.
@@ -265,6 +267,47 @@ impl ApiClient {
             post_id: id.clone(),
             reason: report.reason,
         })
+    }
+
+    /// Answers to form `form` sent as the JSON `body` holds them. The receipt is the answer's,
+    /// where the adapter maps a whole one; else it keeps the id the answer gives, if any, and
+    /// leaves the message to the form. Photos cannot go through an adapter; a filled honeypot
+    /// is not sent at all, and answered as if it were.
+    pub(super) async fn adapted_submission(
+        &self,
+        adapter: &Adapter,
+        form: &str,
+        body: Body,
+    ) -> Result<SubmissionReceipt, ClientError> {
+        let operation = OperationName::SubmitForm;
+        let Body::Json(text) = body else {
+            return Err(ClientError::Unsupported {
+                operation: operation.as_str(),
+            });
+        };
+        let sent: Value = serde_json::from_str(&text).unwrap_or_default();
+        let receipt = |id: Option<&Value>| SubmissionReceipt {
+            id: id.map(template::text_of).unwrap_or_default(),
+            target: TargetOutcome::Response,
+            message: String::new(),
+        };
+        if sent["website"]
+            .as_str()
+            .is_some_and(|trap| !trap.is_empty())
+        {
+            return Ok(receipt(None));
+        }
+        let pairs = [
+            ("form", Value::from(form)),
+            ("answers", sent["answers"].clone()),
+        ];
+        if !adapter.maps(operation) {
+            let vars = adapter.vars(&self.visitor, pairs);
+            self.adapted(adapter, operation, &vars, None).await?;
+            return Ok(receipt(None));
+        }
+        let made: Value = self.adapted_write(adapter, operation, pairs).await?;
+        Ok(serde_json::from_str(&made.to_string()).unwrap_or_else(|_| receipt(made.get("id"))))
     }
 
     /// One idea, as operation `idea` answers it.

@@ -265,12 +265,19 @@ impl ApiClient {
 
     /// A co-creation form's schema: `GET /v1/forms/{form}`.
     pub async fn form(&self, form: &str) -> Result<FormSchema, ClientError> {
-        self.kindred_only(OperationName::GetForm)?;
+        if let Some(adapter) = &self.adapter {
+            let pairs = [("form", Value::from(form))];
+            let answer = self
+                .adapted_one(adapter, OperationName::GetForm, pairs)
+                .await?;
+            return answer.ok_or(ClientError::BadResponse { status: 204 });
+        }
         self.send(Method::GET, self.base.form(form), None).await
     }
 
     /// Submits answers to a form: `POST /v1/forms/{form}/submissions`, as JSON, or as
-    /// `multipart/form-data` when photos go with them. A retry with the same `key` gets the
+    /// `multipart/form-data` when photos go with them (which an API behind an adapter does
+    /// not take). A retry with the same `key` gets the
     /// first attempt's answer rather than a second submission.
     pub async fn submit_form(
         &self,
@@ -278,7 +285,9 @@ impl ApiClient {
         body: Body,
         key: &str,
     ) -> Result<SubmissionReceipt, ClientError> {
-        self.kindred_only(OperationName::SubmitForm)?;
+        if let Some(adapter) = &self.adapter {
+            return self.adapted_submission(adapter, form, body).await;
+        }
         let url = self.base.form_submissions(form);
         self.request(Method::POST, url, Some(body), Some(key)).await
     }

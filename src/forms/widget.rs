@@ -51,12 +51,13 @@ pub fn FormWidget(
     };
     let on_sent = Callback::new(move |receipt: SubmissionReceipt| {
         slug.with_value(|slug| events.answered(slug, &receipt));
-        // The form's own message in the widget's language, else the server's.
+        // The form's own message in the widget's language, else the API's, else ours.
         let message = schema
             .get_untracked()
             .and_then(Result::ok)
             .and_then(|schema| schema.localized(locale.tag()).success_message)
-            .unwrap_or(receipt.message);
+            .or_else(|| Some(receipt.message.clone()).filter(|said| !said.trim().is_empty()))
+            .unwrap_or_else(|| locale.catalog().form_received().to_owned());
         thanks.set(Some(message));
         request_animation_frame(move || {
             if let Some(done) = done.get_untracked() {

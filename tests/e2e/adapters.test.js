@@ -206,6 +206,58 @@ test("an adapter at a URL that does not come within the time limit is named in t
   await opened.context.close();
 });
 
+test("a form comes from a shop's CMS and its answers go back there, in the CMS's words", async () => {
+  const adapter = {
+    operations: {
+      get_form: {
+        url: "/api/surveys/{form}",
+        response: {
+          at: "/survey",
+          fields: {
+            slug: "/handle",
+            title: "/heading",
+            fields: {
+              from: "/questions",
+              each: { fields: { name: "/key", label: "/prompt", required: { from: "/mandatory", default: false }, kind: "/settings" } },
+            },
+          },
+        },
+      },
+      submit_form: {
+        method: "POST",
+        url: "/api/surveys/{form}/entries",
+        body: { fields: "{answers}", visitor: "{visitor}", at: "{now}" },
+        response: { fields: { id: { from: "/entry/number", as: "string" } } },
+      },
+    },
+  };
+  const body =
+    `<main><h1>Wishlist</h1><div id="w" data-kindred="form" data-api="${apis.origin}/shop" data-adapter="#cms" ` +
+    `data-form="summit-4-wishlist" data-eager></div></main>` +
+    `<script type="application/json" id="cms">${JSON.stringify(adapter)}</script>`;
+  const opened = await openOwn("adapter-form", body);
+  const { page } = opened;
+  await page.locator('#w [data-field="fit"] textarea').waitFor();
+  assert.match(await page.evaluate(() => document.getElementById("w").shadowRoot.textContent), /Summit 4 wishlist[\s\S]*How should they fit\?[\s\S]*Rate the Summit 3/);
+  // The form's own checks run before anything is sent.
+  await page.locator('#w [data-testid="send-form"]').click();
+  await page.locator('#w [data-field="fit"] [aria-invalid="true"]').waitFor();
+  assert.equal(apis.entries.length, 0);
+  await page.locator('#w [data-field="fit"] textarea').fill("Roomier in the toes.");
+  await page.locator('#w [data-testid="send-form"]').click();
+  const done = page.locator('#w [data-testid="form-success"]');
+  await done.waitFor();
+  assert.match(await done.innerText(), /Thank you! Your answers were received\./);
+  assert.equal(apis.entries.length, 1);
+  const [entry] = apis.entries;
+  assert.deepEqual(entry.fields, { fit: "Roomier in the toes." });
+  assert.match(entry.visitor, /\S/);
+  assert.ok(!Number.isNaN(Date.parse(entry.at)), entry.at);
+  assert.deepEqual(await axeViolations(page), []);
+  await assertOwn(opened);
+  await opened.context.close();
+});
+
 /** The ids of the idea cards shown, in order. */
 const cardIds = (page) =>
   page.locator('#w [data-testid="idea-card"]').evaluateAll((cards) => cards.map((card) => card.dataset.ideaId));

@@ -92,6 +92,10 @@ impl FormText for Arabic {
         "جارٍ تحميل النموذج…"
     }
 
+    fn form_received(&self) -> &'static str {
+        "شكرًا لك! وصلتنا إجاباتك."
+    }
+
     fn next_page(&self) -> &'static str {
         "التالي"
     }

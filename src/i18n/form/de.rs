@@ -95,6 +95,10 @@ impl FormText for German {
         "Formular wird geladen…"
     }
 
+    fn form_received(&self) -> &'static str {
+        "Danke! Ihre Antworten sind angekommen."
+    }
+
     fn next_page(&self) -> &'static str {
         "Weiter"
     }

@@ -90,6 +90,10 @@ impl FormText for English {
         "Loading the form…"
     }
 
+    fn form_received(&self) -> &'static str {
+        "Thank you! Your answers were received."
+    }
+
     fn next_page(&self) -> &'static str {
         "Next"
     }

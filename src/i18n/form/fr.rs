@@ -96,6 +96,10 @@ impl FormText for French {
         "Chargement du formulaire…"
     }
 
+    fn form_received(&self) -> &'static str {
+        "Merci ! Vos réponses ont bien été reçues."
+    }
+
     fn next_page(&self) -> &'static str {
         "Suivant"
     }

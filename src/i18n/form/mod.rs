@@ -28,6 +28,8 @@ pub trait FormText {
     fn form_unavailable(&self) -> &'static str;
     /// Announced while the form loads.
     fn form_loading(&self) -> &'static str;
+    /// Thanks for answers sent, where neither the form nor the API says anything.
+    fn form_received(&self) -> &'static str;
     /// The accessible name of one score of a rating: "3 of 5".
     fn rating_value(&self, score: u32, best: u32) -> String;
     /// Shown when the form needs answers the page should have given (hidden fields) and has
@@ -106,6 +108,7 @@ mod tests {
                 c.form_failed(),
                 c.form_unavailable(),
                 c.form_loading(),
+                c.form_received(),
                 c.drop_photo(),
                 c.photo_preview(),
                 c.least_likely(),
