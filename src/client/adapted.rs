@@ -12,38 +12,18 @@ use std::sync::Arc;
 use gloo_net::http::Method;
 use kindred_api::time::rfc3339;
 use kindred_api::{
-    CreateReport, ErrorCode, FieldErrors, IdeaDetail, IdeaId, LikeState, Page, PostId,
-    ReportReceipt, SubmissionReceipt, TargetOutcome, VisitorId, VoteState,
+    CreatePost, CreateReport, ErrorCode, FieldErrors, IdeaDetail, IdeaId, LikeState, Page, Post,
+    PostId, ReportReceipt, SubmissionReceipt, TargetOutcome, VisitorId, VoteState,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::adapter::exchange::{AnswerError, Reply};
+use super::adapter::exchange::{AnswerError, Part, Reply};
 use super::adapter::spec::{self, AdapterSpec, OperationName};
 use super::adapter::template::{self, Vars};
+use super::upload::{self, Cancel, Progress};
 use super::{error, ApiClient, Body, ClientError, Exchanged};
 use crate::identity;
-
-/// The operations the widget performs through an adapter: reading, liking and reporting a
-/// feed's posts; reading, voting, proposing and commenting on a board; and forms. Photo
-/// uploads need Kindred's contract.
-const ADAPTED: [OperationName; 15] = [
-    OperationName::Site,
-    OperationName::ListPosts,
-    OperationName::Like,
-    OperationName::Unlike,
-    OperationName::Report,
-    OperationName::ListIdeas,
-    OperationName::SimilarIdeas,
-    OperationName::Idea,
-    OperationName::ListComments,
-    OperationName::Vote,
-    OperationName::Unvote,
-    OperationName::CreateIdea,
-    OperationName::CreateComment,
-    OperationName::GetForm,
-    OperationName::SubmitForm,
-];
 
 /// An adapter in use, with the site and language every request may name.
 #[derive(Clone)]
@@ -63,9 +43,9 @@ impl Adapter {
         }
     }
 
-    /// Whether the API offers `operation` and the widget performs it through adapters.
+    /// Whether the API offers `operation`.
     pub fn offers(&self, operation: OperationName) -> bool {
-        ADAPTED.contains(&operation) && self.spec.operation(operation).is_some()
+        self.spec.operation(operation).is_some()
     }
 
     /// Whether the API hears `placeholder`'s value in `operation`'s request.
@@ -310,6 +290,70 @@ impl ApiClient {
         Ok(serde_json::from_str(&made.to_string()).unwrap_or_else(|_| receipt(made.get("id"))))
     }
 
+    /// A photo post (`post` with its `photo`) sent as the adapter's `create_post` parts say,
+    /// reporting progress to `on_progress`; `cancel` can stop it. The API's answer must map
+    /// to the whole post, which the feed then shows. A filled honeypot is not sent.
+    pub(super) async fn adapted_post(
+        &self,
+        adapter: &Adapter,
+        feed: &str,
+        post: &CreatePost,
+        photo: &web_sys::File,
+        on_progress: impl Fn(Progress) + 'static,
+        cancel: &Cancel,
+    ) -> Result<Post, ClientError> {
+        let operation = OperationName::CreatePost;
+        let unsupported = ClientError::Unsupported {
+            operation: operation.as_str(),
+        };
+        if !post.website.is_empty() {
+            return Err(unsupported);
+        }
+        let pairs = [
+            ("feed", Value::from(feed)),
+            ("caption", Value::from(post.caption.as_str())),
+            ("alt", Value::from(post.alt.as_str())),
+            ("products", Value::from(post.product_tags.clone())),
+            ("photo", Value::from(photo.name())),
+        ];
+        let vars = adapter.vars(&self.visitor, pairs);
+        let request = adapter
+            .spec
+            .request(operation, &vars, None, self.base.as_str())
+            .ok_or(unsupported)?;
+        let parts = web_sys::FormData::new().map_err(|_| ClientError::Network)?;
+        for (name, part) in adapter.spec.parts(operation, &vars) {
+            let added = match part {
+                Part::Text(text) => parts.append_with_str(&name, &text),
+                Part::Photo => parts.append_with_blob_and_filename(&name, photo, &photo.name()),
+            };
+            added.map_err(|_| ClientError::Network)?;
+        }
+        let headers: Vec<(&str, String)> = request
+            .headers
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.clone()))
+            .collect();
+        let method = method(request.method).to_string();
+        let url = request.url;
+        let answer = upload::send(&method, &url, &headers, &parts, on_progress, cancel)
+            .await
+            .and_then(|(status, body)| refused(status, &body).map(|()| (status, body)));
+        let (status, body) = answer.inspect_err(|error| {
+            leptos::logging::warn!("[kindred] {method} {url} failed: {error}");
+        })?;
+        let reply = Reply {
+            body: &body,
+            link: None,
+            url: &url,
+            sent: &vars,
+        };
+        adapter
+            .spec
+            .read_written(operation, reply)
+            .map_err(|error| mismatch(&error, status))
+    }
+
     /// One idea, as operation `idea` answers it.
     pub(super) async fn adapted_idea(
         &self,
@@ -372,19 +416,7 @@ impl ApiClient {
                 request.body.map(Body::Json),
             )
             .await
-            .and_then(|answer| {
-                if (200..300).contains(&answer.status) {
-                    Ok(answer)
-                } else {
-                    // A brand's API may answer errors in Kindred's shape; else the status says.
-                    let error = error::decode::<serde::de::IgnoredAny>(answer.status, &answer.body)
-                        .err()
-                        .unwrap_or(ClientError::BadResponse {
-                            status: answer.status,
-                        });
-                    Err(by_status(error))
-                }
-            });
+            .and_then(|answer| refused(answer.status, &answer.body).map(|()| answer));
         match answer {
             Ok(answer) => Ok((url, answer)),
             Err(error) => {
@@ -393,6 +425,18 @@ impl ApiClient {
             }
         }
     }
+}
+
+/// Nothing for a 2xx answer; else the refusal `body` says, in Kindred's shape (a brand's API
+/// may answer errors so), or as its `status` says.
+fn refused(status: u16, body: &str) -> Result<(), ClientError> {
+    if (200..300).contains(&status) {
+        return Ok(());
+    }
+    let error = error::decode::<serde::de::IgnoredAny>(status, body)
+        .err()
+        .unwrap_or(ClientError::BadResponse { status });
+    Err(by_status(error))
 }
 
 /// `error` as the widget tells refusals apart: an answer in no known shape reads by its

@@ -21,9 +21,9 @@ pub use url::{web_url, ApiBase};
 
 use gloo_net::http::{Method, RequestBuilder};
 use kindred_api::{
-    Comment, CreateComment, CreateIdea, CreateReport, FormSchema, Idea, IdeaDetail, IdeaId,
-    LikeState, Page, Post, PostId, ReportReceipt, SimilarIdea, SiteConfig, SubmissionReceipt,
-    VisitorId, VoteState, VISITOR_HEADER,
+    Comment, CreateComment, CreateIdea, CreatePost, CreateReport, FormSchema, Idea, IdeaDetail,
+    IdeaId, LikeState, Page, Post, PostId, ReportReceipt, SimilarIdea, SiteConfig,
+    SubmissionReceipt, VisitorId, VoteState, VISITOR_HEADER,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -81,17 +81,6 @@ impl ApiClient {
             adapter.offers(OperationName::CreateComment)
                 && adapter.hears(OperationName::CreateComment, "parent")
         })
-    }
-
-    /// Fails with [`ClientError::Unsupported`] through an adapter: `operation` is one the
-    /// widget performs only with Kindred's contract.
-    fn kindred_only(&self, operation: OperationName) -> Result<(), ClientError> {
-        match self.adapter {
-            None => Ok(()),
-            Some(_) => Err(ClientError::Unsupported {
-                operation: operation.as_str(),
-            }),
-        }
     }
 
     /// Whether the API streams live events (Server-Sent Events): Kindred's does; an API
@@ -349,20 +338,30 @@ impl ApiClient {
         self.send(Method::POST, url, Some(json(report))).await
     }
 
-    /// Uploads a photo post: `POST /v1/feeds/{feed}/posts` with `multipart/form-data` parts,
-    /// reporting progress to `on_progress`; `cancel` can stop it. A retry with the same `key`
-    /// gets the first attempt's answer rather than a second post.
+    /// Uploads a photo post, `post` with its `photo`: `POST /v1/feeds/{feed}/posts` with
+    /// `multipart/form-data` parts, reporting progress to `on_progress`; `cancel` can stop
+    /// it. A retry with the same `key` gets the first attempt's answer rather than a second
+    /// post.
     pub async fn create_post(
         &self,
         feed: &str,
-        parts: &web_sys::FormData,
+        post: &CreatePost,
+        photo: &web_sys::File,
         key: &str,
         on_progress: impl Fn(Progress) + 'static,
         cancel: &Cancel,
     ) -> Result<Post, ClientError> {
-        self.kindred_only(OperationName::CreatePost)?;
+        if let Some(adapter) = &self.adapter {
+            return self
+                .adapted_post(adapter, feed, post, photo, on_progress, cancel)
+                .await;
+        }
         let url = self.base.feed_posts(feed, &FeedQuery::default(), None);
-        let answer = upload::post(&url, &self.headers(Some(key)), parts, on_progress, cancel).await;
+        let parts = upload::parts(post, photo).ok_or(ClientError::Network)?;
+        let headers = self.headers(Some(key));
+        let answer = upload::send("POST", &url, &headers, &parts, on_progress, cancel)
+            .await
+            .and_then(|(status, body)| error::decode(status, &body));
         if let Err(error) = &answer {
             leptos::logging::warn!("[kindred] POST {url} failed: {error}");
         }

@@ -1,18 +1,18 @@
 //! Uploads the visitor watches. `fetch` cannot tell how much of a request body has gone, so a
 //! photo travels by `XMLHttpRequest`, whose `upload` target reports progress; the answer is
-//! read by the same rules as every other answer ([`super::error::decode`]). An upload has no
-//! time limit (a large photo on a slow line takes what it takes); the visitor can cancel it.
+//! then read as every other answer is. An upload has no time limit (a large photo on a slow
+//! line takes what it takes); the visitor can cancel it.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::Promise;
-use serde::de::DeserializeOwned;
+use kindred_api::CreatePost;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{FormData, ProgressEvent, XmlHttpRequest};
+use web_sys::{File, FormData, ProgressEvent, XmlHttpRequest};
 
-use super::{error, ClientError};
+use super::ClientError;
 
 /// How much of an upload's body has been sent.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -52,18 +52,39 @@ impl Cancel {
     }
 }
 
-/// Sends `parts` to `url` by `POST` with `headers`, calling `on_progress` as the body goes,
-/// and decodes the answer. `cancel` can abort it meanwhile.
-pub async fn post<T: DeserializeOwned>(
+/// The parts of `post` with its `photo`, as Kindred's contract takes them.
+pub fn parts(post: &CreatePost, photo: &File) -> Option<FormData> {
+    let parts = FormData::new().ok()?;
+    parts
+        .append_with_blob_and_filename("image", photo, &photo.name())
+        .ok()?;
+    parts.append_with_str("alt", &post.alt).ok()?;
+    parts.append_with_str("caption", &post.caption).ok()?;
+    for slug in &post.product_tags {
+        parts.append_with_str("product_tags", slug).ok()?;
+    }
+    parts
+        .append_with_str("consent", if post.consent { "true" } else { "false" })
+        .ok()?;
+    if !post.website.is_empty() {
+        parts.append_with_str("website", &post.website).ok()?;
+    }
+    Some(parts)
+}
+
+/// Sends `parts` to `url` by `method` with `headers`, calling `on_progress` as the body
+/// goes, and answers the status and body that came back. `cancel` can abort it meanwhile.
+pub async fn send(
+    method: &str,
     url: &str,
     headers: &[(&str, String)],
     parts: &FormData,
     on_progress: impl Fn(Progress) + 'static,
     cancel: &Cancel,
-) -> Result<T, ClientError> {
+) -> Result<(u16, String), ClientError> {
     let request = XmlHttpRequest::new().map_err(|_| ClientError::Network)?;
     request
-        .open("POST", url)
+        .open(method, url)
         .map_err(|_| ClientError::Network)?;
     for (name, value) in headers {
         request
@@ -96,10 +117,10 @@ pub async fn post<T: DeserializeOwned>(
     match request.status().unwrap_or(0) {
         // No answer: offline, refused, or aborted.
         0 => Err(ClientError::Network),
-        status => {
-            let body = request.response_text().ok().flatten().unwrap_or_default();
-            error::decode(status, &body)
-        }
+        status => Ok((
+            status,
+            request.response_text().ok().flatten().unwrap_or_default(),
+        )),
     }
 }
 

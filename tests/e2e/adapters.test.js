@@ -163,6 +163,43 @@ test("an adapter in the page reads an API of the shop's own: nested lists, numbe
   await opened.context.close();
 });
 
+test("a photo shared through an adapter goes to the shop's API in its own part names", async () => {
+  const fields = SHOP_ADAPTER.operations.list_posts.response.fields;
+  const adapter = structuredClone(SHOP_ADAPTER);
+  adapter.operations.create_post = {
+    method: "POST",
+    url: "/api/photos",
+    body: { upload: "{photo}", text: "{caption}", alt_text: "{alt}", labels: "{products}" },
+    response: { at: "/photo", fields },
+  };
+  const extra = `<script type="application/json" data-kindred-adapter>${JSON.stringify(adapter)}</script>`;
+  const opened = await openFeed("adapter-share", { path: "/shop", feed: "photos", extra });
+  const { page } = opened;
+  const dialog = (selector) => `#w [data-testid="share-dialog"] ${selector}`;
+  await page.locator('#w [data-testid="share-photo"]').click();
+  const png = Buffer.from(await (await fetch(`${apis.origin}/photos/3.png`)).arrayBuffer());
+  await page.locator(dialog('[data-field="image"] input[type="file"]')).setInputFiles({ name: "trail.png", mimeType: "image/png", buffer: png });
+  await page.locator(dialog('[data-testid="photo-preview"]:not([hidden])')).waitFor();
+  await page.locator(dialog('[data-field="alt"] input')).fill("Boots on a muddy trail");
+  await page.locator(dialog('[data-field="caption"] textarea')).fill("Mud season");
+  await page.locator(dialog('[data-field="consent"] input[type="checkbox"]')).check();
+  await page.locator(dialog('[data-testid="send-form"]')).click();
+  await page.locator(dialog('[data-testid="share-thanks"] p')).waitFor();
+  assert.equal(apis.uploads.length, 1);
+  const [upload] = apis.uploads;
+  assert.deepEqual(
+    { ...upload, visitor: undefined },
+    { name: "trail.png", type: "image/png", size: png.length, text: "Mud season", alt: "Boots on a muddy trail", labels: [], visitor: undefined },
+  );
+  assert.match(upload.visitor, /\S/, "the adapter's own header goes with the upload");
+  await page.locator(dialog('[data-testid="share-done"]')).click();
+  const first = page.locator('#w [data-testid="post"]').first();
+  assert.equal(await first.getAttribute("data-post-id"), "13");
+  assert.equal(await first.locator('[part="caption"]').innerText(), "Mud season");
+  await assertOwn(opened);
+  await opened.context.close();
+});
+
 test("a mistaken adapter is named in the console, and the widget says it cannot be set up", async () => {
   const wrong = { operations: { list_posts: { url: "/api/photos/{nope}" } } };
   const extra = `<script type="application/json" id="shop-adapter">${JSON.stringify(wrong)}</script>`;

@@ -25,6 +25,15 @@ pub struct Request {
     pub body: Option<String>,
 }
 
+/// A part of a `multipart/form-data` body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Text.
+    Text(String),
+    /// The visitor's photo: the body named `{photo}` alone here.
+    Photo,
+}
+
 /// An answer as it came back.
 #[derive(Clone, Copy, Debug)]
 pub struct Reply<'a> {
@@ -120,6 +129,31 @@ impl AdapterSpec {
             headers,
             body,
         })
+    }
+
+    /// The body of operation `name` as `multipart/form-data` parts, by name, in order: each
+    /// of the body's keys a part, filled from `vars`; a list is a part per element, a key
+    /// whose placeholders are all empty is left out, and `"{photo}"` is the photo itself.
+    pub fn parts(&self, name: OperationName, vars: &Vars) -> Vec<(String, Part)> {
+        let Some(Value::Object(body)) = self.operation(name).and_then(|op| op.body.as_ref()) else {
+            return Vec::new();
+        };
+        let mut parts = Vec::new();
+        for (key, template) in body {
+            if template.as_str() == Some("{photo}") {
+                parts.push((key.clone(), Part::Photo));
+                continue;
+            }
+            let values = match template::fill_json(template, vars) {
+                Value::Null => Vec::new(),
+                Value::Array(values) => values,
+                value => vec![value],
+            };
+            for value in values {
+                parts.push((key.clone(), Part::Text(template::text_of(&value))));
+            }
+        }
+        parts
     }
 
     /// The thing operation `name` answered with, as a `T`; `None` when the answer has no body
@@ -564,5 +598,34 @@ mod tests {
             )
             .unwrap();
         assert_eq!(comment.body.as_deref(), Some(r#"{"text":"Yes please"}"#));
+    }
+
+    #[test]
+    fn a_photo_goes_as_multipart_parts() {
+        let spec = AdapterSpec::parse(
+            r#"{"operations": {"create_post": {
+              "method": "POST",
+              "url": "/photos",
+              "body": {"upload": "{photo}", "text": "{caption}", "labels": "{products}", "shop": "ridge", "note": "{alt}"}
+            }}}"#,
+        )
+        .unwrap();
+        let sent = Vars::from([
+            ("caption", json!("Dawn, 5 km in")),
+            ("products", json!(["summit-3", "ridge-vest"])),
+            ("photo", json!("dawn.jpg")),
+        ]);
+        let text = |text: &str| Part::Text(text.into());
+        assert_eq!(
+            spec.parts(OperationName::CreatePost, &sent),
+            [
+                ("labels".to_owned(), text("summit-3")),
+                ("labels".to_owned(), text("ridge-vest")),
+                ("shop".to_owned(), text("ridge")),
+                ("text".to_owned(), text("Dawn, 5 km in")),
+                ("upload".to_owned(), Part::Photo),
+            ]
+        );
+        assert!(spec.parts(OperationName::Report, &sent).is_empty());
     }
 }

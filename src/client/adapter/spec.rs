@@ -152,7 +152,7 @@ impl OperationName {
             Self::ListPosts => &["feed", "tag", "product"],
             Self::Like | Self::Unlike => &["id"],
             Self::Report => &["id", "reason", "note"],
-            Self::CreatePost => &["feed", "caption", "alt", "products"],
+            Self::CreatePost => &["feed", "caption", "alt", "products", "photo"],
             Self::GetForm => &["form"],
             Self::SubmitForm => &["form", "answers"],
         }
@@ -375,6 +375,12 @@ impl Operation {
             if self.method == Method::Get {
                 return Err(("body".into(), "a GET request carries no body".into()));
             }
+            if name == OperationName::CreatePost && !body.is_object() {
+                return Err((
+                    "body".into(),
+                    "a photo goes as multipart/form-data: the body is an object of parts".into(),
+                ));
+            }
             for placeholder in
                 template::json_names(body).map_err(|problem| ("body".into(), problem))?
             {
@@ -596,6 +602,10 @@ mod tests {
             r#"{"operations": {"create_comment": {"method": "POST", "url": "/c", "response": {"fields": {"body": {"value": "{text}"}}}}}}"#
         )
         .contains("`operations.create_comment.response.fields.body`: there is no placeholder `{text}` here"));
+        assert!(error(
+            r#"{"operations": {"create_post": {"method": "POST", "url": "/p", "body": "{photo}"}}}"#
+        )
+        .contains("`operations.create_post.body`: a photo goes as multipart/form-data"));
         assert!(error(r#"{}"#).starts_with("adapter: missing field `operations`"));
         assert!(error(r#"{"operations": "#).starts_with("adapter"));
     }

@@ -2,10 +2,9 @@
 //! delivers its answers as a photo upload, showing how far the upload has got and letting the
 //! visitor cancel it. What the visitor chose and typed stays when the upload fails.
 
-use kindred_api::{validate, CreatePost, ErrorCode, FieldErrors, Post};
+use kindred_api::{validate, ErrorCode, FieldErrors, Post};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use web_sys::{File, FormData};
 
 use super::schema::{create_post, share_schema, UploadRules};
 use crate::client::{ApiClient, Cancel, ClientError, Progress};
@@ -13,26 +12,6 @@ use crate::events::use_events;
 use crate::forms::{Delivery, FormAnswers, FormDraft, SchemaForm};
 use crate::i18n::use_catalog;
 use crate::ui::unique_id;
-
-/// The multipart parts of `post` with its `photo`.
-fn parts(post: &CreatePost, photo: &File) -> Option<FormData> {
-    let parts = FormData::new().ok()?;
-    parts
-        .append_with_blob_and_filename("image", photo, &photo.name())
-        .ok()?;
-    parts.append_with_str("alt", &post.alt).ok()?;
-    parts.append_with_str("caption", &post.caption).ok()?;
-    for slug in &post.product_tags {
-        parts.append_with_str("product_tags", slug).ok()?;
-    }
-    parts
-        .append_with_str("consent", if post.consent { "true" } else { "false" })
-        .ok()?;
-    if !post.website.is_empty() {
-        parts.append_with_str("website", &post.website).ok()?;
-    }
-    Some(parts)
-}
 
 /// A refused upload, with a photo the server judged too large or of the wrong type told as
 /// an error on the photo question, where the visitor fixes it.
@@ -87,10 +66,7 @@ pub fn ShareForm(
             }));
             return;
         }
-        let Some(parts) = answers
-            .photo("image")
-            .and_then(|photo| parts(&post, &photo))
-        else {
+        let Some(photo) = answers.photo("image") else {
             done.run(Err(ClientError::Network));
             return;
         };
@@ -101,7 +77,7 @@ pub fn ShareForm(
             let on_progress = move |sent| _ = progress.try_set(Some(sent));
             let handle = cancel.try_get_value().unwrap_or_default();
             let result = client
-                .create_post(&feed, &parts, &key, on_progress, &handle)
+                .create_post(&feed, &post, &photo, &key, on_progress, &handle)
                 .await;
             progress.try_set(None);
             match result {
