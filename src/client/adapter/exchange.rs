@@ -628,4 +628,60 @@ mod tests {
         );
         assert!(spec.parts(OperationName::Report, &sent).is_empty());
     }
+
+    /// A search API that takes its query as a POST body and answers a page of hits under a
+    /// key, with a cursor: a list is not only a GET.
+    #[test]
+    fn a_list_may_be_asked_for_by_post() {
+        let spec = AdapterSpec::parse(
+            r#"{"operations": {"list_ideas": {
+              "method": "POST",
+              "url": "https://search.test/indexes/{board}/search",
+              "body": {"q": "{q}", "hitsPerPage": "{limit}", "after": "{cursor}"},
+              "response": {
+                "at": "/hits",
+                "paging": {"style": "cursor", "next": "/next"},
+                "fields": {"id": "/objectID", "title": "/title"}
+              }
+            }}}"#,
+        )
+        .unwrap();
+        let mut asked = vars();
+        asked.insert("q", json!("laces"));
+        let first = spec
+            .request(OperationName::ListIdeas, &asked, None, "https://api.test")
+            .unwrap();
+        assert_eq!(first.method, Method::Post);
+        assert_eq!(
+            first.url,
+            "https://search.test/indexes/trail%20shoes/search"
+        );
+        assert_eq!(
+            first.body.as_deref(),
+            Some(r#"{"hitsPerPage":20,"q":"laces"}"#)
+        );
+        let sent = Vars::new();
+        let reply = Reply {
+            body: r#"{"hits": [{"objectID": "a1", "title": "Flat laces"}], "next": "c2"}"#,
+            link: None,
+            url: &first.url,
+            sent: &sent,
+        };
+        let (hits, next) = spec
+            .read_list::<Thing>(OperationName::ListIdeas, None, reply)
+            .unwrap();
+        assert_eq!(hits[0].title, "Flat laces");
+        let second = spec
+            .request(
+                OperationName::ListIdeas,
+                &asked,
+                next.as_deref(),
+                "https://api.test",
+            )
+            .unwrap();
+        assert_eq!(
+            second.body.as_deref(),
+            Some(r#"{"after":"c2","hitsPerPage":20,"q":"laces"}"#)
+        );
+    }
 }

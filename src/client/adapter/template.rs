@@ -139,7 +139,8 @@ pub fn has_values(template: &str, vars: &Vars) -> bool {
 }
 
 /// A JSON body template filled from `vars`: a string that is exactly one placeholder takes the
-/// value itself, left out of its object when it has none; other strings are filled as text.
+/// value itself; other strings are filled as text. A member of an object whose placeholders
+/// are all empty or absent (no cursor yet, no parent comment) is left out.
 pub fn fill_json(template: &Value, vars: &Vars) -> Value {
     match template {
         Value::String(text) => match pieces(text).as_deref() {
@@ -152,6 +153,7 @@ pub fn fill_json(template: &Value, vars: &Vars) -> Value {
         Value::Object(entries) => Value::Object(
             entries
                 .iter()
+                .filter(|(_, value)| value.as_str().is_none_or(|text| has_values(text, vars)))
                 .map(|(key, value)| (key.clone(), fill_json(value, vars)))
                 .filter(|(_, value)| !value.is_null())
                 .collect(),
