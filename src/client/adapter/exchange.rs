@@ -7,7 +7,7 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::field::{map_object, with_values};
+use super::field::{map_object, with_values, Fields};
 use super::paging::Answer;
 use super::spec::{AdapterSpec, Method, Operation, OperationName};
 use super::template::{self, Vars};
@@ -163,16 +163,9 @@ impl AdapterSpec {
         name: OperationName,
         reply: Reply,
     ) -> Result<Option<T>, AnswerError> {
-        if reply.body.trim().is_empty() {
-            return Ok(None);
-        }
-        let fail = |problem| AnswerError::of(name, problem);
-        let (operation, body) = self.parsed(name, reply)?;
-        let at = &operation.response.at;
-        let item = body
-            .pointer(at)
-            .ok_or_else(|| fail(format!("nothing at `{at}`")))?;
-        typed(operation, item, reply.sent).map(Some).map_err(fail)
+        self.one(name, reply)?
+            .map(|shaped| typed(shaped).map_err(|problem| AnswerError::of(name, problem)))
+            .transpose()
     }
 
     /// What a write (operation `name`) made, as a `T`. An API may answer a write with
@@ -183,20 +176,7 @@ impl AdapterSpec {
         name: OperationName,
         reply: Reply,
     ) -> Result<T, AnswerError> {
-        if reply.body.trim().is_empty() {
-            let fail = |problem| AnswerError::of(name, problem);
-            let operation = self
-                .operation(name)
-                .ok_or_else(|| fail(NOT_OFFERED.into()))?;
-            if operation.response.fields.is_empty() {
-                return Err(fail(
-                    "it is empty, and the adapter maps no fields for it".into(),
-                ));
-            }
-            return typed(operation, &Value::Object(Map::new()), reply.sent).map_err(fail);
-        }
-        self.read_one(name, reply)?
-            .ok_or_else(|| AnswerError::of(name, "it is empty".into()))
+        typed(self.written(name, reply)?).map_err(|problem| AnswerError::of(name, problem))
     }
 
     /// The items operation `name` answered with, as `T`s, and the cursor of the page after
@@ -207,6 +187,64 @@ impl AdapterSpec {
         cursor: Option<&str>,
         reply: Reply,
     ) -> Result<(Vec<T>, Option<String>), AnswerError> {
+        let (items, next) = self.list(name, cursor, reply)?;
+        let read = items
+            .into_iter()
+            .map(|(index, shaped)| {
+                typed(shaped)
+                    .map_err(|problem| AnswerError::of(name, format!("item {index}: {problem}")))
+            })
+            .collect::<Result<Vec<T>, _>>()?;
+        Ok((read, next))
+    }
+}
+
+/// A list's items kept, in the widget's shape, each with its index in the answer.
+type Shaped = Vec<(usize, Value)>;
+
+// What the readers above share, in the widget's shape but not yet typed: one copy of it,
+// whichever type the widget reads.
+impl AdapterSpec {
+    /// [`Self::read_one`]'s answer, shaped.
+    fn one(&self, name: OperationName, reply: Reply) -> Result<Option<Value>, AnswerError> {
+        if reply.body.trim().is_empty() {
+            return Ok(None);
+        }
+        let fail = |problem| AnswerError::of(name, problem);
+        let (operation, body) = self.parsed(name, reply)?;
+        let at = &operation.response.at;
+        let item = body
+            .pointer(at)
+            .ok_or_else(|| fail(format!("nothing at `{at}`")))?;
+        shaped(operation, item, reply.sent).map(Some).map_err(fail)
+    }
+
+    /// [`Self::read_written`]'s answer, shaped.
+    fn written(&self, name: OperationName, reply: Reply) -> Result<Value, AnswerError> {
+        let fail = |problem| AnswerError::of(name, problem);
+        if reply.body.trim().is_empty() {
+            let operation = self
+                .operation(name)
+                .ok_or_else(|| fail(NOT_OFFERED.into()))?;
+            if operation.response.fields.is_empty() {
+                return Err(fail(
+                    "it is empty, and the adapter maps no fields for it".into(),
+                ));
+            }
+            return shaped(operation, &Value::Object(Map::new()), reply.sent).map_err(fail);
+        }
+        self.one(name, reply)?
+            .ok_or_else(|| fail("it is empty".into()))
+    }
+
+    /// [`Self::read_list`]'s items kept, shaped, each with its index in the answer, and the
+    /// cursor of the page after.
+    fn list(
+        &self,
+        name: OperationName,
+        cursor: Option<&str>,
+        reply: Reply,
+    ) -> Result<(Shaped, Option<String>), AnswerError> {
         let fail = |problem| AnswerError::of(name, problem);
         let (operation, body) = self.parsed(name, reply)?;
         let at = &operation.response.at;
@@ -215,15 +253,17 @@ impl AdapterSpec {
             Some(_) => return Err(fail(format!("no list at `{at}`"))),
             None => return Err(fail(format!("nothing at `{at}`"))),
         };
-        let read = items
+        let fields = with_values(&operation.response.fields, reply.sent);
+        let kept = items
             .iter()
             .enumerate()
             .filter(|(_, item)| operation.response.keeps(item))
             .map(|(index, item)| {
-                typed(operation, item, reply.sent)
+                shape(&fields, item)
+                    .map(|shaped| (index, shaped))
                     .map_err(|problem| fail(format!("item {index}: {problem}")))
             })
-            .collect::<Result<Vec<T>, _>>()?;
+            .collect::<Result<Vec<_>, _>>()?;
         let answer = Answer {
             body: &body,
             items: items.len(),
@@ -231,7 +271,7 @@ impl AdapterSpec {
             url: reply.url,
         };
         let next = operation.response.paging.next(cursor, self.limit, &answer);
-        Ok((read, next))
+        Ok((kept, next))
     }
 }
 
@@ -275,20 +315,23 @@ impl super::spec::Response {
 const NOT_OFFERED: &str = "the adapter does not offer the operation";
 
 /// `item` mapped by `operation`'s fields (their constants filled from `sent`), or as it is
-/// without fields, and read as a `T`.
-fn typed<T: DeserializeOwned>(
-    operation: &Operation,
-    item: &Value,
-    sent: &Vars,
-) -> Result<T, String> {
-    let fields = &operation.response.fields;
-    let shaped = if fields.is_empty() {
-        item.clone()
-    } else {
-        map_object(&with_values(fields, sent), item).map_err(|mismatch| mismatch.to_string())?
-    };
-    // Through text rather than `from_value`: the widget's types are read from text already,
-    // and reading them from a `Value` too would carry a second copy of every reader.
+/// without fields.
+fn shaped(operation: &Operation, item: &Value, sent: &Vars) -> Result<Value, String> {
+    shape(&with_values(&operation.response.fields, sent), item)
+}
+
+/// `item` mapped by `fields`, or as it is without any.
+fn shape(fields: &Fields, item: &Value) -> Result<Value, String> {
+    if fields.is_empty() {
+        return Ok(item.clone());
+    }
+    map_object(fields, item).map_err(|mismatch| mismatch.to_string())
+}
+
+/// `shaped` read as a `T`: through text rather than `from_value`, as the widget's types are
+/// read from text already, and reading them from a `Value` too would carry a second copy of
+/// every reader.
+fn typed<T: DeserializeOwned>(shaped: Value) -> Result<T, String> {
     serde_json::from_str(&shaped.to_string()).map_err(|error| error.to_string())
 }
 
