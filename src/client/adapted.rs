@@ -118,18 +118,12 @@ impl ApiClient {
         cursor: Option<&str>,
     ) -> Result<Page<T>, ClientError> {
         let vars = adapter.vars(&self.visitor, pairs);
-        let (url, answer) = self.adapted(adapter, operation, &vars, cursor).await?;
-        let reply = Reply {
-            body: &answer.body,
-            link: answer.link.as_deref(),
-            url: &url,
-            sent: &vars,
-        };
-        adapter
+        let answered = self.answered(adapter, operation, vars, cursor).await?;
+        let (items, next_cursor) = adapter
             .spec
-            .read_list(operation, cursor, reply)
-            .map(|(items, next_cursor)| Page { items, next_cursor })
-            .map_err(|error| mismatch(&error, answer.status))
+            .read_list(operation, cursor, answered.reply())
+            .map_err(|error| answered.mismatch(&error))?;
+        Ok(Page { items, next_cursor })
     }
 
     /// What `operation` answers, with `pairs` for its templates; `None` for an empty answer.
@@ -140,17 +134,11 @@ impl ApiClient {
         pairs: impl IntoIterator<Item = (&'static str, Value)>,
     ) -> Result<Option<T>, ClientError> {
         let vars = adapter.vars(&self.visitor, pairs);
-        let (url, answer) = self.adapted(adapter, operation, &vars, None).await?;
-        let reply = Reply {
-            body: &answer.body,
-            link: None,
-            url: &url,
-            sent: &vars,
-        };
+        let answered = self.answered(adapter, operation, vars, None).await?;
         adapter
             .spec
-            .read_one(operation, reply)
-            .map_err(|error| mismatch(&error, answer.status))
+            .read_one(operation, answered.reply())
+            .map_err(|error| answered.mismatch(&error))
     }
 
     /// What the write `operation` made, with `pairs` for its templates, as its answer says
@@ -162,17 +150,24 @@ impl ApiClient {
         pairs: impl IntoIterator<Item = (&'static str, Value)>,
     ) -> Result<T, ClientError> {
         let vars = adapter.vars(&self.visitor, pairs);
-        let (url, answer) = self.adapted(adapter, operation, &vars, None).await?;
-        let reply = Reply {
-            body: &answer.body,
-            link: None,
-            url: &url,
-            sent: &vars,
-        };
+        let answered = self.answered(adapter, operation, vars, None).await?;
         adapter
             .spec
-            .read_written(operation, reply)
-            .map_err(|error| mismatch(&error, answer.status))
+            .read_written(operation, answered.reply())
+            .map_err(|error| answered.mismatch(&error))
+    }
+
+    /// Sends `operation`'s request filled from `vars` (the page at `cursor` of a list),
+    /// answering the successful answer with what it was asked with.
+    async fn answered(
+        &self,
+        adapter: &Adapter,
+        operation: OperationName,
+        vars: Vars,
+        cursor: Option<&str>,
+    ) -> Result<Answered, ClientError> {
+        let (url, answer) = self.adapted(adapter, operation, &vars, cursor).await?;
+        Ok(Answered { url, answer, vars })
     }
 
     /// What the write `operation` made, with `pairs` for its templates: its answer, mapped,
@@ -437,6 +432,30 @@ fn refused(status: u16, body: &str) -> Result<(), ClientError> {
         .err()
         .unwrap_or(ClientError::BadResponse { status });
     Err(by_status(error))
+}
+
+/// A successful answer, with the URL and values it was asked with.
+struct Answered {
+    url: String,
+    answer: Exchanged,
+    vars: Vars,
+}
+
+impl Answered {
+    /// The answer, for the adapter to read.
+    fn reply(&self) -> Reply<'_> {
+        Reply {
+            body: &self.answer.body,
+            link: self.answer.link.as_deref(),
+            url: &self.url,
+            sent: &self.vars,
+        }
+    }
+
+    /// `error`, an answer that did not match, logged, as the widget sees it.
+    fn mismatch(&self, error: &AnswerError) -> ClientError {
+        mismatch(error, self.answer.status)
+    }
 }
 
 /// `error` as the widget tells refusals apart: an answer in no known shape reads by its
