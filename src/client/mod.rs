@@ -151,23 +151,7 @@ impl ApiClient {
     /// Proposes an idea: `POST /v1/boards/{board}/ideas`.
     pub async fn create_idea(&self, board: &str, idea: &CreateIdea) -> Result<Idea, ClientError> {
         if let Some(adapter) = &self.adapter {
-            let pairs = [
-                ("board", Value::from(board)),
-                ("title", Value::from(idea.title.as_str())),
-                ("body", Value::from(idea.body.as_str())),
-                ("tags", Value::from(idea.tags.clone())),
-            ];
-            // An API that answers with less than the idea is asked for it.
-            let again = |id| async move {
-                if !adapter.offers(OperationName::Idea) {
-                    return Ok(None);
-                }
-                let detail = self.adapted_idea(adapter, &IdeaId(id)).await?;
-                Ok(Some(detail.idea))
-            };
-            return self
-                .adapted_made(adapter, OperationName::CreateIdea, pairs, again)
-                .await;
+            return self.adapted_new_idea(adapter, board, idea).await;
         }
         let url = self.base.board_ideas(board, None);
         self.send(Method::POST, url, Some(json(idea))).await
@@ -217,36 +201,7 @@ impl ApiClient {
         comment: &CreateComment,
     ) -> Result<Comment, ClientError> {
         if let Some(adapter) = &self.adapter {
-            let pairs = [
-                ("id", Value::from(id.0.as_str())),
-                ("body", Value::from(comment.body.as_str())),
-                // No parent leaves the placeholder, and a body key that is only it, out.
-                (
-                    "parent",
-                    comment.parent_id.clone().map_or(Value::Null, Value::from),
-                ),
-            ];
-            // An API that answers with less than the comment is asked for the thread.
-            let again = |made: String| async move {
-                if !adapter.offers(OperationName::ListComments) {
-                    return Ok(None);
-                }
-                let pairs = [("id", Value::from(id.0.as_str()))];
-                let thread: Page<Comment> = self
-                    .adapted_list(adapter, OperationName::ListComments, pairs, None)
-                    .await?;
-                Ok(thread
-                    .items
-                    .into_iter()
-                    .flat_map(|comment| {
-                        let replies = comment.replies.clone();
-                        std::iter::once(comment).chain(replies)
-                    })
-                    .find(|comment| comment.id == made))
-            };
-            return self
-                .adapted_made(adapter, OperationName::CreateComment, pairs, again)
-                .await;
+            return self.adapted_new_comment(adapter, id, comment).await;
         }
         let url = self.base.idea_comments(id);
         self.send(Method::POST, url, Some(json(comment))).await
@@ -266,8 +221,8 @@ impl ApiClient {
 
     /// Submits answers to a form: `POST /v1/forms/{form}/submissions`, as JSON, or as
     /// `multipart/form-data` when photos go with them (which an API behind an adapter does
-    /// not take). A retry with the same `key` gets the
-    /// first attempt's answer rather than a second submission.
+    /// not take). A retry with the same `key` gets the first attempt's answer rather than a
+    /// second submission.
     pub async fn submit_form(
         &self,
         form: &str,

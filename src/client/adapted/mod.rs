@@ -3,25 +3,22 @@
 //! (never Kindred's visitor header or token, which another API has no business seeing unless
 //! the adapter asks for them), and the answer read back into the widget's types. An answer
 //! that does not match is logged with where it failed, and reaches the widget as a bad
-//! response.
+//! response. Reads are here; writes, and what follows them, in [`writes`].
 
 use std::fmt;
-use std::future::Future;
 use std::sync::Arc;
+
+mod writes;
 
 use gloo_net::http::Method;
 use kindred_api::time::rfc3339;
-use kindred_api::{
-    CreatePost, CreateReport, ErrorCode, FieldErrors, IdeaDetail, IdeaId, LikeState, Page, Post,
-    PostId, ReportReceipt, SubmissionReceipt, TargetOutcome, VisitorId, VoteState,
-};
+use kindred_api::{ErrorCode, FieldErrors, IdeaDetail, IdeaId, Page, VisitorId};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::adapter::exchange::{AnswerError, Part, Reply};
+use super::adapter::exchange::{AnswerError, Reply};
 use super::adapter::spec::{self, AdapterSpec, OperationName};
-use super::adapter::template::{self, Vars};
-use super::upload::{self, Cancel, Progress};
+use super::adapter::template::Vars;
 use super::{error, ApiClient, Body, ClientError, Exchanged};
 use crate::identity;
 
@@ -170,185 +167,6 @@ impl ApiClient {
         Ok(Answered { url, answer, vars })
     }
 
-    /// What the write `operation` made, with `pairs` for its templates: its answer, mapped,
-    /// where that is a whole `T`; else, by the id the answer gives, as `again` reads it back
-    /// from the API (`None` when it cannot).
-    pub(super) async fn adapted_made<T, Again>(
-        &self,
-        adapter: &Adapter,
-        operation: OperationName,
-        pairs: impl IntoIterator<Item = (&'static str, Value)>,
-        again: impl FnOnce(String) -> Again,
-    ) -> Result<T, ClientError>
-    where
-        T: DeserializeOwned,
-        Again: Future<Output = Result<Option<T>, ClientError>>,
-    {
-        let made: Value = self.adapted_write(adapter, operation, pairs).await?;
-        let short = match serde_json::from_str(&made.to_string()) {
-            Ok(whole) => return Ok(whole),
-            Err(short) => short,
-        };
-        let id = match made.get("id") {
-            Some(Value::String(id)) => Some(id.clone()),
-            Some(Value::Number(id)) => Some(id.to_string()),
-            _ => None,
-        };
-        if let Some(id) = id {
-            if let Some(whole) = again(id).await? {
-                return Ok(whole);
-            }
-        }
-        let problem = format!("{short}, and the API could not be asked for the rest");
-        Err(mismatch(&AnswerError { operation, problem }, 200))
-    }
-
-    /// A like added or withdrawn (`operation`): the post's likes after it where the adapter
-    /// maps the answer, `None` where the API does not say (the widget keeps what it shows).
-    pub(super) async fn adapted_like(
-        &self,
-        adapter: &Adapter,
-        operation: OperationName,
-        id: &PostId,
-    ) -> Result<Option<LikeState>, ClientError> {
-        let pairs = [("id", Value::from(id.0.as_str()))];
-        if adapter.maps(operation) {
-            return self
-                .adapted_write(adapter, operation, pairs)
-                .await
-                .map(Some);
-        }
-        let vars = adapter.vars(&self.visitor, pairs);
-        self.adapted(adapter, operation, &vars, None).await?;
-        Ok(None)
-    }
-
-    /// A report of post `id` sent; whatever the API answers, the receipt repeats the report.
-    pub(super) async fn adapted_report(
-        &self,
-        adapter: &Adapter,
-        id: &PostId,
-        report: &CreateReport,
-    ) -> Result<ReportReceipt, ClientError> {
-        let pairs = [
-            ("id", Value::from(id.0.as_str())),
-            ("reason", Value::from(report.reason.as_str())),
-            ("note", Value::from(report.note.as_str())),
-        ];
-        let vars = adapter.vars(&self.visitor, pairs);
-        self.adapted(adapter, OperationName::Report, &vars, None)
-            .await?;
-        Ok(ReportReceipt {
-            post_id: id.clone(),
-            reason: report.reason,
-        })
-    }
-
-    /// Answers to form `form` sent as the JSON `body` holds them. The receipt is the answer's,
-    /// where the adapter maps a whole one; else it keeps the id the answer gives, if any, and
-    /// leaves the message to the form. Photos cannot go through an adapter; a filled honeypot
-    /// is not sent at all, and answered as if it were.
-    pub(super) async fn adapted_submission(
-        &self,
-        adapter: &Adapter,
-        form: &str,
-        body: Body,
-    ) -> Result<SubmissionReceipt, ClientError> {
-        let operation = OperationName::SubmitForm;
-        let Body::Json(text) = body else {
-            return Err(ClientError::Unsupported {
-                operation: operation.as_str(),
-            });
-        };
-        let sent: Value = serde_json::from_str(&text).unwrap_or_default();
-        let receipt = |id: Option<&Value>| SubmissionReceipt {
-            id: id.map(template::text_of).unwrap_or_default(),
-            target: TargetOutcome::Response,
-            message: String::new(),
-        };
-        if sent["website"]
-            .as_str()
-            .is_some_and(|trap| !trap.is_empty())
-        {
-            return Ok(receipt(None));
-        }
-        let pairs = [
-            ("form", Value::from(form)),
-            ("answers", sent["answers"].clone()),
-        ];
-        if !adapter.maps(operation) {
-            let vars = adapter.vars(&self.visitor, pairs);
-            self.adapted(adapter, operation, &vars, None).await?;
-            return Ok(receipt(None));
-        }
-        let made: Value = self.adapted_write(adapter, operation, pairs).await?;
-        Ok(serde_json::from_str(&made.to_string()).unwrap_or_else(|_| receipt(made.get("id"))))
-    }
-
-    /// A photo post (`post` with its `photo`) sent as the adapter's `create_post` parts say,
-    /// reporting progress to `on_progress`; `cancel` can stop it. The API's answer must map
-    /// to the whole post, which the feed then shows. A filled honeypot is not sent.
-    pub(super) async fn adapted_post(
-        &self,
-        adapter: &Adapter,
-        feed: &str,
-        post: &CreatePost,
-        photo: &web_sys::File,
-        on_progress: impl Fn(Progress) + 'static,
-        cancel: &Cancel,
-    ) -> Result<Post, ClientError> {
-        let operation = OperationName::CreatePost;
-        let unsupported = ClientError::Unsupported {
-            operation: operation.as_str(),
-        };
-        if !post.website.is_empty() {
-            return Err(unsupported);
-        }
-        let pairs = [
-            ("feed", Value::from(feed)),
-            ("caption", Value::from(post.caption.as_str())),
-            ("alt", Value::from(post.alt.as_str())),
-            ("products", Value::from(post.product_tags.clone())),
-            ("photo", Value::from(photo.name())),
-        ];
-        let vars = adapter.vars(&self.visitor, pairs);
-        let request = adapter
-            .spec
-            .request(operation, &vars, None, self.base.as_str())
-            .ok_or(unsupported)?;
-        let parts = web_sys::FormData::new().map_err(|_| ClientError::Network)?;
-        for (name, part) in adapter.spec.parts(operation, &vars) {
-            let added = match part {
-                Part::Text(text) => parts.append_with_str(&name, &text),
-                Part::Photo => parts.append_with_blob_and_filename(&name, photo, &photo.name()),
-            };
-            added.map_err(|_| ClientError::Network)?;
-        }
-        let headers: Vec<(&str, String)> = request
-            .headers
-            .iter()
-            .map(|(name, value)| (name.as_str(), value.clone()))
-            .collect();
-        let method = method(request.method).to_string();
-        let url = request.url;
-        let answer = upload::send(&method, &url, &headers, &parts, on_progress, cancel)
-            .await
-            .and_then(|(status, body)| refused(status, &body).map(|()| (status, body)));
-        let (status, body) = answer.inspect_err(|error| {
-            leptos::logging::warn!("[kindred] {method} {url} failed: {error}");
-        })?;
-        let reply = Reply {
-            body: &body,
-            link: None,
-            url: &url,
-            sent: &vars,
-        };
-        adapter
-            .spec
-            .read_written(operation, reply)
-            .map_err(|error| mismatch(&error, status))
-    }
-
     /// One idea, as operation `idea` answers it.
     pub(super) async fn adapted_idea(
         &self,
@@ -359,32 +177,6 @@ impl ApiClient {
         self.adapted_one(adapter, OperationName::Idea, pairs)
             .await?
             .ok_or(ClientError::BadResponse { status: 204 })
-    }
-
-    /// A vote added or withdrawn (`operation`), and the idea's votes after it: as the answer
-    /// says where the adapter maps it, else as the idea now stands (an API that answers a
-    /// vote with nothing, as Fider's does).
-    pub(super) async fn adapted_vote(
-        &self,
-        adapter: &Adapter,
-        operation: OperationName,
-        id: &IdeaId,
-    ) -> Result<VoteState, ClientError> {
-        let pairs = [("id", Value::from(id.0.as_str()))];
-        if adapter.maps(operation) {
-            if let Some(state) = self.adapted_one(adapter, operation, pairs).await? {
-                return Ok(state);
-            }
-        } else {
-            let vars = adapter.vars(&self.visitor, pairs);
-            self.adapted(adapter, operation, &vars, None).await?;
-        }
-        let idea = self.adapted_idea(adapter, id).await?.idea;
-        Ok(VoteState {
-            idea_id: id.clone(),
-            vote_count: idea.vote_count,
-            voted: idea.voted,
-        })
     }
 
     /// Sends `operation`'s request, answering its URL and a successful answer.
