@@ -15,11 +15,22 @@ use serde_json::Value;
 use super::{method, mismatch, refused, Adapter};
 use crate::client::adapter::exchange::{AnswerError, Part, Reply};
 use crate::client::adapter::spec::OperationName;
-use crate::client::adapter::template;
+use crate::client::adapter::template::{self, Vars};
 use crate::client::upload::{self, Cancel, Progress};
 use crate::client::{ApiClient, Body, ClientError};
 
 impl ApiClient {
+    /// Sends the write `operation` filled from `vars`, whatever it answers.
+    async fn adapted_sent(
+        &self,
+        adapter: &Adapter,
+        operation: OperationName,
+        vars: Vars,
+    ) -> Result<(), ClientError> {
+        self.adapted(adapter, operation, &vars, None).await?;
+        Ok(())
+    }
+
     /// What the write `operation` made, with `pairs` for its templates: its answer, mapped,
     /// where that is a whole `T`; else, by the id the answer gives, as `again` reads it back
     /// from the API (`None` when it cannot).
@@ -39,12 +50,8 @@ impl ApiClient {
             Ok(whole) => return Ok(whole),
             Err(short) => short,
         };
-        let id = match made.get("id") {
-            Some(Value::String(id)) => Some(id.clone()),
-            Some(Value::Number(id)) => Some(id.to_string()),
-            _ => None,
-        };
-        if let Some(id) = id {
+        let id = made.get("id").map(template::text_of);
+        if let Some(id) = id.filter(|id| !id.is_empty()) {
             if let Some(whole) = again(id).await? {
                 return Ok(whole);
             }
@@ -131,8 +138,8 @@ impl ApiClient {
                 .await
                 .map(Some);
         }
-        let vars = adapter.vars(&self.visitor, pairs);
-        self.adapted(adapter, operation, &vars, None).await?;
+        self.adapted_sent(adapter, operation, adapter.vars(&self.visitor, pairs))
+            .await?;
         Ok(None)
     }
 
@@ -148,9 +155,12 @@ impl ApiClient {
             ("reason", Value::from(report.reason.as_str())),
             ("note", Value::from(report.note.as_str())),
         ];
-        let vars = adapter.vars(&self.visitor, pairs);
-        self.adapted(adapter, OperationName::Report, &vars, None)
-            .await?;
+        self.adapted_sent(
+            adapter,
+            OperationName::Report,
+            adapter.vars(&self.visitor, pairs),
+        )
+        .await?;
         Ok(ReportReceipt {
             post_id: id.clone(),
             reason: report.reason,
@@ -190,8 +200,8 @@ impl ApiClient {
             ("answers", sent["answers"].clone()),
         ];
         if !adapter.maps(operation) {
-            let vars = adapter.vars(&self.visitor, pairs);
-            self.adapted(adapter, operation, &vars, None).await?;
+            self.adapted_sent(adapter, operation, adapter.vars(&self.visitor, pairs))
+                .await?;
             return Ok(receipt(None));
         }
         let made: Value = self.adapted_write(adapter, operation, pairs).await?;
@@ -277,8 +287,8 @@ impl ApiClient {
                 return Ok(state);
             }
         } else {
-            let vars = adapter.vars(&self.visitor, pairs);
-            self.adapted(adapter, operation, &vars, None).await?;
+            self.adapted_sent(adapter, operation, adapter.vars(&self.visitor, pairs))
+                .await?;
         }
         let idea = self.adapted_idea(adapter, id).await?.idea;
         Ok(VoteState {
