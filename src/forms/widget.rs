@@ -56,7 +56,7 @@ pub fn FormWidget(
             .get_untracked()
             .and_then(Result::ok)
             .and_then(|schema| schema.localized(locale.tag()).success_message)
-            .or_else(|| Some(receipt.message.clone()).filter(|said| !said.trim().is_empty()))
+            .or(Some(receipt.message).filter(|said| !said.trim().is_empty()))
             .unwrap_or_else(|| locale.catalog().form_received().to_owned());
         thanks.set(Some(message));
         request_animation_frame(move || {

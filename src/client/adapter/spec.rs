@@ -332,15 +332,13 @@ impl Operation {
         let templates = std::iter::once(&self.url)
             .chain(self.query.values())
             .chain(self.headers.values());
-        let mut named =
-            templates.flat_map(|template| template::names(template).unwrap_or_default());
-        let in_body = || {
-            self.body
-                .as_ref()
-                .and_then(|body| template::json_names(body).ok())
-                .is_some_and(|names| names.contains(&placeholder))
-        };
-        named.any(|name| name == placeholder) || in_body()
+        let mut names: Vec<&str> = templates
+            .flat_map(|template| template::names(template).unwrap_or_default())
+            .collect();
+        if let Some(body) = &self.body {
+            names.extend(template::json_names(body).unwrap_or_default());
+        }
+        names.contains(&placeholder)
     }
 
     /// Checks the operation, answering the key that is wrong and how.
@@ -381,13 +379,7 @@ impl Operation {
                     "a photo goes as multipart/form-data: the body is an object of parts".into(),
                 ));
             }
-            for placeholder in
-                template::json_names(body).map_err(|problem| ("body".into(), problem))?
-            {
-                if !known(placeholder, allowed, paging_vars) {
-                    return Err(("body".into(), unknown(placeholder, allowed, paging_vars)));
-                }
-            }
+            check_json(body, allowed, paging_vars).map_err(|problem| ("body".into(), problem))?;
         }
         let response = &self.response;
         check_pointer(&response.at).map_err(|problem| ("response.at".into(), problem))?;
@@ -433,17 +425,8 @@ impl Operation {
             check_pointer(pointer).map_err(|problem| ("response.paging".into(), problem))?;
         }
         for (key, field) in &response.fields {
-            let key = format!("response.fields.{key}");
-            check_field(field).map_err(|problem| (key.clone(), problem))?;
-            for constant in field.constants() {
-                for placeholder in
-                    template::json_names(constant).map_err(|problem| (key.clone(), problem))?
-                {
-                    if !known(placeholder, allowed, &[]) {
-                        return Err((key, unknown(placeholder, allowed, &[])));
-                    }
-                }
-            }
+            check_field(field, allowed)
+                .map_err(|problem| (format!("response.fields.{key}"), problem))?;
         }
         Ok(())
     }
@@ -478,6 +461,16 @@ fn check_template(template: &str, allowed: &[&str], paging: &[&str]) -> Result<(
     Ok(())
 }
 
+/// Checks that the JSON template `template` reads and names only placeholders it may.
+fn check_json(template: &Value, allowed: &[&str], paging: &[&str]) -> Result<(), String> {
+    for name in template::json_names(template)? {
+        if !known(name, allowed, paging) {
+            return Err(unknown(name, allowed, paging));
+        }
+    }
+    Ok(())
+}
+
 /// Checks that `pointer` is a JSON Pointer: empty, or starting with `/`.
 fn check_pointer(pointer: &str) -> Result<(), String> {
     if pointer.is_empty() || pointer.starts_with('/') {
@@ -489,9 +482,13 @@ fn check_pointer(pointer: &str) -> Result<(), String> {
     }
 }
 
-/// Checks the pointers a field reads.
-fn check_field(field: &Field) -> Result<(), String> {
-    field.pointers().into_iter().try_for_each(check_pointer)
+/// Checks the pointers a field reads, and the placeholders its constants name.
+fn check_field(field: &Field, allowed: &[&str]) -> Result<(), String> {
+    field.pointers().into_iter().try_for_each(check_pointer)?;
+    let constants = field.constants();
+    constants
+        .into_iter()
+        .try_for_each(|constant| check_json(constant, allowed, &[]))
 }
 
 #[cfg(test)]
