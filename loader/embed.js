@@ -38,14 +38,17 @@
   const absolute = (url) => new URL(url, location.href).href.replace(/\/+$/, "");
   const api = absolute(attrs.api || "/");
   const live = new Map(); // host element -> its entry
-  let loading, sheet, nearby, glue, loaded;
+  let loading, sheet, widgetSheet, nearby, glue, loaded;
   let token = null; // the signed-in user's SSO token, handed to the widget once it loads
   const ready = new Promise((resolve) => (loaded = resolve));
 
   // Tells the loaded widget who the visitor is.
   const signIn = () => glue && (token ? glue.identify(token) : glue.logout());
 
-  // Loads the glue, the wasm it imports and the stylesheet, once, in parallel.
+  // Loads the glue, the wasm it imports and the stylesheet, once, in parallel. The widget's
+  // stylesheet is built here, shared by every widget on the page, and adopted into the
+  // skeletons as soon as it arrives: the browser parses it and puts it to use while the wasm
+  // downloads, rather than when the widget first renders.
   const load = () => {
     if (!loading) {
       const url = (name) => new URL(FILES[name], here).href;
@@ -60,6 +63,13 @@
         fetch(url("css")).then((response) => {
           if (!response.ok) throw new Error("stylesheet: HTTP " + response.status);
           return response.text();
+        }).then((css) => {
+          widgetSheet = new CSSStyleSheet();
+          widgetSheet.replaceSync(css);
+          live.forEach((entry, el) => {
+            if (!entry.widget && el.shadowRoot && sheet) el.shadowRoot.adoptedStyleSheets = [widgetSheet, sheet];
+          });
+          return widgetSheet;
         }),
       ]);
       loading.then(() => loaded(window.Kindred), (error) => {
@@ -89,8 +99,9 @@
     return options;
   };
 
-  // Shows a fresh box in `el`'s shadow root, styled by the loader's stylesheet, unless `only`
-  // is set and the root already shows something; answers the box.
+  // Shows a fresh box in `el`'s shadow root, styled by the loader's stylesheet (after the
+  // widget's, once loaded), unless `only` is set and the root already shows something;
+  // answers the box.
   const show = (el, only) => {
     const box = document.createElement("div");
     const root = el.shadowRoot || (el.attachShadow && el.attachShadow({ mode: "open" }));
@@ -99,7 +110,7 @@
       sheet = new CSSStyleSheet();
       sheet.replaceSync(CSS);
     }
-    root.adoptedStyleSheets = [sheet];
+    root.adoptedStyleSheets = widgetSheet ? [widgetSheet, sheet] : [sheet];
     box.className = "k";
     root.replaceChildren(box);
     return box;
@@ -143,9 +154,9 @@
   // Loads the widget for `entry` and mounts it, unless it was unmounted meanwhile.
   const start = (entry) => {
     if (nearby) nearby.unobserve(entry.el);
-    load().then(([module, css]) => {
+    load().then(([module, styles]) => {
       if (live.get(entry.el) === entry) {
-        entry.widget = module.mount(entry.el, JSON.stringify(optionsFor(entry.el, entry.extra)), css);
+        entry.widget = module.mount(entry.el, JSON.stringify(optionsFor(entry.el, entry.extra)), styles);
       }
     }, (error) => live.get(entry.el) === entry && fail(entry, error));
   };

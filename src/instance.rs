@@ -4,7 +4,7 @@
 use leptos::mount::{mount_to, UnmountHandle};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
-use web_sys::{HtmlElement, ShadowRoot};
+use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot};
 
 use crate::app::App;
 use crate::config::WidgetConfig;
@@ -20,8 +20,8 @@ pub struct Instance {
 impl Instance {
     /// Mounts a widget into `host`, or answers `None` (after saying why on the console) when
     /// the host cannot carry a shadow root, so a broken embedding never breaks the page.
-    pub fn mount(host: &HtmlElement, options: &str, css: &str) -> Option<Self> {
-        let (shadow, container) = match shadow::prepare(host, css) {
+    pub fn mount(host: &HtmlElement, options: &str, sheet: &CssStyleSheet) -> Option<Self> {
+        let (shadow, container) = match shadow::prepare(host, sheet) {
             Ok(prepared) => prepared,
             Err(error) => {
                 leptos::logging::error!("[kindred] cannot render into this element: {error:?}");

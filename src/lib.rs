@@ -29,16 +29,21 @@ use crate::registry::InstanceId;
 ///
 /// `options` is the placeholder's configuration as JSON (for example
 /// `{"kind":"ideas","api":"https://api.example.com","site":"acme","board":"shoes"}`; unknown
-/// keys are ignored) and `css` the text of the widget's stylesheet, adopted into the host's
-/// shadow root. A widget already mounted in `host` is replaced. Never throws: bad options
+/// keys are ignored) and `sheet` the widget's stylesheet, built by the page from the widget's
+/// CSS file and adopted into the host's shadow root (every widget on the page shares it, as
+/// do the loader's skeletons). A widget already mounted in `host` is replaced. Never throws: bad options
 /// render an accessible message inside the widget and are explained on the console.
 ///
 /// The widget stays mounted until [`MountHandle::unmount`] is called, even if the handle is
 /// dropped or garbage-collected.
 #[wasm_bindgen]
-pub fn mount(host: web_sys::HtmlElement, options: &str, css: &str) -> MountHandle {
+pub fn mount(
+    host: web_sys::HtmlElement,
+    options: &str,
+    sheet: &web_sys::CssStyleSheet,
+) -> MountHandle {
     console_error_panic_hook::set_once();
-    MountHandle(registry::mount(&host, options, css))
+    MountHandle(registry::mount(&host, options, sheet))
 }
 
 /// Identifies the visitor to every widget on the page with the brand's SSO `token` (a JWT

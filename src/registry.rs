@@ -7,7 +7,7 @@
 
 use std::cell::{Cell, RefCell};
 
-use web_sys::HtmlElement;
+use web_sys::{CssStyleSheet, HtmlElement};
 
 use crate::instance::Instance;
 
@@ -26,11 +26,11 @@ thread_local! {
 }
 
 /// Mounts a widget into `host`, after unmounting any widget already there.
-pub fn mount(host: &HtmlElement, options: &str, css: &str) -> Option<InstanceId> {
+pub fn mount(host: &HtmlElement, options: &str, sheet: &CssStyleSheet) -> Option<InstanceId> {
     if let Some(previous) = take(|live| live.instance.is_in(host)) {
         previous.unmount();
     }
-    let instance = Instance::mount(host, options, css)?;
+    let instance = Instance::mount(host, options, sheet)?;
     let id = InstanceId(NEXT_ID.replace(NEXT_ID.get() + 1));
     LIVE.with_borrow_mut(|widgets| widgets.push(Live { id, instance }));
     Some(id)

@@ -3,7 +3,9 @@
 //!
 //! Adopting a constructable sheet is what works under a strict Content Security Policy
 //! (`style-src 'self'`, no `unsafe-inline`), and sharing one sheet means the browser parses
-//! the widget's CSS once however many placeholders the page has.
+//! the widget's CSS once however many placeholders the page has. The page builds that sheet
+//! (the loader does, while the widget's code downloads, and styles its skeletons with it), so
+//! the browser has parsed it and put it to use before the widget's first render.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -13,26 +15,30 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 thread_local! {
-    static SHARED_SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     /// Brand stylesheets by URL, each fetched and parsed once per page.
     static BRAND_SHEETS: RefCell<HashMap<String, CssStyleSheet>> = RefCell::new(HashMap::new());
 }
 
 /// Gives `host` an open shadow root (reusing the one it already has, as after an unmount),
-/// adopts the shared stylesheet into it and answers the root with a fresh, empty container
-/// element to mount views into.
-pub fn prepare(host: &HtmlElement, css: &str) -> Result<(ShadowRoot, HtmlElement), JsValue> {
+/// adopts the widget's stylesheet `sheet` into it and answers the root with a fresh, empty
+/// container element to mount views into.
+pub fn prepare(
+    host: &HtmlElement,
+    sheet: &CssStyleSheet,
+) -> Result<(ShadowRoot, HtmlElement), JsValue> {
     // JavaScript callers can pass anything; refuse what cannot carry a shadow root before
     // calling methods that would throw through the wasm boundary.
     if !Reflect::has(host, &JsValue::from_str("attachShadow")).unwrap_or(false) {
         return Err(JsValue::from_str("the host is not an element"));
     }
+    if !sheet.is_instance_of::<CssStyleSheet>() {
+        return Err(JsValue::from_str("the stylesheet is not a CSSStyleSheet"));
+    }
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
-    let sheet = shared_sheet(css)?;
-    shadow.set_adopted_style_sheets(&Array::of1(&sheet));
+    shadow.set_adopted_style_sheets(&Array::of1(sheet));
     let container = host.owner_document().map_or_else(
         || Err(JsValue::from_str("the host is not in a document")),
         |document| document.create_element("div"),
@@ -46,19 +52,6 @@ pub fn prepare(host: &HtmlElement, css: &str) -> Result<(ShadowRoot, HtmlElement
 pub fn clear(shadow: &ShadowRoot) {
     shadow.replace_children_with_node_0();
     shadow.set_adopted_style_sheets(&Array::new());
-}
-
-/// The page's one widget stylesheet, built from `css` on first use; later calls share it.
-fn shared_sheet(css: &str) -> Result<CssStyleSheet, JsValue> {
-    SHARED_SHEET.with(|cell| {
-        if let Some(sheet) = cell.borrow().as_ref() {
-            return Ok(sheet.clone());
-        }
-        let sheet = CssStyleSheet::new()?;
-        sheet.replace_sync(css)?;
-        *cell.borrow_mut() = Some(sheet.clone());
-        Ok(sheet)
-    })
 }
 
 /// Adopts the brand stylesheet at `url` into `shadow` after the widget's own, so the brand's

@@ -55,6 +55,41 @@ test("the wasm loads only when a placeholder comes near, and its place is reserv
   await opened.context.close();
 });
 
+test("the widget's stylesheet is parsed once, styles the waiting skeletons and every widget", async () => {
+  const opened = await openPage(browser(), "one-sheet", {
+    body:
+      '<div id="a" data-kindred="ideas" data-board="trail-shoes" data-eager></div>' +
+      '<div class="spacer"></div><div id="b" data-kindred="ideas" data-board="trail-shoes"></div>',
+    css: ".spacer { height: 4000px }",
+  });
+  const { page } = opened;
+  await waitForCards(page, "#a");
+  const waiting = await page.evaluate(() => {
+    const [a, b] = ["#a", "#b"].map((id) => document.querySelector(id).shadowRoot);
+    return {
+      skeleton: b.firstElementChild.getAttribute("part"),
+      height: b.host.getBoundingClientRect().height,
+      sheets: b.adoptedStyleSheets.length,
+      shared: b.adoptedStyleSheets[0] === a.adoptedStyleSheets[0],
+      widgetSheets: a.adoptedStyleSheets.length,
+    };
+  });
+  assert.deepEqual(waiting, { skeleton: "skeleton", height: 384, sheets: 2, shared: true, widgetSheets: 1 });
+
+  await page.locator("#b").scrollIntoViewIfNeeded();
+  await waitForCards(page, "#b");
+  assert.equal(
+    await page.evaluate(() => {
+      const [a, b] = ["#a", "#b"].map((id) => document.querySelector(id).shadowRoot.adoptedStyleSheets);
+      return b.length === 1 && b[0] === a[0];
+    }),
+    true,
+    "both widgets adopt the one sheet the loader built",
+  );
+  await assertClean(opened);
+  await opened.context.close();
+});
+
 test("a reserved height keeps the content below the widget still", async () => {
   const body =
     '<h1>Reviews</h1><div id="w" data-kindred="ideas" data-board="trail-shoes"></div>' +

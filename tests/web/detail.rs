@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
-use super::{eventually, find, ideas_options, new_host, shadow_of, CSS};
+use super::{eventually, find, ideas_options, new_host, shadow_of, sheet};
 
 /// Sets the page's hash for the length of a test, and clears it afterwards so the other
 /// tests start on the list.
@@ -32,7 +32,7 @@ impl Drop for Hash {
 async fn a_deep_link_opens_the_idea_and_back_returns_to_the_list() {
     let _hash = Hash::set("kindred/idea/7");
     let host = new_host();
-    let handle = kindred::mount(host.clone(), &ideas_options(), CSS);
+    let handle = kindred::mount(host.clone(), &ideas_options(), &sheet());
     let shadow = shadow_of(&host);
     assert!(find(&shadow, r#"[data-testid="idea-detail"]"#).is_some());
     assert!(find(&shadow, "[data-testid=idea-card]").is_none());

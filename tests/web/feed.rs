@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
-use super::{eventually, find, new_host, shadow_of, CSS};
+use super::{eventually, find, new_host, shadow_of, sheet};
 
 const API: &str = "http://feed.example.test";
 
@@ -100,7 +100,7 @@ fn all(shadow: &web_sys::ShadowRoot, selector: &str) -> Vec<Element> {
 async fn feed_in(layout: &str) -> (kindred::MountHandle, web_sys::ShadowRoot) {
     stub_fetch();
     let host = new_host();
-    let handle = kindred::mount(host.clone(), &feed_options(layout), CSS);
+    let handle = kindred::mount(host.clone(), &feed_options(layout), &sheet());
     let shadow = shadow_of(&host);
     eventually("the posts", || {
         all(&shadow, r#"[data-testid="post"]"#).len() == 3
@@ -115,7 +115,7 @@ async fn each_layout_arranges_the_same_posts_its_own_way() {
     let host = new_host();
     for layout in ["grid", "masonry", "carousel", "list"] {
         // As the loader does when the placeholder's `layout` changes: unmount, mount afresh.
-        let handle = kindred::mount(host.clone(), &feed_options(layout), CSS);
+        let handle = kindred::mount(host.clone(), &feed_options(layout), &sheet());
         let shadow = shadow_of(&host);
         eventually("the posts", || {
             all(&shadow, r#"[data-testid="post"]"#).len() == 3

@@ -35,8 +35,18 @@ mod form_table;
 mod form_widget;
 mod markdown;
 
-/// Every test passes the same CSS: the page keeps the first sheet it was given.
-const CSS: &str = ".kindred { color: rgb(1, 2, 3); }";
+thread_local! {
+    static SHEET: CssStyleSheet = {
+        let sheet = CssStyleSheet::new().unwrap();
+        sheet.replace_sync(".kindred { color: rgb(1, 2, 3); }").unwrap();
+        sheet
+    };
+}
+
+/// The widget's stylesheet as the page builds it, one for every test as for every widget.
+fn sheet() -> CssStyleSheet {
+    SHEET.with(Clone::clone)
+}
 /// Nothing listens there, so every request fails without an HTTP answer.
 const UNREACHABLE_API: &str = "http://127.0.0.1:9";
 
@@ -90,10 +100,10 @@ fn adopted_sheets(shadow: &ShadowRoot) -> Vec<CssStyleSheet> {
 }
 
 #[wasm_bindgen_test]
-async fn mounting_adopts_one_shared_stylesheet_into_an_open_shadow_root() {
+async fn mounting_adopts_the_pages_stylesheet_into_an_open_shadow_root() {
     let (first, second) = (new_host(), new_host());
-    let first_handle = kindred::mount(first.clone(), &ideas_options(), CSS);
-    let second_handle = kindred::mount(second.clone(), &ideas_options(), CSS);
+    let first_handle = kindred::mount(first.clone(), &ideas_options(), &sheet());
+    let second_handle = kindred::mount(second.clone(), &ideas_options(), &sheet());
 
     let shadow = shadow_of(&first);
     assert_eq!(shadow.mode(), ShadowRootMode::Open);
@@ -113,9 +123,10 @@ async fn mounting_adopts_one_shared_stylesheet_into_an_open_shadow_root() {
     assert_eq!(other.len(), 1);
     assert_eq!(
         JsValue::from(&other[0]),
-        JsValue::from(&sheets[0]),
-        "both shadow roots adopt the same CSSStyleSheet object"
+        JsValue::from(&sheet()),
+        "every shadow root adopts the page's CSSStyleSheet object itself"
     );
+    assert_eq!(JsValue::from(&sheets[0]), JsValue::from(&other[0]));
 
     first_handle.unmount();
     second_handle.unmount();
@@ -129,7 +140,7 @@ async fn bad_options_render_an_alert_instead_of_throwing() {
         r#"{"kind":"carousel","api":"/api","site":"test"}"#,
     ] {
         let host = new_host();
-        let handle = kindred::mount(host.clone(), options, CSS);
+        let handle = kindred::mount(host.clone(), options, &sheet());
         let shadow = shadow_of(&host);
         let alert = find(&shadow, r#"[role="alert"]"#).expect("an alert");
         assert!(!alert.text_content().unwrap_or_default().trim().is_empty());
@@ -140,16 +151,24 @@ async fn bad_options_render_an_alert_instead_of_throwing() {
 }
 
 #[wasm_bindgen_test]
+fn a_stylesheet_that_is_not_one_is_refused_quietly() {
+    let host = new_host();
+    let text = JsValue::from_str(".kindred { color: red; }");
+    kindred::mount(host.clone(), &ideas_options(), text.unchecked_ref()).unmount();
+    assert!(host.shadow_root().is_none(), "nothing was rendered");
+}
+
+#[wasm_bindgen_test]
 fn a_host_that_cannot_carry_a_shadow_root_is_refused_quietly() {
     for host in [JsValue::NULL, JsValue::from_str("#widget")] {
-        kindred::mount(host.unchecked_into(), &ideas_options(), CSS).unmount();
+        kindred::mount(host.unchecked_into(), &ideas_options(), &sheet()).unmount();
     }
 }
 
 #[wasm_bindgen_test]
 async fn an_unreachable_api_shows_an_error_with_a_working_retry() {
     let host = new_host();
-    let handle = kindred::mount(host.clone(), &ideas_options(), CSS);
+    let handle = kindred::mount(host.clone(), &ideas_options(), &sheet());
     let shadow = shadow_of(&host);
     let busy = |shadow: &ShadowRoot| find(shadow, r#"[aria-busy="true"] .skeleton"#).is_some();
     assert!(busy(&shadow), "skeletons while loading");
@@ -178,12 +197,12 @@ async fn an_unreachable_api_shows_an_error_with_a_working_retry() {
 #[wasm_bindgen_test]
 async fn unmount_empties_the_shadow_root_and_the_host_can_be_mounted_again() {
     let host = new_host();
-    kindred::mount(host.clone(), &ideas_options(), CSS).unmount();
+    kindred::mount(host.clone(), &ideas_options(), &sheet()).unmount();
     let shadow = shadow_of(&host);
     assert_eq!(shadow.child_nodes().length(), 0);
     assert_eq!(shadow.adopted_style_sheets().length(), 0);
 
-    let handle = kindred::mount(host.clone(), &ideas_options(), CSS);
+    let handle = kindred::mount(host.clone(), &ideas_options(), &sheet());
     assert!(find(&shadow_of(&host), ".board").is_some());
     assert_eq!(shadow_of(&host).adopted_style_sheets().length(), 1);
     handle.unmount();
@@ -194,11 +213,11 @@ async fn unmount_empties_the_shadow_root_and_the_host_can_be_mounted_again() {
 async fn a_dropped_handle_leaves_the_widget_mounted_and_remounting_replaces_it() {
     let host = new_host();
     // Dropped at once, as when JavaScript garbage-collects a handle it did not keep.
-    let _ = kindred::mount(host.clone(), &ideas_options(), CSS);
+    let _ = kindred::mount(host.clone(), &ideas_options(), &sheet());
     let shadow = shadow_of(&host);
     assert!(find(&shadow, ".board").is_some(), "still mounted");
 
-    let handle = kindred::mount(host.clone(), &ideas_options(), CSS);
+    let handle = kindred::mount(host.clone(), &ideas_options(), &sheet());
     assert_eq!(shadow.child_nodes().length(), 1, "one widget per host");
     assert_eq!(shadow.query_selector_all(".board").unwrap().length(), 1);
     handle.unmount();

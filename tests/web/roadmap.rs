@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-use super::{eventually, find, new_host, shadow_of, CSS, UNREACHABLE_API};
+use super::{eventually, find, new_host, shadow_of, sheet, UNREACHABLE_API};
 
 #[wasm_bindgen_test]
 async fn three_labelled_columns_load_and_fail_on_their_own() {
@@ -12,7 +12,7 @@ async fn three_labelled_columns_load_and_fail_on_their_own() {
     let options = format!(
         r#"{{"kind":"ideas","api":"{UNREACHABLE_API}","site":"test","board":"b","view":"roadmap"}}"#
     );
-    let handle = kindred::mount(host.clone(), &options, CSS);
+    let handle = kindred::mount(host.clone(), &options, &sheet());
     let shadow = shadow_of(&host);
     let columns = shadow
         .query_selector_all(r#"[data-testid="roadmap-column"]"#)

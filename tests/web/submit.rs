@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Event, HtmlButtonElement, HtmlElement, HtmlInputElement, ShadowRoot};
 
-use super::{eventually, find, ideas_options, new_host, shadow_of, CSS};
+use super::{eventually, find, ideas_options, new_host, shadow_of, sheet};
 
 /// Mounts a board showing the form, as a link to `#kindred/new` would, and waits for the form
 /// (shown once the site's configuration has failed to load); answers the host and the details
@@ -34,7 +34,7 @@ async fn mount_form() -> (HtmlElement, kindred::MountHandle, Rc<RefCell<Vec<Stri
     host.add_event_listener_with_callback("kindred:error", listener.as_ref().unchecked_ref())
         .unwrap();
     listener.forget();
-    let handle = kindred::mount(host.clone(), &ideas_options(), CSS);
+    let handle = kindred::mount(host.clone(), &ideas_options(), &sheet());
     let shadow = shadow_of(&host);
     eventually("the form", || {
         find(&shadow, r#"[data-testid="idea-form"]"#).is_some()
