@@ -568,10 +568,13 @@ fn rules(scope: &str, plan: &Plan, range: &Range<usize>, gap: f64) -> String {
     } else {
         1
     };
+    // Each rule ends in the posts' class: when the window moves and these rules are written
+    // anew, the browser styles the posts again, not every element in the widget, as it would
+    // for a rule that could match any element.
     for (nth, (row, column, span)) in placements.into_iter().enumerate() {
         _ = write!(
             css,
-            "{list}>:nth-child({}){{grid-row:{}/span {span};grid-column:{column}}}",
+            "{list}>.feed__item:nth-child({}){{grid-row:{}/span {span};grid-column:{column}}}",
             nth + 2,
             row + first - 1
         );
@@ -585,4 +588,39 @@ fn viewport_height() -> f64 {
         .and_then(|window| window.inner_height().ok())
         .and_then(|height| height.as_f64())
         .unwrap_or(800.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masonry_rules_place_the_rendered_posts_below_a_spacer_row() {
+        // Two columns, rows of 10 px (see `plan`): posts 2 and 3 rendered, 100 px of the grid
+        // above them and 300 below.
+        let plan = Plan::masonry(&[40, 10, 10, 10, 10, 20], 2, 10.0);
+        let css = rules("w", &plan, &(2..4), 0.0);
+        let list = "[data-window=\"w\"]>.feed__posts";
+        assert_eq!(
+            css,
+            format!(
+                "[data-window=\"w\"]>.feed__after{{height:300px}}\
+                 {list}{{grid-template-rows:100px}}{list}>.feed__spacer{{display:block;grid-row:1}}\
+                 {list}>.feed__item:nth-child(2){{grid-row:2/span 10;grid-column:2}}\
+                 {list}>.feed__item:nth-child(3){{grid-row:12/span 10;grid-column:2}}"
+            )
+        );
+    }
+
+    #[test]
+    fn row_rules_size_the_spacer_and_the_space_after() {
+        // Rows of three, each 100 tall with 10 between: rows 2–4 rendered.
+        let plan = Plan::rows(&[100.0; 30], 3, 10.0);
+        let css = rules("w", &plan, &(6..15), 10.0);
+        assert_eq!(
+            css,
+            "[data-window=\"w\"]>.feed__after{height:550px}\
+             [data-window=\"w\"]>.feed__posts>.feed__spacer{display:block;height:210px}"
+        );
+    }
 }
