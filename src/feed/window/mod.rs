@@ -23,6 +23,7 @@ use kindred_api::Post;
 use leptos::html::{Li, Ul};
 use leptos::leptos_dom::helpers::set_timeout;
 use leptos::prelude::*;
+use leptos::task::{spawn_local, tick};
 use rustc_hash::FxHashMap;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -66,6 +67,9 @@ struct State {
     due: bool,
     /// Whether the window is to settle in a task of its own, after the scroll events so far.
     soon: bool,
+    /// Counts the window's moves, so that posts still coming in above for one move stop
+    /// once another begins.
+    moves: u32,
 }
 
 /// The stretch of a feed's posts in the page, and what keeps it there.
@@ -97,6 +101,7 @@ impl Window {
                 pinned: false,
                 due: false,
                 soon: false,
+                moves: 0,
             }),
             list: NodeRef::new(),
             scope: StoredValue::new(unique_id("window")),
@@ -434,9 +439,40 @@ impl Window {
                 state.written = css;
             }
         });
-        if self.range.get_untracked() != range {
+        let Some(moves) = self.state.try_update_value(|state| {
+            state.moves = state.moves.wrapping_add(1);
+            state.moves
+        }) else {
+            return;
+        };
+        let current = self.range.get_untracked();
+        if range.start + 1 < current.start && current.start < range.end {
+            self.come_in_above(current.start..range.end, range.start, moves);
+        } else if current != range {
             self.range.set(range);
         }
+    }
+
+    /// Renders `shown` at once, then the posts from `start` up to it one at a time, each
+    /// above the last, before the page is next drawn. Given several posts at once before
+    /// those it shows, the keyed list would also take out of the page as many of the posts
+    /// it shows, less one, and put them back, for the browser to lay out again; given one
+    /// at a time, it only adds them.
+    fn come_in_above(self, shown: Range<usize>, start: usize, moves: u32) {
+        if self.range.get_untracked() != shown {
+            self.range.set(shown.clone());
+        }
+        spawn_local(async move {
+            for first in (start..shown.start).rev() {
+                // The list takes in each step before the next.
+                tick().await;
+                let current = self.state.try_with_value(|state| state.moves == moves);
+                if current != Some(true) {
+                    return;
+                }
+                self.range.set(first..shown.end);
+            }
+        });
     }
 
     /// The part of the list in the viewport, in pixels from the list's top.
