@@ -67,7 +67,7 @@ struct State {
     due: bool,
     /// Whether the window is to settle in a task of its own, after the scroll events so far.
     soon: bool,
-    /// Counts the window's moves, so that posts still coming in above for one move stop
+    /// Counts the window's moves, so that posts still coming in for one move stop
     /// once another begins.
     moves: u32,
 }
@@ -446,31 +446,42 @@ impl Window {
             return;
         };
         let current = self.range.get_untracked();
-        if range.start + 1 < current.start && current.start < range.end {
-            self.come_in_above(current.start..range.end, range.start, moves);
-        } else if current != range {
+        let kept = range.start.max(current.start)..range.end.min(current.end);
+        if kept.is_empty() {
             self.range.set(range);
+        } else if current != range {
+            self.arrive(kept, range, moves);
         }
     }
 
-    /// Renders `shown` at once, then the posts from `start` up to it one at a time, each
-    /// above the last, before the page is next drawn. Given several posts at once before
-    /// those it shows, the keyed list would also take out of the page as many of the posts
-    /// it shows, less one, and put them back, for the browser to lay out again; given one
-    /// at a time, it only adds them.
-    fn come_in_above(self, shown: Range<usize>, start: usize, moves: u32) {
-        if self.range.get_untracked() != shown {
-            self.range.set(shown.clone());
+    /// Moves the rendered stretch to `range` by way of `kept`, the posts it shares with the
+    /// stretch rendered now: first the others go, then the posts after `kept` come in, then
+    /// those before it one at a time, each above the last, all before the page is next drawn.
+    /// Given posts to add before or among those it shows, the keyed list would also take some
+    /// of those out of the page and put them back, for the browser to lay out again; given
+    /// removals, then posts at the end, then one post at a time at the start, it only removes
+    /// and adds.
+    fn arrive(self, kept: Range<usize>, range: Range<usize>, moves: u32) {
+        if self.range.get_untracked() != kept {
+            self.range.set(kept.clone());
         }
         spawn_local(async move {
-            for first in (start..shown.start).rev() {
+            let steps = std::iter::once(kept.start..range.end).chain(
+                (range.start..kept.start)
+                    .rev()
+                    .map(|first| first..range.end),
+            );
+            for step in steps {
+                if self.range.get_untracked() == step {
+                    continue;
+                }
                 // The list takes in each step before the next.
                 tick().await;
                 let current = self.state.try_with_value(|state| state.moves == moves);
                 if current != Some(true) {
                     return;
                 }
-                self.range.set(first..shown.end);
+                self.range.set(step);
             }
         });
     }
