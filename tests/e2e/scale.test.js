@@ -4,8 +4,8 @@
 // post is listed by the API once, the main thread never blocks for over 50 ms while
 // scrolling, nothing in the feed moves under the visitor, no post shown is taken out of the
 // page and put back as posts come and go, and the posts in view at the end are really there.
-// Each test prints one line of numbers for docs/benchmarks.md. A carousel, which scrolls sideways, is not windowed: it
-// stops offering more at 180 posts.
+// Each test prints one line of numbers for docs/benchmarks.md. A carousel, which scrolls
+// sideways, is not windowed: it stops offering more at 180 posts.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 

@@ -458,9 +458,9 @@ impl Window {
     /// stretch rendered now: first the others go, then the posts after `kept` come in, then
     /// those before it one at a time, each above the last, all before the page is next drawn.
     /// Given posts to add before or among those it shows, the keyed list would also take some
-    /// of those out of the page and put them back, for the browser to lay out again; given
-    /// removals, then posts at the end, then one post at a time at the start, it only removes
-    /// and adds.
+    /// of the posts it shows out of the page and put them back, for the browser to lay out
+    /// again; given removals, then posts at the end, then one post at a time at the start,
+    /// it only removes and adds.
     fn arrive(self, kept: Range<usize>, range: Range<usize>, moves: u32) {
         if self.range.get_untracked() != kept {
             self.range.set(kept.clone());
