@@ -1,4 +1,6 @@
-//! `cargo xtask demo`: the demo brand page, the widget and the API on one local origin.
+//! `cargo xtask demo`: the demo brand page, the widget, the console and the API on one local
+//! origin. Unless `KINDRED_ADMIN_KEY` is set, the console's admin key is a fresh random one,
+//! printed with its address.
 
 use std::process::Command;
 
@@ -24,11 +26,30 @@ pub fn run(args: &[String]) -> Result {
     if std::env::var_os("KINDRED_DATA_DIR").is_none() {
         server.arg("--data-dir").arg(root.join(".kindred/demo"));
     }
+    let key = match std::env::var("KINDRED_ADMIN_KEY") {
+        Ok(key) if !key.is_empty() => "the value of KINDRED_ADMIN_KEY".to_owned(),
+        _ => {
+            let key = random_key()?;
+            server.args(["--admin-key", &key]);
+            key
+        }
+    };
     let shown = bind
         .or_else(|| std::env::var("KINDRED_BIND").ok())
         .unwrap_or_default();
-    println!("\nKindred demo: http://{shown}/  (Ctrl-C stops it)\n");
+    println!("\nKindred demo: http://{shown}/  (Ctrl-C stops it)");
+    println!("Console:      http://{shown}/console/  (admin key: {key})\n");
     exec(server)
+}
+
+/// A fresh admin key: 16 random bytes from the system, in hexadecimal.
+fn random_key() -> Result<String> {
+    use std::io::Read;
+    let mut bytes = [0u8; 16];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut random| random.read_exact(&mut bytes))
+        .map_err(|e| format!("cannot read /dev/urandom for an admin key: {e}"))?;
+    Ok(bytes.iter().map(|byte| format!("{byte:02x}")).collect())
 }
 
 fn parse_port(args: &[String]) -> Result<Option<u16>> {

@@ -3,7 +3,8 @@
 //! trunk builds the wasm and its glue from index.html (release, offline, wasm-opt). This task
 //! then assembles what a brand deploys: `embed.js`, the only file with a stable name, pointing
 //! at the content-hashed glue and stylesheet beside it. The demo brand page and its own assets
-//! are copied alongside so the reference server can serve the whole demo from one directory.
+//! are copied alongside so the reference server can serve the whole demo from one directory,
+//! and the console, built by trunk from `crates/console`, goes to `dist/console/`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -44,6 +45,7 @@ const INPUTS: &[&str] = &[
     "loader",
     "demo",
     "crates/api",
+    "crates/console",
     "tools/package-lock.json",
 ];
 
@@ -62,16 +64,8 @@ pub fn build() -> Result<Dist> {
         return Ok(Dist { dir });
     }
     let staged = root.join("target/trunk");
-    cmd::run(
-        Command::new("trunk")
-            .args(["build", "--release", "--offline"])
-            .current_dir(&root)
-            .env("PATH", tools::path_with_build_tools())
-            // trunk starts its own cargo; variables cargo set for this task must not leak into it.
-            .env_remove("CARGO_TARGET_DIR")
-            .env_remove("CARGO_MANIFEST_DIR")
-            .env_remove("CARGO_PKG_NAME"),
-    )?;
+    trunk(&root)?;
+    trunk(&root.join("crates/console"))?;
 
     if dir.exists() {
         fs::remove_dir_all(&dir).map_err(|e| format!("cannot clear {}: {e}", dir.display()))?;
@@ -104,9 +98,33 @@ pub fn build() -> Result<Dist> {
         }
     }
 
+    let console = dir.join("console");
+    fs::create_dir_all(&console)
+        .map_err(|e| format!("cannot create {}: {e}", console.display()))?;
+    for entry in entries(&root.join("target/trunk-console"))? {
+        if let (Some(name), true) = (entry.file_name(), entry.is_file()) {
+            fs::copy(&entry, console.join(name))
+                .map_err(|e| format!("cannot copy {}: {e}", entry.display()))?;
+        }
+    }
+
     write(&dir.join(STAMP), fingerprint.as_bytes())?;
     report_dir(&dir)?;
     Ok(Dist { dir })
+}
+
+/// Runs `trunk build` in `dir`, which holds a `Trunk.toml` and the page it builds.
+fn trunk(dir: &Path) -> Result {
+    cmd::run(
+        Command::new("trunk")
+            .args(["build", "--release", "--offline"])
+            .current_dir(dir)
+            .env("PATH", tools::path_with_build_tools())
+            // trunk starts its own cargo; variables cargo set for this task must not leak into it.
+            .env_remove("CARGO_TARGET_DIR")
+            .env_remove("CARGO_MANIFEST_DIR")
+            .env_remove("CARGO_PKG_NAME"),
+    )
 }
 
 /// The widget's content-hashed files, told apart by name.
@@ -182,6 +200,11 @@ fn report(dir: &Path, glue: &str, wasm: &str, css: &str) -> Result {
         widget = widget + file;
     }
     println!("{}", sizes::row("widget total (glue + wasm + css)", widget));
+    let mut console = Sizes::default();
+    for entry in entries(&dir.join("console"))? {
+        console = console + sizes::measure_file(&entry)?;
+    }
+    println!("{}", sizes::row("console (every file)", console));
     println!(
         "\nbudgets (brotli): loader {} of {} {}, widget {} of {} {}",
         sizes::kb(loader.brotli),

@@ -36,6 +36,8 @@ pub fn run() -> Result {
             "kindred",
             "--package",
             "kindred-api",
+            "--package",
+            "kindred-console",
             "--target",
             WASM,
             "--all-targets",

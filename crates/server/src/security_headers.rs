@@ -21,6 +21,12 @@ use crate::routes::assets;
 
 /// The policy of API answers: they load nothing and may not be framed.
 pub const API_CSP: &str = "default-src 'none'; frame-ancestors 'none'";
+/// The policy of the console's pages: scripts, styles and API calls from its own origin, the
+/// wasm compiled from there, photos from anywhere secure, nothing framing it.
+pub const CONSOLE_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+     style-src 'self'; img-src 'self' data: https:; connect-src 'self'; object-src 'none'; \
+     base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 /// The `Referrer-Policy` of every answer.
 pub const REFERRER_POLICY: &str = "strict-origin-when-cross-origin";
 
@@ -31,6 +37,8 @@ enum Kind {
     Api,
     /// The demo page and the widget's files, which keep their own policies.
     Assets,
+    /// The console's pages and files.
+    Console,
     /// Everything else: health checks, unknown paths.
     Other,
 }
@@ -44,6 +52,8 @@ fn kind(path: &str) -> Kind {
         Kind::Api
     } else if path == "/" || under(assets::PREFIX) {
         Kind::Assets
+    } else if under(assets::CONSOLE) {
+        Kind::Console
     } else {
         Kind::Other
     }
@@ -63,14 +73,16 @@ pub async fn add(request: Request, next: Next) -> Response {
     set(header::REFERRER_POLICY, REFERRER_POLICY);
     let resource_policy = match kind {
         Kind::Api | Kind::Assets => "cross-origin",
-        Kind::Other => "same-origin",
+        Kind::Console | Kind::Other => "same-origin",
     };
     set(
         header::HeaderName::from_static("cross-origin-resource-policy"),
         resource_policy,
     );
-    if kind != Kind::Assets {
-        set(header::CONTENT_SECURITY_POLICY, API_CSP);
+    match kind {
+        Kind::Assets => {}
+        Kind::Console => set(header::CONTENT_SECURITY_POLICY, CONSOLE_CSP),
+        Kind::Api | Kind::Other => set(header::CONTENT_SECURITY_POLICY, API_CSP),
     }
     response
 }
@@ -88,5 +100,8 @@ mod tests {
         assert_eq!(kind("/kindred/embed.js"), Kind::Assets);
         assert_eq!(kind("/kindredx"), Kind::Other);
         assert_eq!(kind("/healthz"), Kind::Other);
+        assert_eq!(kind("/console"), Kind::Console);
+        assert_eq!(kind("/console/boot.js"), Kind::Console);
+        assert_eq!(kind("/consoles"), Kind::Other);
     }
 }

@@ -2,6 +2,8 @@
 //!
 //! - `GET /` → `<assets>/index.html` (the demo page).
 //! - `GET /kindred/{file}` → `<assets>/{file}` (`embed.js`, the wasm glue, the wasm, CSS).
+//! - `GET /console` and `/console/` → `<assets>/console/index.html` (the moderators'
+//!   console); `GET /console/{file}` → `<assets>/console/{file}`.
 //!
 //! Files whose names carry a content hash never change, so browsers may keep them for a year;
 //! everything else (`embed.js`, `index.html`) must be revalidated on each load, because brands
@@ -24,6 +26,9 @@ use crate::state::AppState;
 /// Where the widget's files are served.
 pub const PREFIX: &str = "/kindred";
 
+/// Where the console is served.
+pub const CONSOLE: &str = "/console";
+
 /// `Cache-Control` for content-hashed files.
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// `Cache-Control` for files with stable names: cache, but ask the server every time.
@@ -37,9 +42,14 @@ pub fn router(dir: &Path) -> Router<AppState> {
         .append_index_html_on_directories(false)
         .fallback(not_found.into_service());
     let index = ServeFile::new(dir.join("index.html"));
+    let console_dir = dir.join("console");
+    let console = ServeDir::new(&console_dir)
+        .append_index_html_on_directories(true)
+        .fallback(not_found.into_service());
     Router::new()
         .route("/", get_service(index))
         .nest_service(PREFIX, get_service(files).fallback(method_not_allowed))
+        .nest_service(CONSOLE, get_service(console).fallback(method_not_allowed))
         .layer(middleware::from_fn(cache_control))
 }
 

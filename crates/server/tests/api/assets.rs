@@ -1,4 +1,5 @@
-//! `--assets`: the demo page at `/`, the widget's files under `/kindred/`, sensible caching.
+//! `--assets`: the demo page at `/`, the widget's files under `/kindred/`, the console under
+//! `/console`, sensible caching.
 
 use axum::body::Body;
 use axum::http::{Method, StatusCode};
@@ -17,6 +18,12 @@ async fn with_assets(backend: Backend) -> (TestApp, TempDir) {
     );
     write_file(assets.path(), "embed.js", "/* Kindred loader */");
     write_file(assets.path(), HASHED, "\0asm");
+    write_file(
+        assets.path(),
+        "console/index.html",
+        "<!doctype html><title>Kindred console</title>",
+    );
+    write_file(assets.path(), "console/boot.js", "/* console */");
     let dir = assets.path().to_owned();
     let app = TestApp::configured(backend, move |config| config.assets = Some(dir)).await;
     (app, assets)
@@ -54,6 +61,37 @@ async fn widget_files_are_served_under_kindred(backend: Backend) {
     );
 }
 
+async fn the_console_is_served_under_console_with_its_own_policy(backend: Backend) {
+    let (app, _assets) = with_assets(backend).await;
+    for path in ["/console", "/console/"] {
+        let page = app.get(path, None).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert_eq!(page.text(), "<!doctype html><title>Kindred console</title>");
+        assert_eq!(page.header("cache-control"), Some("no-cache"));
+        let policy = page.header("content-security-policy").unwrap();
+        assert!(
+            policy.contains("script-src 'self' 'wasm-unsafe-eval'"),
+            "{policy}"
+        );
+        assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
+        assert!(!policy.contains("unsafe-inline"), "{policy}");
+    }
+    let boot = app.get("/console/boot.js", None).await;
+    assert_eq!(boot.status, StatusCode::OK);
+    assert_eq!(boot.text(), "/* console */");
+    app.get("/console/nope.js", None)
+        .await
+        .assert_error(StatusCode::NOT_FOUND, "not_found");
+    let post = app
+        .send(
+            request(Method::POST, "/console", None)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    post.assert_error(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
+}
+
 async fn missing_files_and_wrong_methods_answer_json(backend: Backend) {
     let (app, _assets) = with_assets(backend).await;
     let missing = app.get("/kindred/nope.js", None).await;
@@ -87,6 +125,7 @@ async fn without_assets_the_root_is_a_404(backend: Backend) {
 on_both_backends!(
     the_demo_page_is_served_at_the_root,
     widget_files_are_served_under_kindred,
+    the_console_is_served_under_console_with_its_own_policy,
     missing_files_and_wrong_methods_answer_json,
     without_assets_the_root_is_a_404,
 );

@@ -503,5 +503,7 @@ impl RunningServer {
 
 /// Writes `contents` to `dir/name`.
 pub fn write_file(dir: &Path, name: &str, contents: &str) {
-    std::fs::write(dir.join(name), contents).unwrap();
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, contents).unwrap();
 }

@@ -1,0 +1,135 @@
+//! The console's way to the moderation API: every request carries the admin key as a bearer
+//! token, and every refusal is read from the API's JSON error body.
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use kindred_api::{ErrorBody, ErrorCode, FieldErrors};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::text;
+
+/// Why a request did not give what was asked.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// No answer: the network or the server is down.
+    Network,
+    /// The server refused, saying why.
+    Refused {
+        /// The HTTP status.
+        status: u16,
+        /// The API's error code.
+        code: ErrorCode,
+        /// The API's message.
+        message: String,
+        /// What was wrong with each field of the request.
+        fields: FieldErrors,
+    },
+    /// An answer that is not what the API promises.
+    BadResponse {
+        /// The HTTP status.
+        status: u16,
+    },
+}
+
+impl ApiError {
+    /// Whether the server refused the admin key.
+    pub fn is_unauthorized(&self) -> bool {
+        matches!(self, Self::Refused { status: 401, .. })
+    }
+
+    /// What to tell the moderator.
+    pub fn message(&self) -> String {
+        match self {
+            Self::Network => text::UNREACHABLE.to_owned(),
+            Self::Refused { status: 401, .. } => text::WRONG_KEY.to_owned(),
+            Self::Refused { message, .. } => message.clone(),
+            Self::BadResponse { .. } => text::BAD_RESPONSE.to_owned(),
+        }
+    }
+}
+
+/// A client of the API on the console's own origin, signed with an admin key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Api {
+    key: String,
+}
+
+impl Api {
+    /// A client sending `key`.
+    pub fn new(key: String) -> Self {
+        Self { key }
+    }
+
+    /// `GET path` (from `/v1/`), read as `T`.
+    pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        let response = self.sign(Request::get(path)).send().await;
+        read(response).await
+    }
+
+    /// `POST path` with `body` as JSON, answered with `T`.
+    pub async fn post<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        let request = self
+            .sign(Request::post(path))
+            .json(body)
+            .map_err(|_| ApiError::Network)?;
+        read(request.send().await).await
+    }
+
+    fn sign(&self, request: RequestBuilder) -> RequestBuilder {
+        request.header("Authorization", &format!("Bearer {}", self.key))
+    }
+}
+
+/// Reads an answer: its body as `T` when it succeeded, else the API's error body.
+async fn read<T: DeserializeOwned>(
+    response: Result<Response, gloo_net::Error>,
+) -> Result<T, ApiError> {
+    let response = response.map_err(|_| ApiError::Network)?;
+    let status = response.status();
+    let body = response.text().await.map_err(|_| ApiError::Network)?;
+    if response.ok() {
+        return serde_json::from_str(&body).map_err(|_| ApiError::BadResponse { status });
+    }
+    match serde_json::from_str::<ErrorBody>(&body) {
+        Ok(ErrorBody { error }) => Err(ApiError::Refused {
+            status,
+            code: error.code,
+            message: error.message,
+            fields: error.fields,
+        }),
+        Err(_) => Err(ApiError::BadResponse { status }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(status: u16, code: ErrorCode) -> ApiError {
+        ApiError::Refused {
+            status,
+            code,
+            message: "The reason is too long.".into(),
+            fields: FieldErrors::new(),
+        }
+    }
+
+    #[test]
+    fn a_refused_key_is_told_apart_and_explained() {
+        let key = refused(401, ErrorCode::Unauthorized);
+        assert!(key.is_unauthorized());
+        assert_eq!(key.message(), text::WRONG_KEY);
+        let invalid = refused(422, ErrorCode::ValidationFailed);
+        assert!(!invalid.is_unauthorized());
+        assert_eq!(invalid.message(), "The reason is too long.");
+        assert_eq!(ApiError::Network.message(), text::UNREACHABLE);
+        assert_eq!(
+            ApiError::BadResponse { status: 200 }.message(),
+            text::BAD_RESPONSE
+        );
+    }
+}

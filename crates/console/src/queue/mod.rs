@@ -1,0 +1,136 @@
+//! The moderation queue: everything that waits for a decision, page by page, filtered by
+//! kind.
+
+mod entry;
+
+use kindred_api::moderation::{QueueItem, QueueKind};
+use kindred_api::Page;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::session::use_session;
+use crate::text;
+use entry::QueueEntry;
+
+/// How many items a page of the queue holds.
+const PAGE: u32 = 50;
+
+/// Where loading the queue stands.
+#[derive(Clone, Debug, PartialEq)]
+enum Load {
+    /// A page is on its way.
+    Loading,
+    /// The last page asked for is shown.
+    Ready,
+    /// The last page asked for could not be had, for this reason.
+    Failed(String),
+}
+
+/// The queue's list, with its filter and paging.
+#[component]
+pub fn Queue() -> impl IntoView {
+    let session = use_session();
+    let kind = RwSignal::new(None::<QueueKind>);
+    let items = RwSignal::new(Vec::<QueueItem>::new());
+    let cursor = RwSignal::new(None::<String>);
+    let load = RwSignal::new(Load::Loading);
+    let announce = RwSignal::new(String::new());
+    // Answers to an earlier filter are dropped when they arrive late.
+    let generation = StoredValue::new(0u32);
+    let fetch = move |more: bool| {
+        let Some(api) = session.api_untracked() else {
+            return;
+        };
+        let mut path = format!("/v1/moderation/queue?limit={PAGE}");
+        if let Some(kind) = kind.get_untracked() {
+            path.push_str(&format!("&kind={kind}"));
+        }
+        if more {
+            match cursor.get_untracked() {
+                Some(next) => path.push_str(&format!("&cursor={next}")),
+                None => return,
+            }
+        } else {
+            generation.update_value(|generation| *generation += 1);
+        }
+        let asked = generation.get_value();
+        load.set(Load::Loading);
+        spawn_local(async move {
+            let answer = api.get::<Page<QueueItem>>(&path).await;
+            if generation.try_get_value() != Some(asked) {
+                return;
+            }
+            match answer {
+                Ok(page) => {
+                    if more {
+                        items.update(|items| items.extend(page.items));
+                    } else {
+                        items.set(page.items);
+                    }
+                    cursor.set(page.next_cursor);
+                    load.set(Load::Ready);
+                }
+                Err(error) if error.is_unauthorized() => session.sign_out(),
+                Err(error) => load.set(Load::Failed(error.message())),
+            }
+        });
+    };
+    Effect::new(move || {
+        kind.track();
+        fetch(false);
+    });
+    let decided = move |key: (QueueKind, String), message: String| {
+        items.update(|items| items.retain(|item| (item.kind, &item.id) != (key.0, &key.1)));
+        announce.set(message);
+    };
+    let change_kind = move |event| {
+        let value = event_target_value(&event);
+        kind.set(value.parse().ok());
+    };
+    view! {
+        <section class="queue" aria-labelledby="queue-heading">
+            <div class="queue__top">
+                <h1 id="queue-heading">{text::QUEUE}</h1>
+                <label class="field field--inline">
+                    <span>{text::KIND_FILTER}</span>
+                    <select on:change=change_kind data-testid="kind-filter">
+                        <option value="">{text::EVERY_KIND}</option>
+                        {QueueKind::ALL
+                            .into_iter()
+                            .map(|kind| view! { <option value=kind.as_str()>{text::kinds(kind)}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+            </div>
+            <p class="sr-only" role="status">{move || announce.get()}</p>
+            <ul class="queue__list" data-testid="queue">
+                <For
+                    each=move || items.get()
+                    key=|item| (item.kind, item.id.clone())
+                    children=move |item| {
+                        view! { <li><QueueEntry item on_decided=decided/></li> }
+                    }
+                />
+            </ul>
+            {move || match load.get() {
+                Load::Loading => view! { <p class="hint" role="status">{text::LOADING}</p> }.into_any(),
+                Load::Failed(message) => view! {
+                    <div class="error-panel" role="alert">
+                        <p>{message}</p>
+                        <button type="button" class="button" on:click=move |_| fetch(false)>
+                            {text::RETRY}
+                        </button>
+                    </div>
+                }.into_any(),
+                Load::Ready if items.with(Vec::is_empty) => view! {
+                    <p class="empty" data-testid="queue-empty">{text::QUEUE_EMPTY}</p>
+                }.into_any(),
+                Load::Ready => cursor.with(Option::is_some).then(|| view! {
+                    <button type="button" class="button" on:click=move |_| fetch(true)>
+                        {text::LOAD_MORE}
+                    </button>
+                }).into_any(),
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,27 @@
+//! The console around its sections: its name, the sections' navigation and signing out.
+
+use leptos::prelude::*;
+
+use crate::queue::Queue;
+use crate::session::use_session;
+use crate::text;
+
+/// The signed-in console.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <header class="bar">
+            <p class="bar__name">{text::CONSOLE}</p>
+            <nav class="bar__nav" aria-label=text::NAVIGATION>
+                <a href="#queue" aria-current="page">{text::QUEUE}</a>
+            </nav>
+            <button type="button" class="button" on:click=move |_| session.sign_out()>
+                {text::SIGN_OUT}
+            </button>
+        </header>
+        <main class="page" id="queue">
+            <Queue/>
+        </main>
+    }
+}

@@ -1,0 +1,134 @@
+//! Every string the console shows, in one catalog, so that translating the console means
+//! translating this file.
+
+use kindred_api::moderation::{QueueKind, QueueReason};
+
+/// The console's name, in its title bar.
+pub const CONSOLE: &str = "Kindred console";
+/// The sign-in form's heading.
+pub const SIGN_IN_HEADING: &str = "Sign in";
+/// What the sign-in form asks for.
+pub const SIGN_IN_HINT: &str =
+    "Enter the admin key this server was started with. It is kept for this tab only.";
+/// The admin key field's label.
+pub const ADMIN_KEY: &str = "Admin key";
+/// The sign-in button.
+pub const SIGN_IN: &str = "Sign in";
+/// The sign-in button while the key is checked.
+pub const SIGNING_IN: &str = "Checking…";
+/// The sign-out button.
+pub const SIGN_OUT: &str = "Sign out";
+/// A key the server refused.
+pub const WRONG_KEY: &str = "This key is not accepted. Check it and try again.";
+/// A server started without an admin key.
+pub const NO_ADMIN_KEY: &str =
+    "This server has no admin key, so its console is closed. Start it with --admin-key.";
+/// The sign-in form with no key typed.
+pub const KEY_MISSING: &str = "Enter the admin key.";
+/// The server could not be reached.
+pub const UNREACHABLE: &str = "The server cannot be reached. Check the connection and try again.";
+/// The server's answer could not be read.
+pub const BAD_RESPONSE: &str = "The server sent an answer the console cannot read. Try again.";
+/// The main navigation's label.
+pub const NAVIGATION: &str = "Console sections";
+/// The moderation queue's heading and navigation entry.
+pub const QUEUE: &str = "Moderation queue";
+/// The queue's filter by kind.
+pub const KIND_FILTER: &str = "Show";
+/// The filter's choice of every kind.
+pub const EVERY_KIND: &str = "Everything";
+/// The queue while it loads.
+pub const LOADING: &str = "Loading…";
+/// An empty queue.
+pub const QUEUE_EMPTY: &str = "Nothing waits for review.";
+/// The button that loads the queue again after a failure.
+pub const RETRY: &str = "Try again";
+/// The button that loads more of the queue.
+pub const LOAD_MORE: &str = "Load more";
+/// The approve button.
+pub const APPROVE: &str = "Approve";
+/// The reject button.
+pub const REJECT: &str = "Reject";
+/// The reason field's label.
+pub const REASON: &str = "Reason (kept in the moderation log)";
+/// The reject button of the reason form.
+pub const CONFIRM_REJECT: &str = "Reject with this reason";
+/// Closing the reason form.
+pub const CANCEL: &str = "Cancel";
+/// A rejection without a reason.
+pub const REASON_MISSING: &str = "Give a reason to reject.";
+
+/// The name of a kind of queue item, plural, for the filter.
+pub fn kinds(kind: QueueKind) -> &'static str {
+    match kind {
+        QueueKind::Ideas => "Ideas",
+        QueueKind::Comments => "Comments",
+        QueueKind::Posts => "Photos",
+        QueueKind::Reports => "Reported photos",
+    }
+}
+
+/// The name of a kind of queue item, singular, for its badge.
+pub fn kind(kind: QueueKind) -> &'static str {
+    match kind {
+        QueueKind::Ideas => "Idea",
+        QueueKind::Comments => "Comment",
+        QueueKind::Posts => "Photo",
+        QueueKind::Reports => "Reported photo",
+    }
+}
+
+/// Why an item waits.
+pub fn reason(reason: QueueReason) -> &'static str {
+    match reason {
+        QueueReason::Premoderation => "New, held for review",
+        QueueReason::Reports => "Reported by visitors",
+    }
+}
+
+/// Who wrote an item, and where.
+pub fn byline(author: &str, place: &str) -> String {
+    format!("by {author} on {place}")
+}
+
+/// How many reports a post has.
+pub fn reports(count: u32) -> String {
+    if count == 1 {
+        "1 report".to_owned()
+    } else {
+        format!("{count} reports")
+    }
+}
+
+/// A decision taken on an item, announced to screen readers.
+pub fn decided(approved: bool, excerpt: &str) -> String {
+    if approved {
+        format!("Approved: {excerpt}")
+    } else {
+        format!("Rejected: {excerpt}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_decisions_read_naturally() {
+        assert_eq!(reports(1), "1 report");
+        assert_eq!(reports(3), "3 reports");
+        assert_eq!(decided(true, "Vest"), "Approved: Vest");
+        assert_eq!(decided(false, "Vest"), "Rejected: Vest");
+        assert_eq!(
+            byline("Ana", "ridgeline / gear"),
+            "by Ana on ridgeline / gear"
+        );
+    }
+
+    #[test]
+    fn every_kind_has_distinct_names() {
+        let singular: std::collections::HashSet<_> = QueueKind::ALL.map(kind).into();
+        let plural: std::collections::HashSet<_> = QueueKind::ALL.map(kinds).into();
+        assert_eq!((singular.len(), plural.len()), (4, 4));
+    }
+}

@@ -1,0 +1,133 @@
+// The console: a moderator signs in with the server's admin key (kept for the tab, never in
+// the URL; a wrong key is refused), and decides on ideas visitors proposed through the ideas
+// widget on a premoderated board: an approved idea appears in the widget, a rejected one
+// stays out. Every page passes axe-core and works by keyboard alone.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+
+import { ADMIN_KEY, BASE_URL, API_URL, chromiumPerSpec, openPage, assertClean, axeViolations } from "./browser.js";
+
+const browser = chromiumPerSpec();
+
+const SITE = "ridgeline";
+const GEAR = "gear-and-apparel"; // premoderated
+const CONSOLE = new URL("/console/", BASE_URL).href;
+
+/** Opens the console in a fresh context, recording errors and policy violations. */
+async function openConsole() {
+  const context = await browser().newContext({ viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
+  page.on("pageerror", (error) => problems.push(String(error)));
+  await page.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener("securitypolicyviolation", (event) => window.violations.push(event.violatedDirective));
+  });
+  await page.goto(CONSOLE);
+  return { context, page, problems };
+}
+
+/** Signs in by keyboard alone: Tab to the key, type it, Enter. */
+async function signIn(page, key) {
+  const field = page.locator("#admin-key");
+  await field.waitFor();
+  while (!(await field.evaluate((el) => el === document.activeElement))) await page.keyboard.press("Tab");
+  await page.keyboard.type(key);
+  await page.keyboard.press("Enter");
+}
+
+/** Proposes an idea titled `title` through the ideas widget of the premoderated board. */
+async function propose(title) {
+  const body = `<main><h1>Ideas</h1><div id="w" data-kindred="ideas" data-board="${GEAR}" data-eager></div></main>`;
+  const withoutBoardForms = (page) =>
+    page.route(`${API_URL}sites/${SITE}`, async (route) => {
+      const site = await (await route.fetch()).json();
+      for (const summary of site.boards) delete summary.form;
+      await route.fulfill({ json: site });
+    });
+  const opened = await openPage(browser(), "console-propose", { body, before: withoutBoardForms });
+  const { page } = opened;
+  await page.locator('#w [data-testid="propose"]').click();
+  await page.locator('#w [data-testid="idea-form"] input[name="title"]').fill(title);
+  await page.locator('#w [data-testid="submit-idea"]').click();
+  await page.locator('#w [data-testid="submit-pending"]').waitFor();
+  await assertClean(opened);
+  await opened.context.close();
+}
+
+/** The titles the ideas widget shows on the premoderated board for a search for `words`. */
+async function shownInWidget(words) {
+  const body = `<main><h1>Ideas</h1><div id="w" data-kindred="ideas" data-board="${GEAR}" data-eager></div></main>`;
+  const opened = await openPage(browser(), "console-check", { body, hash: `#kindred/ideas?q=${encodeURIComponent(words)}` });
+  const { page } = opened;
+  await page.locator('#w [data-testid="idea-card"], #w [data-testid="no-matches"]').first().waitFor();
+  const titles = await page.locator('#w [data-testid="idea-card"] h3').allInnerTexts();
+  await opened.context.close();
+  return titles;
+}
+
+test("a wrong admin key is refused, and nothing of it is kept", async () => {
+  const { context, page, problems } = await openConsole();
+  await signIn(page, "not-the-key");
+  const error = page.locator('[data-testid="signin-error"]');
+  await error.filter({ hasText: /not accepted/ }).waitFor();
+  assert.equal(await page.locator("#admin-key").getAttribute("aria-invalid"), "true");
+  assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+  assert.ok(!page.url().includes("not-the-key"));
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems.filter((text) => !/401/.test(text)), []);
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  await context.close();
+});
+
+test("a moderator approves and rejects ideas proposed through the widget, by keyboard", async () => {
+  const token = randomUUID().slice(0, 8);
+  const kept = `Reflective piping on the running vest ${token}`;
+  const refused = `Free vests for everyone forever ${token}`;
+  await propose(kept);
+  await propose(refused);
+  assert.deepEqual(await shownInWidget(token), [], "pending ideas are not listed");
+
+  const { context, page, problems } = await openConsole();
+  await signIn(page, ADMIN_KEY);
+  await page.locator("#queue-heading").waitFor();
+  assert.ok(!page.url().includes(ADMIN_KEY), "the key is never in the URL");
+  assert.deepEqual(await axeViolations(page), []);
+
+  await page.locator('[data-testid="kind-filter"]').selectOption("ideas");
+  const item = (title) => page.locator('[data-testid="queue-item"]', { hasText: title });
+  await item(kept).waitFor();
+  assert.equal(await item(kept).getAttribute("data-kind"), "ideas");
+  assert.match(await item(kept).innerText(), /New, held for review/);
+
+  await item(kept).locator('[data-testid="approve"]').focus();
+  await page.keyboard.press("Enter");
+  await item(kept).waitFor({ state: "detached" });
+  assert.match(await page.locator('[role="status"]').first().innerText(), /Approved: Reflective piping/);
+
+  await item(refused).locator('[data-testid="reject"]').focus();
+  await page.keyboard.press("Enter");
+  await item(refused).locator('[data-testid="confirm-reject"]').click();
+  await item(refused).locator(".error", { hasText: /Give a reason/ }).waitFor();
+  await item(refused).locator('[data-testid="reject-reason"]').fill("Not something we can make.");
+  await item(refused).locator('[data-testid="confirm-reject"]').click();
+  await item(refused).waitFor({ state: "detached" });
+  assert.deepEqual(await axeViolations(page), []);
+
+  // A reload keeps the moderator signed in for this tab.
+  await page.reload();
+  await page.locator("#queue-heading").waitFor();
+  assert.equal(await page.locator("#admin-key").count(), 0);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+
+  // Signing out forgets the key.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.locator("#admin-key").waitFor();
+  assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+  await context.close();
+
+  assert.deepEqual(await shownInWidget(token), [kept]);
+});
