@@ -26,7 +26,9 @@ pub use curation::{MergeOutcome, MergeRequest, StatusRequest, NOTE_MAX};
 pub use decision::{Decision, DecisionOutcome, DecisionRequest, REASON_MAX};
 pub use feed::{CreateFeed, FeedSettings, UpdateFeed, CONSENT_MAX, DEFAULT_REPORT_THRESHOLD};
 pub use log::{LogAction, LogEntry};
-pub use queue::{QueueAuthor, QueueItem, QueueKind, QueueReason, ReportSummary};
+pub use queue::{
+    QueueAuthor, QueueCounts, QueueItem, QueueKind, QueueOrder, QueueReason, ReportSummary,
+};
 pub use site::{
     is_locale, CreateSite, SiteSettings, UpdateSite, ORIGINS_MAX, SECRET_MAX, SECRET_MIN,
 };

@@ -55,6 +55,57 @@ impl FromStr for QueueKind {
     }
 }
 
+/// The order of the queue: `?order=` of `/v1/moderation/queue`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QueueOrder {
+    /// What has waited longest first.
+    #[default]
+    Oldest,
+    /// What came in last first.
+    Newest,
+}
+
+impl QueueOrder {
+    /// The wire spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Oldest => "oldest",
+            Self::Newest => "newest",
+        }
+    }
+}
+
+/// How many items wait in the queue, in all and of each kind: the answer of
+/// `/v1/moderation/queue/counts`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueCounts {
+    /// Every item.
+    pub total: u32,
+    /// Ideas.
+    pub ideas: u32,
+    /// Comments.
+    pub comments: u32,
+    /// Posts held for review.
+    pub posts: u32,
+    /// Reported posts.
+    pub reports: u32,
+}
+
+impl QueueCounts {
+    /// The count of `kind`.
+    pub fn of(&self, kind: QueueKind) -> u32 {
+        match kind {
+            QueueKind::Ideas => self.ideas,
+            QueueKind::Comments => self.comments,
+            QueueKind::Posts => self.posts,
+            QueueKind::Reports => self.reports,
+        }
+    }
+}
+
 /// Why an item waits in the queue.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -65,9 +65,16 @@ fn page_limit(limit: Option<u32>) -> Result<u32> {
 
 /// A `?site=` filter as sent: empty means none; anything but a slug is a 400.
 fn site_filter(site: Option<&str>) -> Result<Option<&str>> {
-    match site.filter(|site| !site.is_empty()) {
-        Some(site) if !is_slug(site) => Err(Error::BadRequest("`site` is not a site slug".into())),
-        site => Ok(site),
+    slug_filter("site", site)
+}
+
+/// A filter by slug, `?{name}=`, as sent: empty means none; anything but a slug is a 400.
+fn slug_filter<'a>(name: &str, slug: Option<&'a str>) -> Result<Option<&'a str>> {
+    match slug.filter(|slug| !slug.is_empty()) {
+        Some(slug) if !is_slug(slug) => {
+            Err(Error::BadRequest(format!("`{name}` is not a {name} slug")))
+        }
+        slug => Ok(slug),
     }
 }
 

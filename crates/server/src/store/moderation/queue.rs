@@ -1,5 +1,5 @@
 //! The review queue: ideas, comments and posts waiting for a moderator and reported posts,
-//! oldest first, and the decisions that take them out of it.
+//! oldest or newest first, how many of each wait, and the decisions that take them out of it.
 //!
 //! Each kind contributes one statement of the same columns ([`piece`]); the queue is their
 //! `UNION ALL`, so a new kind is one [`QueueKind`] variant, its statement and its two review
@@ -11,8 +11,8 @@
 //! reviewed, so that only later reports count toward its feed's threshold.
 
 use kindred_api::moderation::{
-    Decision, DecisionOutcome, LogAction, QueueAuthor, QueueItem, QueueKind, QueueReason,
-    ReportSummary,
+    Decision, DecisionOutcome, LogAction, QueueAuthor, QueueCounts, QueueItem, QueueKind,
+    QueueOrder, QueueReason, ReportSummary,
 };
 use kindred_api::{IdeaId, Page};
 
@@ -34,6 +34,12 @@ pub struct QueueQuery {
     pub kind: Option<QueueKind>,
     /// Only items of the site with this slug.
     pub site: Option<String>,
+    /// Only items of the board with this slug (ideas and comments).
+    pub board: Option<String>,
+    /// Only items of the feed with this slug (posts and reports).
+    pub feed: Option<String>,
+    /// Oldest or newest first.
+    pub order: QueueOrder,
     /// Where to continue, from the previous page.
     pub cursor: Option<QueueCursor>,
     /// Page size.
@@ -105,19 +111,53 @@ fn review_sql(conn: &Conn<'_>, kind: QueueKind) -> (&'static str, &'static str) 
     }
 }
 
-/// The queue over the pieces of `kinds`. Parameters: 1 site slug or NULL, 2 to 4 the cursor
-/// (time, kind, id) or NULLs, 5 most rows.
-fn queue_sql(conn: &Conn<'_>, kinds: &[QueueKind]) -> String {
+/// The kinds a query asks for: its one kind, or every kind.
+fn kinds(kind: Option<QueueKind>) -> Vec<QueueKind> {
+    kind.map_or_else(|| QueueKind::ALL.to_vec(), |kind| vec![kind])
+}
+
+/// The queue over the pieces of `kinds` in `order`. Parameters: 1 site slug or NULL, 2 to 4
+/// the cursor (time, kind, id) or NULLs, 5 most rows, 6 board slug or NULL, 7 feed slug or
+/// NULL.
+fn queue_sql(conn: &Conn<'_>, kinds: &[QueueKind], order: QueueOrder) -> String {
     let p = sql!(conn, moderation::PARAM);
     let pieces: Vec<&str> = kinds.iter().map(|kind| piece(conn, *kind)).collect();
+    let (after, direction) = match order {
+        QueueOrder::Oldest => (">", "ASC"),
+        QueueOrder::Newest => ("<", "DESC"),
+    };
     format!(
         "SELECT * FROM ({}) AS queued
          WHERE ({p}1 IS NULL OR site = {p}1)
-           AND ({p}2 IS NULL OR (created_at, kind, id) > ({p}2, {p}3, {p}4))
-         ORDER BY created_at, kind, id
+           AND ({p}6 IS NULL OR board = {p}6)
+           AND ({p}7 IS NULL OR feed = {p}7)
+           AND ({p}2 IS NULL OR (created_at, kind, id) {after} ({p}2, {p}3, {p}4))
+         ORDER BY created_at {direction}, kind {direction}, id {direction}
          LIMIT {p}5",
         pieces.join(" UNION ALL ")
     )
+}
+
+/// How many items of each kind wait. Parameter: 1 site slug or NULL.
+fn counts_sql(conn: &Conn<'_>) -> String {
+    let p = sql!(conn, moderation::PARAM);
+    let pieces: Vec<&str> = QueueKind::ALL
+        .iter()
+        .map(|kind| piece(conn, *kind))
+        .collect();
+    format!(
+        "SELECT kind, COUNT(*) AS waiting FROM ({}) AS queued
+         WHERE ({p}1 IS NULL OR site = {p}1)
+         GROUP BY kind",
+        pieces.join(" UNION ALL ")
+    )
+}
+
+/// How many items of one kind wait.
+#[derive(sqlx::FromRow)]
+struct CountRow {
+    kind: String,
+    waiting: i64,
 }
 
 /// A queue item as every kind's statement selects it.
@@ -237,12 +277,9 @@ impl Decided {
 }
 
 impl Store {
-    /// One page of what waits for review, oldest first.
+    /// One page of what waits for review, in the query's order.
     pub async fn queue(&self, query: &QueueQuery) -> Result<Page<QueueItem>> {
-        let kinds = match query.kind {
-            Some(kind) => vec![kind],
-            None => QueueKind::ALL.to_vec(),
-        };
+        let kinds = kinds(query.kind);
         let mut pooled = self.acquire().await?;
         let mut conn = pooled.conn();
         let cursor = query.cursor.as_ref();
@@ -252,8 +289,11 @@ impl Store {
             cursor.map(|c| c.kind.as_str()).into(),
             cursor.map(|c| c.id).into(),
             fetch_limit(query.limit).into(),
+            query.board.as_deref().into(),
+            query.feed.as_deref().into(),
         ];
-        let rows: Vec<QueueRow> = conn.fetch_all(&queue_sql(&conn, &kinds), &args).await?;
+        let sql = queue_sql(&conn, &kinds, query.order);
+        let rows: Vec<QueueRow> = conn.fetch_all(&sql, &args).await?;
         let (rows, next_cursor) = split_page(rows, query.limit, |row| {
             format!("{}~{}~{}", row.created_at, row.kind, row.id)
         });
@@ -262,6 +302,26 @@ impl Store {
             .map(QueueRow::into_item)
             .collect::<Result<_>>()?;
         Ok(Page { items, next_cursor })
+    }
+
+    /// How many items wait for review, of the site with slug `site` or of every site.
+    pub async fn queue_counts(&self, site: Option<&str>) -> Result<QueueCounts> {
+        let mut pooled = self.acquire().await?;
+        let mut conn = pooled.conn();
+        let rows: Vec<CountRow> = conn.fetch_all(&counts_sql(&conn), &[site.into()]).await?;
+        let mut counts = QueueCounts::default();
+        for row in rows {
+            let waiting = count(row.waiting);
+            match row.kind.parse() {
+                Ok(QueueKind::Ideas) => counts.ideas = waiting,
+                Ok(QueueKind::Comments) => counts.comments = waiting,
+                Ok(QueueKind::Posts) => counts.posts = waiting,
+                Ok(QueueKind::Reports) => counts.reports = waiting,
+                Err(_) => return Err(Error::Internal(format!("queue count of {:?}", row.kind))),
+            }
+            counts.total += waiting;
+        }
+        Ok(counts)
     }
 
     /// Records `decision` on item `id` of `kind` with the moderator's `reason`. A repeat of

@@ -189,6 +189,95 @@ async fn premoderated_comments_wait_and_count_once_approved(backend: Backend) {
     assert_eq!(drift, 0);
 }
 
+async fn the_queue_orders_newest_first_filters_by_board_and_counts(backend: Backend) {
+    let app = moderated_app(backend).await;
+    let first = app
+        .create_idea(REVIEWED_BOARD, "Resoleable boots", &visitor(1))
+        .await;
+    let second = app
+        .create_idea(REVIEWED_BOARD, "Wider toe box", &visitor(2))
+        .await;
+    let idea = app.create_idea(OPEN_BOARD, "Listed", &visitor(3)).await;
+    let update = json!({ "premoderate_comments": true });
+    let uri = format!("/v1/moderation/boards/{OPEN_BOARD}");
+    app.admin_ok(Method::PUT, &uri, Some(update), StatusCode::OK)
+        .await;
+    let comment = app.post_comment(&idea, 4, "Yes, please").await.json();
+    let comment = comment["id"].as_str().unwrap().to_owned();
+
+    // Newest first is exactly the reverse of oldest first, page by page.
+    let oldest: Vec<String> = ids(&queue(&app, "").await);
+    assert_eq!(oldest.len(), 3);
+    assert!(oldest.contains(&comment));
+    let mut newest = oldest.clone();
+    newest.reverse();
+    assert_eq!(ids(&queue(&app, "?order=newest").await), newest);
+    let mut paged = Vec::new();
+    let mut next = String::new();
+    loop {
+        let page = queue(&app, &format!("?order=newest&limit=1&cursor={next}")).await;
+        paged.extend(ids(&page));
+        match page["next_cursor"].as_str() {
+            Some(cursor) => next = cursor.to_owned(),
+            None => break,
+        }
+    }
+    assert_eq!(paged, newest);
+    assert_eq!(ids(&queue(&app, "?order=oldest").await), oldest);
+
+    // Filters by board and feed.
+    let on_board = ids(&queue(&app, &format!("?board={REVIEWED_BOARD}")).await);
+    assert_eq!(on_board, [first.clone(), second]);
+    assert_eq!(
+        ids(&queue(&app, &format!("?board={OPEN_BOARD}")).await),
+        [comment]
+    );
+    assert!(ids(&queue(&app, "?feed=photos").await).is_empty());
+
+    // Counts, in all and by kind, for every site or one.
+    let counts = app
+        .admin_ok(
+            Method::GET,
+            "/v1/moderation/queue/counts",
+            None,
+            StatusCode::OK,
+        )
+        .await;
+    assert_eq!(
+        counts,
+        json!({ "total": 3, "ideas": 2, "comments": 1, "posts": 0, "reports": 0 })
+    );
+    let elsewhere = "/v1/moderation/queue/counts?site=elsewhere";
+    let none = app
+        .admin_ok(Method::GET, elsewhere, None, StatusCode::OK)
+        .await;
+    assert_eq!(none["total"], 0);
+    decide(&app, &format!("/v1/moderation/ideas/{first}/approve"), None).await;
+    let counts = app
+        .admin_ok(
+            Method::GET,
+            "/v1/moderation/queue/counts?site=acme",
+            None,
+            StatusCode::OK,
+        )
+        .await;
+    assert_eq!(
+        (counts["total"].as_u64(), counts["ideas"].as_u64()),
+        (Some(2), Some(1))
+    );
+
+    // Bad filters are refused; so is a look without the key.
+    for bad in ["?order=sideways", "?board=Not%20a%20slug", "?feed=%2F"] {
+        let response = app
+            .admin(Method::GET, &format!("/v1/moderation/queue{bad}"), None)
+            .await;
+        response.assert_error(StatusCode::BAD_REQUEST, "bad_request");
+    }
+    app.get("/v1/moderation/queue/counts", None)
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "unauthorized");
+}
+
 async fn bad_decisions_are_refused(backend: Backend) {
     let app = moderated_app(backend).await;
     let idea = app
@@ -278,6 +367,7 @@ async fn the_log_pages_newest_first_and_filters_by_site(backend: Backend) {
 }
 
 on_both_backends!(
+    the_queue_orders_newest_first_filters_by_board_and_counts,
     premoderated_ideas_wait_oldest_first_with_why,
     approval_lists_an_idea_and_rejection_keeps_it_hidden,
     premoderated_comments_wait_and_count_once_approved,
