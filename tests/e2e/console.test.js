@@ -96,23 +96,46 @@ test("a moderator approves and rejects ideas proposed through the widget, by key
   assert.ok(!page.url().includes(ADMIN_KEY), "the key is never in the URL");
   assert.deepEqual(await axeViolations(page), []);
 
+  const count = page.locator('[data-testid="pending-count"]');
+  await count.waitFor();
+  const waiting = Number(await count.innerText());
+  assert.ok(waiting >= 2, `${waiting} waiting`);
+  assert.match(await page.title(), new RegExp(`^\\(${waiting}\\) Kindred console$`));
+
+  // Newest first, on the premoderated board only.
   await page.locator('[data-testid="kind-filter"]').selectOption("ideas");
+  await page.locator('[data-testid="place-filter"]').selectOption(`board=${GEAR}`);
   const item = (title) => page.locator('[data-testid="queue-item"]', { hasText: title });
   await item(kept).waitFor();
+  const shown = page.locator('[data-testid="queue-item"] h2');
+  assert.deepEqual((await shown.allInnerTexts()).slice(0, 2), [refused, kept]);
   assert.equal(await item(kept).getAttribute("data-kind"), "ideas");
   assert.match(await item(kept).innerText(), /New, held for review/);
 
-  await item(kept).locator('[data-testid="approve"]').focus();
-  await page.keyboard.press("Enter");
+  // j and k move through the queue, a approves the item in focus.
+  const focused = () => page.evaluate(() => document.activeElement.closest('[data-testid="queue-item"]')?.querySelector("h2").textContent);
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("j");
+  assert.equal(await focused(), refused);
+  await page.keyboard.press("j");
+  assert.equal(await focused(), kept);
+  await page.keyboard.press("a");
   await item(kept).waitFor({ state: "detached" });
   assert.match(await page.locator('[role="status"]').first().innerText(), /Approved: Reflective piping/);
+  await page.waitForFunction((before) => document.querySelector('[data-testid="pending-count"]').textContent === String(before - 1), waiting);
 
-  await item(refused).locator('[data-testid="reject"]').focus();
+  // r opens the rejection with the focus in its reason, which it needs.
+  while ((await focused()) !== refused) await page.keyboard.press("k");
+  await page.keyboard.press("r");
+  const reason = item(refused).locator('[data-testid="reject-reason"]');
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "reject-reason");
+  await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
-  await item(refused).locator('[data-testid="confirm-reject"]').click();
   await item(refused).locator(".error", { hasText: /Give a reason/ }).waitFor();
-  await item(refused).locator('[data-testid="reject-reason"]').fill("Not something we can make.");
-  await item(refused).locator('[data-testid="confirm-reject"]').click();
+  await reason.focus();
+  await page.keyboard.type("Not something we can make.");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
   await item(refused).waitFor({ state: "detached" });
   assert.deepEqual(await axeViolations(page), []);
 

@@ -5,6 +5,8 @@
 //! as everyone else (`/v1/moderation/…`) with the types of `kindred-api`.
 
 pub mod api;
+pub mod counts;
+pub mod places;
 pub mod queue;
 pub mod session;
 pub mod shell;

@@ -33,6 +33,12 @@ pub const BAD_RESPONSE: &str = "The server sent an answer the console cannot rea
 pub const NAVIGATION: &str = "Console sections";
 /// The moderation queue's heading and navigation entry.
 pub const QUEUE: &str = "Moderation queue";
+/// The queue's filter by board or feed.
+pub const PLACE_FILTER: &str = "Where";
+/// The place filter's choice of every board and feed.
+pub const EVERYWHERE: &str = "Every board and feed";
+/// The keyboard shortcuts, as the queue explains them.
+pub const SHORTCUTS: &str = "Keys: j and k move through the queue, a approves, r rejects.";
 /// The queue's filter by kind.
 pub const KIND_FILTER: &str = "Show";
 /// The filter's choice of every kind.
@@ -57,6 +63,32 @@ pub const CONFIRM_REJECT: &str = "Reject with this reason";
 pub const CANCEL: &str = "Cancel";
 /// A rejection without a reason.
 pub const REASON_MISSING: &str = "Give a reason to reject.";
+
+/// The page's title, with how many items wait once known.
+pub fn title(pending: Option<u32>) -> String {
+    match pending {
+        Some(pending) => format!("({pending}) {CONSOLE}"),
+        None => CONSOLE.to_owned(),
+    }
+}
+
+/// How many items wait, beside the queue's name in the bar.
+pub fn waiting(pending: u32) -> String {
+    if pending == 1 {
+        "1 item waits for review".to_owned()
+    } else {
+        format!("{pending} items wait for review")
+    }
+}
+
+/// A board's or feed's name in the place filter.
+pub fn place(board: bool, name: &str) -> String {
+    if board {
+        format!("Board: {name}")
+    } else {
+        format!("Feed: {name}")
+    }
+}
 
 /// The name of a kind of queue item, plural, for the filter.
 pub fn kinds(kind: QueueKind) -> &'static str {

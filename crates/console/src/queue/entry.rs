@@ -37,6 +37,13 @@ pub fn QueueEntry(
     let error = RwSignal::new(None::<String>);
     let rejecting = RwSignal::new(false);
     let why = RwSignal::new(String::new());
+    // Opening the rejection puts the focus in its reason.
+    let reason_field = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move || {
+        if let Some(field) = reason_field.get() {
+            _ = field.focus();
+        }
+    });
     let named = StoredValue::new((id.clone(), excerpt.clone()));
     let decide = move |approve: bool, reason: String| {
         let Some(api) = session.api_untracked() else {
@@ -75,7 +82,7 @@ pub fn QueueEntry(
     let labelled_by = heading.clone();
     view! {
         <article class="entry" data-testid="queue-item" data-kind=kind.as_str() data-id=id.clone()
-            aria-labelledby=labelled_by>
+            aria-labelledby=labelled_by tabindex="-1">
             <p class="entry__meta">
                 <span class="badge">{text::kind(kind)}</span>
                 <span>{text::reason(reason)}</span>
@@ -89,11 +96,12 @@ pub fn QueueEntry(
             <p class="entry__byline">{text::byline(&author.name, &place)}</p>
             <div class="entry__actions">
                 <button type="button" class="button button--primary" on:click=approve
-                    disabled=busy data-testid="approve">
+                    disabled=busy aria-keyshortcuts="a" data-testid="approve">
                     {text::APPROVE}
                 </button>
                 <button type="button" class="button" on:click=move |_| rejecting.set(true)
-                    disabled=busy aria-expanded=move || rejecting.get().to_string() data-testid="reject">
+                    disabled=busy aria-keyshortcuts="r" aria-expanded=move || rejecting.get().to_string()
+                    data-testid="reject">
                     {text::REJECT}
                 </button>
             </div>
@@ -102,6 +110,7 @@ pub fn QueueEntry(
                     <label>
                         <span>{text::REASON}</span>
                         <textarea
+                            node_ref=reason_field
                             rows="2"
                             maxlength="500"
                             data-testid="reject-reason"

@@ -1,13 +1,16 @@
-//! The moderation queue: everything that waits for a decision, page by page, filtered by
-//! kind.
+//! The moderation queue: everything that waits for a decision, newest first, page by page,
+//! filtered by kind and by board or feed, and worked through by keyboard as well as by mouse.
 
 mod entry;
+mod keys;
 
 use kindred_api::moderation::{QueueItem, QueueKind};
 use kindred_api::Page;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::counts::use_pending;
+use crate::places;
 use crate::session::use_session;
 use crate::text;
 use entry::QueueEntry;
@@ -30,7 +33,16 @@ enum Load {
 #[component]
 pub fn Queue() -> impl IntoView {
     let session = use_session();
+    let pending = use_pending();
     let kind = RwSignal::new(None::<QueueKind>);
+    // `board=<slug>` or `feed=<slug>`, or nothing for everywhere.
+    let place = RwSignal::new(None::<String>);
+    let known_places = LocalResource::new(move || async move {
+        match session.api_untracked() {
+            Some(api) => places::load(&api).await.unwrap_or_default(),
+            None => Vec::new(),
+        }
+    });
     let items = RwSignal::new(Vec::<QueueItem>::new());
     let cursor = RwSignal::new(None::<String>);
     let load = RwSignal::new(Load::Loading);
@@ -41,9 +53,13 @@ pub fn Queue() -> impl IntoView {
         let Some(api) = session.api_untracked() else {
             return;
         };
-        let mut path = format!("/v1/moderation/queue?limit={PAGE}");
+        let mut path = format!("/v1/moderation/queue?order=newest&limit={PAGE}");
         if let Some(kind) = kind.get_untracked() {
             path.push_str(&format!("&kind={kind}"));
+        }
+        if let Some(place) = place.get_untracked() {
+            path.push('&');
+            path.push_str(&place);
         }
         if more {
             match cursor.get_untracked() {
@@ -77,15 +93,31 @@ pub fn Queue() -> impl IntoView {
     };
     Effect::new(move || {
         kind.track();
+        place.track();
         fetch(false);
     });
+    let shortcuts = window_event_listener(leptos::ev::keydown, |event| keys::handle(&event));
+    on_cleanup(move || shortcuts.remove());
     let decided = move |key: (QueueKind, String), message: String| {
+        let index = items.with_untracked(|items| {
+            items
+                .iter()
+                .position(|item| (item.kind, &item.id) == (key.0, &key.1))
+        });
         items.update(|items| items.retain(|item| (item.kind, &item.id) != (key.0, &key.1)));
         announce.set(message);
+        pending.refresh();
+        if let Some(index) = index {
+            request_animation_frame(move || keys::refocus(index));
+        }
     };
     let change_kind = move |event| {
         let value = event_target_value(&event);
         kind.set(value.parse().ok());
+    };
+    let change_place = move |event| {
+        let value = event_target_value(&event);
+        place.set((!value.is_empty()).then_some(value));
     };
     view! {
         <section class="queue" aria-labelledby="queue-heading">
@@ -101,7 +133,18 @@ pub fn Queue() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </label>
+                <label class="field field--inline">
+                    <span>{text::PLACE_FILTER}</span>
+                    <select on:change=change_place data-testid="place-filter">
+                        <option value="">{text::EVERYWHERE}</option>
+                        {move || known_places.get().unwrap_or_default().into_iter().map(|place| {
+                            let label = format!("{} · {}", place.site, text::place(place.board, &place.name));
+                            view! { <option value=place.filter()>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
             </div>
+            <p class="hint">{text::SHORTCUTS}</p>
             <p class="sr-only" role="status">{move || announce.get()}</p>
             <ul class="queue__list" data-testid="queue">
                 <For
