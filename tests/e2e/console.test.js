@@ -154,3 +154,44 @@ test("a moderator approves and rejects ideas proposed through the widget, by key
 
   assert.deepEqual(await shownInWidget(token), [kept]);
 });
+
+test("several items are approved at once, or rejected at once with their authors blocked", async () => {
+  const token = randomUUID().slice(0, 8);
+  const titles = [`Chest pocket for soft flasks ${token}`, `Thumb loops on the windshell ${token}`, `Buy followers cheap ${token}`];
+  for (const title of titles) await propose(title);
+
+  const { context, page, problems } = await openConsole();
+  await signIn(page, ADMIN_KEY);
+  await page.locator('[data-testid="place-filter"] option[value="board=' + GEAR + '"]').waitFor({ state: "attached" });
+  await page.locator('[data-testid="place-filter"]').selectOption(`board=${GEAR}`);
+  const item = (title) => page.locator('[data-testid="queue-item"]', { hasText: title });
+  for (const title of titles) await item(title).waitFor();
+
+  // Two selected and approved together.
+  await item(titles[0]).locator('[data-testid="select"]').check();
+  await item(titles[1]).locator('[data-testid="select"]').check();
+  const bulk = page.locator('[data-testid="bulk"]');
+  assert.match(await bulk.innerText(), /2 items selected/);
+  assert.deepEqual(await axeViolations(page), []);
+  await bulk.locator('[data-testid="approve-selected"]').click();
+  await item(titles[0]).waitFor({ state: "detached" });
+  await item(titles[1]).waitFor({ state: "detached" });
+  await bulk.waitFor({ state: "detached" });
+  await page.locator('[role="status"]', { hasText: "Approved 2 items" }).waitFor({ state: "attached" });
+
+  // The spam rejected with a reason, its author blocked from the site.
+  const blocksBefore = (await (await fetch(new URL("moderation/sites/" + SITE + "/blocks", API_URL), { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json()).items.length;
+  await item(titles[2]).locator('[data-testid="select"]').check();
+  await bulk.locator('[data-testid="reject-selected"]').click();
+  await bulk.locator('[data-testid="bulk-reason"]').fill("Spam");
+  await bulk.getByLabel(/block their authors/).check();
+  await bulk.locator('[data-testid="confirm-bulk-reject"]').click();
+  await item(titles[2]).waitFor({ state: "detached" });
+  const blocks = (await (await fetch(new URL("moderation/sites/" + SITE + "/blocks", API_URL), { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json()).items;
+  assert.equal(blocks.length, blocksBefore + 1);
+  assert.ok(blocks.some((block) => block.reason === "Spam" && block.identity.startsWith("visitor:")));
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  assert.deepEqual((await shownInWidget(token)).sort(), titles.slice(0, 2).sort());
+});

@@ -61,6 +61,18 @@ pub const REASON: &str = "Reason (kept in the moderation log)";
 pub const CONFIRM_REJECT: &str = "Reject with this reason";
 /// Closing the reason form.
 pub const CANCEL: &str = "Cancel";
+/// The bar of actions on several items, for assistive technology.
+pub const BULK: &str = "Selected items";
+/// Approving every selected item.
+pub const APPROVE_SELECTED: &str = "Approve selected";
+/// Rejecting every selected item.
+pub const REJECT_SELECTED: &str = "Reject selected";
+/// Unselecting every item.
+pub const CLEAR_SELECTION: &str = "Clear selection";
+/// Selecting every item shown.
+pub const SELECT_ALL: &str = "Select every item shown";
+/// Blocking the authors of the selected items.
+pub const BLOCK_AUTHORS: &str = "Also block their authors from writing on their sites";
 /// A rejection without a reason.
 pub const REASON_MISSING: &str = "Give a reason to reject.";
 
@@ -130,6 +142,46 @@ pub fn reports(count: u32) -> String {
     } else {
         format!("{count} reports")
     }
+}
+
+/// The label of an item's selection box.
+pub fn select(excerpt: &str) -> String {
+    format!("Select: {excerpt}")
+}
+
+/// When an item was written, from its RFC 3339 time: date, hours and minutes, UTC.
+pub fn when(created_at: &str) -> String {
+    let shown: String = created_at.replace('T', " ").chars().take(16).collect();
+    format!("{shown} UTC")
+}
+
+/// The choice to block an item's author while rejecting it.
+pub fn block(author: &str, site: &str) -> String {
+    format!("Also block {author} from writing on {site}")
+}
+
+/// How many items are selected.
+pub fn selected(count: usize) -> String {
+    if count == 1 {
+        "1 item selected".to_owned()
+    } else {
+        format!("{count} items selected")
+    }
+}
+
+/// A decision taken on several items, announced to screen readers.
+pub fn decided_many(approved: bool, count: usize) -> String {
+    let verb = if approved { "Approved" } else { "Rejected" };
+    if count == 1 {
+        format!("{verb} 1 item")
+    } else {
+        format!("{verb} {count} items")
+    }
+}
+
+/// Some of several decisions failed, the last for this reason.
+pub fn some_failed(message: &str) -> String {
+    format!("Some items could not be decided on: {message}")
 }
 
 /// A decision taken on an item, announced to screen readers.

@@ -1,42 +1,47 @@
 //! One item of the queue as visitors would see it, with the moderator's decisions on it:
-//! approve at once, or reject with a reason for the log.
+//! approve at once, or reject with a reason for the log and, if need be, block its author.
 
-use kindred_api::moderation::{DecisionOutcome, DecisionRequest, QueueItem, QueueKind};
+use kindred_api::moderation::QueueItem;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::decision::{self, Verdict};
+use super::{Key, Selection};
 use crate::session::use_session;
 use crate::text;
 
-/// A queue item and its decision buttons. `on_decided` hears of a decision the server took,
-/// with the item's kind and id and what to announce.
+/// A queue item, its selection box and its decision buttons. `on_decided` hears of a
+/// decision the server took, with the item's key and what to announce.
 #[component]
 pub fn QueueEntry(
     /// The item.
     item: QueueItem,
+    /// The items selected for a decision on several at once.
+    selection: Selection,
     /// Called once the server has taken a decision on the item.
-    on_decided: impl Fn((QueueKind, String), String) + Copy + Send + Sync + 'static,
+    on_decided: impl Fn(Key, String) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let session = use_session();
-    let QueueItem {
-        kind,
-        id,
-        site,
-        board,
-        feed,
-        excerpt,
-        image,
-        reports,
-        author,
-        created_at,
-        reason,
-        ..
-    } = item;
-    let place = format!("{site} / {}", board.or(feed).unwrap_or_default());
+    let key = Key::of(&item);
+    let place = format!(
+        "{} / {}",
+        item.site,
+        item.board
+            .as_deref()
+            .or(item.feed.as_deref())
+            .unwrap_or_default()
+    );
+    let heading = format!("entry-{}-{}", item.kind, item.id);
+    let labelled_by = heading.clone();
+    let blockable = item.author.identity.is_some();
+    let author = item.author.name.clone();
+    let block_label = text::block(&author, &item.site);
+    let stored = StoredValue::new(item.clone());
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let rejecting = RwSignal::new(false);
     let why = RwSignal::new(String::new());
+    let block = RwSignal::new(false);
     // Opening the rejection puts the focus in its reason.
     let reason_field = NodeRef::<leptos::html::Textarea>::new();
     Effect::new(move || {
@@ -44,22 +49,19 @@ pub fn QueueEntry(
             _ = field.focus();
         }
     });
-    let named = StoredValue::new((id.clone(), excerpt.clone()));
-    let decide = move |approve: bool, reason: String| {
+    let decide = move |verdict: Verdict| {
         let Some(api) = session.api_untracked() else {
             return;
         };
-        let verb = if approve { "approve" } else { "reject" };
-        let (id, excerpt) = named.get_value();
-        let path = format!("/v1/moderation/{kind}/{id}/{verb}");
         busy.set(true);
         error.set(None);
         spawn_local(async move {
-            let answer = api
-                .post::<_, DecisionOutcome>(&path, &DecisionRequest { reason })
-                .await;
-            match answer {
-                Ok(_) => on_decided((kind, id), text::decided(approve, &excerpt)),
+            let item = stored.get_value();
+            match decision::send(&api, &item, &verdict).await {
+                Ok(()) => on_decided(
+                    Key::of(&item),
+                    text::decided(verdict.approve, &item.excerpt),
+                ),
                 Err(refused) if refused.is_unauthorized() => session.sign_out(),
                 Err(refused) => {
                     error.try_set(Some(refused.message()));
@@ -68,32 +70,53 @@ pub fn QueueEntry(
             }
         });
     };
-    let approve = move |_| decide(true, String::new());
+    let approve = move |_| decide(Verdict::approve());
     let reject = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let reason = why.get_untracked().trim().to_owned();
         if reason.is_empty() {
             error.set(Some(text::REASON_MISSING.to_owned()));
         } else {
-            decide(false, reason);
+            decide(Verdict::reject(reason, block.get_untracked()));
         }
     };
-    let heading = format!("entry-{kind}-{id}");
-    let labelled_by = heading.clone();
+    let selected = {
+        let key = key.clone();
+        move || selection.contains(&key)
+    };
+    let QueueItem {
+        kind,
+        id,
+        excerpt,
+        image,
+        reports,
+        created_at,
+        reason,
+        ..
+    } = item;
+    let select_label = text::select(&excerpt);
     view! {
-        <article class="entry" data-testid="queue-item" data-kind=kind.as_str() data-id=id.clone()
+        <article class="entry" data-testid="queue-item" data-kind=kind.as_str() data-id=id
             aria-labelledby=labelled_by tabindex="-1">
             <p class="entry__meta">
+                <input
+                    type="checkbox"
+                    class="entry__select"
+                    aria-label=select_label
+                    data-testid="select"
+                    prop:checked=selected
+                    on:change=move |_| selection.toggle(&key)
+                />
                 <span class="badge">{text::kind(kind)}</span>
                 <span>{text::reason(reason)}</span>
                 {reports.map(|reports| view! { <span>{text::reports(reports.count)}</span> })}
-                <time datetime=created_at.clone()>{created_at.replace('T', " ").chars().take(16).collect::<String>()}</time>
+                <time datetime=created_at.clone()>{text::when(&created_at)}</time>
             </p>
             <h2 class="entry__text" id=heading>{excerpt}</h2>
             {image.map(|image| view! {
                 <img class="entry__image" src=image.url alt="" width=image.width height=image.height loading="lazy"/>
             })}
-            <p class="entry__byline">{text::byline(&author.name, &place)}</p>
+            <p class="entry__byline">{text::byline(&author, &place)}</p>
             <div class="entry__actions">
                 <button type="button" class="button button--primary" on:click=approve
                     disabled=busy aria-keyshortcuts="a" data-testid="approve">
@@ -107,7 +130,7 @@ pub fn QueueEntry(
             </div>
             <Show when=move || rejecting.get()>
                 <form class="entry__reject" on:submit=reject>
-                    <label>
+                    <label class="entry__reason">
                         <span>{text::REASON}</span>
                         <textarea
                             node_ref=reason_field
@@ -118,6 +141,17 @@ pub fn QueueEntry(
                             on:input=move |event| why.set(event_target_value(&event))
                         ></textarea>
                     </label>
+                    {blockable.then(|| view! {
+                        <label class="entry__block">
+                            <input
+                                type="checkbox"
+                                data-testid="block-author"
+                                prop:checked=block
+                                on:change=move |event| block.set(event_target_checked(&event))
+                            />
+                            {block_label.clone()}
+                        </label>
+                    })}
                     <button type="submit" class="button button--danger" disabled=busy
                         data-testid="confirm-reject">
                         {text::CONFIRM_REJECT}

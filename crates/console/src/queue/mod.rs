@@ -1,8 +1,11 @@
 //! The moderation queue: everything that waits for a decision, newest first, page by page,
 //! filtered by kind and by board or feed, and worked through by keyboard as well as by mouse.
 
+mod bulk;
+mod decision;
 mod entry;
 mod keys;
+mod selection;
 
 use kindred_api::moderation::{QueueItem, QueueKind};
 use kindred_api::Page;
@@ -13,7 +16,9 @@ use crate::counts::use_pending;
 use crate::places;
 use crate::session::use_session;
 use crate::text;
+use bulk::BulkBar;
 use entry::QueueEntry;
+pub use selection::{Key, Selection};
 
 /// How many items a page of the queue holds.
 const PAGE: u32 = 50;
@@ -47,6 +52,7 @@ pub fn Queue() -> impl IntoView {
     let cursor = RwSignal::new(None::<String>);
     let load = RwSignal::new(Load::Loading);
     let announce = RwSignal::new(String::new());
+    let selection = Selection::new();
     // Answers to an earlier filter are dropped when they arrive late.
     let generation = StoredValue::new(0u32);
     let fetch = move |more: bool| {
@@ -68,6 +74,7 @@ pub fn Queue() -> impl IntoView {
             }
         } else {
             generation.update_value(|generation| *generation += 1);
+            selection.clear();
         }
         let asked = generation.get_value();
         load.set(Load::Loading);
@@ -98,18 +105,32 @@ pub fn Queue() -> impl IntoView {
     });
     let shortcuts = window_event_listener(leptos::ev::keydown, |event| keys::handle(&event));
     on_cleanup(move || shortcuts.remove());
-    let decided = move |key: (QueueKind, String), message: String| {
+    // Takes decided items out of the list and the selection, says so, and keeps the focus
+    // in the list.
+    let remove = move |decided: Vec<Key>, message: String| {
         let index = items.with_untracked(|items| {
             items
                 .iter()
-                .position(|item| (item.kind, &item.id) == (key.0, &key.1))
+                .position(|item| decided.contains(&Key::of(item)))
         });
-        items.update(|items| items.retain(|item| (item.kind, &item.id) != (key.0, &key.1)));
+        items.update(|items| items.retain(|item| !decided.contains(&Key::of(item))));
+        for key in &decided {
+            selection.forget(key);
+        }
         announce.set(message);
         pending.refresh();
         if let Some(index) = index {
             request_animation_frame(move || keys::refocus(index));
         }
+    };
+    let decided = move |key: Key, message: String| remove(vec![key], message);
+    let bulk_done = Callback::new(move |(keys, message): (Vec<Key>, String)| remove(keys, message));
+    let all_selected = move || {
+        let shown = items.with(Vec::len);
+        shown > 0 && selection.len() == shown
+    };
+    let select_all = move |_| {
+        selection.toggle_all(items.with_untracked(|items| items.iter().map(Key::of).collect()));
     };
     let change_kind = move |event| {
         let value = event_target_value(&event);
@@ -145,13 +166,21 @@ pub fn Queue() -> impl IntoView {
                 </label>
             </div>
             <p class="hint">{text::SHORTCUTS}</p>
+            <div class="queue__select">
+                <label>
+                    <input type="checkbox" prop:checked=all_selected on:change=select_all
+                        data-testid="select-all"/>
+                    {text::SELECT_ALL}
+                </label>
+            </div>
+            <BulkBar items selection on_done=bulk_done/>
             <p class="sr-only" role="status">{move || announce.get()}</p>
             <ul class="queue__list" data-testid="queue">
                 <For
                     each=move || items.get()
-                    key=|item| (item.kind, item.id.clone())
+                    key=Key::of
                     children=move |item| {
-                        view! { <li><QueueEntry item on_decided=decided/></li> }
+                        view! { <li><QueueEntry item selection on_decided=decided/></li> }
                     }
                 />
             </ul>
