@@ -195,3 +195,53 @@ test("several items are approved at once, or rejected at once with their authors
 
   assert.deepEqual((await shownInWidget(token)).sort(), titles.slice(0, 2).sort());
 });
+
+test("a moderator changes an idea's status with a public note the widget shows, and pins it", async () => {
+  const token = randomUUID().slice(0, 8);
+  const title = `Rock plate in the forefoot ${token}`;
+  const created = await fetch(new URL("boards/trail-shoes/ideas", API_URL), {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-kindred-visitor": randomUUID() },
+    body: JSON.stringify({ title, body: "Sharp scree hurts." }),
+  });
+  assert.equal(created.status, 201);
+  const { id } = await created.json();
+
+  const { context, page, problems } = await openConsole();
+  await signIn(page, ADMIN_KEY);
+  await page.getByRole("link", { name: "Ideas" }).click();
+  assert.equal(new URL(page.url()).hash, "#ideas");
+  await page.locator('[data-testid="board-picker"] option[value="trail-shoes"]').waitFor({ state: "attached" });
+  await page.locator('[data-testid="board-picker"]').selectOption("trail-shoes");
+  await page.locator('[data-testid="idea-search"]').fill(token);
+  await page.locator('[data-testid="idea-search"]').press("Enter");
+  const row = page.locator('[data-testid="idea-row"]', { hasText: title });
+  await row.waitFor();
+  assert.equal(await page.locator('[data-testid="idea-row"]').count(), 1);
+  assert.equal(await row.locator('[data-testid="idea-status"]').innerText(), "Open");
+
+  await row.locator('[data-testid="change-status"]').click();
+  await row.locator('[data-testid="status-choice"]').selectOption("planned");
+  await row.locator('[data-testid="status-note"]').fill("On the spring roadmap, with a rock plate in every size.");
+  assert.deepEqual(await axeViolations(page), []);
+  await row.locator('[data-testid="save-status"]').click();
+  await row.locator('[data-testid="idea-status"]', { hasText: "Planned" }).waitFor();
+
+  await row.locator('[data-testid="pin"]').click();
+  await row.locator('[data-testid="pinned"]').waitFor();
+  assert.equal(await row.locator('[data-testid="pin"]').getAttribute("aria-pressed"), "true");
+  const idea = await (await fetch(new URL(`ideas/${id}`, API_URL))).json();
+  assert.equal(idea.idea?.pinned ?? idea.pinned, true);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // Visitors read the note in the idea's status history.
+  const body = '<main><h1>Ideas</h1><div id="w" data-kindred="ideas" data-board="trail-shoes" data-eager></div></main>';
+  const opened = await openPage(browser(), "console-note", { body, hash: `#kindred/idea/${id}` });
+  const history = opened.page.locator('#w [data-testid="status-history"]');
+  await history.waitFor();
+  assert.match(await history.innerText(), /On the spring roadmap, with a rock plate in every size\./);
+  await assertClean(opened);
+  await opened.context.close();
+});

@@ -66,14 +66,42 @@ impl Api {
         read(response).await
     }
 
+    /// `GET path` of the public API, as visitors read it: without the admin key, which the
+    /// public API would take for a visitor's sign-in token and refuse.
+    pub async fn get_public<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        read(Request::get(path).send().await).await
+    }
+
     /// `POST path` with `body` as JSON, answered with `T`.
     pub async fn post<B: Serialize, T: DeserializeOwned>(
         &self,
         path: &str,
         body: &B,
     ) -> Result<T, ApiError> {
+        self.send_json(Request::post(path), body).await
+    }
+
+    /// `PUT path` with `body` as JSON, answered with `T`.
+    pub async fn put<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        self.send_json(Request::put(path), body).await
+    }
+
+    /// `DELETE path`, answered with `T`.
+    pub async fn delete<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        read(self.sign(Request::delete(path)).send().await).await
+    }
+
+    async fn send_json<B: Serialize, T: DeserializeOwned>(
+        &self,
+        request: RequestBuilder,
+        body: &B,
+    ) -> Result<T, ApiError> {
         let request = self
-            .sign(Request::post(path))
+            .sign(request)
             .json(body)
             .map_err(|_| ApiError::Network)?;
         read(request.send().await).await

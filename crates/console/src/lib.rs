@@ -6,8 +6,10 @@
 
 pub mod api;
 pub mod counts;
+pub mod ideas;
 pub mod places;
 pub mod queue;
+pub mod section;
 pub mod session;
 pub mod shell;
 pub mod signin;

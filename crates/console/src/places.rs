@@ -34,7 +34,7 @@ pub async fn load(api: &Api) -> Result<Vec<Place>, ApiError> {
     let mut places = Vec::new();
     for site in sites.items {
         let config = api
-            .get::<SiteConfig>(&format!("/v1/sites/{}", site.slug))
+            .get_public::<SiteConfig>(&format!("/v1/sites/{}", site.slug))
             .await?;
         places.extend(config.boards.into_iter().map(|board| Place {
             site: site.name.clone(),

@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 
 use crate::counts::Pending;
+use crate::ideas::IdeasSection;
 use crate::queue::Queue;
+use crate::section::{self, Section};
 use crate::session::use_session;
 use crate::text;
 
@@ -13,11 +15,13 @@ pub fn Shell() -> impl IntoView {
     let session = use_session();
     let pending = Pending::keep(session);
     provide_context(pending);
+    let open = section::follow();
+    let current = move |section: Section| (open.get() == section).then_some("page");
     view! {
         <header class="bar">
             <p class="bar__name">{text::CONSOLE}</p>
             <nav class="bar__nav" aria-label=text::NAVIGATION>
-                <a href="#queue" aria-current="page">
+                <a href=Section::Queue.hash() aria-current=move || current(Section::Queue)>
                     {text::QUEUE}
                     {move || pending.total().map(|total| view! {
                         " "
@@ -25,13 +29,19 @@ pub fn Shell() -> impl IntoView {
                         <span class="sr-only">{format!(" ({})", text::waiting(total))}</span>
                     })}
                 </a>
+                <a href=Section::Ideas.hash() aria-current=move || current(Section::Ideas)>
+                    {text::IDEAS}
+                </a>
             </nav>
             <button type="button" class="button" on:click=move |_| session.sign_out()>
                 {text::SIGN_OUT}
             </button>
         </header>
-        <main class="page" id="queue">
-            <Queue/>
+        <main class="page">
+            {move || match open.get() {
+                Section::Queue => view! { <Queue/> }.into_any(),
+                Section::Ideas => view! { <IdeasSection/> }.into_any(),
+            }}
         </main>
     }
 }

@@ -2,6 +2,7 @@
 //! translating this file.
 
 use kindred_api::moderation::{QueueKind, QueueReason};
+use kindred_api::IdeaStatus;
 
 /// The console's name, in its title bar.
 pub const CONSOLE: &str = "Kindred console";
@@ -33,6 +34,28 @@ pub const BAD_RESPONSE: &str = "The server sent an answer the console cannot rea
 pub const NAVIGATION: &str = "Console sections";
 /// The moderation queue's heading and navigation entry.
 pub const QUEUE: &str = "Moderation queue";
+/// The ideas section's heading and navigation entry.
+pub const IDEAS: &str = "Ideas";
+/// The board picker's label.
+pub const BOARD: &str = "Board";
+/// The search field's label.
+pub const SEARCH: &str = "Search";
+/// A search that found nothing.
+pub const NO_IDEAS: &str = "No listed idea matches.";
+/// A pinned idea's mark.
+pub const PINNED: &str = "Pinned";
+/// Opening an idea's status form.
+pub const CHANGE_STATUS: &str = "Change status";
+/// Pinning an idea (pressed while pinned).
+pub const PIN: &str = "Pin to top";
+/// The status field's label.
+pub const STATUS: &str = "Status";
+/// The field naming the idea a duplicate repeats.
+pub const DUPLICATE_OF: &str = "Duplicate of idea (its id)";
+/// The public note's label.
+pub const PUBLIC_NOTE: &str = "Public note (visitors read it on the idea)";
+/// Saving a status.
+pub const SAVE_STATUS: &str = "Save status";
 /// The queue's filter by board or feed.
 pub const PLACE_FILTER: &str = "Where";
 /// The place filter's choice of every board and feed.
@@ -141,6 +164,42 @@ pub fn reports(count: u32) -> String {
         "1 report".to_owned()
     } else {
         format!("{count} reports")
+    }
+}
+
+/// An idea status's name.
+pub fn status(status: IdeaStatus) -> &'static str {
+    match status {
+        IdeaStatus::Open => "Open",
+        IdeaStatus::UnderReview => "Under review",
+        IdeaStatus::Planned => "Planned",
+        IdeaStatus::InProgress => "In progress",
+        IdeaStatus::Shipped => "Shipped",
+        IdeaStatus::Declined => "Declined",
+        IdeaStatus::Duplicate => "Duplicate",
+    }
+}
+
+/// A new status, announced once saved.
+pub fn status_changed(status: IdeaStatus) -> String {
+    format!("Status saved: {}", self::status(status))
+}
+
+/// A pin set or lifted, announced.
+pub fn pin_changed(pinned: bool) -> &'static str {
+    if pinned {
+        "Pinned to the top of its board"
+    } else {
+        "No longer pinned"
+    }
+}
+
+/// An idea's supporters.
+pub fn votes(count: u32) -> String {
+    if count == 1 {
+        "1 vote".to_owned()
+    } else {
+        format!("{count} votes")
     }
 }
 
