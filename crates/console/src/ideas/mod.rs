@@ -45,7 +45,11 @@ pub fn IdeasSection() -> impl IntoView {
             }
             let query = js_sys::encode_uri_component(words.trim());
             let path = format!("/v1/boards/{board}/ideas?sort=new&limit={SHOWN}&q={query}");
-            Some(api.get_public::<Page<Idea>>(&path).await.map(|page| page.items))
+            Some(
+                api.get_public::<Page<Idea>>(&path)
+                    .await
+                    .map(|page| page.items),
+            )
         }
     });
     let search = move |event: leptos::ev::SubmitEvent| {
