@@ -60,6 +60,25 @@ impl MergeRequest {
     }
 }
 
+/// What merging an idea into another would do, before it is done: the answer of
+/// `GET /v1/moderation/ideas/{id}/merge?into=`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MergePreview {
+    /// The idea that would absorb this one.
+    pub into: IdeaId,
+    /// Its votes now.
+    pub votes_now: u32,
+    /// Votes that would move over: supporters of this idea who do not support `into` yet.
+    pub votes_moving: u32,
+    /// Supporters of both ideas, who keep one vote.
+    pub shared_voters: u32,
+    /// Its votes after the merge: `votes_now + votes_moving`.
+    pub votes_after: u32,
+    /// Comments that would move over.
+    pub comments_moving: u32,
+}
+
 /// The answer to a merge.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,6 +7,9 @@
 //!   comments move to `into` (a supporter of both counts once) and the idea becomes a
 //!   `duplicate` of it. Into itself or another site's idea → 422; into a duplicate (a chain)
 //!   or an unlisted idea → 409.
+//! - `GET /v1/moderation/ideas/{id}/merge?into=` → `MergePreview`: what that merge would do
+//!   (the target's votes before and after, supporters of both counted once, the comments
+//!   that would move), refused as the merge itself would be.
 //! - `PUT`/`DELETE /v1/moderation/ideas/{id}/pin` → `Idea`: pinned ideas lead every order of
 //!   their board's list.
 //!
@@ -16,15 +19,16 @@
 
 use axum::extract::State;
 use axum::Json;
-use kindred_api::moderation::{MergeOutcome, MergeRequest, StatusRequest};
+use kindred_api::moderation::{MergeOutcome, MergePreview, MergeRequest, StatusRequest};
 use kindred_api::{ErrorBody, Idea, IdeaDetail, IdeaStatus};
+use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::admin::Admin;
 use crate::announce;
 use crate::error::{Error, Result};
-use crate::extract::{ApiJson, ApiPath};
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::routes::parse_idea_id;
 use crate::state::AppState;
 
@@ -32,7 +36,7 @@ use crate::state::AppState;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(ideas_status))
-        .routes(routes!(ideas_merge))
+        .routes(routes!(ideas_merge, ideas_merge_preview))
         .routes(routes!(ideas_pin, ideas_unpin))
 }
 
@@ -112,6 +116,42 @@ async fn ideas_merge(
         }
     }
     Ok(Json(outcome))
+}
+
+/// Query parameters of a merge preview.
+#[derive(Debug, Deserialize)]
+struct PreviewParams {
+    into: Option<String>,
+}
+
+/// What merging a duplicate into another idea would do, without doing it.
+#[utoipa::path(
+    get,
+    path = "/v1/moderation/ideas/{id}/merge",
+    tag = "moderation",
+    params(
+        ("id" = String, Path, description = "The duplicate's id"),
+        ("into" = String, Query, description = "The id of the idea that would absorb it"),
+    ),
+    security(("admin" = [])),
+    responses(
+        (status = OK, description = "What the merge would do", body = MergePreview),
+        (status = UNAUTHORIZED, description = "No admin key, or a wrong one", body = ErrorBody),
+        (status = FORBIDDEN, description = "The server has no admin key", body = ErrorBody),
+        (status = NOT_FOUND, description = "No such idea", body = ErrorBody),
+        (status = CONFLICT, description = "`into` is a duplicate itself (a chain), or unlisted", body = ErrorBody),
+        (status = UNPROCESSABLE_ENTITY, description = "`into` is missing, the idea itself, unknown, or on another site", body = ErrorBody),
+    ),
+)]
+async fn ideas_merge_preview(
+    _: Admin,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+    ApiQuery(params): ApiQuery<PreviewParams>,
+) -> Result<Json<MergePreview>> {
+    let id = parse_idea_id(&id)?;
+    let into = params.into.unwrap_or_default();
+    Ok(Json(state.store.merge_preview(id, &into).await?))
 }
 
 /// Pins an idea: it leads every order of its board's list.

@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use kindred_api::moderation::{LogAction, MergeOutcome, QueueKind, StatusRequest};
+use kindred_api::moderation::{LogAction, MergeOutcome, MergePreview, QueueKind, StatusRequest};
 use kindred_api::{Idea, IdeaDetail, IdeaStatus};
 
 use crate::error::{Error, Result};
@@ -26,6 +26,15 @@ struct IdeaState {
     duplicate_of: Option<i64>,
     pending_review: bool,
     pinned: bool,
+}
+
+/// The counts of a merge preview.
+#[derive(sqlx::FromRow)]
+struct PreviewRow {
+    votes_now: i64,
+    votes_moving: i64,
+    shared_voters: i64,
+    comments_moving: i64,
 }
 
 /// The state of idea `id`; `None` when there is no such idea.
@@ -170,6 +179,30 @@ impl Store {
             into,
             votes_moved: count(i64::try_from(votes).unwrap_or(i64::MAX)),
             comments_moved: count(i64::try_from(comments).unwrap_or(i64::MAX)),
+        })
+    }
+
+    /// What merging idea `id` into the idea `into` names would do, checked as
+    /// [`Store::merge_idea`] checks it, without doing it.
+    pub async fn merge_preview(&self, id: i64, into: &str) -> Result<MergePreview> {
+        let target = target_id(into, "into")?;
+        let mut pooled = self.acquire().await?;
+        let mut conn = pooled.conn();
+        let source = source_state(&mut conn, id).await?;
+        check_target(&mut conn, &source, (id, target), "into").await?;
+        let args = [id.into(), target.into()];
+        let row: PreviewRow = conn
+            .fetch_one(sql!(conn, moderation::curation::MERGE_PREVIEW), &args)
+            .await?;
+        let votes_now = count(row.votes_now);
+        let votes_moving = count(row.votes_moving);
+        Ok(MergePreview {
+            into: target.into(),
+            votes_now,
+            votes_moving,
+            shared_voters: count(row.shared_voters),
+            votes_after: votes_now + votes_moving,
+            comments_moving: count(row.comments_moving),
         })
     }
 

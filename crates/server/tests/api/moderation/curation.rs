@@ -149,7 +149,44 @@ async fn a_merge_moves_votes_and_comments_without_counting_anyone_twice(backend:
         StatusCode::CREATED
     );
 
+    // The preview says what the merge will do, and does nothing.
     let uri = format!("/v1/moderation/ideas/{source}/merge");
+    let preview = app
+        .admin_ok(
+            Method::GET,
+            &format!("{uri}?into={target}"),
+            None,
+            StatusCode::OK,
+        )
+        .await;
+    assert_eq!(
+        preview,
+        json!({ "into": target, "votes_now": 4, "votes_moving": 2, "shared_voters": 2,
+                "votes_after": 6, "comments_moving": 1 })
+    );
+    assert_eq!(idea(&app, &source).await["vote_count"], 4);
+    for (query, status, code) in [
+        (
+            String::new(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        ),
+        (
+            format!("?into={source}"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        ),
+        (
+            "?into=999".to_owned(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        ),
+    ] {
+        app.admin(Method::GET, &format!("{uri}{query}"), None)
+            .await
+            .assert_error(status, code);
+    }
+
     let body = json!({ "into": target, "note": "Merged into the older idea" });
     let outcome = app
         .admin_ok(Method::POST, &uri, Some(body), StatusCode::OK)

@@ -17,6 +17,19 @@ pub const DROP_SHARED_VOTES: &str = "DELETE FROM votes
                                      WHERE idea_id = ?1
                                        AND voter IN (SELECT voter FROM votes WHERE idea_id = ?2)";
 
+/// What merging idea `?1` into idea `?2` would do: the target's votes, the source's votes
+/// that would move (their voters do not support the target yet), those of voters of both,
+/// and the source's comments.
+pub const MERGE_PREVIEW: &str = "SELECT
+    (SELECT COUNT(*) FROM votes WHERE idea_id = ?2) AS votes_now,
+    (SELECT COUNT(*) FROM votes s WHERE s.idea_id = ?1
+        AND NOT EXISTS (SELECT 1 FROM votes t WHERE t.idea_id = ?2 AND t.voter = s.voter))
+        AS votes_moving,
+    (SELECT COUNT(*) FROM votes s WHERE s.idea_id = ?1
+        AND EXISTS (SELECT 1 FROM votes t WHERE t.idea_id = ?2 AND t.voter = s.voter))
+        AS shared_voters,
+    (SELECT COUNT(*) FROM comments WHERE idea_id = ?1) AS comments_moving";
+
 /// Moves the votes of idea `?1` to idea `?2`.
 pub const MOVE_VOTES: &str = "UPDATE votes SET idea_id = ?2 WHERE idea_id = ?1";
 
