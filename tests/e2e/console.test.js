@@ -245,3 +245,54 @@ test("a moderator changes an idea's status with a public note the widget shows, 
   await assertClean(opened);
   await opened.context.close();
 });
+
+test("a moderator previews a merge and merges a duplicate without counting a supporter twice", async () => {
+  const token = randomUUID().slice(0, 8);
+  const create = async (title) => {
+    const response = await fetch(new URL("boards/trail-shoes/ideas", API_URL), {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-kindred-visitor": randomUUID() },
+      body: JSON.stringify({ title }),
+    });
+    assert.equal(response.status, 201);
+    return (await response.json()).id;
+  };
+  const vote = async (id, visitor) => {
+    const response = await fetch(new URL(`ideas/${id}/vote`, API_URL), { method: "PUT", headers: { "x-kindred-visitor": visitor } });
+    assert.equal(response.status, 200);
+  };
+  const duplicate = await create(`Wider toe box please ${token}`);
+  const original = await create(`A wider toe box ${token}`);
+  const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+  await vote(duplicate, a);
+  await vote(duplicate, b); // b supports both
+  await vote(original, b);
+  await vote(original, c);
+
+  const { context, page, problems } = await openConsole();
+  await signIn(page, ADMIN_KEY);
+  await page.getByRole("link", { name: "Ideas" }).click();
+  await page.locator('[data-testid="board-picker"] option[value="trail-shoes"]').waitFor({ state: "attached" });
+  await page.locator('[data-testid="board-picker"]').selectOption("trail-shoes");
+  await page.locator('[data-testid="idea-search"]').fill(token);
+  await page.locator('[data-testid="idea-search"]').press("Enter");
+  const row = page.locator('[data-testid="idea-row"]', { hasText: `Wider toe box please ${token}` });
+  await row.waitFor();
+  await row.locator('[data-testid="merge"]').click();
+  await row.locator('[data-testid="merge-into"]').fill(String(original));
+  assert.equal(await row.locator('[data-testid="confirm-merge"]').isDisabled(), true, "no merge before its preview");
+  await row.locator('[data-testid="merge-preview"]').click();
+  const outcome = row.locator('[data-testid="merge-outcome"]');
+  await outcome.filter({ hasText: /goes from/ }).waitFor();
+  assert.match(await outcome.innerText(), /from 2 votes to 3 votes: 1 vote moving, 1 supporting both counted once/);
+  assert.deepEqual(await axeViolations(page), []);
+  await row.locator('[data-testid="confirm-merge"]').click();
+  await row.locator('[data-testid="idea-status"]', { hasText: "Duplicate" }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  const merged = await (await fetch(new URL(`ideas/${original}`, API_URL))).json();
+  assert.equal((merged.idea ?? merged).vote_count, 3);
+  const gone = await (await fetch(new URL(`ideas/${duplicate}`, API_URL))).json();
+  assert.equal((gone.idea ?? gone).status, "duplicate");
+});

@@ -54,6 +54,14 @@ pub const STATUS: &str = "Status";
 pub const DUPLICATE_OF: &str = "Duplicate of idea (its id)";
 /// The public note's label.
 pub const PUBLIC_NOTE: &str = "Public note (visitors read it on the idea)";
+/// Opening an idea's merge form.
+pub const MERGE: &str = "Merge into another idea";
+/// The field naming the idea a merge goes into.
+pub const MERGE_INTO: &str = "Into idea (its id)";
+/// Asking what a merge would do.
+pub const PREVIEW_MERGE: &str = "Preview";
+/// Confirming a merge.
+pub const CONFIRM_MERGE: &str = "Merge";
 /// Saving a status.
 pub const SAVE_STATUS: &str = "Save status";
 /// The queue's filter by board or feed.
@@ -191,6 +199,28 @@ pub fn pin_changed(pinned: bool) -> &'static str {
         "Pinned to the top of its board"
     } else {
         "No longer pinned"
+    }
+}
+
+/// What a merge would do, as its preview says.
+pub fn merge_preview(preview: &kindred_api::moderation::MergePreview) -> String {
+    format!(
+        "Idea {} goes from {} to {}: {} moving, {} supporting both counted once; {} to move.",
+        preview.into,
+        votes(preview.votes_now),
+        votes(preview.votes_after),
+        votes(preview.votes_moving),
+        preview.shared_voters,
+        comments(preview.comments_moving),
+    )
+}
+
+/// A number of comments.
+pub fn comments(count: u32) -> String {
+    if count == 1 {
+        "1 comment".to_owned()
+    } else {
+        format!("{count} comments")
     }
 }
 

@@ -1,6 +1,7 @@
 //! Curating a board's ideas: find them by board and words, then change their status with a
-//! public note or pin them to the top of their board.
+//! public note, merge a duplicate into another idea, or pin one to the top of its board.
 
+mod merge;
 mod row;
 
 use kindred_api::{Idea, Page};

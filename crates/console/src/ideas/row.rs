@@ -1,11 +1,13 @@
-//! One idea as a moderator curates it: its status, votes and pin, with the form that changes
-//! its status and says why in a public note visitors read on the idea.
+//! One idea as a moderator curates it: its status, votes and pin, with the forms that change
+//! its status (saying why in a public note visitors read on the idea) or merge it into
+//! another idea.
 
 use kindred_api::moderation::{StatusRequest, NOTE_MAX};
 use kindred_api::{Idea, IdeaDetail, IdeaId, IdeaStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::merge::MergeForm;
 use crate::session::use_session;
 use crate::text;
 
@@ -20,6 +22,7 @@ pub fn IdeaRow(
     let status = RwSignal::new(idea.status);
     let pinned = RwSignal::new(idea.pinned);
     let editing = RwSignal::new(false);
+    let merging = RwSignal::new(false);
     let chosen = RwSignal::new(idea.status);
     let note = RwSignal::new(String::new());
     let duplicate_of = RwSignal::new(String::new());
@@ -106,6 +109,12 @@ pub fn IdeaRow(
                     {text::CHANGE_STATUS}
                 </button>
                 <button type="button" class="button" disabled=busy
+                    aria-expanded=move || merging.get().to_string()
+                    on:click=move |_| merging.update(|open| *open = !*open)
+                    data-testid="merge">
+                    {text::MERGE}
+                </button>
+                <button type="button" class="button" disabled=busy
                     aria-pressed=move || pinned.get().to_string()
                     on:click=toggle_pin data-testid="pin">
                     {text::PIN}
@@ -147,6 +156,16 @@ pub fn IdeaRow(
                         {text::SAVE_STATUS}
                     </button>
                 </form>
+            </Show>
+            <Show when=move || merging.get()>
+                <MergeForm
+                    id=stored_id.get_value()
+                    on_merged=move |merged| {
+                        status.set(merged);
+                        merging.set(false);
+                        done.set(text::status_changed(merged));
+                    }
+                />
             </Show>
             <p class="sr-only" role="status">{move || done.get()}</p>
             <p class="error" role="alert">{move || error.get()}</p>
