@@ -263,17 +263,21 @@ impl CreateIdea {
             limits::TITLE_MAX,
         );
         validate::text(&mut errors, "body", &self.body, 0, limits::BODY_MAX);
-        if self.tags.len() > limits::TAGS_MAX {
-            validate::push(&mut errors, "tags", validate::TOO_MANY);
-        }
-        if self
-            .tags
-            .iter()
-            .any(|tag| tag.trim().is_empty() || tag.chars().count() > limits::TAG_MAX)
-        {
-            validate::push(&mut errors, "tags", validate::INVALID);
-        }
+        check_tags(&mut errors, &self.tags);
         validate::finish(errors)
+    }
+}
+
+/// Checks an idea's tags against [`limits`]: how many, and that none is empty or too long.
+pub(crate) fn check_tags(errors: &mut FieldErrors, tags: &[String]) {
+    if tags.len() > limits::TAGS_MAX {
+        validate::push(errors, "tags", validate::TOO_MANY);
+    }
+    if tags
+        .iter()
+        .any(|tag| tag.trim().is_empty() || tag.chars().count() > limits::TAG_MAX)
+    {
+        validate::push(errors, "tags", validate::INVALID);
     }
 }
 

@@ -60,6 +60,38 @@ impl MergeRequest {
     }
 }
 
+/// The body of `PUT /v1/moderation/ideas/{id}/tags`: the idea's tags, replaced whole.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TagsRequest {
+    /// The tags, in order; the same rules as a new idea's (at most
+    /// [`TAGS_MAX`](crate::idea::limits::TAGS_MAX), none empty or longer than
+    /// [`TAG_MAX`](crate::idea::limits::TAG_MAX) characters). Repeats are kept once.
+    pub tags: Vec<String>,
+}
+
+impl TagsRequest {
+    /// Checks the tags as a new idea's are checked.
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        crate::idea::check_tags(&mut errors, &self.tags);
+        validate::finish(errors)
+    }
+
+    /// The tags trimmed, each once, in their first order.
+    pub fn normalized(&self) -> Vec<String> {
+        let mut tags: Vec<String> = Vec::new();
+        for tag in &self.tags {
+            let tag = tag.trim();
+            if !tags.iter().any(|kept| kept == tag) {
+                tags.push(tag.to_owned());
+            }
+        }
+        tags
+    }
+}
+
 /// What merging an idea into another would do, before it is done: the answer of
 /// `GET /v1/moderation/ideas/{id}/merge?into=`.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -27,11 +27,13 @@ pub enum LogAction {
     Block,
     /// A block was lifted.
     Unblock,
+    /// An idea's tags were edited.
+    Tags,
 }
 
 impl LogAction {
     /// Every action.
-    pub const ALL: [LogAction; 8] = [
+    pub const ALL: [LogAction; 9] = [
         Self::Approve,
         Self::Reject,
         Self::Status,
@@ -40,6 +42,7 @@ impl LogAction {
         Self::Unpin,
         Self::Block,
         Self::Unblock,
+        Self::Tags,
     ];
 
     /// The wire spelling, also the stored one.
@@ -53,6 +56,7 @@ impl LogAction {
             Self::Unpin => "unpin",
             Self::Block => "block",
             Self::Unblock => "unblock",
+            Self::Tags => "tags",
         }
     }
 }

@@ -22,7 +22,9 @@ use crate::validate::{self, FieldErrors};
 pub use crate::validate::is_slug;
 pub use blocks::{is_identity_key, normalize_utc, Block, BlockRequest};
 pub use board::{BoardSettings, CreateBoard, UpdateBoard};
-pub use curation::{MergeOutcome, MergePreview, MergeRequest, StatusRequest, NOTE_MAX};
+pub use curation::{
+    MergeOutcome, MergePreview, MergeRequest, StatusRequest, TagsRequest, NOTE_MAX,
+};
 pub use decision::{Decision, DecisionOutcome, DecisionRequest, REASON_MAX};
 pub use feed::{CreateFeed, FeedSettings, UpdateFeed, CONSENT_MAX, DEFAULT_REPORT_THRESHOLD};
 pub use log::{LogAction, LogEntry};

@@ -10,6 +10,8 @@
 //! - `GET /v1/moderation/ideas/{id}/merge?into=` → `MergePreview`: what that merge would do
 //!   (the target's votes before and after, supporters of both counted once, the comments
 //!   that would move), refused as the merge itself would be.
+//! - `PUT /v1/moderation/ideas/{id}/tags` with a `TagsRequest` → `Idea`: its tags replaced
+//!   whole, checked as a new idea's (422 otherwise).
 //! - `PUT`/`DELETE /v1/moderation/ideas/{id}/pin` → `Idea`: pinned ideas lead every order of
 //!   their board's list.
 //!
@@ -19,7 +21,9 @@
 
 use axum::extract::State;
 use axum::Json;
-use kindred_api::moderation::{MergeOutcome, MergePreview, MergeRequest, StatusRequest};
+use kindred_api::moderation::{
+    MergeOutcome, MergePreview, MergeRequest, StatusRequest, TagsRequest,
+};
 use kindred_api::{ErrorBody, Idea, IdeaDetail, IdeaStatus};
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
@@ -37,6 +41,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(ideas_status))
         .routes(routes!(ideas_merge, ideas_merge_preview))
+        .routes(routes!(ideas_tags))
         .routes(routes!(ideas_pin, ideas_unpin))
 }
 
@@ -116,6 +121,38 @@ async fn ideas_merge(
         }
     }
     Ok(Json(outcome))
+}
+
+/// Replaces an idea's tags.
+#[utoipa::path(
+    put,
+    path = "/v1/moderation/ideas/{id}/tags",
+    tag = "moderation",
+    params(("id" = String, Path, description = "The idea's id")),
+    request_body = TagsRequest,
+    security(("admin" = [])),
+    responses(
+        (status = OK, description = "The idea with its new tags", body = Idea),
+        (status = BAD_REQUEST, description = "Malformed JSON", body = ErrorBody),
+        (status = UNAUTHORIZED, description = "No admin key, or a wrong one", body = ErrorBody),
+        (status = FORBIDDEN, description = "The server has no admin key", body = ErrorBody),
+        (status = NOT_FOUND, description = "No such idea", body = ErrorBody),
+        (status = UNPROCESSABLE_ENTITY, description = "Too many tags, or an empty or long one", body = ErrorBody),
+    ),
+)]
+async fn ideas_tags(
+    _: Admin,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(request): ApiJson<TagsRequest>,
+) -> Result<Json<Idea>> {
+    let id = parse_idea_id(&id)?;
+    request.validate().map_err(Error::Validation)?;
+    let idea = state.store.set_idea_tags(id, &request.normalized()).await?;
+    if let Some(home) = state.store.idea_home(id).await? {
+        announce::board_resync(&state, home.board_id).await;
+    }
+    Ok(Json(idea))
 }
 
 /// Query parameters of a merge preview.

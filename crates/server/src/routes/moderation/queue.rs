@@ -59,7 +59,7 @@ struct CountParams {
         ("site" = Option<String>, Query, description = "Only items of the site with this slug"),
         ("board" = Option<String>, Query, description = "Only items of the board with this slug"),
         ("feed" = Option<String>, Query, description = "Only items of the feed with this slug"),
-        ("order" = Option<QueueOrder>, Query, description = "`oldest` (the default) or `newest` first"),
+        ("order" = inline(Option<QueueOrder>), Query, description = "`oldest` (the default) or `newest` first"),
         ("cursor" = Option<String>, Query, description = "The previous page's `next_cursor`"),
         ("limit" = Option<u32>, Query, description = "Items per page, 1 to 100 (default 50)"),
     ),

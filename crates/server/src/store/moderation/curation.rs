@@ -182,6 +182,38 @@ impl Store {
         })
     }
 
+    /// Replaces the tags of idea `id` with `tags` (already checked and normalised), logging
+    /// the change when there is one, and answers the idea as moderators see it. Unknown idea
+    /// → [`Error::NotFound`].
+    pub async fn set_idea_tags(&self, id: i64, tags: &[String]) -> Result<Idea> {
+        let before = self
+            .moderated_idea(id)
+            .await?
+            .ok_or_else(|| Error::not_found("no idea with this id"))?;
+        if before.tags != tags {
+            let mut tx = self.begin_write().await?;
+            let mut conn = tx.conn();
+            let state = source_state(&mut conn, id).await?;
+            conn.execute(sql!(conn, moderation::curation::DELETE_TAGS), &[id.into()])
+                .await?;
+            for (position, tag) in (0_i64..).zip(tags) {
+                let args = [id.into(), tag.as_str().into(), position.into()];
+                conn.execute(sql!(conn, ideas::INSERT_TAG), &args).await?;
+            }
+            log_idea(
+                &mut conn,
+                LogAction::Tags,
+                (state.site_id, id),
+                &tags.join(", "),
+            )
+            .await?;
+            tx.commit().await?;
+        }
+        self.moderated_idea(id)
+            .await?
+            .ok_or_else(|| Error::not_found("no idea with this id"))
+    }
+
     /// What merging idea `id` into the idea `into` names would do, checked as
     /// [`Store::merge_idea`] checks it, without doing it.
     pub async fn merge_preview(&self, id: i64, into: &str) -> Result<MergePreview> {

@@ -309,6 +309,66 @@ async fn merges_that_would_break_the_graph_are_refused(backend: Backend) {
         .assert_error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
 }
 
+async fn moderators_replace_an_ideas_tags_and_the_log_says_so(backend: Backend) {
+    let app = moderated_app(backend).await;
+    let id = app
+        .create_idea(OPEN_BOARD, "Resoleable boots", &visitor(1))
+        .await;
+    let uri = format!("/v1/moderation/ideas/{id}/tags");
+    let body = json!({ "tags": [" repair ", "boots", "repair"] });
+    let answer = app
+        .admin_ok(Method::PUT, &uri, Some(body), StatusCode::OK)
+        .await;
+    assert_eq!(answer["tags"], json!(["repair", "boots"]));
+    assert_eq!(idea(&app, &id).await["tags"], json!(["repair", "boots"]));
+    let tagged = app
+        .get(&format!("/v1/boards/{OPEN_BOARD}/ideas?tag=repair"), None)
+        .await
+        .json();
+    assert_eq!(tagged["items"][0]["id"], id);
+
+    // The same tags again change nothing and are not logged twice.
+    let body = json!({ "tags": ["repair", "boots"] });
+    app.admin_ok(Method::PUT, &uri, Some(body), StatusCode::OK)
+        .await;
+    let log = app
+        .admin_ok(Method::GET, "/v1/moderation/log", None, StatusCode::OK)
+        .await;
+    let tag_edits: Vec<&Value> = log["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|entry| entry["action"] == "tags")
+        .collect();
+    assert_eq!(tag_edits.len(), 1);
+    assert_eq!(tag_edits[0]["reason"], "repair, boots");
+
+    // No tags at all is allowed; too many, an empty one or an unknown idea are not.
+    let cleared = app
+        .admin_ok(
+            Method::PUT,
+            &uri,
+            Some(json!({ "tags": [] })),
+            StatusCode::OK,
+        )
+        .await;
+    assert_eq!(cleared["tags"], json!([]));
+    let six = json!({ "tags": ["a", "b", "c", "d", "e", "f"] });
+    app.admin(Method::PUT, &uri, Some(six))
+        .await
+        .assert_error(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    app.admin(Method::PUT, &uri, Some(json!({ "tags": [" "] })))
+        .await
+        .assert_error(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    app.admin(
+        Method::PUT,
+        "/v1/moderation/ideas/999/tags",
+        Some(json!({ "tags": [] })),
+    )
+    .await
+    .assert_error(StatusCode::NOT_FOUND, "not_found");
+}
+
 async fn pinned_ideas_lead_every_order_and_cursors_hold(backend: Backend) {
     let app = moderated_app(backend).await;
     app.add_board("pins", BoardRules::OPEN).await;
@@ -370,6 +430,7 @@ on_both_backends!(
     a_status_change_shows_its_note_in_the_history,
     bad_status_changes_are_refused,
     a_merge_moves_votes_and_comments_without_counting_anyone_twice,
+    moderators_replace_an_ideas_tags_and_the_log_says_so,
     merges_that_would_break_the_graph_are_refused,
     pinned_ideas_lead_every_order_and_cursors_hold,
 );

@@ -37,5 +37,8 @@ pub const MOVE_VOTES: &str = "UPDATE votes SET idea_id = $2 WHERE idea_id = $1";
 /// Moves the comments of idea `$1` to idea `$2`.
 pub const MOVE_COMMENTS: &str = "UPDATE comments SET idea_id = $2 WHERE idea_id = $1";
 
+/// Removes every tag of idea `$1`, before its new ones are added.
+pub const DELETE_TAGS: &str = "DELETE FROM idea_tags WHERE idea_id = $1";
+
 /// Pins idea `$1` when `$2`, else unpins it.
 pub const SET_PINNED: &str = "UPDATE ideas SET pinned = $2 WHERE id = $1";
