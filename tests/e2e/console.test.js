@@ -196,7 +196,7 @@ test("several items are approved at once, or rejected at once with their authors
   assert.deepEqual((await shownInWidget(token)).sort(), titles.slice(0, 2).sort());
 });
 
-test("a moderator changes an idea's status with a public note the widget shows, and pins it", async () => {
+test("a moderator changes an idea's status with a public note the widget shows, pins it and edits its tags", async () => {
   const token = randomUUID().slice(0, 8);
   const title = `Rock plate in the forefoot ${token}`;
   const created = await fetch(new URL("boards/trail-shoes/ideas", API_URL), {
@@ -230,8 +230,15 @@ test("a moderator changes an idea's status with a public note the widget shows, 
   await row.locator('[data-testid="pin"]').click();
   await row.locator('[data-testid="pinned"]').waitFor();
   assert.equal(await row.locator('[data-testid="pin"]').getAttribute("aria-pressed"), "true");
+
+  await row.locator('[data-testid="edit-tags"]').click();
+  await row.locator('[data-testid="tags-input"]').fill("grip,  rock plate ,");
+  await row.locator('[data-testid="save-tags"]').click();
+  await row.locator('[data-testid="idea-tags"]', { hasText: "Tags: grip, rock plate" }).waitFor();
+
   const idea = await (await fetch(new URL(`ideas/${id}`, API_URL))).json();
   assert.equal(idea.idea?.pinned ?? idea.pinned, true);
+  assert.deepEqual(idea.idea?.tags ?? idea.tags, ["grip", "rock plate"]);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, []);
   await context.close();

@@ -62,6 +62,14 @@ pub const MERGE_INTO: &str = "Into idea (its id)";
 pub const PREVIEW_MERGE: &str = "Preview";
 /// Confirming a merge.
 pub const CONFIRM_MERGE: &str = "Merge";
+/// Opening an idea's tags form.
+pub const EDIT_TAGS: &str = "Edit tags";
+/// The tags field's label.
+pub const TAGS_FIELD: &str = "Tags, separated by commas (at most 5)";
+/// Saving tags.
+pub const SAVE_TAGS: &str = "Save tags";
+/// An idea without tags.
+pub const NO_TAGS: &str = "No tags";
 /// Saving a status.
 pub const SAVE_STATUS: &str = "Save status";
 /// The queue's filter by board or feed.
@@ -223,6 +231,18 @@ pub fn comments(count: u32) -> String {
         format!("{count} comments")
     }
 }
+
+/// An idea's tags, as its row lists them.
+pub fn tags(tags: &[String]) -> String {
+    if tags.is_empty() {
+        NO_TAGS.to_owned()
+    } else {
+        format!("Tags: {}", tags.join(", "))
+    }
+}
+
+/// Tags saved, announced.
+pub const TAGS_SAVED: &str = "Tags saved";
 
 /// An idea's supporters.
 pub fn votes(count: u32) -> String {

@@ -1,8 +1,10 @@
 //! Curating a board's ideas: find them by board and words, then change their status with a
-//! public note, merge a duplicate into another idea, or pin one to the top of its board.
+//! public note, edit their tags, merge a duplicate into another idea, or pin one to the top
+//! of its board.
 
 mod merge;
 mod row;
+mod tags;
 
 use kindred_api::{Idea, Page};
 use leptos::prelude::*;

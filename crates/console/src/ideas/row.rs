@@ -1,6 +1,6 @@
-//! One idea as a moderator curates it: its status, votes and pin, with the forms that change
-//! its status (saying why in a public note visitors read on the idea) or merge it into
-//! another idea.
+//! One idea as a moderator curates it: its status, votes, tags and pin, with the forms that
+//! change its status (saying why in a public note visitors read on the idea), edit its tags
+//! or merge it into another idea.
 
 use kindred_api::moderation::{StatusRequest, NOTE_MAX};
 use kindred_api::{Idea, IdeaDetail, IdeaId, IdeaStatus};
@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::merge::MergeForm;
+use super::tags::TagsForm;
 use crate::session::use_session;
 use crate::text;
 
@@ -23,6 +24,8 @@ pub fn IdeaRow(
     let pinned = RwSignal::new(idea.pinned);
     let editing = RwSignal::new(false);
     let merging = RwSignal::new(false);
+    let tagging = RwSignal::new(false);
+    let tags = RwSignal::new(idea.tags.clone());
     let chosen = RwSignal::new(idea.status);
     let note = RwSignal::new(String::new());
     let duplicate_of = RwSignal::new(String::new());
@@ -98,6 +101,7 @@ pub fn IdeaRow(
                 <span class="badge" data-testid="idea-status">{move || text::status(status.get())}</span>
                 <span>{text::votes(idea.vote_count)}</span>
                 {move || pinned.get().then(|| view! { <span data-testid="pinned">{text::PINNED}</span> })}
+                <span data-testid="idea-tags">{move || tags.with(|tags| text::tags(tags))}</span>
             </p>
             <h2 class="entry__text" id=heading>{idea.title}</h2>
             <div class="entry__actions">
@@ -113,6 +117,12 @@ pub fn IdeaRow(
                     on:click=move |_| merging.update(|open| *open = !*open)
                     data-testid="merge">
                     {text::MERGE}
+                </button>
+                <button type="button" class="button" disabled=busy
+                    aria-expanded=move || tagging.get().to_string()
+                    on:click=move |_| tagging.update(|open| *open = !*open)
+                    data-testid="edit-tags">
+                    {text::EDIT_TAGS}
                 </button>
                 <button type="button" class="button" disabled=busy
                     aria-pressed=move || pinned.get().to_string()
@@ -156,6 +166,17 @@ pub fn IdeaRow(
                         {text::SAVE_STATUS}
                     </button>
                 </form>
+            </Show>
+            <Show when=move || tagging.get()>
+                <TagsForm
+                    id=stored_id.get_value()
+                    tags=tags.get_untracked()
+                    on_saved=move |saved| {
+                        tags.set(saved);
+                        tagging.set(false);
+                        done.set(text::TAGS_SAVED.to_owned());
+                    }
+                />
             </Show>
             <Show when=move || merging.get()>
                 <MergeForm
