@@ -1,8 +1,10 @@
 // The console: a moderator signs in with the server's admin key (kept for the tab, never in
 // the URL; a wrong key is refused), and decides on ideas visitors proposed through the ideas
 // widget on a premoderated board: an approved idea appears in the widget, a rejected one
-// stays out. Every page passes axe-core and works by keyboard alone.
-import { test } from "node:test";
+// stays out. Every page passes axe-core and works by keyboard alone. The spec works on two
+// boards of its own, made for it and deleted after it, so that the demo's boards other specs
+// count on stay as they are.
+import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 
@@ -11,8 +13,31 @@ import { ADMIN_KEY, BASE_URL, API_URL, chromiumPerSpec, openPage, assertClean, a
 const browser = chromiumPerSpec();
 
 const SITE = "ridgeline";
-const GEAR = "gear-and-apparel"; // premoderated
+const RUN = randomUUID().slice(0, 8);
+const GEAR = `console-review-${RUN}`; // premoderated
+const SHOES = `console-ideas-${RUN}`;
 const CONSOLE = new URL("/console/", BASE_URL).href;
+
+/** A moderation API call as this spec's setup makes it. */
+async function admin(method, path, body) {
+  const response = await fetch(new URL(`moderation/${path}`, API_URL), {
+    method,
+    headers: { authorization: `Bearer ${ADMIN_KEY}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  assert.ok(response.ok, `${method} ${path}: ${response.status} ${await response.clone().text()}`);
+  return response.status === 204 ? null : response.json();
+}
+
+before(async () => {
+  await admin("POST", `sites/${SITE}/boards`, { slug: GEAR, name: `Reviewed ${RUN}`, premoderation: true });
+  await admin("POST", `sites/${SITE}/boards`, { slug: SHOES, name: `Curated ${RUN}` });
+});
+
+after(async () => {
+  await admin("DELETE", `boards/${GEAR}`);
+  await admin("DELETE", `boards/${SHOES}`);
+});
 
 /** Opens the console in a fresh context, recording errors and policy violations. */
 async function openConsole() {
@@ -183,9 +208,9 @@ test("several items are approved at once, or rejected at once with their authors
   const blocksBefore = (await (await fetch(new URL("moderation/sites/" + SITE + "/blocks", API_URL), { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json()).items.length;
   await item(titles[2]).locator('[data-testid="select"]').check();
   await bulk.locator('[data-testid="reject-selected"]').click();
-  await bulk.locator('[data-testid="bulk-reason"]').fill("Spam");
+  await bulk.locator('[data-testid="reject-reason"]').fill("Spam");
   await bulk.getByLabel(/block their authors/).check();
-  await bulk.locator('[data-testid="confirm-bulk-reject"]').click();
+  await bulk.locator('[data-testid="confirm-reject"]').click();
   await item(titles[2]).waitFor({ state: "detached" });
   const blocks = (await (await fetch(new URL("moderation/sites/" + SITE + "/blocks", API_URL), { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json()).items;
   assert.equal(blocks.length, blocksBefore + 1);
@@ -199,7 +224,7 @@ test("several items are approved at once, or rejected at once with their authors
 test("a moderator changes an idea's status with a public note the widget shows, pins it and edits its tags", async () => {
   const token = randomUUID().slice(0, 8);
   const title = `Rock plate in the forefoot ${token}`;
-  const created = await fetch(new URL("boards/trail-shoes/ideas", API_URL), {
+  const created = await fetch(new URL(`boards/${SHOES}/ideas`, API_URL), {
     method: "POST",
     headers: { "content-type": "application/json", "x-kindred-visitor": randomUUID() },
     body: JSON.stringify({ title, body: "Sharp scree hurts." }),
@@ -211,8 +236,8 @@ test("a moderator changes an idea's status with a public note the widget shows, 
   await signIn(page, ADMIN_KEY);
   await page.getByRole("link", { name: "Ideas" }).click();
   assert.equal(new URL(page.url()).hash, "#ideas");
-  await page.locator('[data-testid="board-picker"] option[value="trail-shoes"]').waitFor({ state: "attached" });
-  await page.locator('[data-testid="board-picker"]').selectOption("trail-shoes");
+  await page.locator(`[data-testid="board-picker"] option[value="${SHOES}"]`).waitFor({ state: "attached" });
+  await page.locator('[data-testid="board-picker"]').selectOption(SHOES);
   await page.locator('[data-testid="idea-search"]').fill(token);
   await page.locator('[data-testid="idea-search"]').press("Enter");
   const row = page.locator('[data-testid="idea-row"]', { hasText: title });
@@ -244,7 +269,7 @@ test("a moderator changes an idea's status with a public note the widget shows, 
   await context.close();
 
   // Visitors read the note in the idea's status history.
-  const body = '<main><h1>Ideas</h1><div id="w" data-kindred="ideas" data-board="trail-shoes" data-eager></div></main>';
+  const body = `<main><h1>Ideas</h1><div id="w" data-kindred="ideas" data-board="${SHOES}" data-eager></div></main>`;
   const opened = await openPage(browser(), "console-note", { body, hash: `#kindred/idea/${id}` });
   const history = opened.page.locator('#w [data-testid="status-history"]');
   await history.waitFor();
@@ -256,7 +281,7 @@ test("a moderator changes an idea's status with a public note the widget shows, 
 test("a moderator previews a merge and merges a duplicate without counting a supporter twice", async () => {
   const token = randomUUID().slice(0, 8);
   const create = async (title) => {
-    const response = await fetch(new URL("boards/trail-shoes/ideas", API_URL), {
+    const response = await fetch(new URL(`boards/${SHOES}/ideas`, API_URL), {
       method: "POST",
       headers: { "content-type": "application/json", "x-kindred-visitor": randomUUID() },
       body: JSON.stringify({ title }),
@@ -279,8 +304,8 @@ test("a moderator previews a merge and merges a duplicate without counting a sup
   const { context, page, problems } = await openConsole();
   await signIn(page, ADMIN_KEY);
   await page.getByRole("link", { name: "Ideas" }).click();
-  await page.locator('[data-testid="board-picker"] option[value="trail-shoes"]').waitFor({ state: "attached" });
-  await page.locator('[data-testid="board-picker"]').selectOption("trail-shoes");
+  await page.locator(`[data-testid="board-picker"] option[value="${SHOES}"]`).waitFor({ state: "attached" });
+  await page.locator('[data-testid="board-picker"]').selectOption(SHOES);
   await page.locator('[data-testid="idea-search"]').fill(token);
   await page.locator('[data-testid="idea-search"]').press("Enter");
   const row = page.locator('[data-testid="idea-row"]', { hasText: `Wider toe box please ${token}` });

@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod counts;
+pub mod disclosure;
 pub mod ideas;
 pub mod places;
 pub mod queue;

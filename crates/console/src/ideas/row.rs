@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 
 use super::merge::MergeForm;
 use super::tags::TagsForm;
+use crate::disclosure::Disclosure;
 use crate::session::use_session;
 use crate::text;
 
@@ -105,25 +106,10 @@ pub fn IdeaRow(
             </p>
             <h2 class="entry__text" id=heading>{idea.title}</h2>
             <div class="entry__actions">
-                <button type="button" class="button" disabled=busy
-                    aria-expanded=move || editing.get().to_string()
-                    aria-controls=part_id("status")
-                    on:click=move |_| editing.update(|open| *open = !*open)
-                    data-testid="change-status">
-                    {text::CHANGE_STATUS}
-                </button>
-                <button type="button" class="button" disabled=busy
-                    aria-expanded=move || merging.get().to_string()
-                    on:click=move |_| merging.update(|open| *open = !*open)
-                    data-testid="merge">
-                    {text::MERGE}
-                </button>
-                <button type="button" class="button" disabled=busy
-                    aria-expanded=move || tagging.get().to_string()
-                    on:click=move |_| tagging.update(|open| *open = !*open)
-                    data-testid="edit-tags">
-                    {text::EDIT_TAGS}
-                </button>
+                <Disclosure open=editing disabled=busy label=text::CHANGE_STATUS
+                    testid="change-status"/>
+                <Disclosure open=merging disabled=busy label=text::MERGE testid="merge"/>
+                <Disclosure open=tagging disabled=busy label=text::EDIT_TAGS testid="edit-tags"/>
                 <button type="button" class="button" disabled=busy
                     aria-pressed=move || pinned.get().to_string()
                     on:click=toggle_pin data-testid="pin">
@@ -131,7 +117,7 @@ pub fn IdeaRow(
                 </button>
             </div>
             <Show when=move || editing.get()>
-                <form class="entry__reject" id=part_id("status") on:submit=save>
+                <form class="entry__reject" on:submit=save>
                     <label class="field field--inline">
                         <span>{text::STATUS}</span>
                         <select

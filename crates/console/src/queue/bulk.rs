@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::decision::{self, Verdict};
+use super::reject::RejectForm;
 use super::{Key, Selection};
+use crate::disclosure::Disclosure;
 use crate::session::use_session;
 use crate::text;
 
@@ -24,8 +26,6 @@ pub fn BulkBar(
     let session = use_session();
     let busy = RwSignal::new(false);
     let rejecting = RwSignal::new(false);
-    let why = RwSignal::new(String::new());
-    let block = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let run = move |verdict: Verdict| {
         let Some(api) = session.api_untracked() else {
@@ -56,19 +56,9 @@ pub fn BulkBar(
             busy.try_set(false);
             if failed.is_none() {
                 rejecting.try_set(false);
-                why.try_set(String::new());
             }
             error.try_set(failed.map(|message| text::some_failed(&message)));
         });
-    };
-    let reject = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        let reason = why.get_untracked().trim().to_owned();
-        if reason.is_empty() {
-            error.set(Some(text::REASON_MISSING.to_owned()));
-        } else {
-            run(Verdict::reject(reason, block.get_untracked()));
-        }
     };
     view! {
         <Show when=move || !selection.is_empty()>
@@ -78,39 +68,14 @@ pub fn BulkBar(
                     on:click=move |_| run(Verdict::approve()) data-testid="approve-selected">
                     {text::APPROVE_SELECTED}
                 </button>
-                <button type="button" class="button" disabled=busy
-                    aria-expanded=move || rejecting.get().to_string()
-                    on:click=move |_| rejecting.set(true) data-testid="reject-selected">
-                    {text::REJECT_SELECTED}
-                </button>
+                <Disclosure open=rejecting disabled=busy label=text::REJECT_SELECTED
+                    testid="reject-selected"/>
                 <button type="button" class="button" on:click=move |_| selection.clear()>
                     {text::CLEAR_SELECTION}
                 </button>
                 <Show when=move || rejecting.get()>
-                    <form class="entry__reject" on:submit=reject>
-                        <label class="entry__reason">
-                            <span>{text::REASON}</span>
-                            <textarea
-                                rows="2"
-                                maxlength="500"
-                                data-testid="bulk-reason"
-                                prop:value=why
-                                on:input=move |event| why.set(event_target_value(&event))
-                            ></textarea>
-                        </label>
-                        <label class="entry__block">
-                            <input
-                                type="checkbox"
-                                prop:checked=block
-                                on:change=move |event| block.set(event_target_checked(&event))
-                            />
-                            {text::BLOCK_AUTHORS}
-                        </label>
-                        <button type="submit" class="button button--danger" disabled=busy
-                            data-testid="confirm-bulk-reject">
-                            {text::CONFIRM_REJECT}
-                        </button>
-                    </form>
+                    <RejectForm busy error block_label=Some(text::BLOCK_AUTHORS.to_owned())
+                        on_reject=run/>
                 </Show>
                 <p class="error" role="alert">{move || error.get()}</p>
             </div>

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::decision::{self, Verdict};
+use super::reject::RejectForm;
 use super::{Key, Selection};
+use crate::disclosure::Disclosure;
 use crate::session::use_session;
 use crate::text;
 
@@ -33,22 +35,16 @@ pub fn QueueEntry(
     );
     let heading = format!("entry-{}-{}", item.kind, item.id);
     let labelled_by = heading.clone();
-    let blockable = item.author.identity.is_some();
     let author = item.author.name.clone();
-    let block_label = text::block(&author, &item.site);
+    let block_label = item
+        .author
+        .identity
+        .is_some()
+        .then(|| text::block(&author, &item.site));
     let stored = StoredValue::new(item.clone());
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let rejecting = RwSignal::new(false);
-    let why = RwSignal::new(String::new());
-    let block = RwSignal::new(false);
-    // Opening the rejection puts the focus in its reason.
-    let reason_field = NodeRef::<leptos::html::Textarea>::new();
-    Effect::new(move || {
-        if let Some(field) = reason_field.get() {
-            _ = field.focus();
-        }
-    });
     let decide = move |verdict: Verdict| {
         let Some(api) = session.api_untracked() else {
             return;
@@ -71,15 +67,6 @@ pub fn QueueEntry(
         });
     };
     let approve = move |_| decide(Verdict::approve());
-    let reject = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        let reason = why.get_untracked().trim().to_owned();
-        if reason.is_empty() {
-            error.set(Some(text::REASON_MISSING.to_owned()));
-        } else {
-            decide(Verdict::reject(reason, block.get_untracked()));
-        }
-    };
     let selected = {
         let key = key.clone();
         move || selection.contains(&key)
@@ -122,44 +109,11 @@ pub fn QueueEntry(
                     disabled=busy aria-keyshortcuts="a" data-testid="approve">
                     {text::APPROVE}
                 </button>
-                <button type="button" class="button" on:click=move |_| rejecting.set(true)
-                    disabled=busy aria-keyshortcuts="r" aria-expanded=move || rejecting.get().to_string()
-                    data-testid="reject">
-                    {text::REJECT}
-                </button>
+                <Disclosure open=rejecting disabled=busy label=text::REJECT testid="reject"
+                    attr:aria-keyshortcuts="r"/>
             </div>
             <Show when=move || rejecting.get()>
-                <form class="entry__reject" on:submit=reject>
-                    <label class="entry__reason">
-                        <span>{text::REASON}</span>
-                        <textarea
-                            node_ref=reason_field
-                            rows="2"
-                            maxlength="500"
-                            data-testid="reject-reason"
-                            prop:value=why
-                            on:input=move |event| why.set(event_target_value(&event))
-                        ></textarea>
-                    </label>
-                    {blockable.then(|| view! {
-                        <label class="entry__block">
-                            <input
-                                type="checkbox"
-                                data-testid="block-author"
-                                prop:checked=block
-                                on:change=move |event| block.set(event_target_checked(&event))
-                            />
-                            {block_label.clone()}
-                        </label>
-                    })}
-                    <button type="submit" class="button button--danger" disabled=busy
-                        data-testid="confirm-reject">
-                        {text::CONFIRM_REJECT}
-                    </button>
-                    <button type="button" class="button" on:click=move |_| rejecting.set(false)>
-                        {text::CANCEL}
-                    </button>
-                </form>
+                <RejectForm busy error block_label=block_label.clone() on_reject=decide/>
             </Show>
             <p class="error" role="alert">{move || error.get()}</p>
         </article>

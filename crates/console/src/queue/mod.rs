@@ -5,6 +5,7 @@ mod bulk;
 mod decision;
 mod entry;
 mod keys;
+mod reject;
 mod selection;
 
 use kindred_api::moderation::{QueueItem, QueueKind};
