@@ -70,7 +70,10 @@ pub fn Queue() -> impl IntoView {
         }
         if more {
             match cursor.get_untracked() {
-                Some(next) => path.push_str(&format!("&cursor={next}")),
+                Some(next) => {
+                    let next = js_sys::encode_uri_component(&next);
+                    path.push_str(&format!("&cursor={next}"));
+                }
                 None => return,
             }
         } else {
