@@ -36,6 +36,50 @@ for (const [name, options] of [
   });
 }
 
+const STATUSES = ["open", "under_review", "planned", "in_progress", "shipped", "declined", "duplicate"];
+
+/**
+ * Gives the board's first ideas every status, on cards and among similar ideas, and has the
+ * built-in proposal form show (the site's answer without the boards' own forms).
+ */
+async function everyStatus(page) {
+  await page.route(/\/v1\/sites\/ridgeline$/, async (route) => {
+    const site = await (await route.fetch()).json();
+    for (const summary of site.boards) delete summary.form;
+    await route.fulfill({ json: site });
+  });
+  await page.route(/\/v1\/boards\/trail-shoes\/ideas\?/, async (route) => {
+    const answer = await (await route.fetch()).json();
+    answer.items.forEach((idea, n) => (idea.status = STATUSES[n % STATUSES.length]));
+    await route.fulfill({ json: answer });
+  });
+  await page.route(/\/v1\/boards\/trail-shoes\/ideas\/similar\?/, (route) =>
+    route.fulfill({
+      json: {
+        items: STATUSES.slice(1, 6).map((status, n) => ({ id: String(900 + n), title: `A similar idea ${n}`, status, vote_count: n })),
+        next_cursor: null,
+      },
+    }),
+  );
+}
+
+for (const [name, options] of [
+  ["light", {}],
+  ["dark", { context: { colorScheme: "dark" } }],
+]) {
+  test(`every status's badge reads clearly on cards and among similar ideas (${name})`, async () => {
+    const opened = await openBoard(`axe-statuses-${name}`, { ...options, before: everyStatus });
+    const { page } = opened;
+    assert.deepEqual(await axeViolations(page), []);
+    await page.locator('#w [data-testid="propose"]').click();
+    await page.locator('#w [data-testid="idea-form"] input[name="title"]').fill("A similar idea");
+    await page.locator('#w .similar .badge').first().waitFor();
+    assert.ok((await page.locator("#w .similar .badge").count()) >= 5);
+    assert.deepEqual(await axeViolations(page), []);
+    await opened.context.close();
+  });
+}
+
 test("keyboard: Tab reaches the votes, focus is visible, Space votes and the result is announced", async () => {
   const opened = await openBoard("keyboard");
   const { page } = opened;
