@@ -68,6 +68,8 @@ pub const EDIT_TAGS: &str = "Edit tags";
 pub const TAGS_FIELD: &str = "Tags, separated by commas (at most 5)";
 /// Saving tags.
 pub const SAVE_TAGS: &str = "Save tags";
+/// Tags saved, announced.
+pub const TAGS_SAVED: &str = "Tags saved";
 /// An idea without tags.
 pub const NO_TAGS: &str = "No tags";
 /// Saving a status.
@@ -240,9 +242,6 @@ pub fn tags(tags: &[String]) -> String {
         format!("Tags: {}", tags.join(", "))
     }
 }
-
-/// Tags saved, announced.
-pub const TAGS_SAVED: &str = "Tags saved";
 
 /// An idea's supporters.
 pub fn votes(count: u32) -> String {

@@ -67,16 +67,6 @@ pub enum QueueOrder {
     Newest,
 }
 
-impl QueueOrder {
-    /// The wire spelling.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Oldest => "oldest",
-            Self::Newest => "newest",
-        }
-    }
-}
-
 /// How many items wait in the queue, in all and of each kind: the answer of
 /// `/v1/moderation/queue/counts`.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -92,18 +82,6 @@ pub struct QueueCounts {
     pub posts: u32,
     /// Reported posts.
     pub reports: u32,
-}
-
-impl QueueCounts {
-    /// The count of `kind`.
-    pub fn of(&self, kind: QueueKind) -> u32 {
-        match kind {
-            QueueKind::Ideas => self.ideas,
-            QueueKind::Comments => self.comments,
-            QueueKind::Posts => self.posts,
-            QueueKind::Reports => self.reports,
-        }
-    }
 }
 
 /// Why an item waits in the queue.

@@ -38,7 +38,7 @@ pub fn refocus(index: usize) {
 }
 
 /// The position of the item that holds the focus, if one does.
-pub fn focused_index() -> Option<usize> {
+fn focused_index() -> Option<usize> {
     let current = current()?;
     items().iter().position(|item| *item == current)
 }
