@@ -10,7 +10,7 @@ use crate::client::{Adapter, ApiClient};
 use crate::config::{ConfigError, WidgetConfig, WidgetKind};
 use crate::events::Events;
 use crate::feed::Feed;
-use crate::forms::{FormWidget, PageFacts};
+use crate::forms::{FormPreview, FormWidget, PageFacts};
 use crate::i18n::Locale;
 use crate::ideas::IdeasBoard;
 use crate::ui::ErrorPanel;
@@ -94,6 +94,7 @@ fn widget(kind: WidgetKind, site: String) -> AnyView {
             paging,
         } => view! { <Feed site feed layout preset paging/> }.into_any(),
         WidgetKind::Form { form } => view! { <FormWidget form/> }.into_any(),
+        WidgetKind::FormPreview { schema } => view! { <FormPreview schema=*schema/> }.into_any(),
     }
 }
 

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use kindred_api::FormSchema;
 use serde::Deserialize;
 
 use crate::client::adapter::presets;
@@ -15,7 +16,7 @@ use crate::client::ApiBase;
 use crate::i18n::Locale;
 
 /// A widget's validated configuration.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct WidgetConfig {
     /// Where the Kindred REST API lives.
     pub api: ApiBase,
@@ -79,7 +80,7 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 pub const MAX_TIMEOUT_MS: u32 = 120_000;
 
 /// The kinds of widget this build can render, each with its own options.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum WidgetKind {
     /// An idea board where visitors vote (`data-kindred="ideas"`).
     Ideas {
@@ -105,6 +106,12 @@ pub enum WidgetKind {
     Form {
         /// The form's slug (`data-form`).
         form: String,
+    },
+    /// A form's author previewing it: `kind` `form` with a `preview` option holding the
+    /// schema as JSON, rendered and checked as visitors will see it but never sent.
+    FormPreview {
+        /// The schema, checked by the rules the server applies.
+        schema: Box<FormSchema>,
     },
 }
 
@@ -217,6 +224,7 @@ struct RawOptions {
     tag: Option<String>,
     product: Option<String>,
     form: Option<String>,
+    preview: Option<String>,
     adapter: Option<String>,
 }
 
@@ -279,8 +287,13 @@ impl WidgetConfig {
                 },
                 paging,
             },
-            "form" => WidgetKind::Form {
-                form: required("form", raw.form)?,
+            "form" => match raw.preview {
+                Some(json) => WidgetKind::FormPreview {
+                    schema: Box::new(preview(json)?),
+                },
+                None => WidgetKind::Form {
+                    form: required("form", raw.form)?,
+                },
             },
             other => return Err(ConfigError::UnsupportedKind(other.to_owned())),
         };
@@ -348,6 +361,17 @@ fn optional(value: Option<String>) -> Option<String> {
     value
         .map(|value| value.trim().to_owned())
         .filter(|value| !value.is_empty())
+}
+
+/// A previewed form's schema: JSON the server would take for a form (`preview`).
+fn preview(json: String) -> Result<FormSchema, ConfigError> {
+    match serde_json::from_str::<FormSchema>(&json) {
+        Ok(schema) if schema.validate_schema().is_ok() => Ok(schema),
+        _ => Err(ConfigError::Invalid {
+            option: "preview",
+            value: json,
+        }),
+    }
 }
 
 /// The trimmed value of a required option.
@@ -581,6 +605,35 @@ mod tests {
             form(r#"{"kind":"form","api":"/a","site":"s"}"#),
             Err(ConfigError::Missing("form"))
         );
+    }
+
+    #[test]
+    fn previews_a_schema_given_inline_and_refuses_a_broken_one() {
+        let form = |json: &str| WidgetConfig::parse(json, &[]).map(|config| config.kind);
+        let schema = r#"{\"slug\":\"lab\",\"title\":\"Lab\",\"fields\":[{\"name\":\"why\",\"label\":\"Why?\",\"kind\":{\"type\":\"short_text\",\"max_len\":80}}]}"#;
+        let read = form(&format!(
+            r#"{{"kind":"form","api":"/a","site":"s","preview":"{schema}"}}"#
+        ));
+        let Ok(WidgetKind::FormPreview { schema }) = read else {
+            panic!("the preview is not read: {read:?}");
+        };
+        assert_eq!((schema.slug.as_str(), schema.fields.len()), ("lab", 1));
+        for broken in [
+            r#"{\"slug\":\"lab\"}"#,
+            r#"{\"slug\":\"lab\",\"title\":\"Lab\",\"fields\":[]}"#,
+        ] {
+            let error = form(&format!(
+                r#"{{"kind":"form","api":"/a","site":"s","preview":"{broken}"}}"#
+            ))
+            .unwrap_err();
+            assert!(matches!(
+                error,
+                ConfigError::Invalid {
+                    option: "preview",
+                    ..
+                }
+            ));
+        }
     }
 
     /// A feed widget with `extra` options (`"key":"value",` pairs).

@@ -4,7 +4,8 @@
 //!
 //! [`SchemaForm`] renders and sends a form; an idea board uses it for the form that proposes
 //! its ideas, and [`FormWidget`] shows a form on its own (`data-kindred="form"`), keeping its
-//! draft in the browser until it is sent.
+//! draft in the browser until it is sent. [`FormPreview`] shows a form's author their schema
+//! as visitors will see it, without sending anything.
 
 mod answers;
 mod choice;
@@ -15,6 +16,7 @@ mod issue;
 mod loading;
 mod page_facts;
 mod photo;
+mod preview;
 mod steps;
 mod widget;
 
@@ -24,4 +26,5 @@ pub use form::{Delivery, FormSlot, SchemaForm};
 pub use issue::FormIssue;
 pub use loading::loaded_form;
 pub use page_facts::PageFacts;
+pub use preview::FormPreview;
 pub use widget::FormWidget;

@@ -92,6 +92,14 @@ impl FormText for Arabic {
         "جارٍ تحميل النموذج…"
     }
 
+    fn form_preview(&self) -> &'static str {
+        "معاينة: تُفحص الإجابات كما تُفحص إجابات الزوار، لكنها لا تُرسل."
+    }
+
+    fn form_preview_checked(&self) -> &'static str {
+        "تجتاز هذه الإجابات كل الفحوص. لا يُرسل شيء في المعاينة."
+    }
+
     fn form_received(&self) -> &'static str {
         "شكرًا لك! وصلتنا إجاباتك."
     }

@@ -95,6 +95,14 @@ impl FormText for German {
         "Formular wird geladen…"
     }
 
+    fn form_preview(&self) -> &'static str {
+        "Vorschau: Antworten werden wie die der Besucher geprüft, aber nicht gesendet."
+    }
+
+    fn form_preview_checked(&self) -> &'static str {
+        "Diese Antworten bestehen alle Prüfungen. In der Vorschau wird nichts gesendet."
+    }
+
     fn form_received(&self) -> &'static str {
         "Danke! Ihre Antworten sind angekommen."
     }

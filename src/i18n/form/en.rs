@@ -90,6 +90,14 @@ impl FormText for English {
         "Loading the form…"
     }
 
+    fn form_preview(&self) -> &'static str {
+        "Preview: answers are checked as visitors' will be, and not sent."
+    }
+
+    fn form_preview_checked(&self) -> &'static str {
+        "These answers pass every check. In a preview, nothing is sent."
+    }
+
     fn form_received(&self) -> &'static str {
         "Thank you! Your answers were received."
     }

@@ -96,6 +96,14 @@ impl FormText for French {
         "Chargement du formulaire…"
     }
 
+    fn form_preview(&self) -> &'static str {
+        "Aperçu : les réponses sont vérifiées comme celles des visiteurs, mais pas envoyées."
+    }
+
+    fn form_preview_checked(&self) -> &'static str {
+        "Ces réponses passent toutes les vérifications. Dans un aperçu, rien n’est envoyé."
+    }
+
     fn form_received(&self) -> &'static str {
         "Merci ! Vos réponses ont bien été reçues."
     }

@@ -30,6 +30,10 @@ pub trait FormText {
     fn form_loading(&self) -> &'static str;
     /// Thanks for answers sent, where neither the form nor the API says anything.
     fn form_received(&self) -> &'static str;
+    /// Under a previewed form's introduction: nothing it takes is sent.
+    fn form_preview(&self) -> &'static str;
+    /// A previewed form's answers passed every check (and were not sent).
+    fn form_preview_checked(&self) -> &'static str;
     /// The accessible name of one score of a rating: "3 of 5".
     fn rating_value(&self, score: u32, best: u32) -> String;
     /// Shown when the form needs answers the page should have given (hidden fields) and has
@@ -109,6 +113,8 @@ mod tests {
                 c.form_unavailable(),
                 c.form_loading(),
                 c.form_received(),
+                c.form_preview(),
+                c.form_preview_checked(),
                 c.drop_photo(),
                 c.photo_preview(),
                 c.least_likely(),
