@@ -8,7 +8,8 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 
-import { ADMIN_KEY, BASE_URL, API_URL, chromiumPerSpec, openPage, assertClean, axeViolations } from "./browser.js";
+import { ADMIN_KEY, API_URL, chromiumPerSpec, moderate, openPage, assertClean, axeViolations } from "./browser.js";
+import { openConsole, signIn } from "./console-page.js";
 
 const browser = chromiumPerSpec();
 
@@ -16,52 +17,16 @@ const SITE = "ridgeline";
 const RUN = randomUUID().slice(0, 8);
 const GEAR = `console-review-${RUN}`; // premoderated
 const SHOES = `console-ideas-${RUN}`;
-const CONSOLE = new URL("/console/", BASE_URL).href;
-
-/** A moderation API call as this spec's setup makes it. */
-async function admin(method, path, body) {
-  const response = await fetch(new URL(`moderation/${path}`, API_URL), {
-    method,
-    headers: { authorization: `Bearer ${ADMIN_KEY}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  assert.ok(response.ok, `${method} ${path}: ${response.status} ${await response.clone().text()}`);
-  return response.status === 204 ? null : response.json();
-}
 
 before(async () => {
-  await admin("POST", `sites/${SITE}/boards`, { slug: GEAR, name: `Reviewed ${RUN}`, premoderation: true });
-  await admin("POST", `sites/${SITE}/boards`, { slug: SHOES, name: `Curated ${RUN}` });
+  await moderate(`sites/${SITE}/boards`, { method: "POST", body: { slug: GEAR, name: `Reviewed ${RUN}`, premoderation: true } });
+  await moderate(`sites/${SITE}/boards`, { method: "POST", body: { slug: SHOES, name: `Curated ${RUN}` } });
 });
 
 after(async () => {
-  await admin("DELETE", `boards/${GEAR}`);
-  await admin("DELETE", `boards/${SHOES}`);
+  await moderate(`boards/${GEAR}`, { method: "DELETE" });
+  await moderate(`boards/${SHOES}`, { method: "DELETE" });
 });
-
-/** Opens the console in a fresh context, recording errors and policy violations. */
-async function openConsole() {
-  const context = await browser().newContext({ viewport: { width: 1100, height: 900 } });
-  const page = await context.newPage();
-  const problems = [];
-  page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
-  page.on("pageerror", (error) => problems.push(String(error)));
-  await page.addInitScript(() => {
-    window.violations = [];
-    document.addEventListener("securitypolicyviolation", (event) => window.violations.push(event.violatedDirective));
-  });
-  await page.goto(CONSOLE);
-  return { context, page, problems };
-}
-
-/** Signs in by keyboard alone: Tab to the key, type it, Enter. */
-async function signIn(page, key) {
-  const field = page.locator("#admin-key");
-  await field.waitFor();
-  while (!(await field.evaluate((el) => el === document.activeElement))) await page.keyboard.press("Tab");
-  await page.keyboard.type(key);
-  await page.keyboard.press("Enter");
-}
 
 /** Proposes an idea titled `title` through the ideas widget of the premoderated board. */
 async function propose(title) {
@@ -94,7 +59,7 @@ async function shownInWidget(words) {
 }
 
 test("a wrong admin key is refused, and nothing of it is kept", async () => {
-  const { context, page, problems } = await openConsole();
+  const { context, page, problems } = await openConsole(browser());
   await signIn(page, "not-the-key");
   const error = page.locator('[data-testid="signin-error"]');
   await error.filter({ hasText: /not accepted/ }).waitFor();
@@ -115,7 +80,7 @@ test("a moderator approves and rejects ideas proposed through the widget, by key
   await propose(refused);
   assert.deepEqual(await shownInWidget(token), [], "pending ideas are not listed");
 
-  const { context, page, problems } = await openConsole();
+  const { context, page, problems } = await openConsole(browser());
   await signIn(page, ADMIN_KEY);
   await page.locator("#queue-heading").waitFor();
   assert.ok(!page.url().includes(ADMIN_KEY), "the key is never in the URL");
@@ -185,7 +150,7 @@ test("several items are approved at once, or rejected at once with their authors
   const titles = [`Chest pocket for soft flasks ${token}`, `Thumb loops on the windshell ${token}`, `Buy followers cheap ${token}`];
   for (const title of titles) await propose(title);
 
-  const { context, page, problems } = await openConsole();
+  const { context, page, problems } = await openConsole(browser());
   await signIn(page, ADMIN_KEY);
   await page.locator('[data-testid="place-filter"] option[value="board=' + GEAR + '"]').waitFor({ state: "attached" });
   await page.locator('[data-testid="place-filter"]').selectOption(`board=${GEAR}`);
@@ -232,7 +197,7 @@ test("a moderator changes an idea's status with a public note the widget shows, 
   assert.equal(created.status, 201);
   const { id } = await created.json();
 
-  const { context, page, problems } = await openConsole();
+  const { context, page, problems } = await openConsole(browser());
   await signIn(page, ADMIN_KEY);
   await page.getByRole("link", { name: "Ideas" }).click();
   assert.equal(new URL(page.url()).hash, "#ideas");
@@ -301,7 +266,7 @@ test("a moderator previews a merge and merges a duplicate without counting a sup
   await vote(original, b);
   await vote(original, c);
 
-  const { context, page, problems } = await openConsole();
+  const { context, page, problems } = await openConsole(browser());
   await signIn(page, ADMIN_KEY);
   await page.getByRole("link", { name: "Ideas" }).click();
   await page.locator(`[data-testid="board-picker"] option[value="${SHOES}"]`).waitFor({ state: "attached" });

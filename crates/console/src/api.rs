@@ -37,6 +37,14 @@ impl ApiError {
         matches!(self, Self::Refused { status: 401, .. })
     }
 
+    /// What the server said was wrong with each field, if it refused the request's fields.
+    pub fn fields(&self) -> Option<&FieldErrors> {
+        match self {
+            Self::Refused { fields, .. } => Some(fields),
+            _ => None,
+        }
+    }
+
     /// What to tell the moderator.
     pub fn message(&self) -> String {
         match self {
@@ -64,6 +72,16 @@ impl Api {
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
         let response = self.sign(Request::get(path)).send().await;
         read(response).await
+    }
+
+    /// `GET path` (from `/v1/`), read as text, such as a CSV file.
+    pub async fn get_text(&self, path: &str) -> Result<String, ApiError> {
+        let response = self.sign(Request::get(path)).send().await;
+        let response = response.map_err(|_| ApiError::Network)?;
+        if !response.ok() {
+            return read(Ok(response)).await;
+        }
+        response.text().await.map_err(|_| ApiError::Network)
     }
 
     /// `GET path` of the public API, as visitors read it: without the admin key, which the

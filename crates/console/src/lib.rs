@@ -7,6 +7,8 @@
 pub mod api;
 pub mod counts;
 pub mod disclosure;
+pub mod failure;
+pub mod forms;
 pub mod ideas;
 pub mod places;
 pub mod queue;

@@ -1,4 +1,4 @@
-//! Which section of the console is open, kept in the page's hash (`#queue`, `#ideas`) so that
+//! Which section of the console is open, kept in the page's hash (`#queue`, `#ideas`, `#forms`) so that
 //! the browser's back button and a reload keep the moderator where they were.
 
 use leptos::prelude::*;
@@ -11,16 +11,19 @@ pub enum Section {
     Queue,
     /// Curating a board's ideas.
     Ideas,
+    /// Editing the sites' forms.
+    Forms,
 }
 
 impl Section {
     /// Every section, in the navigation's order.
-    pub const ALL: [Section; 2] = [Self::Queue, Self::Ideas];
+    pub const ALL: [Section; 3] = [Self::Queue, Self::Ideas, Self::Forms];
 
     /// The section a hash names; the queue for anything else.
     pub fn from_hash(hash: &str) -> Self {
         match hash.trim_start_matches('#') {
             "ideas" => Self::Ideas,
+            "forms" => Self::Forms,
             _ => Self::Queue,
         }
     }
@@ -30,6 +33,7 @@ impl Section {
         match self {
             Self::Queue => "#queue",
             Self::Ideas => "#ideas",
+            Self::Forms => "#forms",
         }
     }
 }

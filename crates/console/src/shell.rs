@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::counts::Pending;
+use crate::forms::FormsSection;
 use crate::ideas::IdeasSection;
 use crate::queue::Queue;
 use crate::section::{self, Section};
@@ -32,6 +33,9 @@ pub fn Shell() -> impl IntoView {
                 <a href=Section::Ideas.hash() aria-current=move || current(Section::Ideas)>
                     {text::IDEAS}
                 </a>
+                <a href=Section::Forms.hash() aria-current=move || current(Section::Forms)>
+                    {text::FORMS}
+                </a>
             </nav>
             <button type="button" class="button" on:click=move |_| session.sign_out()>
                 {text::SIGN_OUT}
@@ -41,6 +45,7 @@ pub fn Shell() -> impl IntoView {
             {move || match open.get() {
                 Section::Queue => view! { <Queue/> }.into_any(),
                 Section::Ideas => view! { <IdeasSection/> }.into_any(),
+                Section::Forms => view! { <FormsSection/> }.into_any(),
             }}
         </main>
     }

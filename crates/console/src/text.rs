@@ -116,6 +116,44 @@ pub const SELECT_ALL: &str = "Select every item shown";
 pub const BLOCK_AUTHORS: &str = "Also block their authors from writing on their sites";
 /// A rejection without a reason.
 pub const REASON_MISSING: &str = "Give a reason to reject.";
+/// The forms section's heading and navigation entry.
+pub const FORMS: &str = "Forms";
+/// The site picker's label.
+pub const SITE: &str = "Site";
+/// The form picker's label.
+pub const FORM: &str = "Form";
+/// A site without forms.
+pub const NO_FORMS: &str = "This site has no forms yet.";
+/// The form editor's label.
+pub const DEFINITION: &str = "Definition (JSON)";
+/// What the form editor holds and how it is checked.
+pub const DEFINITION_HINT: &str = "The questions visitors answer (schema) and where their answers \
+     go (target). Every change is checked as you type by the rules the server applies.";
+/// The heading of what is wrong with a definition.
+pub const PROBLEMS: &str = "Problems";
+/// A definition without problems.
+pub const NO_PROBLEMS: &str = "No problems: this definition can be saved.";
+/// Saving a form.
+pub const SAVE_FORM: &str = "Save form";
+/// The save button while the form is on its way.
+pub const SAVING: &str = "Saving…";
+/// A form the server took.
+pub const FORM_SAVED: &str = "Form saved. Visitors get it on their next visit.";
+/// Putting the editor back to the saved definition.
+pub const REVERT: &str = "Discard changes";
+/// The preview's heading.
+pub const PREVIEW: &str = "Preview";
+/// What the preview is.
+pub const PREVIEW_HINT: &str =
+    "Drawn by the form widget itself, as visitors see it. Answers are checked, never sent.";
+/// A preview behind the editor, which has problems.
+pub const PREVIEW_STALE: &str = "The preview shows the last definition without problems.";
+/// The widget could not be had for a preview.
+pub const PREVIEW_UNAVAILABLE: &str = "The form widget could not be loaded for a preview.";
+/// Downloading a form's submissions.
+pub const EXPORT_CSV: &str = "Export submissions (CSV)";
+/// The download's accessible status once it is ready.
+pub const EXPORTED: &str = "Submissions exported.";
 
 /// The page's title, with how many items wait once known.
 pub fn title(pending: Option<u32>) -> String {
@@ -298,6 +336,46 @@ pub fn decided(approved: bool, excerpt: &str) -> String {
         format!("Approved: {excerpt}")
     } else {
         format!("Rejected: {excerpt}")
+    }
+}
+
+/// How many submissions a form has.
+pub fn submissions(count: u32) -> String {
+    match count {
+        1 => "1 submission".to_owned(),
+        _ => format!("{count} submissions"),
+    }
+}
+
+/// Text that is not JSON, where it stops being JSON.
+pub fn not_json(line: usize, column: usize) -> String {
+    format!("This is not valid JSON (line {line}, column {column}).")
+}
+
+/// JSON that is not shaped like a form definition, with the parser's own words.
+pub fn wrong_shape(detail: &str) -> String {
+    format!("This does not fit a form definition: {detail}.")
+}
+
+/// What a rule's code (`crates/api`'s `validate` codes) says is wrong with a value.
+pub fn problem(code: &str) -> &'static str {
+    match code {
+        "required" => "is required.",
+        "invalid" => "is not valid.",
+        "too_short" => "is too short.",
+        "too_long" => "is too long.",
+        "too_many" => "has too many entries.",
+        "too_few" => "has too few entries.",
+        "out_of_range" => "is out of range.",
+        "invalid_url" => "is not a web address.",
+        "not_an_option" => "is not one of the options.",
+        "not_found" => "names something that does not exist on this site.",
+        "duplicate" => "repeats another one.",
+        "unknown_field" => "names no question of the form.",
+        "wrong_type" => "has the wrong type for this question.",
+        "unsupported_type" => "is not a supported type.",
+        "too_large" => "is too large.",
+        _ => "is not accepted here.",
     }
 }
 

@@ -9,6 +9,7 @@ mod tags;
 use kindred_api::{Idea, Page};
 use leptos::prelude::*;
 
+use crate::failure::LoadFailed;
 use crate::places;
 use crate::session::use_session;
 use crate::text;
@@ -90,12 +91,7 @@ pub fn IdeasSection() -> impl IntoView {
             {move || match ideas.get().flatten() {
                 None => view! { <p class="hint" role="status">{text::LOADING}</p> }.into_any(),
                 Some(Err(error)) => view! {
-                    <div class="error-panel" role="alert">
-                        <p>{error.message()}</p>
-                        <button type="button" class="button" on:click=move |_| ideas.refetch()>
-                            {text::RETRY}
-                        </button>
-                    </div>
+                    <LoadFailed message=error.message() retry=Callback::new(move |()| ideas.refetch())/>
                 }.into_any(),
                 Some(Ok(found)) if found.is_empty() => view! {
                     <p class="empty" data-testid="no-ideas">{text::NO_IDEAS}</p>

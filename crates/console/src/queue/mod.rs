@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::counts::use_pending;
+use crate::failure::LoadFailed;
 use crate::places;
 use crate::session::use_session;
 use crate::text;
@@ -191,12 +192,7 @@ pub fn Queue() -> impl IntoView {
             {move || match load.get() {
                 Load::Loading => view! { <p class="hint" role="status">{text::LOADING}</p> }.into_any(),
                 Load::Failed(message) => view! {
-                    <div class="error-panel" role="alert">
-                        <p>{message}</p>
-                        <button type="button" class="button" on:click=move |_| fetch(false)>
-                            {text::RETRY}
-                        </button>
-                    </div>
+                    <LoadFailed message retry=Callback::new(move |()| fetch(false))/>
                 }.into_any(),
                 Load::Ready if items.with(Vec::is_empty) => view! {
                     <p class="empty" data-testid="queue-empty">{text::QUEUE_EMPTY}</p>
