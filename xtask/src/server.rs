@@ -103,9 +103,10 @@ pub fn free_port() -> Result<SocketAddr> {
         .map_err(|e| format!("no free local port: {e}"))
 }
 
-/// Polls `/healthz` until it answers 200, for at most 30 seconds.
+/// Polls `/healthz` until it answers 200, for at most two minutes: a first start seeds the
+/// demo's large boards and feed, which takes a debug build a while on a busy machine.
 fn wait_healthy(addr: SocketAddr) -> Result {
-    let deadline = Instant::now() + Duration::from_secs(30);
+    let deadline = Instant::now() + Duration::from_secs(120);
     while Instant::now() < deadline {
         if health(addr).unwrap_or(false) {
             return Ok(());

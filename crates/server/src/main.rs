@@ -75,6 +75,10 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         if posts > 0 {
             tracing::info!(posts, likes, "seeded the demo's trail archive");
         }
+        let waiting = seed::backlog::seed(&store).await?;
+        if waiting > 0 {
+            tracing::info!(ideas = waiting, "seeded the demo's review backlog");
+        }
     }
     let state = AppState::new(store.clone(), config).await?;
     tracing::info!(

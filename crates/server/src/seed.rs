@@ -17,6 +17,7 @@ use serde_json::json;
 use tokio::sync::OnceCell;
 
 pub mod archive;
+pub mod backlog;
 mod catalog;
 pub mod trail_archive;
 

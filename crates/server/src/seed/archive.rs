@@ -179,8 +179,10 @@ async fn write(conn: &mut Conn<'_>, site_id: i64) -> Result<(usize, usize)> {
     Ok((IDEAS, votes))
 }
 
-/// Every change paired with every product, changes varying fastest so neighbours differ.
-fn ideas() -> impl Iterator<Item = (&'static (&'static str, &'static str), &'static str)> {
+/// Every change paired with every product, changes varying fastest so neighbours differ: the
+/// archive's ideas, and the requests of the review backlog ([`super::backlog`]).
+pub(super) fn ideas() -> impl Iterator<Item = (&'static (&'static str, &'static str), &'static str)>
+{
     PRODUCTS
         .iter()
         .flat_map(|product| CHANGES.iter().map(move |change| (change, *product)))

@@ -4,10 +4,12 @@ use std::collections::HashSet;
 use std::time::Instant;
 
 use axum::http::StatusCode;
+use kindred_api::moderation::QueueOrder;
 use kindred_api::product::validate_catalog;
 use kindred_api::{Idea, IdeaSort, Page, Post, SiteConfig};
 use kindred_server::seed;
 use kindred_server::store::cursor::{Cursor, Key};
+use kindred_server::store::moderation::queue::{QueueCursor, QueueQuery};
 
 use crate::common::{on_both_backends, Backend, TestApp, DRIFT};
 
@@ -242,6 +244,57 @@ async fn the_trail_archive_adds_ten_thousand_posts_once(backend: Backend) {
     assert!(first_page.as_millis() < 2_000 && deep_page.as_millis() < 2_000);
 }
 
+async fn the_backlog_adds_ten_thousand_waiting_ideas_once(backend: Backend) {
+    let app = TestApp::seeded(backend).await;
+    let started = Instant::now();
+    assert_eq!(seed::backlog::seed(&app.state.store).await.unwrap(), 10_000);
+    let seeding = started.elapsed();
+    assert_eq!(seed::backlog::seed(&app.state.store).await.unwrap(), 0);
+    let store = &app.state.store;
+    let counts = store.queue_counts(Some(seed::SITE)).await.unwrap();
+    assert_eq!((counts.ideas, counts.total), (10_000, 10_000));
+
+    // Nothing of it is listed until a moderator approves it.
+    let path = format!("/v1/boards/{}/ideas?sort=new", seed::backlog::BOARD);
+    let listed: Page<Idea> = serde_json::from_slice(&app.get(&path, None).await.body).unwrap();
+    assert!(listed.items.is_empty());
+
+    // The queue pages through it newest first, every item from its own visitor.
+    let mut query = QueueQuery {
+        site: Some(seed::SITE.to_owned()),
+        board: Some(seed::backlog::BOARD.to_owned()),
+        order: QueueOrder::Newest,
+        limit: 50,
+        ..QueueQuery::default()
+    };
+    let started = Instant::now();
+    let first = store.queue(&query).await.unwrap();
+    let first_page = started.elapsed();
+    assert_eq!(first.items.len(), 50);
+    assert!(first.items[0].created_at > first.items[49].created_at);
+    let authors: HashSet<_> = first
+        .items
+        .iter()
+        .map(|item| &item.author.identity)
+        .collect();
+    assert_eq!(authors.len(), 50);
+    let mut cursor = first.next_cursor;
+    for _ in 0..100 {
+        query.cursor = Some(QueueCursor::decode(cursor.as_deref().unwrap()).unwrap());
+        cursor = store.queue(&query).await.unwrap().next_cursor;
+    }
+    query.cursor = Some(QueueCursor::decode(cursor.as_deref().unwrap()).unwrap());
+    let started = Instant::now();
+    let deep = store.queue(&query).await.unwrap();
+    let deep_page = started.elapsed();
+    assert_eq!(deep.items.len(), 50);
+    eprintln!(
+        "review backlog: seeded in {seeding:?}; first page {first_page:?}, page 102 {deep_page:?}"
+    );
+    // Generous bounds for a debug build on a slow machine; the log above has the numbers.
+    assert!(first_page.as_millis() < 2_000 && deep_page.as_millis() < 2_000);
+}
+
 async fn the_archive_needs_the_demo_site(backend: Backend) {
     let app = TestApp::empty(backend).await;
     assert_eq!(seed::archive::seed(&app.state.store).await.unwrap(), (0, 0));
@@ -249,6 +302,7 @@ async fn the_archive_needs_the_demo_site(backend: Backend) {
         seed::trail_archive::seed(&app.state.store).await.unwrap(),
         (0, 0)
     );
+    assert_eq!(seed::backlog::seed(&app.state.store).await.unwrap(), 0);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM boards").await, 0);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM feeds").await, 0);
 }
@@ -260,5 +314,6 @@ on_both_backends!(
     the_demo_catalog_names_every_product_its_posts_tag,
     the_archive_adds_a_thousand_ideas_once,
     the_trail_archive_adds_ten_thousand_posts_once,
+    the_backlog_adds_ten_thousand_waiting_ideas_once,
     the_archive_needs_the_demo_site,
 );
