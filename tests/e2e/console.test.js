@@ -114,6 +114,20 @@ test("a moderator approves and rejects ideas proposed through the widget, by key
   assert.match(await page.locator('[role="status"]').first().innerText(), /Approved: Reflective piping/);
   await page.waitForFunction((before) => document.querySelector('[data-testid="pending-count"]').textContent === String(before - 1), waiting);
 
+  // u takes the approval back: the idea waits again, where it stood, in focus; then a again.
+  assert.match(await page.locator('[data-testid="last-decision"]').innerText(), /Approved: Reflective piping/);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.keyboard.press("u");
+  await item(kept).waitFor();
+  await page.locator('[data-testid="last-decision"]').waitFor({ state: "detached" });
+  assert.deepEqual((await shown.allInnerTexts()).slice(0, 2), [refused, kept]);
+  assert.equal(await focused(), kept);
+  await page.waitForFunction((before) => document.querySelector('[data-testid="pending-count"]').textContent === String(before), waiting);
+  assert.deepEqual(await shownInWidget(token), [], "an approval taken back lists nothing");
+  await page.keyboard.press("a");
+  await item(kept).waitFor({ state: "detached" });
+  await page.waitForFunction((before) => document.querySelector('[data-testid="pending-count"]').textContent === String(before - 1), waiting);
+
   // r opens the rejection with the focus in its reason, which it needs.
   while ((await focused()) !== refused) await page.keyboard.press("k");
   await page.keyboard.press("r");
@@ -180,6 +194,17 @@ test("several items are approved at once, or rejected at once with their authors
   const blocks = (await (await fetch(new URL("moderation/sites/" + SITE + "/blocks", API_URL), { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json()).items;
   assert.equal(blocks.length, blocksBefore + 1);
   assert.ok(blocks.some((block) => block.reason === "Spam" && block.identity.startsWith("visitor:")));
+
+  // Undo takes the rejection back and lifts the block it made; the spam is rejected again.
+  await page.locator('[data-testid="undo"]').click();
+  await item(titles[2]).waitFor();
+  const lifted = (await (await fetch(new URL("moderation/sites/" + SITE + "/blocks", API_URL), { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json()).items;
+  assert.equal(lifted.length, blocksBefore);
+  await page.locator('[role="status"]', { hasText: "Undone: 1 item waits for review again" }).waitFor({ state: "attached" });
+  await item(titles[2]).locator('[data-testid="reject"]').click();
+  await item(titles[2]).locator('[data-testid="reject-reason"]').fill("Spam");
+  await item(titles[2]).locator('[data-testid="confirm-reject"]').click();
+  await item(titles[2]).waitFor({ state: "detached" });
   assert.deepEqual(problems, []);
   await context.close();
 

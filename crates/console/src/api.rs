@@ -76,11 +76,7 @@ impl Api {
 
     /// `GET path` (from `/v1/`), read as text, such as a CSV file.
     pub async fn get_text(&self, path: &str) -> Result<String, ApiError> {
-        let response = self.sign(Request::get(path)).send().await;
-        let response = response.map_err(|_| ApiError::Network)?;
-        if !response.ok() {
-            return read(Ok(response)).await;
-        }
+        let response = succeeded(self.sign(Request::get(path)).send().await).await?;
         response.text().await.map_err(|_| ApiError::Network)
     }
 
@@ -113,6 +109,12 @@ impl Api {
         read(self.sign(Request::delete(path)).send().await).await
     }
 
+    /// `DELETE path`, answered with no body (`204 No Content`).
+    pub async fn delete_empty(&self, path: &str) -> Result<(), ApiError> {
+        succeeded(self.sign(Request::delete(path)).send().await).await?;
+        Ok(())
+    }
+
     async fn send_json<B: Serialize, T: DeserializeOwned>(
         &self,
         request: RequestBuilder,
@@ -130,24 +132,37 @@ impl Api {
     }
 }
 
+/// The answer when it succeeded, whatever its body; else the API's error body.
+async fn succeeded(response: Result<Response, gloo_net::Error>) -> Result<Response, ApiError> {
+    let response = response.map_err(|_| ApiError::Network)?;
+    if response.ok() {
+        return Ok(response);
+    }
+    let status = response.status();
+    let body = response.text().await.map_err(|_| ApiError::Network)?;
+    Err(refusal(status, &body))
+}
+
 /// Reads an answer: its body as `T` when it succeeded, else the API's error body.
 async fn read<T: DeserializeOwned>(
     response: Result<Response, gloo_net::Error>,
 ) -> Result<T, ApiError> {
-    let response = response.map_err(|_| ApiError::Network)?;
+    let response = succeeded(response).await?;
     let status = response.status();
     let body = response.text().await.map_err(|_| ApiError::Network)?;
-    if response.ok() {
-        return serde_json::from_str(&body).map_err(|_| ApiError::BadResponse { status });
-    }
-    match serde_json::from_str::<ErrorBody>(&body) {
-        Ok(ErrorBody { error }) => Err(ApiError::Refused {
+    serde_json::from_str(&body).map_err(|_| ApiError::BadResponse { status })
+}
+
+/// What a refusal with `status` and `body` says.
+fn refusal(status: u16, body: &str) -> ApiError {
+    match serde_json::from_str::<ErrorBody>(body) {
+        Ok(ErrorBody { error }) => ApiError::Refused {
             status,
             code: error.code,
             message: error.message,
             fields: error.fields,
-        }),
-        Err(_) => Err(ApiError::BadResponse { status }),
+        },
+        Err(_) => ApiError::BadResponse { status },
     }
 }
 

@@ -79,7 +79,10 @@ pub const PLACE_FILTER: &str = "Where";
 /// The place filter's choice of every board and feed.
 pub const EVERYWHERE: &str = "Every board and feed";
 /// The keyboard shortcuts, as the queue explains them.
-pub const SHORTCUTS: &str = "Keys: j and k move through the queue, a approves, r rejects.";
+pub const SHORTCUTS: &str =
+    "Keys: j and k move through the queue, a approves, r rejects, u undoes the last decision.";
+/// Taking the last decision back.
+pub const UNDO: &str = "Undo";
 /// The queue's filter by kind.
 pub const KIND_FILTER: &str = "Show";
 /// The filter's choice of every kind.
@@ -336,6 +339,15 @@ pub fn decided(approved: bool, excerpt: &str) -> String {
         format!("Approved: {excerpt}")
     } else {
         format!("Rejected: {excerpt}")
+    }
+}
+
+/// Items back in the queue after their decision was taken back.
+pub fn undone(count: usize) -> String {
+    if count == 1 {
+        "Undone: 1 item waits for review again".to_owned()
+    } else {
+        format!("Undone: {count} items wait for review again")
     }
 }
 

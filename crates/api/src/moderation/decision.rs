@@ -1,4 +1,5 @@
-//! Decisions on queue items: approve or reject, with a reason for the log.
+//! Decisions on queue items: approve or reject, with a reason for the log, and reopening an
+//! item, which takes its decision back and returns it to the queue.
 
 use serde::{Deserialize, Serialize};
 
@@ -55,5 +56,17 @@ pub struct DecisionOutcome {
     /// The decision now in force.
     pub decision: Decision,
     /// Whether this request changed anything; a repeated decision changes nothing.
+    pub changed: bool,
+}
+
+/// The answer to `POST /v1/moderation/{kind}/{id}/reopen`: the item waits for review again.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReopenOutcome {
+    /// What the item is.
+    pub kind: QueueKind,
+    /// Its id.
+    pub id: String,
+    /// Whether this request changed anything; an item already waiting is left as it is.
     pub changed: bool,
 }

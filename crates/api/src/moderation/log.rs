@@ -29,11 +29,13 @@ pub enum LogAction {
     Unblock,
     /// An idea's tags were edited.
     Tags,
+    /// A decision was taken back: the item waits for review again.
+    Reopen,
 }
 
 impl LogAction {
     /// Every action.
-    pub const ALL: [LogAction; 9] = [
+    pub const ALL: [LogAction; 10] = [
         Self::Approve,
         Self::Reject,
         Self::Status,
@@ -43,6 +45,7 @@ impl LogAction {
         Self::Block,
         Self::Unblock,
         Self::Tags,
+        Self::Reopen,
     ];
 
     /// The wire spelling, also the stored one.
@@ -57,6 +60,7 @@ impl LogAction {
             Self::Block => "block",
             Self::Unblock => "unblock",
             Self::Tags => "tags",
+            Self::Reopen => "reopen",
         }
     }
 }

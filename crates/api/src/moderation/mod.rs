@@ -25,7 +25,7 @@ pub use board::{BoardSettings, CreateBoard, UpdateBoard};
 pub use curation::{
     MergeOutcome, MergePreview, MergeRequest, StatusRequest, TagsRequest, NOTE_MAX,
 };
-pub use decision::{Decision, DecisionOutcome, DecisionRequest, REASON_MAX};
+pub use decision::{Decision, DecisionOutcome, DecisionRequest, ReopenOutcome, REASON_MAX};
 pub use feed::{CreateFeed, FeedSettings, UpdateFeed, CONSENT_MAX, DEFAULT_REPORT_THRESHOLD};
 pub use log::{LogAction, LogEntry};
 pub use queue::{

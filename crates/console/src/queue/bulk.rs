@@ -5,7 +5,7 @@ use kindred_api::moderation::QueueItem;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::decision::{self, Verdict};
+use super::decision::{self, Decided, Verdict};
 use super::reject::RejectForm;
 use super::{Key, Selection};
 use crate::disclosure::Disclosure;
@@ -13,15 +13,15 @@ use crate::session::use_session;
 use crate::text;
 
 /// The bar of actions on the selected items, shown while some are selected. `on_done` hears
-/// of the items the server decided on, with what to announce.
+/// of the items the server decided on.
 #[component]
 pub fn BulkBar(
     /// The items shown.
     items: RwSignal<Vec<QueueItem>>,
     /// The selected ones.
     selection: Selection,
-    /// Called with the keys of the items decided on and what to announce.
-    on_done: Callback<(Vec<Key>, String)>,
+    /// Called with the decision the server took on the items it could.
+    on_done: Callback<Decided>,
 ) -> impl IntoView {
     let session = use_session();
     let busy = RwSignal::new(false);
@@ -51,8 +51,11 @@ pub fn BulkBar(
                     Err(refused) => failed = Some(refused.message()),
                 }
             }
-            let message = text::decided_many(verdict.approve, decided.len());
-            on_done.run((decided, message));
+            on_done.run(Decided {
+                message: text::decided_many(verdict.approve, decided.len()),
+                keys: decided,
+                blocked: verdict.block,
+            });
             busy.try_set(false);
             if failed.is_none() {
                 rejecting.try_set(false);

@@ -5,7 +5,7 @@ use kindred_api::moderation::QueueItem;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::decision::{self, Verdict};
+use super::decision::{self, Decided, Verdict};
 use super::reject::RejectForm;
 use super::{Key, Selection};
 use crate::disclosure::Disclosure;
@@ -13,7 +13,7 @@ use crate::session::use_session;
 use crate::text;
 
 /// A queue item, its selection box and its decision buttons. `on_decided` hears of a
-/// decision the server took, with the item's key and what to announce.
+/// decision the server took on it.
 #[component]
 pub fn QueueEntry(
     /// The item.
@@ -21,7 +21,7 @@ pub fn QueueEntry(
     /// The items selected for a decision on several at once.
     selection: Selection,
     /// Called once the server has taken a decision on the item.
-    on_decided: impl Fn(Key, String) + Copy + Send + Sync + 'static,
+    on_decided: impl Fn(Decided) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let session = use_session();
     let key = Key::of(&item);
@@ -54,10 +54,11 @@ pub fn QueueEntry(
         spawn_local(async move {
             let item = stored.get_value();
             match decision::send(&api, &item, &verdict).await {
-                Ok(()) => on_decided(
-                    Key::of(&item),
-                    text::decided(verdict.approve, &item.excerpt),
-                ),
+                Ok(()) => on_decided(Decided {
+                    keys: vec![Key::of(&item)],
+                    message: text::decided(verdict.approve, &item.excerpt),
+                    blocked: verdict.block,
+                }),
                 Err(refused) if refused.is_unauthorized() => session.sign_out(),
                 Err(refused) => {
                     error.try_set(Some(refused.message()));

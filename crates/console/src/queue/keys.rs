@@ -1,6 +1,6 @@
 //! The queue's keyboard shortcuts, for speed through a long queue: `j` and `k` move to the
-//! next and previous item, `a` approves the item in focus, `r` opens its rejection. Keys typed
-//! into a field, or with a modifier, are left alone.
+//! next and previous item, `a` approves the item in focus, `r` opens its rejection, `u` takes
+//! the last decision back. Keys typed into a field, or with a modifier, are left alone.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent, ScrollIntoViewOptions, ScrollLogicalPosition};
@@ -18,6 +18,9 @@ pub fn handle(event: &KeyboardEvent) {
         "k" => step(-1),
         "a" => press("[data-testid=\"approve\"]"),
         "r" => press("[data-testid=\"reject\"]"),
+        "u" => click(
+            document().and_then(|d| d.query_selector("[data-testid=\"undo\"]").ok().flatten()),
+        ),
         _ => false,
     };
     if done {
@@ -34,6 +37,14 @@ pub fn refocus(index: usize) {
     let items = items();
     if focus_lost && !items.is_empty() {
         focus(&items[index.min(items.len() - 1)]);
+    }
+}
+
+/// Focuses the item at `index` (or the last).
+pub fn focus_at(index: usize) {
+    let items = items();
+    if let Some(item) = items.get(index).or(items.last()) {
+        focus(item);
     }
 }
 
@@ -70,8 +81,13 @@ fn step(by: isize) -> bool {
     true
 }
 
+/// Clicks `button` of the item in focus, if it has one.
 fn press(button: &str) -> bool {
-    let target = current().and_then(|item| item.query_selector(button).ok().flatten());
+    click(current().and_then(|item| item.query_selector(button).ok().flatten()))
+}
+
+/// Clicks `target` when it is an element that can be clicked.
+fn click(target: Option<Element>) -> bool {
     match target.and_then(|button| button.dyn_into::<HtmlElement>().ok()) {
         Some(button) => {
             button.click();

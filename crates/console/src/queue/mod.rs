@@ -7,6 +7,7 @@ mod entry;
 mod keys;
 mod reject;
 mod selection;
+mod undo;
 
 use kindred_api::moderation::{QueueItem, QueueKind};
 use kindred_api::Page;
@@ -19,8 +20,10 @@ use crate::places;
 use crate::session::use_session;
 use crate::text;
 use bulk::BulkBar;
+use decision::Decided;
 use entry::QueueEntry;
 pub use selection::{Key, Selection};
+use undo::{LastDecision, UndoBar};
 
 /// How many items a page of the queue holds.
 const PAGE: u32 = 50;
@@ -55,6 +58,7 @@ pub fn Queue() -> impl IntoView {
     let load = RwSignal::new(Load::Loading);
     let announce = RwSignal::new(String::new());
     let selection = Selection::new();
+    let last = RwSignal::new(None::<LastDecision>);
     // Answers to an earlier filter are dropped when they arrive late.
     let generation = StoredValue::new(0u32);
     let fetch = move |more: bool| {
@@ -80,6 +84,8 @@ pub fn Queue() -> impl IntoView {
         } else {
             generation.update_value(|generation| *generation += 1);
             selection.clear();
+            // Its items' places were in the list being replaced.
+            last.set(None);
         }
         let asked = generation.get_value();
         load.set(Load::Loading);
@@ -110,26 +116,48 @@ pub fn Queue() -> impl IntoView {
     });
     let shortcuts = window_event_listener(leptos::ev::keydown, |event| keys::handle(&event));
     on_cleanup(move || shortcuts.remove());
-    // Takes decided items out of the list and the selection, says so, and keeps the focus
-    // in the list.
-    let remove = move |decided: Vec<Key>, message: String| {
-        let index = items.with_untracked(|items| {
+    // Takes decided items out of the list and the selection, says so, keeps the focus in the
+    // list, and keeps the decision so that it can be taken back.
+    let remove = move |decided: Decided| {
+        let removed: Vec<(usize, QueueItem)> = items.with_untracked(|items| {
             items
                 .iter()
-                .position(|item| decided.contains(&Key::of(item)))
+                .enumerate()
+                .filter(|(_, item)| decided.keys.contains(&Key::of(item)))
+                .map(|(index, item)| (index, item.clone()))
+                .collect()
         });
-        items.update(|items| items.retain(|item| !decided.contains(&Key::of(item))));
-        for key in &decided {
+        items.update(|items| items.retain(|item| !decided.keys.contains(&Key::of(item))));
+        for key in &decided.keys {
             selection.forget(key);
         }
-        announce.set(message);
+        announce.set(decided.message.clone());
         pending.refresh();
-        if let Some(index) = index {
+        if let Some(&(index, _)) = removed.first() {
             request_animation_frame(move || keys::refocus(index));
         }
+        last.set(Some(LastDecision {
+            items: removed,
+            blocked: decided.blocked,
+            message: decided.message,
+        }));
     };
-    let decided = move |key: Key, message: String| remove(vec![key], message);
-    let bulk_done = Callback::new(move |(keys, message): (Vec<Key>, String)| remove(keys, message));
+    let bulk_done = Callback::new(remove);
+    // Puts items back where they stood, says so, and focuses the first.
+    let undone = Callback::new(move |back: Vec<(usize, QueueItem)>| {
+        let Some(&(first, _)) = back.first() else {
+            return;
+        };
+        announce.set(text::undone(back.len()));
+        items.update(|items| {
+            for (index, item) in back {
+                let at = index.min(items.len());
+                items.insert(at, item);
+            }
+        });
+        pending.refresh();
+        request_animation_frame(move || keys::focus_at(first));
+    });
     let all_selected = move || {
         let shown = items.with(Vec::len);
         shown > 0 && selection.len() == shown
@@ -179,13 +207,14 @@ pub fn Queue() -> impl IntoView {
                 </label>
             </div>
             <BulkBar items selection on_done=bulk_done/>
+            <UndoBar last on_undone=undone/>
             <p class="sr-only" role="status">{move || announce.get()}</p>
             <ul class="queue__list" data-testid="queue">
                 <For
                     each=move || items.get()
                     key=Key::of
                     children=move |item| {
-                        view! { <li><QueueEntry item selection on_decided=decided/></li> }
+                        view! { <li><QueueEntry item selection on_decided=remove/></li> }
                     }
                 />
             </ul>

@@ -111,7 +111,8 @@ async fn log_idea(
         kind: QueueKind::Ideas.as_str(),
         id: &id,
     };
-    log::record(conn, action, target, reason).await
+    log::record(conn, action, target, reason).await?;
+    Ok(())
 }
 
 impl Store {

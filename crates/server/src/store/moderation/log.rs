@@ -19,13 +19,13 @@ pub struct Target<'a> {
     pub id: &'a str,
 }
 
-/// Records `action` on `target` with the moderator's `reason`.
+/// Records `action` on `target` with the moderator's `reason`; answers the entry's id.
 pub(crate) async fn record(
     conn: &mut Conn<'_>,
     action: LogAction,
     target: Target<'_>,
     reason: &str,
-) -> Result<()> {
+) -> Result<i64> {
     let args = [
         target.site_id.into(),
         action.as_str().into(),
@@ -33,9 +33,8 @@ pub(crate) async fn record(
         target.id.into(),
         reason.into(),
     ];
-    conn.execute(sql!(conn, moderation::log::INSERT), &args)
-        .await?;
-    Ok(())
+    conn.insert(sql!(conn, moderation::log::INSERT), &args)
+        .await
 }
 
 /// A log entry as both dialects' statements select it.

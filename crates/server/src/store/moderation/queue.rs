@@ -8,11 +8,13 @@
 //!
 //! A post's premoderation and its reports are two items of one post: deciding on `posts`
 //! lists it or takes it down; deciding on `reports` does the same and also marks its reports
-//! reviewed, so that only later reports count toward its feed's threshold.
+//! reviewed, so that only later reports count toward its feed's threshold. Reopening an item
+//! takes its decision back: it waits again, and a post's reports that the decision reviewed
+//! count again.
 
 use kindred_api::moderation::{
     Decision, DecisionOutcome, LogAction, QueueAuthor, QueueCounts, QueueItem, QueueKind,
-    QueueOrder, QueueReason, ReportSummary,
+    QueueOrder, QueueReason, ReopenOutcome, ReportSummary,
 };
 use kindred_api::{IdeaId, Page};
 
@@ -345,12 +347,6 @@ impl Store {
         let changed = row.decision() != Some(decision);
         if changed {
             let rejected = decision == Decision::Rejected;
-            if kind == QueueKind::Reports {
-                conn.execute(sql!(conn, moderation::queue::REVIEW_REPORTS), &[id.into()])
-                    .await?;
-            }
-            conn.execute(write, &[id.into(), rejected.into(), rejected.into()])
-                .await?;
             let action = match decision {
                 Decision::Approved => LogAction::Approve,
                 Decision::Rejected => LogAction::Reject,
@@ -361,7 +357,14 @@ impl Store {
                 kind: kind.as_str(),
                 id: &id_text,
             };
-            log::record(&mut conn, action, target, reason).await?;
+            let entry = log::record(&mut conn, action, target, reason).await?;
+            if kind == QueueKind::Reports {
+                let args = [id.into(), entry.into()];
+                conn.execute(sql!(conn, moderation::queue::REVIEW_REPORTS), &args)
+                    .await?;
+            }
+            conn.execute(write, &[id.into(), rejected.into(), rejected.into()])
+                .await?;
         }
         tx.commit().await?;
         Ok(Decided {
@@ -374,6 +377,86 @@ impl Store {
             was_shown: row.shown,
         })
     }
+}
+
+impl Store {
+    /// Takes back the decision on item `id` of `kind`: it waits for review again, hidden from
+    /// the public, and the moderation log records `reopen` with the moderator's `reason`. For
+    /// `reports`, the reports the last decision reviewed count again, and the post is listed
+    /// unless they reach its feed's threshold. An item already waiting is left as it is
+    /// (`changed: false`, not logged); an unknown item is [`Error::NotFound`].
+    pub async fn reopen(&self, kind: QueueKind, id: i64, reason: &str) -> Result<Reopened> {
+        let mut tx = self.begin_write().await?;
+        let mut conn = tx.conn();
+        let (read, write) = review_sql(&conn, kind);
+        let not_found = || Error::not_found(format!("no {} with this id", kind_noun(kind)));
+        let before: ReviewRow = conn
+            .fetch_optional(read, &[id.into()])
+            .await?
+            .ok_or_else(not_found)?;
+        let changed = before.decision().is_some();
+        if changed {
+            let id_text = id.to_string();
+            match kind {
+                QueueKind::Ideas | QueueKind::Comments => {
+                    conn.execute(write, &[id.into(), true.into(), false.into()])
+                        .await?;
+                }
+                QueueKind::Posts => {
+                    conn.execute(sql!(conn, moderation::queue::REOPEN_POST), &[id.into()])
+                        .await?;
+                }
+                QueueKind::Reports => {
+                    let (decision,): (Option<i64>,) = conn
+                        .fetch_one(
+                            sql!(conn, moderation::queue::LAST_REPORTS_DECISION),
+                            &[id_text.as_str().into()],
+                        )
+                        .await?;
+                    let args = [id.into(), decision.into()];
+                    conn.execute(sql!(conn, moderation::queue::REOPEN_REPORTS), &args)
+                        .await?;
+                    conn.execute(
+                        sql!(conn, moderation::queue::RESTORE_REPORTED_POST),
+                        &[id.into()],
+                    )
+                    .await?;
+                }
+            }
+            let target = Target {
+                site_id: before.site_id,
+                kind: kind.as_str(),
+                id: &id_text,
+            };
+            log::record(&mut conn, LogAction::Reopen, target, reason).await?;
+        }
+        let after: ReviewRow = conn
+            .fetch_optional(read, &[id.into()])
+            .await?
+            .ok_or_else(not_found)?;
+        tx.commit().await?;
+        Ok(Reopened {
+            outcome: ReopenOutcome {
+                kind,
+                id: id.to_string(),
+                changed,
+            },
+            was_shown: before.shown,
+            shown: after.shown,
+        })
+    }
+}
+
+/// What reopening an item did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reopened {
+    /// The API's answer.
+    pub outcome: ReopenOutcome,
+    /// Whether the public saw the item before.
+    pub was_shown: bool,
+    /// Whether the public sees it now (a reported post whose reports stay under its feed's
+    /// threshold is listed while it waits).
+    pub shown: bool,
 }
 
 /// The singular noun of a kind, for messages.

@@ -293,6 +293,64 @@ async fn rejecting_reports_of_a_listed_post_takes_it_down(backend: Backend) {
     assert_eq!(log["items"][0]["action"], "reject");
 }
 
+async fn reopening_puts_posts_and_reports_back_as_they_were(backend: Backend) {
+    let app = feeds_app(backend).await;
+    // A premoderated post, approved, then reopened: unlisted and waiting again.
+    let waiting = app.create_post(REVIEWED_FEED, &visitor(1), "", "").await;
+    decide(&app, "posts", &waiting, "approve", "").await;
+    assert_eq!(listed(&app, REVIEWED_FEED).await, [waiting.as_str()]);
+    let outcome = decide(&app, "posts", &waiting, "reopen", "Approved by mistake").await;
+    assert_eq!(
+        outcome,
+        json!({ "kind": "posts", "id": waiting, "changed": true })
+    );
+    assert!(listed(&app, REVIEWED_FEED).await.is_empty());
+    assert_eq!(ids(&queue(&app, "?kind=posts").await), [waiting.as_str()]);
+    let again = decide(&app, "posts", &waiting, "reopen", "").await;
+    assert_eq!(again["changed"], false);
+
+    // A post hidden by three reports, its reports dismissed, then the dismissal reopened: the
+    // same three reports count again and hide it again.
+    let post = app.create_post(OPEN_FEED, &visitor(2), "", "").await;
+    for n in 3..=5 {
+        report(&app, &post, n, "spam").await;
+    }
+    decide(&app, "reports", &post, "approve", "Fine photo").await;
+    assert!(listed(&app, OPEN_FEED).await.contains(&post));
+    decide(&app, "reports", &post, "reopen", "").await;
+    assert!(!listed(&app, OPEN_FEED).await.contains(&post));
+    let page = queue(&app, "?kind=reports").await;
+    assert_eq!(ids(&page), [post.as_str()]);
+    assert_eq!(page["items"][0]["reports"]["count"], 3);
+    assert_eq!(page["items"][0]["reports"]["hidden"], true);
+
+    // Rejected after one more report, then reopened: only the reports that decision reviewed
+    // open again; the three it did not review stay closed by the earlier dismissal.
+    decide(&app, "reports", &post, "approve", "Fine photo").await;
+    report(&app, &post, 6, "other").await;
+    decide(&app, "reports", &post, "reject", "Spam after all").await;
+    assert!(!listed(&app, OPEN_FEED).await.contains(&post));
+    decide(&app, "reports", &post, "reopen", "").await;
+    assert!(
+        listed(&app, OPEN_FEED).await.contains(&post),
+        "one report is under the threshold"
+    );
+    let page = queue(&app, "?kind=reports").await;
+    assert_eq!(page["items"][0]["reports"]["count"], 1);
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT report_count * 10 + open_report_count FROM posts WHERE id = {post}"
+        ))
+        .await,
+        41
+    );
+    let log = app
+        .admin_ok(Method::GET, "/v1/moderation/log", None, StatusCode::OK)
+        .await;
+    assert_eq!(log["items"][0]["action"], "reopen");
+    assert_eq!(log["items"][0]["target_kind"], "reports");
+}
+
 on_both_backends!(
     premoderated_posts_wait_with_their_photo,
     approval_lists_a_post_and_rejection_takes_it_down,
@@ -300,4 +358,5 @@ on_both_backends!(
     reported_posts_wait_with_a_summary_of_their_reports,
     dismissed_reports_stop_counting,
     rejecting_reports_of_a_listed_post_takes_it_down,
+    reopening_puts_posts_and_reports_back_as_they_were,
 );

@@ -127,6 +127,105 @@ async fn approval_lists_an_idea_and_rejection_keeps_it_hidden(backend: Backend) 
     assert!(ids(&app.listed(REVIEWED_BOARD, "").await).is_empty());
 }
 
+async fn reopening_takes_a_decision_back(backend: Backend) {
+    let app = moderated_app(backend).await;
+    let good = app
+        .create_idea(REVIEWED_BOARD, "Resoleable boots", &visitor(1))
+        .await;
+    let spam = app
+        .create_idea(REVIEWED_BOARD, "Cheap watches here", &visitor(2))
+        .await;
+    decide(&app, &format!("/v1/moderation/ideas/{good}/approve"), None).await;
+    let reason = json!({ "reason": "spam" });
+    decide(
+        &app,
+        &format!("/v1/moderation/ideas/{spam}/reject"),
+        Some(reason),
+    )
+    .await;
+    assert!(ids(&queue(&app, "").await).is_empty());
+
+    // Both wait again, neither listed; the log says so, with the reason when given.
+    let outcome = decide(&app, &format!("/v1/moderation/ideas/{good}/reopen"), None).await;
+    assert_eq!(
+        outcome,
+        json!({ "kind": "ideas", "id": good, "changed": true })
+    );
+    let body = json!({ "reason": "Not spam after all" });
+    decide(
+        &app,
+        &format!("/v1/moderation/ideas/{spam}/reopen"),
+        Some(body),
+    )
+    .await;
+    assert_eq!(ids(&queue(&app, "").await), [good.clone(), spam.clone()]);
+    assert!(ids(&app.listed(REVIEWED_BOARD, "").await).is_empty());
+    let log = app
+        .admin_ok(
+            Method::GET,
+            "/v1/moderation/log?limit=2",
+            None,
+            StatusCode::OK,
+        )
+        .await;
+    assert_eq!(log["items"][0]["action"], "reopen");
+    assert_eq!(log["items"][0]["target_id"], spam.as_str());
+    assert_eq!(log["items"][0]["reason"], "Not spam after all");
+    assert_eq!(log["items"][1]["target_id"], good.as_str());
+
+    // Reopening what already waits changes nothing and is not logged.
+    let again = decide(&app, &format!("/v1/moderation/ideas/{good}/reopen"), None).await;
+    assert_eq!(again["changed"], false);
+    let log = app
+        .admin_ok(Method::GET, "/v1/moderation/log", None, StatusCode::OK)
+        .await;
+    assert_eq!(log["items"].as_array().unwrap().len(), 4);
+
+    // Then decided afresh.
+    decide(&app, &format!("/v1/moderation/ideas/{spam}/approve"), None).await;
+    assert_eq!(ids(&app.listed(REVIEWED_BOARD, "").await), [spam.as_str()]);
+
+    // An approved comment, reopened, is hidden and no longer counted.
+    let comment = app.post_comment(&spam, 3, "Worth a look").await.json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    decide(
+        &app,
+        &format!("/v1/moderation/comments/{comment}/approve"),
+        None,
+    )
+    .await;
+    let idea_uri = format!("/v1/ideas/{spam}");
+    assert_eq!(app.get(&idea_uri, None).await.json()["comment_count"], 1);
+    decide(
+        &app,
+        &format!("/v1/moderation/comments/{comment}/reopen"),
+        None,
+    )
+    .await;
+    assert_eq!(app.get(&idea_uri, None).await.json()["comment_count"], 0);
+    assert_eq!(ids(&queue(&app, "?kind=comments").await), [comment]);
+
+    // Unknown items and kinds, bad reasons and a missing key are refused.
+    for uri in [
+        "/v1/moderation/ideas/999999/reopen",
+        "/v1/moderation/polls/1/reopen",
+    ] {
+        app.admin(Method::POST, uri, None)
+            .await
+            .assert_error(StatusCode::NOT_FOUND, "not_found");
+    }
+    let long = json!({ "reason": "x".repeat(501) });
+    let uri = format!("/v1/moderation/ideas/{good}/reopen");
+    app.admin(Method::POST, &uri, Some(long))
+        .await
+        .assert_error(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    app.admin_with_key(Method::POST, &uri, None, None)
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "unauthorized");
+}
+
 async fn premoderated_comments_wait_and_count_once_approved(backend: Backend) {
     let app = moderated_app(backend).await;
     let idea = app
@@ -367,6 +466,7 @@ async fn the_log_pages_newest_first_and_filters_by_site(backend: Backend) {
 }
 
 on_both_backends!(
+    reopening_takes_a_decision_back,
     the_queue_orders_newest_first_filters_by_board_and_counts,
     premoderated_ideas_wait_oldest_first_with_why,
     approval_lists_an_idea_and_rejection_keeps_it_hidden,

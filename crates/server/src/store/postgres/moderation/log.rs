@@ -3,7 +3,7 @@
 /// Records a decision: site `$1`, action `$2`, target kind `$3` and id `$4`, reason `$5`.
 pub const INSERT: &str =
     "INSERT INTO moderation_log (site_id, action, target_kind, target_id, reason)
-                          VALUES ($1, $2, $3, $4, $5)";
+                          VALUES ($1, $2, $3, $4, $5) RETURNING id";
 
 /// Up to `$3` entries, newest first, of the site with slug `$1` (any when NULL), older than
 /// entry `$2` (any when NULL).

@@ -126,6 +126,31 @@ pub const REPORT_REVIEW: &str = "SELECT f.site_id,
                                  FROM posts p JOIN feeds f ON f.id = p.feed_id
                                  WHERE p.id = ?1 AND p.report_count > 0";
 
-/// Marks a post's reports reviewed, so they no longer count toward the threshold.
-pub const REVIEW_REPORTS: &str =
-    "UPDATE post_reports SET reviewed = 1 WHERE post_id = ?1 AND NOT reviewed";
+/// Marks a post's open reports reviewed by the decision logged as entry `?2`, so they no
+/// longer count toward the threshold and reopening that decision opens them again.
+pub const REVIEW_REPORTS: &str = "UPDATE post_reports SET reviewed = 1, reviewed_in = ?2
+                                  WHERE post_id = ?1 AND NOT reviewed";
+
+/// Puts a post back among those waiting for review, whatever was decided.
+pub const REOPEN_POST: &str =
+    "UPDATE posts SET state = 'pending_review', rejected = 0 WHERE id = ?1";
+
+/// The log entry of the last decision on post `?1`'s reports (`?1` as text), if any.
+pub const LAST_REPORTS_DECISION: &str = "SELECT MAX(id) FROM moderation_log
+                                         WHERE target_kind = 'reports' AND target_id = ?1
+                                           AND action IN ('approve', 'reject')";
+
+/// Opens again post `?1`'s reports that decision `?2` reviewed, and those reviewed before
+/// decisions were recorded on reports.
+pub const REOPEN_REPORTS: &str = "UPDATE post_reports SET reviewed = 0, reviewed_in = NULL
+                                  WHERE post_id = ?1 AND reviewed
+                                    AND (reviewed_in = ?2 OR reviewed_in IS NULL)";
+
+/// Takes back the decision on a reported post: not rejected, and listed unless its open
+/// reports reach its feed's threshold, as they would have hidden it.
+pub const RESTORE_REPORTED_POST: &str = "UPDATE posts
+    SET rejected = 0,
+        state = CASE WHEN open_report_count >= (SELECT f.report_threshold FROM feeds f
+                                                WHERE f.id = posts.feed_id)
+                     THEN 'hidden' ELSE 'listed' END
+    WHERE id = ?1 AND state <> 'pending_review'";
