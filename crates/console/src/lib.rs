@@ -14,6 +14,7 @@ pub mod places;
 pub mod queue;
 pub mod section;
 pub mod session;
+pub mod settings;
 pub mod shell;
 pub mod signin;
 pub mod text;

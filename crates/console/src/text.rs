@@ -81,6 +81,106 @@ pub const EVERYWHERE: &str = "Every board and feed";
 /// The keyboard shortcuts, as the queue explains them.
 pub const SHORTCUTS: &str =
     "Keys: j and k move through the queue, a approves, r rejects, u undoes the last decision.";
+/// The settings section's heading and navigation entry.
+pub const SETTINGS: &str = "Settings";
+/// The site settings form's heading.
+pub const SITE_SETTINGS: &str = "Site";
+/// A name field.
+pub const NAME: &str = "Name";
+/// A description field.
+pub const DESCRIPTION: &str = "Description";
+/// The site's language field.
+pub const LOCALE: &str = "Default language";
+/// What the language field takes.
+pub const LOCALE_HINT: &str =
+    "A language tag such as en, de, fr or pt-BR: what the widgets speak when the page does not say.";
+/// The anonymous author field.
+pub const ANONYMOUS_AUTHOR: &str = "Name shown for anonymous visitors";
+/// The allowed origins field.
+pub const ORIGINS: &str = "Allowed origins";
+/// What the origins field takes.
+pub const ORIGINS_HINT: &str =
+    "One a line, such as https://shop.example. Only pages on these origins may use the widgets.";
+/// Whether visitors may comment.
+pub const ALLOW_COMMENTS: &str = "Visitors may comment on ideas";
+/// Whether visitors may propose ideas.
+pub const ALLOW_PROPOSALS: &str = "Visitors may propose ideas";
+/// The theme field.
+pub const THEME: &str = "Theme defaults";
+/// What the theme field takes.
+pub const THEME_HINT: &str =
+    "One custom property a line, such as --kindred-color-accent: #2f6f4e. Pages may override them.";
+/// Saving a site.
+pub const SAVE_SITE: &str = "Save site";
+/// A form the server took.
+pub const SAVED: &str = "Saved.";
+/// A form with problems on its fields.
+pub const FIX_FIELDS: &str = "Some fields need a change; see below each.";
+/// What starts a field's problem.
+pub const THIS_FIELD: &str = "This";
+/// The sign-on panel's heading.
+pub const SSO: &str = "Single sign-on";
+/// A site that accepts signed-in visitors' tokens.
+pub const SSO_ON: &str = "Signed-in visitors' tokens are accepted: a secret is set.";
+/// A site that accepts none.
+pub const SSO_OFF: &str = "No secret is set: the site accepts no sign-in tokens.";
+/// What the secret is for.
+pub const SSO_HINT: &str = "The brand's sign-in service signs visitors' tokens (HS256) with this \
+     secret. Rotate it if it may have leaked.";
+/// Opening the rotation.
+pub const ROTATE_SSO: &str = "Rotate secret";
+/// What rotating does.
+pub const ROTATE_WARNING: &str = "A new secret replaces the old one at once: tokens signed with \
+     the old secret stop working until the sign-in service uses the new one.";
+/// Confirming the rotation.
+pub const ROTATE_NOW: &str = "Make a new secret";
+/// Removing the secret.
+pub const STOP_SSO: &str = "Remove secret";
+/// The new secret's label.
+pub const NEW_SECRET: &str = "New secret";
+/// What to do with the new secret.
+pub const NEW_SECRET_HINT: &str =
+    "Copy it into the sign-in service now: the console does not show it again.";
+/// The browser has no source of secure randomness.
+pub const NO_RANDOMNESS: &str = "This browser cannot make a secure secret.";
+/// The boards' heading.
+pub const BOARDS: &str = "Idea boards";
+/// The feeds' heading.
+pub const FEEDS: &str = "Photo feeds";
+/// The supporter threshold field.
+pub const THRESHOLD: &str = "Supporters an idea needs";
+/// What the threshold does.
+pub const THRESHOLD_HINT: &str =
+    "Ideas show their progress toward it and are marked once they reach it. Blank for none.";
+/// The vote cap field.
+pub const VOTE_CAP: &str = "Most ideas one visitor may support";
+/// What the vote cap does.
+pub const VOTE_CAP_HINT: &str = "Blank for no limit.";
+/// Premoderating ideas.
+pub const PREMODERATE_IDEAS: &str = "New ideas wait for review";
+/// Premoderating comments.
+pub const PREMODERATE_COMMENTS: &str = "New comments wait for review";
+/// Anonymous proposals and comments.
+pub const ANONYMOUS_POSTS: &str = "Anonymous visitors may propose ideas and comment";
+/// Anonymous votes.
+pub const ANONYMOUS_VOTES: &str = "Anonymous visitors may vote";
+/// Saving a board.
+pub const SAVE_BOARD: &str = "Save board";
+/// Premoderating photos.
+pub const PREMODERATE_PHOTOS: &str = "New photos wait for review";
+/// The report threshold field.
+pub const REPORT_THRESHOLD: &str = "Reports that hide a photo";
+/// What the report threshold does.
+pub const REPORT_THRESHOLD_HINT: &str =
+    "A photo reported this many times is hidden until a moderator decides.";
+/// Anonymous photos.
+pub const ANONYMOUS_PHOTOS: &str = "Anonymous visitors may post photos";
+/// The consent field.
+pub const CONSENT: &str = "Consent asked of posters";
+/// What the consent field holds.
+pub const CONSENT_HINT: &str = "What a visitor agrees to when posting a photo. Blank for none.";
+/// Saving a feed.
+pub const SAVE_FEED: &str = "Save feed";
 /// Taking the last decision back.
 pub const UNDO: &str = "Undo";
 /// The queue's filter by kind.
