@@ -282,80 +282,68 @@ async fn a_site_report_counts_every_figure(backend: Backend) {
     assert_eq!(first["top_ideas"][0]["count"], 2);
 }
 
+/// The report on `place` (`board=…`, `feed=…` or `form=…`) over [`PERIOD`], after checking
+/// its totals (`visitors, participants, submissions, votes, likes, comments, returning`, with
+/// the rates they make) and its funnel (`seen, voted, submitted`).
+async fn place_report(app: &TestApp, place: &str, totals: [u32; 7], funnel: [u32; 3]) -> Value {
+    let report = report(app, &format!("{place}&{PERIOD}")).await;
+    let [visitors, participants, submissions, votes, likes, comments, returning] = totals;
+    let rate = |count: u32, per: u32| {
+        kindred_api::insights::rate(count, visitors, per).map_or(Value::Null, |rate| json!(rate))
+    };
+    let expected = json!({
+        "visitors": visitors, "participants": participants,
+        "participation_rate": rate(participants, 1), "submissions": submissions,
+        "co_creation_rate": rate(submissions, 100), "votes": votes, "likes": likes,
+        "votes_per_visitor": rate(votes, 1), "likes_per_visitor": rate(likes, 1),
+        "comments": comments, "returning_contributors": returning,
+    });
+    assert_eq!(report["totals"], expected, "{place}");
+    let [seen, voted, submitted] = funnel;
+    let funnel = json!({ "seen": seen, "voted": voted, "submitted": submitted });
+    assert_eq!(report["funnel"], funnel, "{place}");
+    report
+}
+
 async fn place_reports_count_only_their_place(backend: Backend) {
     let app = insights_app(backend, |_| {}).await;
     traffic(&app).await;
-    let board = report(&app, &format!("board={OPEN_BOARD}&{PERIOD}")).await;
+    let board = format!("board={OPEN_BOARD}");
+    let board = place_report(&app, &board, [4, 5, 3, 5, 0, 1, 1], [4, 4, 3]).await;
+    assert_eq!(board["totals"]["participation_rate"], 1.25);
+    assert_eq!(board["totals"]["co_creation_rate"], 75.0);
     assert_eq!(
         (board["place_kind"].clone(), board["place"].clone()),
         (json!("board"), json!(OPEN_BOARD))
-    );
-    assert_eq!(
-        board["totals"],
-        json!({ "visitors": 4, "participants": 5, "participation_rate": 1.25, "submissions": 3,
-                "co_creation_rate": 75.0, "votes": 5, "likes": 0, "votes_per_visitor": 1.25,
-                "likes_per_visitor": 0.0, "comments": 1, "returning_contributors": 1 })
-    );
-    assert_eq!(
-        board["funnel"],
-        json!({ "seen": 4, "voted": 4, "submitted": 3 })
     );
     assert_eq!(board["daily"][2], day("2020-01-03", [0, 2, 0, 0, 1, 1]));
     assert_eq!(board["top_posts"], json!([]));
     assert_eq!(board["thresholds"].as_array().unwrap().len(), 2);
 
-    let feed = report(&app, &format!("feed={OPEN_FEED}&{PERIOD}")).await;
-    assert_eq!(
-        feed["totals"],
-        json!({ "visitors": 2, "participants": 2, "participation_rate": 1.0, "submissions": 1,
-                "co_creation_rate": 50.0, "votes": 0, "likes": 2, "votes_per_visitor": 0.0,
-                "likes_per_visitor": 1.0, "comments": 0, "returning_contributors": 0 })
-    );
-    assert_eq!(
-        feed["funnel"],
-        json!({ "seen": 2, "voted": 2, "submitted": 1 })
-    );
+    let feed = format!("feed={OPEN_FEED}");
+    let feed = place_report(&app, &feed, [2, 2, 1, 0, 2, 0, 0], [2, 2, 1]).await;
+    assert_eq!(feed["totals"]["likes_per_visitor"], 1.0);
     assert_eq!(
         (feed["top_ideas"].clone(), feed["thresholds"].clone()),
         (json!([]), json!([]))
     );
     assert_eq!(feed["top_posts"][0]["count"], 2);
 
-    let feedback = report(&app, &format!("form=feedback&{PERIOD}")).await;
-    assert_eq!(
-        feedback["totals"],
-        json!({ "visitors": 1, "participants": 1, "participation_rate": 1.0, "submissions": 1,
-                "co_creation_rate": 100.0, "votes": 0, "likes": 0, "votes_per_visitor": 0.0,
-                "likes_per_visitor": 0.0, "comments": 0, "returning_contributors": 0 })
-    );
+    let feedback = place_report(&app, "form=feedback", [1, 1, 1, 0, 0, 0, 0], [1, 0, 1]).await;
+    assert_eq!(feedback["totals"]["co_creation_rate"], 100.0);
     // Nobody was seen on `intake`: its rates are undefined, its submission counts here.
-    let intake = report(&app, &format!("form=intake&{PERIOD}")).await;
-    assert_eq!(
-        intake["totals"],
-        json!({ "visitors": 0, "participants": 1, "participation_rate": null, "submissions": 1,
-                "co_creation_rate": null, "votes": 0, "likes": 0, "votes_per_visitor": null,
-                "likes_per_visitor": null, "comments": 0, "returning_contributors": 0 })
-    );
-    assert_eq!(
-        intake["funnel"],
-        json!({ "seen": 0, "voted": 0, "submitted": 1 })
-    );
+    let intake = place_report(&app, "form=intake", [0, 1, 1, 0, 0, 0, 0], [0, 0, 1]).await;
+    assert_eq!(intake["totals"]["participation_rate"], Value::Null);
 }
 
 async fn the_csv_holds_the_series_and_every_figure(backend: Backend) {
     let app = insights_app(backend, |_| {}).await;
     traffic(&app).await;
     let uri = format!("/v1/moderation/insights.csv?site=acme&{PERIOD}");
-    let response = app.admin(Method::GET, &uri, None).await;
-    assert_eq!(response.status, StatusCode::OK, "{}", response.text());
-    assert_eq!(
-        response.header("content-type"),
-        Some("text/csv; charset=utf-8")
-    );
-    assert_eq!(
-        response.header("content-disposition"),
-        Some("attachment; filename=\"acme-insights-2020-01-01-2020-01-03.csv\"")
-    );
+    let text = app
+        .admin(Method::GET, &uri, None)
+        .await
+        .assert_csv("acme-insights-2020-01-01-2020-01-03.csv");
     let expected = [
         "day,visitors,participants,votes,likes,comments,submissions",
         "2020-01-01,2,2,2,0,0,1",
@@ -375,19 +363,14 @@ async fn the_csv_holds_the_series_and_every_figure(backend: Backend) {
         "funnel_voted,5",
         "funnel_submitted,5",
     ];
-    assert_eq!(response.text(), format!("{}\r\n", expected.join("\r\n")));
+    assert_eq!(text, format!("{}\r\n", expected.join("\r\n")));
 
     let uri = format!("/v1/moderation/insights.csv?site=acme&form=intake&{PERIOD}");
-    let response = app.admin(Method::GET, &uri, None).await;
-    assert_eq!(
-        response.header("content-disposition"),
-        Some("attachment; filename=\"acme-intake-insights-2020-01-01-2020-01-03.csv\"")
-    );
-    assert!(
-        response.text().contains("\r\nparticipation_rate,\r\n"),
-        "{}",
-        response.text()
-    );
+    let text = app
+        .admin(Method::GET, &uri, None)
+        .await
+        .assert_csv("acme-intake-insights-2020-01-01-2020-01-03.csv");
+    assert!(text.contains("\r\nparticipation_rate,\r\n"), "{text}");
 }
 
 async fn seen_events_count_once_per_place_visitor_and_day(backend: Backend) {

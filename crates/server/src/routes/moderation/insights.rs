@@ -27,7 +27,7 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::admin::Admin;
+use crate::admin::{Admin, AdminKeyErrors};
 use crate::csv;
 use crate::error::{Error, Result};
 use crate::extract::ApiQuery;
@@ -60,6 +60,18 @@ struct InsightsParams {
     to: Option<String>,
 }
 
+/// The answers of a report request with parameters that name nothing or break the rules.
+#[derive(utoipa::IntoResponses)]
+pub enum ReportErrors {
+    /// No `site`, a bad date, a reversed or too long period, or more than one place; `fields`
+    /// names the parameters.
+    #[response(status = 400)]
+    BadRequest(ErrorBody),
+    /// No such site, or no such board, feed or form on it.
+    #[response(status = 404)]
+    NotFound(ErrorBody),
+}
+
 /// How a site, or one of its places, engaged visitors over a period.
 #[utoipa::path(
     get,
@@ -69,10 +81,8 @@ struct InsightsParams {
     security(("admin" = [])),
     responses(
         (status = OK, description = "The report", body = Insights),
-        (status = BAD_REQUEST, description = "No `site`, a bad date, a reversed or too long period, or more than one place; `fields` names the parameters", body = ErrorBody),
-        (status = UNAUTHORIZED, description = "No admin key, or a wrong one", body = ErrorBody),
-        (status = FORBIDDEN, description = "The server has no admin key", body = ErrorBody),
-        (status = NOT_FOUND, description = "No such site, or no such board, feed or form on it", body = ErrorBody),
+        ReportErrors,
+        AdminKeyErrors,
     ),
 )]
 async fn insights_show(
@@ -92,10 +102,8 @@ async fn insights_show(
     security(("admin" = [])),
     responses(
         (status = OK, description = "The daily series with a total row, then every other figure as `metric,value`", content_type = "text/csv", body = String),
-        (status = BAD_REQUEST, description = "No `site`, a bad date, a reversed or too long period, or more than one place; `fields` names the parameters", body = ErrorBody),
-        (status = UNAUTHORIZED, description = "No admin key, or a wrong one", body = ErrorBody),
-        (status = FORBIDDEN, description = "The server has no admin key", body = ErrorBody),
-        (status = NOT_FOUND, description = "No such site, or no such board, feed or form on it", body = ErrorBody),
+        ReportErrors,
+        AdminKeyErrors,
     ),
 )]
 async fn insights_csv(
