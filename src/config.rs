@@ -38,6 +38,9 @@ pub struct WidgetConfig {
     /// The shape of the API the widget talks to (`data-adapter`); absent, Kindred's own, or
     /// an adapter the page holds in a `<script type="application/json" data-kindred-adapter>`.
     pub adapter: Option<AdapterChoice>,
+    /// Whether the widget reports that it was seen, for the brand's insights
+    /// (`data-analytics`: `on`, the default, or `off`; see [`crate::analytics`]).
+    pub analytics: bool,
 }
 
 /// Which adapter the widget speaks through, as `data-adapter` names it.
@@ -226,6 +229,7 @@ struct RawOptions {
     form: Option<String>,
     preview: Option<String>,
     adapter: Option<String>,
+    analytics: Option<String>,
 }
 
 impl WidgetConfig {
@@ -314,6 +318,17 @@ impl WidgetConfig {
                 value,
             })?),
         };
+        // The JavaScript mount option `analytics: false` arrives as the string "false".
+        let switch = [
+            ("on", true),
+            ("true", true),
+            ("off", false),
+            ("false", false),
+        ];
+        let analytics = match raw.analytics {
+            None => true,
+            value => choice("analytics", value, &switch)?,
+        };
         Ok(Self {
             api,
             site,
@@ -323,6 +338,7 @@ impl WidgetConfig {
             kind,
             attributes,
             adapter,
+            analytics,
         })
     }
 }

@@ -6,15 +6,18 @@ use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot};
 
+use crate::analytics::{self, SeenWatch};
 use crate::app::App;
 use crate::config::WidgetConfig;
 use crate::events::Events;
 use crate::shadow;
 
-/// A mounted widget: the shadow root it renders into and the Leptos root that owns its views.
+/// A mounted widget: the shadow root it renders into, the Leptos root that owns its views,
+/// and the watch that reports it seen.
 pub struct Instance {
     shadow: ShadowRoot,
     root: UnmountHandle<AnyViewState>,
+    _seen: Option<SeenWatch>,
 }
 
 impl Instance {
@@ -44,12 +47,19 @@ impl Instance {
             _ = container.set_attribute("dir", if config.locale.is_rtl() { "rtl" } else { "ltr" });
         }
         let events = Events::new(host.clone());
+        let seen = config.as_ref().ok().and_then(analytics::seen_event);
         let root = mount_to(container, move || view! { <App config events/> }.into_any());
+        // Only once the first render is done: watching never holds it up.
+        let seen = seen.and_then(|(url, event)| analytics::watch(host, url, event));
         // After mounting, which starts the task executor the fetch runs on.
         if let Some(url) = stylesheet {
             shadow::adopt_brand_sheet(shadow.clone(), url);
         }
-        Some(Self { shadow, root })
+        Some(Self {
+            shadow,
+            root,
+            _seen: seen,
+        })
     }
 
     /// Whether this widget renders inside `host`.

@@ -4,6 +4,7 @@
 //! This file holds only the JavaScript entry points; everything else lives in modules named
 //! for what they hold.
 
+mod analytics;
 mod app;
 pub mod client;
 mod config;

@@ -39,6 +39,11 @@ impl ApiBase {
         format!("{}/v1/sites/{}", self.0, encode(site))
     }
 
+    /// `POST /v1/sites/{site}/engagement`
+    pub fn site_engagement(&self, site: &str) -> String {
+        format!("{}/engagement", self.site(site))
+    }
+
     /// `GET /v1/boards/{board}/ideas?sort=…&status=…&tag=…&q=…&cursor=…`, and without a query
     /// `POST /v1/boards/{board}/ideas`.
     pub fn board_ideas(&self, board: &str, query: Option<(&ListQuery, Option<&str>)>) -> String {

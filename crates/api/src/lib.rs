@@ -10,6 +10,7 @@ pub mod error;
 pub mod feed;
 pub mod form;
 pub mod idea;
+pub mod insights;
 pub mod live;
 pub mod moderation;
 pub mod page;

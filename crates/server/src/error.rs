@@ -5,7 +5,7 @@
 //! errors are logged in full and reach the client only as `internal`.
 
 use axum::extract::multipart::MultipartRejection;
-use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::rejection::{BytesRejection, JsonRejection, PathRejection, QueryRejection};
 use std::time::Duration;
 
 use axum::http::{header, HeaderValue, StatusCode};
@@ -22,6 +22,10 @@ pub enum Error {
     /// The request is not understood (bad path or query parameter, bad cursor).
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// Query parameters that break the rules, each with its codes: a 400 like
+    /// [`Error::BadRequest`], naming the parameters in `fields`.
+    #[error("bad query parameters: {0:?}")]
+    BadQuery(FieldErrors),
     /// The body is not well-formed JSON.
     #[error("malformed JSON: {0}")]
     MalformedJson(String),
@@ -94,7 +98,7 @@ impl Error {
     /// The contract code this error answers with.
     pub fn code(&self) -> ErrorCode {
         match self {
-            Self::BadRequest(_) => ErrorCode::BadRequest,
+            Self::BadRequest(_) | Self::BadQuery(_) => ErrorCode::BadRequest,
             Self::MalformedJson(_) => ErrorCode::MalformedJson,
             Self::InvalidBody(_) => ErrorCode::InvalidBody,
             Self::Validation(_) => ErrorCode::ValidationFailed,
@@ -122,6 +126,11 @@ impl Error {
         let code = self.code();
         match self {
             Self::Validation(fields) => ErrorBody::validation(fields.clone()),
+            Self::BadQuery(fields) => {
+                let mut body = ErrorBody::new(code, "some query parameters are invalid");
+                body.error.fields = fields.clone();
+                body
+            }
             Self::BadRequest(message)
             | Self::MalformedJson(message)
             | Self::InvalidBody(message)
@@ -173,6 +182,16 @@ impl From<JsonRejection> for Error {
             }
             other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => Self::PayloadTooLarge,
             other => Self::BadRequest(other.body_text()),
+        }
+    }
+}
+
+impl From<BytesRejection> for Error {
+    fn from(rejection: BytesRejection) -> Self {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            Self::PayloadTooLarge
+        } else {
+            Self::BadRequest(rejection.body_text())
         }
     }
 }

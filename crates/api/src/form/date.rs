@@ -34,6 +34,32 @@ impl Day {
             year >= 1 && (1..=12).contains(&month) && (1..=days_in(year, month)).contains(&day);
         real.then_some(Self { year, month, day })
     }
+
+    /// The day `days` after 1970-01-01 (before it when negative), if it lies in years 1 to
+    /// 9999.
+    pub fn from_epoch_days(days: i64) -> Option<Self> {
+        let (year, month, day) = crate::time::civil_from_days(days);
+        Some(Self {
+            year: u16::try_from(year)
+                .ok()
+                .filter(|year| (1..=9999).contains(year))?,
+            month: u8::try_from(month).ok()?,
+            day: u8::try_from(day).ok()?,
+        })
+    }
+
+    /// How many days this day lies after 1970-01-01 (negative before it), so that days can be
+    /// counted and stepped through.
+    pub fn epoch_days(self) -> i64 {
+        // Howard Hinnant's `days_from_civil`, the inverse of `time::civil_from_days`.
+        let (month, day) = (i64::from(self.month), i64::from(self.day));
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let yoe = year.rem_euclid(400);
+        let doy = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
 }
 
 impl fmt::Display for Day {
@@ -91,6 +117,24 @@ mod tests {
         ] {
             assert_eq!(Day::parse(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn days_count_from_1970() {
+        for (text, days) in [
+            ("1970-01-01", 0),
+            ("1969-12-31", -1),
+            ("2000-03-01", 11_017),
+            ("2024-02-29", 19_782),
+            ("0001-01-01", -719_162),
+            ("9999-12-31", 2_932_896),
+        ] {
+            let day = Day::parse(text).unwrap();
+            assert_eq!(day.epoch_days(), days, "{text}");
+            assert_eq!(Day::from_epoch_days(days), Some(day), "{text}");
+        }
+        assert_eq!(Day::from_epoch_days(-719_163), None);
+        assert_eq!(Day::from_epoch_days(2_932_897), None);
     }
 
     #[test]

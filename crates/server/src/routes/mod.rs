@@ -14,6 +14,7 @@ use crate::store::cursor::Cursor;
 
 pub mod assets;
 pub mod comments;
+pub mod engagement;
 pub mod events;
 pub mod feeds;
 pub mod form_admin;
@@ -38,6 +39,7 @@ pub fn router(upload_body_limit: usize) -> OpenApiRouter<AppState> {
         .merge(health::router())
         .merge(openapi::router())
         .merge(sites::router())
+        .merge(engagement::router())
         .merge(ideas::router())
         .merge(votes::router())
         .merge(comments::router())

@@ -4,11 +4,12 @@
 //! thin and the database can change behind one boundary. The logic is written once, in the
 //! resource modules ([`sites`], [`products`], [`boards`], [`comments`], [`ideas`], [`votes`],
 //! [`feeds`], [`posts`] (and `post_batches`, for many at once), [`likes`], [`reports`],
-//! [`sso`], [`forms`], [`idempotency`], [`moderation`], [`webhooks`]) and [`cursor`], and runs
-//! on a `conn::Conn` of either kind; each dialect's SQL text lives apart, in `store/sqlite/`
-//! and `store/postgres/`, statement for statement under the same names. The idea and post
-//! reads, whose dialects differ only in a few expressions, are assembled in [`ideas`] and
-//! [`posts`] from each dialect's pieces, so their filters, orders and cursors exist once.
+//! [`sso`], [`forms`], [`idempotency`], [`moderation`], [`webhooks`], [`engagement`],
+//! [`insights`]) and [`cursor`], and runs on a `conn::Conn` of either kind; each dialect's SQL
+//! text lives apart, in `store/sqlite/` and `store/postgres/`, statement for statement under
+//! the same names. The idea and post reads and the insight figures, whose dialects differ only
+//! in a few expressions, are assembled in [`ideas`], [`posts`] and [`insights`] from each
+//! dialect's pieces, so their filters, orders and cursors exist once.
 //! Queries are checked at run time (`sqlx::query`), which needs no database at build time.
 
 use sqlx::PgPool;
@@ -20,10 +21,12 @@ pub mod boards;
 pub mod comments;
 pub(crate) mod conn;
 pub mod cursor;
+pub mod engagement;
 pub mod feeds;
 pub mod forms;
 pub mod ideas;
 pub mod idempotency;
+pub mod insights;
 pub mod likes;
 pub mod moderation;
 pub(crate) mod post_batches;

@@ -442,6 +442,19 @@ impl TestResponse {
         self.headers.get(name).map(|v| v.to_str().unwrap())
     }
 
+    /// Asserts a CSV download named `file_name`, answering its text.
+    #[track_caller]
+    pub fn assert_csv(&self, file_name: &str) -> String {
+        assert_eq!(self.status, StatusCode::OK, "{}", self.text());
+        assert_eq!(self.header("content-type"), Some("text/csv; charset=utf-8"));
+        let disposition = format!("attachment; filename=\"{file_name}\"");
+        assert_eq!(
+            self.header("content-disposition"),
+            Some(disposition.as_str())
+        );
+        self.text()
+    }
+
     /// Asserts a contract error body with `code` and `status`, answering the body.
     #[track_caller]
     pub fn assert_error(&self, status: StatusCode, code: &str) -> Value {

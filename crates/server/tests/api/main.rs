@@ -21,6 +21,7 @@ mod history;
 mod honeypot;
 mod ideas;
 mod idempotency;
+mod insights;
 mod likes;
 mod live;
 mod moderation;

@@ -4,7 +4,7 @@
 //!
 //! One module per concern: [`queue`] (what waits for review), [`decisions`] (approve, reject),
 //! [`ideas`] (status, merge, pin), [`blocks`], [`sites`], [`products`], [`boards`], [`feeds`],
-//! [`export`] (CSV) and [`log`].
+//! [`export`] (CSV), [`insights`] (engagement figures, also as CSV) and [`log`].
 
 use axum::http::{header, StatusCode};
 use axum::Json;
@@ -22,6 +22,7 @@ pub mod decisions;
 pub mod export;
 pub mod feeds;
 pub mod ideas;
+pub mod insights;
 pub mod log;
 pub mod products;
 pub mod queue;
@@ -39,6 +40,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(boards::router())
         .merge(feeds::router())
         .merge(export::router())
+        .merge(insights::router())
         .merge(log::router())
 }
 

@@ -12,10 +12,12 @@ use crate::store::votes::VoteBatch;
 
 pub mod boards;
 pub mod comments;
+pub mod engagement;
 pub mod feeds;
 pub mod forms;
 pub mod ideas;
 pub mod idempotency;
+pub mod insights;
 pub mod likes;
 pub mod moderation;
 pub mod post_batches;

@@ -25,17 +25,10 @@ async fn a_board_exports_as_safe_csv(backend: Backend) {
     app.vote(&plain, Some(&visitor(3)), true).await;
 
     let uri = format!("/v1/moderation/boards/{OPEN_BOARD}/ideas.csv");
-    let response = app.admin(Method::GET, &uri, None).await;
-    assert_eq!(response.status, StatusCode::OK, "{}", response.text());
-    assert_eq!(
-        response.header("content-type"),
-        Some("text/csv; charset=utf-8")
-    );
-    assert_eq!(
-        response.header("content-disposition"),
-        Some("attachment; filename=\"ideas-ideas.csv\"")
-    );
-    let text = response.text();
+    let text = app
+        .admin(Method::GET, &uri, None)
+        .await
+        .assert_csv("ideas-ideas.csv");
     let lines: Vec<&str> = text.split("\r\n").collect();
     assert_eq!(
         lines[0],
