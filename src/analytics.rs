@@ -38,7 +38,8 @@ const SEEN_SHARE: f64 = 0.5;
 const THRESHOLDS: [f64; 6] = [0.0, 0.05, 0.1, 0.25, 0.5, 1.0];
 
 /// Where a widget with `config` reports to and what it reports; `None` when it reports
-/// nothing (`data-analytics="off"`, or an adapter for another backend).
+/// nothing (`data-analytics="off"`, an adapter for another backend, or an author's preview of
+/// a form, which no visitor sees).
 pub fn seen_event(config: &WidgetConfig) -> Option<(String, EngagementEvent)> {
     let own_server = matches!(config.adapter, None | Some(AdapterChoice::Kindred));
     if !config.analytics || !own_server {
@@ -48,6 +49,7 @@ pub fn seen_event(config: &WidgetConfig) -> Option<(String, EngagementEvent)> {
         WidgetKind::Ideas { board, .. } => (PlaceKind::Board, board),
         WidgetKind::Feed { feed, .. } => (PlaceKind::Feed, feed),
         WidgetKind::Form { form } => (PlaceKind::Form, form),
+        WidgetKind::FormPreview { .. } => return None,
     };
     let url = config.api.site_engagement(&config.site);
     Some((url, EngagementEvent::seen(kind, slug)))
@@ -237,8 +239,11 @@ mod tests {
     }
 
     #[test]
-    fn analytics_off_and_other_backends_report_nothing() {
+    fn analytics_off_other_backends_and_previews_report_nothing() {
+        let preview = r#"{\"slug\":\"lab\",\"title\":\"Lab\",\"fields\":[{\"name\":\"why\",\"label\":\"Why?\",\"kind\":{\"type\":\"short_text\",\"max_len\":80}}]}"#;
+        let preview = format!(r#""kind":"form","preview":"{preview}""#);
         for options in [
+            preview.as_str(),
             r#""kind":"ideas","board":"shoes","analytics":"off""#,
             r#""kind":"ideas","board":"shoes","analytics":"false""#,
             r#""kind":"feed","feed":"trail","adapter":"jsonfeed""#,
