@@ -146,7 +146,7 @@ test("a form is edited with live checks and a live preview, saved, and its answe
   assert.equal(rows.length, 2);
   assert.ok(rows.some((row) => row.includes('"Dark, =SUM(1) as a test","Chocolate, ""smoky"""')), csv);
   assert.ok(rows.some((row) => row.includes("Light")), csv);
-  await page.locator('[data-testid="export-status"]').filter({ hasText: "exported" }).waitFor();
+  await page.locator('[data-testid="export-status"]').filter({ hasText: "Exported." }).waitFor();
 
   assert.deepEqual(problems.filter((text) => !/422/.test(text)), []);
   assert.deepEqual(await page.evaluate(() => window.violations), []);

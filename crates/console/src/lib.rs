@@ -7,9 +7,11 @@
 pub mod api;
 pub mod counts;
 pub mod disclosure;
+pub mod download;
 pub mod failure;
 pub mod forms;
 pub mod ideas;
+pub mod insights;
 pub mod places;
 pub mod queue;
 pub mod section;

@@ -1,4 +1,4 @@
-//! Which section of the console is open, kept in the page's hash (`#queue`, `#ideas`, `#forms`, `#settings`) so that
+//! Which section of the console is open, kept in the page's hash (`#queue`, `#ideas`, `#forms`, `#settings`, `#insights`) so that
 //! the browser's back button and a reload keep the moderator where they were.
 
 use leptos::prelude::*;
@@ -15,11 +15,19 @@ pub enum Section {
     Forms,
     /// Configuring sites, boards and feeds.
     Settings,
+    /// How the communities engage.
+    Insights,
 }
 
 impl Section {
     /// Every section, in the navigation's order.
-    pub const ALL: [Section; 4] = [Self::Queue, Self::Ideas, Self::Forms, Self::Settings];
+    pub const ALL: [Section; 5] = [
+        Self::Queue,
+        Self::Ideas,
+        Self::Forms,
+        Self::Settings,
+        Self::Insights,
+    ];
 
     /// The section a hash names; the queue for anything else.
     pub fn from_hash(hash: &str) -> Self {
@@ -27,6 +35,7 @@ impl Section {
             "ideas" => Self::Ideas,
             "forms" => Self::Forms,
             "settings" => Self::Settings,
+            "insights" => Self::Insights,
             _ => Self::Queue,
         }
     }
@@ -38,6 +47,7 @@ impl Section {
             Self::Ideas => "#ideas",
             Self::Forms => "#forms",
             Self::Settings => "#settings",
+            Self::Insights => "#insights",
         }
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::counts::Pending;
 use crate::forms::FormsSection;
 use crate::ideas::IdeasSection;
+use crate::insights::InsightsSection;
 use crate::queue::Queue;
 use crate::section::{self, Section};
 use crate::session::use_session;
@@ -40,6 +41,9 @@ pub fn Shell() -> impl IntoView {
                 <a href=Section::Settings.hash() aria-current=move || current(Section::Settings)>
                     {text::SETTINGS}
                 </a>
+                <a href=Section::Insights.hash() aria-current=move || current(Section::Insights)>
+                    {text::INSIGHTS}
+                </a>
             </nav>
             <button type="button" class="button" on:click=move |_| session.sign_out()>
                 {text::SIGN_OUT}
@@ -51,6 +55,7 @@ pub fn Shell() -> impl IntoView {
                 Section::Ideas => view! { <IdeasSection/> }.into_any(),
                 Section::Forms => view! { <FormsSection/> }.into_any(),
                 Section::Settings => view! { <SettingsSection/> }.into_any(),
+                Section::Insights => view! { <InsightsSection/> }.into_any(),
             }}
         </main>
     }

@@ -181,6 +181,63 @@ pub const CONSENT: &str = "Consent asked of posters";
 pub const CONSENT_HINT: &str = "What a visitor agrees to when posting a photo. Blank for none.";
 /// Saving a feed.
 pub const SAVE_FEED: &str = "Save feed";
+/// The insights section's heading and navigation entry.
+pub const INSIGHTS: &str = "Insights";
+/// The whole site, in the place picker.
+pub const WHOLE_SITE: &str = "The whole site";
+/// The period's first day.
+pub const FROM: &str = "From";
+/// The period's last day.
+pub const TO: &str = "To";
+/// Downloading the report.
+pub const EXPORT_INSIGHTS: &str = "Export (CSV)";
+/// Unique visitors who saw a widget.
+pub const VISITORS: &str = "Visitors who saw a widget";
+/// Visitors and members who took part.
+pub const PARTICIPANTS: &str = "Participants";
+/// Participants per visitor.
+pub const PARTICIPATION: &str = "Participation rate";
+/// Ideas, photos and form answers.
+pub const SUBMISSIONS: &str = "Submissions";
+/// Submissions per hundred visitors.
+pub const CO_CREATION: &str = "Co-creation rate (submissions per 100 visitors)";
+/// Votes.
+pub const VOTES: &str = "Votes";
+/// Votes per visitor.
+pub const VOTES_PER_VISITOR: &str = "Votes per visitor";
+/// Likes.
+pub const LIKES: &str = "Likes";
+/// Likes per visitor.
+pub const LIKES_PER_VISITOR: &str = "Likes per visitor";
+/// Comments.
+pub const COMMENTS: &str = "Comments";
+/// Contributors who had contributed before the period.
+pub const RETURNING: &str = "Returning contributors";
+/// The daily chart's heading.
+pub const DAILY: &str = "Day by day";
+/// The tables behind the charts.
+pub const THE_NUMBERS: &str = "The numbers";
+/// A day's column.
+pub const DAY: &str = "Day";
+/// The funnel's heading.
+pub const FUNNEL: &str = "From seeing to taking part";
+/// The funnel's first step.
+pub const FUNNEL_SEEN: &str = "Saw a widget";
+/// The funnel's second step.
+pub const FUNNEL_VOTED: &str = "Voted or liked";
+/// The funnel's last step.
+pub const FUNNEL_SUBMITTED: &str = "Submitted";
+/// How the funnel counts.
+pub const FUNNEL_HINT: &str = "Each step counts the people who took it, whether or not their \
+     visit was counted: visitors who switched analytics off still vote.";
+/// The top ideas' heading.
+pub const TOP_IDEAS: &str = "Ideas that drew most votes";
+/// The top photos' heading.
+pub const TOP_POSTS: &str = "Photos that drew most likes";
+/// The thresholds' heading.
+pub const THRESHOLDS: &str = "Ideas that reached their threshold";
+/// An empty list of the report.
+pub const NONE_YET: &str = "None in this period.";
 /// Taking the last decision back.
 pub const UNDO: &str = "Undo";
 /// The queue's filter by kind.
@@ -256,7 +313,7 @@ pub const PREVIEW_UNAVAILABLE: &str = "The form widget could not be loaded for a
 /// Downloading a form's submissions.
 pub const EXPORT_CSV: &str = "Export submissions (CSV)";
 /// The download's accessible status once it is ready.
-pub const EXPORTED: &str = "Submissions exported.";
+pub const EXPORTED: &str = "Exported.";
 
 /// The page's title, with how many items wait once known.
 pub fn title(pending: Option<u32>) -> String {
@@ -440,6 +497,46 @@ pub fn decided(approved: bool, excerpt: &str) -> String {
     } else {
         format!("Rejected: {excerpt}")
     }
+}
+
+/// A report's period.
+pub fn period(from: &str, to: &str, days: u32) -> String {
+    let days = if days == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{days} days")
+    };
+    format!("From {from} to {to} (UTC, {days})")
+}
+
+/// A count of likes.
+pub fn likes(count: u32) -> String {
+    if count == 1 {
+        "1 like".to_owned()
+    } else {
+        format!("{count} likes")
+    }
+}
+
+/// An idea that crossed its threshold, and when.
+pub fn crossed(title: &str, threshold: u32, at: &str) -> String {
+    format!("{title}: {threshold} supporters on {}", when(at))
+}
+
+/// What the daily chart shows, for assistive technology.
+pub fn series_description(first: &str, last: &str, top: u32) -> String {
+    format!(
+        "Visitors, participants, votes and submissions each day from {first} to {last}, \
+         at most {top} a day. The numbers are in the table below."
+    )
+}
+
+/// What the funnel shows, for assistive technology.
+pub fn funnel_description(funnel: &kindred_api::insights::Funnel) -> String {
+    format!(
+        "{} saw a widget, {} voted or liked, {} submitted.",
+        funnel.seen, funnel.voted, funnel.submitted
+    )
 }
 
 /// Items back in the queue after their decision was taken back.

@@ -8,9 +8,9 @@ use kindred_api::{FormDefinition, FormDetails};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::export::ExportCsv;
 use super::preview::WidgetPreview;
 use super::problems::{check, refused, Problem};
+use crate::download::CsvButton;
 use crate::session::use_session;
 use crate::text;
 
@@ -144,7 +144,11 @@ pub fn FormEditor(
                     <button type="button" class="button" on:click=revert disabled=unchanged>
                         {text::REVERT}
                     </button>
-                    <ExportCsv form=slug.get_value()/>
+                    <CsvButton
+                        path=format!("/v1/moderation/forms/{}/submissions.csv", slug.get_value())
+                        name=format!("{}-submissions.csv", slug.get_value())
+                        label=text::EXPORT_CSV
+                    />
                 </div>
             </form>
             <section class="form-editor__preview" aria-labelledby="form-preview-heading">

@@ -3,7 +3,6 @@
 //! and export what visitors answered as CSV.
 
 mod editor;
-mod export;
 mod preview;
 mod problems;
 

@@ -1,5 +1,6 @@
-//! Exporting a form's submissions: the CSV the moderation API makes, fetched with the admin
-//! key (a plain link could not carry it) and handed to the browser as a download.
+//! Downloading a CSV file the moderation API makes: fetched with the admin key (a plain
+//! link could not carry it) and handed to the browser as a download, with a button that does
+//! it and says how it went.
 
 use std::time::Duration;
 
@@ -11,27 +12,31 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 use crate::session::use_session;
 use crate::text;
 
-/// The button that downloads form `form`'s submissions as `<form>-submissions.csv`.
+/// The button that downloads the CSV at `path` (from `/v1/`) as the file `name`.
 #[component]
-pub fn ExportCsv(
-    /// The form's slug.
-    form: String,
+pub fn CsvButton(
+    /// Where the API makes the file.
+    #[prop(into)]
+    path: Signal<String>,
+    /// The downloaded file's name.
+    #[prop(into)]
+    name: Signal<String>,
+    /// What the button says.
+    label: &'static str,
 ) -> impl IntoView {
     let session = use_session();
-    let form = StoredValue::new(form);
     let busy = RwSignal::new(false);
     let said = RwSignal::new(None::<String>);
     let export = move |_| {
         let Some(api) = session.api_untracked() else {
             return;
         };
-        let slug = form.get_value();
+        let (path, name) = (path.get_untracked(), name.get_untracked());
         busy.set(true);
         said.set(None);
         spawn_local(async move {
-            let path = format!("/v1/moderation/forms/{slug}/submissions.csv");
             let outcome = match api.get_text(&path).await {
-                Ok(csv) => download(&csv, &format!("{slug}-submissions.csv"))
+                Ok(file) => csv(&file, &name)
                     .map(|()| text::EXPORTED.to_owned())
                     .map_err(|_| text::BAD_RESPONSE.to_owned()),
                 Err(error) if error.is_unauthorized() => return session.sign_out(),
@@ -43,14 +48,14 @@ pub fn ExportCsv(
     };
     view! {
         <button type="button" class="button" on:click=export disabled=busy data-testid="export-csv">
-            {text::EXPORT_CSV}
+            {label}
         </button>
         <span class="hint" role="status" data-testid="export-status">{move || said.get()}</span>
     }
 }
 
 /// Hands `csv` to the browser as a download named `name`.
-fn download(csv: &str, name: &str) -> Result<(), JsValue> {
+pub fn csv(csv: &str, name: &str) -> Result<(), JsValue> {
     let options = BlobPropertyBag::new();
     options.set_type("text/csv;charset=utf-8");
     let parts = js_sys::Array::of1(&JsValue::from_str(csv));
