@@ -28,3 +28,12 @@ export async function signIn(page, key) {
   await page.keyboard.type(key);
   await page.keyboard.press("Enter");
 }
+
+/** Presses Tab until `target` (a locator) has the focus; fails after `most` presses. */
+export async function tabTo(page, target, most = 80) {
+  for (let i = 0; i < most; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${target}`);
+}

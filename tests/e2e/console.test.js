@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 
 import { ADMIN_KEY, API_URL, chromiumPerSpec, moderate, openPage, assertClean, axeViolations } from "./browser.js";
-import { openConsole, signIn } from "./console-page.js";
+import { openConsole, signIn, tabTo } from "./console-page.js";
 
 const browser = chromiumPerSpec();
 
@@ -70,6 +70,38 @@ test("a wrong admin key is refused, and nothing of it is kept", async () => {
   assert.deepEqual(problems.filter((text) => !/401/.test(text)), []);
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   await context.close();
+});
+
+test("every section is reached by keyboard alone and passes axe-core, in light and dark", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    const { context, page, problems } = await openConsole(browser());
+    await page.emulateMedia({ colorScheme });
+    await signIn(page, ADMIN_KEY);
+    await page.locator("#queue-heading").waitFor();
+    assert.deepEqual(await axeViolations(page), [], `queue (${colorScheme})`);
+    for (const [name, heading, ready] of [
+      ["Ideas", "#ideas-heading", '[data-testid="ideas"], [data-testid="no-ideas"]'],
+      ["Forms", "#forms-heading", '[data-testid="form-definition"], [data-testid="no-forms"]'],
+      ["Settings", "#settings-heading", '[data-testid="site-form"]'],
+      ["Insights", "#insights-heading", '[data-testid="visitors"]'],
+      ["Moderation queue", "#queue-heading", '[data-testid="queue-item"], [data-testid="queue-empty"]'],
+    ]) {
+      await tabTo(page, page.getByRole("navigation").getByRole("link", { name: new RegExp(`^${name}`) }));
+      await page.keyboard.press("Enter");
+      await page.locator(heading).waitFor();
+      await page.locator(ready).first().waitFor();
+      assert.equal(await page.getByRole("link", { name: new RegExp(`^${name}`) }).getAttribute("aria-current"), "page");
+      // Every control of the section is in the tab order.
+      const unreachable = await page.evaluate(() =>
+        [...document.querySelectorAll("main button:not([disabled]), main select, main input, main textarea, main summary, main a[href]")]
+          .filter((el) => el.tabIndex < 0 || getComputedStyle(el).visibility === "hidden").length);
+      assert.equal(unreachable, 0, `${name}: controls out of the tab order`);
+      assert.deepEqual(await axeViolations(page), [], `${name} (${colorScheme})`);
+    }
+    assert.deepEqual(problems, []);
+    assert.deepEqual(await page.evaluate(() => window.violations), []);
+    await context.close();
+  }
 });
 
 test("a moderator approves and rejects ideas proposed through the widget, by keyboard", async () => {
