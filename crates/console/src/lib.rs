@@ -19,6 +19,7 @@ pub mod session;
 pub mod settings;
 pub mod shell;
 pub mod signin;
+pub mod sites;
 pub mod text;
 
 use leptos::prelude::*;

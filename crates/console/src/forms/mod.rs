@@ -6,12 +6,12 @@ mod editor;
 mod preview;
 mod problems;
 
-use kindred_api::moderation::SiteSettings;
 use kindred_api::{FormDetails, Page};
 use leptos::prelude::*;
 
 use crate::failure::LoadFailed;
 use crate::session::use_session;
+use crate::sites::{SiteChoice, SitePicker};
 use crate::text;
 use editor::FormEditor;
 pub use problems::{check, refused, Problem};
@@ -20,19 +20,9 @@ pub use problems::{check, refused, Problem};
 #[component]
 pub fn FormsSection() -> impl IntoView {
     let session = use_session();
-    let sites = LocalResource::new(move || async move {
-        let api = session.api_untracked()?;
-        let sites = api.get::<Page<SiteSettings>>("/v1/moderation/sites").await;
-        Some(sites.map(|page| page.items).unwrap_or_default())
-    });
-    let site = RwSignal::new(String::new());
+    let choice = SiteChoice::load();
+    let site = choice.site;
     let form = RwSignal::new(String::new());
-    Effect::new(move || {
-        let first = sites.with(|sites| sites.as_ref().and_then(|s| s.as_ref()?.first().cloned()));
-        if let Some(first) = first.filter(|_| site.with_untracked(String::is_empty)) {
-            site.set(first.slug);
-        }
-    });
     let forms = LocalResource::new(move || {
         let site = site.get();
         async move {
@@ -80,21 +70,8 @@ pub fn FormsSection() -> impl IntoView {
                 <h1 id="forms-heading">{text::FORMS}</h1>
             </div>
             <div class="ideas__find">
-                <label class="field field--inline">
-                    <span>{text::SITE}</span>
-                    <select
-                        data-testid="site-picker"
-                        prop:value=site
-                        on:change=move |event| {
-                            notice.set(None);
-                            site.set(event_target_value(&event));
-                        }
-                    >
-                        {move || sites.get().flatten().unwrap_or_default().into_iter().map(|site| {
-                            view! { <option value=site.slug>{site.name}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
+                <SitePicker choice testid="site-picker"
+                    on_change=Callback::new(move |()| notice.set(None))/>
                 <label class="field field--inline">
                     <span>{text::FORM}</span>
                     <select

@@ -7,7 +7,6 @@ mod chart;
 mod figures;
 
 use kindred_api::insights::{Insights, TopItem};
-use kindred_api::moderation::SiteSettings;
 use kindred_api::{FormDetails, Page, SiteConfig};
 use leptos::prelude::*;
 
@@ -15,6 +14,7 @@ use crate::api::{Api, ApiError};
 use crate::download::CsvButton;
 use crate::failure::LoadFailed;
 use crate::session::use_session;
+use crate::sites::{SiteChoice, SitePicker};
 use crate::text;
 use chart::{FunnelChart, SeriesChart};
 use figures::Totals;
@@ -26,21 +26,11 @@ type Place = (String, String);
 #[component]
 pub fn InsightsSection() -> impl IntoView {
     let session = use_session();
-    let sites = LocalResource::new(move || async move {
-        let api = session.api_untracked()?;
-        let sites = api.get::<Page<SiteSettings>>("/v1/moderation/sites").await;
-        Some(sites.map(|page| page.items).unwrap_or_default())
-    });
-    let site = RwSignal::new(String::new());
+    let choice = SiteChoice::load();
+    let site = choice.site;
     let place = RwSignal::new(String::new());
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
-    Effect::new(move || {
-        let first = sites.with(|sites| sites.as_ref().and_then(|s| s.as_ref()?.first().cloned()));
-        if let Some(first) = first.filter(|_| site.with_untracked(String::is_empty)) {
-            site.set(first.slug);
-        }
-    });
     let places = LocalResource::new(move || {
         let site = site.get();
         async move {
@@ -78,18 +68,8 @@ pub fn InsightsSection() -> impl IntoView {
                 <h1 id="insights-heading">{text::INSIGHTS}</h1>
             </div>
             <form class="ideas__find" on:submit=|event| event.prevent_default()>
-                <label class="field field--inline">
-                    <span>{text::SITE}</span>
-                    <select data-testid="insights-site" prop:value=site
-                        on:change=move |event| {
-                            place.set(String::new());
-                            site.set(event_target_value(&event));
-                        }>
-                        {move || sites.get().flatten().unwrap_or_default().into_iter().map(|site| {
-                            view! { <option value=site.slug>{site.name}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
+                <SitePicker choice testid="insights-site"
+                    on_change=Callback::new(move |()| place.set(String::new()))/>
                 <label class="field field--inline">
                     <span>{text::PLACE_FILTER}</span>
                     <select data-testid="insights-place" prop:value=place

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use crate::api::{Api, ApiError};
 use crate::failure::LoadFailed;
 use crate::session::use_session;
+use crate::sites::{SiteChoice, SitePicker};
 use crate::text;
 use board::BoardForm;
 use feed::FeedForm;
@@ -33,18 +34,8 @@ struct Loaded {
 #[component]
 pub fn SettingsSection() -> impl IntoView {
     let session = use_session();
-    let sites = LocalResource::new(move || async move {
-        let api = session.api_untracked()?;
-        let sites = api.get::<Page<SiteSettings>>("/v1/moderation/sites").await;
-        Some(sites.map(|page| page.items).unwrap_or_default())
-    });
-    let site = RwSignal::new(String::new());
-    Effect::new(move || {
-        let first = sites.with(|sites| sites.as_ref().and_then(|s| s.as_ref()?.first().cloned()));
-        if let Some(first) = first.filter(|_| site.with_untracked(String::is_empty)) {
-            site.set(first.slug);
-        }
-    });
+    let choice = SiteChoice::load();
+    let site = choice.site;
     let loaded = LocalResource::new(move || {
         let site = site.get();
         async move {
@@ -53,20 +44,12 @@ pub fn SettingsSection() -> impl IntoView {
             Some(load(&api, &site).await)
         }
     });
-    let saved_site = Callback::new(move |_: SiteSettings| sites.refetch());
+    let saved_site = Callback::new(move |_: SiteSettings| choice.sites.refetch());
     view! {
         <section class="settings" aria-labelledby="settings-heading">
             <div class="queue__top">
                 <h1 id="settings-heading">{text::SETTINGS}</h1>
-                <label class="field field--inline">
-                    <span>{text::SITE}</span>
-                    <select data-testid="settings-site" prop:value=site
-                        on:change=move |event| site.set(event_target_value(&event))>
-                        {move || sites.get().flatten().unwrap_or_default().into_iter().map(|site| {
-                            view! { <option value=site.slug>{site.name}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
+                <SitePicker choice testid="settings-site"/>
             </div>
             {move || match loaded.get().flatten() {
                 None => view! { <p class="hint" role="status">{text::LOADING}</p> }.into_any(),
@@ -79,32 +62,41 @@ pub fn SettingsSection() -> impl IntoView {
                         <SsoPanel site on_saved=saved_site/>
                     </div>
                     <h2 class="settings__heading">{text::BOARDS}</h2>
-                    {boards.into_iter().map(|board| {
-                        let title = format!("{} ({})", board.name, board.slug);
-                        let slug = board.slug.clone();
-                        view! {
-                            <details class="panel settings__place" data-testid="board-settings"
-                                data-slug=slug>
-                                <summary>{title}</summary>
-                                <BoardForm board/>
-                            </details>
-                        }
+                    {boards.into_iter().map(|board| view! {
+                        <Folded name=board.name.clone() slug=board.slug.clone() testid="board-settings">
+                            <BoardForm board/>
+                        </Folded>
                     }).collect_view()}
                     <h2 class="settings__heading">{text::FEEDS}</h2>
-                    {feeds.into_iter().map(|feed| {
-                        let title = format!("{} ({})", feed.name, feed.slug);
-                        let slug = feed.slug.clone();
-                        view! {
-                            <details class="panel settings__place" data-testid="feed-settings"
-                                data-slug=slug>
-                                <summary>{title}</summary>
-                                <FeedForm feed/>
-                            </details>
-                        }
+                    {feeds.into_iter().map(|feed| view! {
+                        <Folded name=feed.name.clone() slug=feed.slug.clone() testid="feed-settings">
+                            <FeedForm feed/>
+                        </Folded>
                     }).collect_view()}
                 }.into_any(),
             }}
         </section>
+    }
+}
+
+/// A board's or feed's settings, folded under its name and slug.
+#[component]
+fn Folded(
+    /// Its name.
+    name: String,
+    /// Its slug.
+    slug: String,
+    /// Its test id.
+    testid: &'static str,
+    /// Its form.
+    children: Children,
+) -> impl IntoView {
+    let title = format!("{name} ({slug})");
+    view! {
+        <details class="panel settings__place" data-testid=testid data-slug=slug>
+            <summary>{title}</summary>
+            {children()}
+        </details>
     }
 }
 
