@@ -17,6 +17,7 @@ pub mod session;
 pub mod shell;
 pub mod signin;
 pub mod text;
+pub mod webhooks;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::wasm_bindgen;

@@ -1,4 +1,4 @@
-//! Which section of the console is open, kept in the page's hash (`#queue`, `#ideas`, `#forms`) so that
+//! Which section of the console is open, kept in the page's hash (`#queue`, `#ideas`, `#forms`, `#webhooks`) so that
 //! the browser's back button and a reload keep the moderator where they were.
 
 use leptos::prelude::*;
@@ -13,17 +13,20 @@ pub enum Section {
     Ideas,
     /// Editing the sites' forms.
     Forms,
+    /// The sites' webhooks and their delivery logs.
+    Webhooks,
 }
 
 impl Section {
     /// Every section, in the navigation's order.
-    pub const ALL: [Section; 3] = [Self::Queue, Self::Ideas, Self::Forms];
+    pub const ALL: [Section; 4] = [Self::Queue, Self::Ideas, Self::Forms, Self::Webhooks];
 
     /// The section a hash names; the queue for anything else.
     pub fn from_hash(hash: &str) -> Self {
         match hash.trim_start_matches('#') {
             "ideas" => Self::Ideas,
             "forms" => Self::Forms,
+            "webhooks" => Self::Webhooks,
             _ => Self::Queue,
         }
     }
@@ -34,6 +37,7 @@ impl Section {
             Self::Queue => "#queue",
             Self::Ideas => "#ideas",
             Self::Forms => "#forms",
+            Self::Webhooks => "#webhooks",
         }
     }
 }

@@ -9,6 +9,7 @@ use crate::queue::Queue;
 use crate::section::{self, Section};
 use crate::session::use_session;
 use crate::text;
+use crate::webhooks::WebhooksSection;
 
 /// The signed-in console, with how many items wait always in its bar.
 #[component]
@@ -36,6 +37,9 @@ pub fn Shell() -> impl IntoView {
                 <a href=Section::Forms.hash() aria-current=move || current(Section::Forms)>
                     {text::FORMS}
                 </a>
+                <a href=Section::Webhooks.hash() aria-current=move || current(Section::Webhooks)>
+                    {text::WEBHOOKS}
+                </a>
             </nav>
             <button type="button" class="button" on:click=move |_| session.sign_out()>
                 {text::SIGN_OUT}
@@ -46,6 +50,7 @@ pub fn Shell() -> impl IntoView {
                 Section::Queue => view! { <Queue/> }.into_any(),
                 Section::Ideas => view! { <IdeasSection/> }.into_any(),
                 Section::Forms => view! { <FormsSection/> }.into_any(),
+                Section::Webhooks => view! { <WebhooksSection/> }.into_any(),
             }}
         </main>
     }
