@@ -83,6 +83,7 @@ test("every section is reached by keyboard alone and passes axe-core, in light a
       ["Ideas", "#ideas-heading", '[data-testid="ideas"], [data-testid="no-ideas"]'],
       ["Forms", "#forms-heading", '[data-testid="form-definition"], [data-testid="no-forms"]'],
       ["Settings", "#settings-heading", '[data-testid="site-form"]'],
+      ["Webhooks", "#webhooks-heading", '[data-testid="webhooks"], [data-testid="no-webhooks"]'],
       ["Insights", "#insights-heading", '[data-testid="visitors"]'],
       ["Moderation queue", "#queue-heading", '[data-testid="queue-item"], [data-testid="queue-empty"]'],
     ]) {

@@ -35,10 +35,14 @@ pub enum WebhookEvent {
     /// A visitor submitted a post to a feed (listed, or waiting for review).
     #[serde(rename = "post.created")]
     PostCreated,
+    /// A moderator asked for a test delivery (`POST /v1/moderation/webhooks/{id}/test`). It is
+    /// sent whatever the webhook chose, and cannot be chosen.
+    #[serde(rename = "webhook.test")]
+    Test,
 }
 
 impl WebhookEvent {
-    /// Every event, in documentation order.
+    /// Every event a webhook can choose, in documentation order; [`Self::Test`] is not one.
     pub const ALL: [Self; 4] = [
         Self::IdeaCreated,
         Self::IdeaStatusChanged,
@@ -53,12 +57,16 @@ impl WebhookEvent {
             Self::IdeaStatusChanged => "idea.status_changed",
             Self::IdeaThresholdReached => "idea.threshold_reached",
             Self::PostCreated => "post.created",
+            Self::Test => "webhook.test",
         }
     }
 
     /// The event named `name`, if there is one.
     pub fn parse(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|event| event.as_str() == name)
+        Self::ALL
+            .into_iter()
+            .chain([Self::Test])
+            .find(|event| event.as_str() == name)
     }
 }
 
@@ -147,14 +155,15 @@ fn check_url(errors: &mut FieldErrors, url: &str) {
     validate::url(errors, "url", url, limits::URL_MAX, validate::is_web_url);
 }
 
-/// At least one event, none twice.
+/// At least one event, none twice, and not the test event, which no webhook chooses.
 fn check_events(errors: &mut FieldErrors, events: &[WebhookEvent]) {
     if events.is_empty() {
         validate::push(errors, "events", validate::REQUIRED);
-    } else if events
-        .iter()
-        .enumerate()
-        .any(|(i, event)| events[..i].contains(event))
+    } else if events.contains(&WebhookEvent::Test)
+        || events
+            .iter()
+            .enumerate()
+            .any(|(i, event)| events[..i].contains(event))
     {
         validate::push(errors, "events", validate::INVALID);
     }
@@ -230,7 +239,7 @@ mod tests {
 
     #[test]
     fn event_names_match_serde() {
-        for event in WebhookEvent::ALL {
+        for event in WebhookEvent::ALL.into_iter().chain([WebhookEvent::Test]) {
             let json = serde_json::to_value(event).unwrap();
             assert_eq!(json, event.as_str());
             assert_eq!(WebhookEvent::parse(event.as_str()), Some(event));
@@ -287,6 +296,13 @@ mod tests {
             (
                 "https://x.test",
                 vec![WebhookEvent::PostCreated, WebhookEvent::PostCreated],
+                None,
+                "events",
+                validate::INVALID,
+            ),
+            (
+                "https://x.test",
+                vec![WebhookEvent::Test],
                 None,
                 "events",
                 validate::INVALID,

@@ -21,6 +21,7 @@ pub mod shell;
 pub mod signin;
 pub mod sites;
 pub mod text;
+pub mod webhooks;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::wasm_bindgen;

@@ -1,4 +1,5 @@
-//! Which section of the console is open, kept in the page's hash (`#queue`, `#ideas`, `#forms`, `#settings`, `#insights`) so that
+//! Which section of the console is open, kept in the page's hash (`#queue`, `#ideas`,
+//! `#forms`, `#settings`, `#webhooks`, `#insights`) so that
 //! the browser's back button and a reload keep the moderator where they were.
 
 use leptos::prelude::*;
@@ -15,17 +16,20 @@ pub enum Section {
     Forms,
     /// Configuring sites, boards and feeds.
     Settings,
+    /// The sites' webhooks and their delivery logs.
+    Webhooks,
     /// How the communities engage.
     Insights,
 }
 
 impl Section {
     /// Every section, in the navigation's order.
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Self::Queue,
         Self::Ideas,
         Self::Forms,
         Self::Settings,
+        Self::Webhooks,
         Self::Insights,
     ];
 
@@ -35,6 +39,7 @@ impl Section {
             "ideas" => Self::Ideas,
             "forms" => Self::Forms,
             "settings" => Self::Settings,
+            "webhooks" => Self::Webhooks,
             "insights" => Self::Insights,
             _ => Self::Queue,
         }
@@ -47,6 +52,7 @@ impl Section {
             Self::Ideas => "#ideas",
             Self::Forms => "#forms",
             Self::Settings => "#settings",
+            Self::Webhooks => "#webhooks",
             Self::Insights => "#insights",
         }
     }

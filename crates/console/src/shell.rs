@@ -11,6 +11,7 @@ use crate::section::{self, Section};
 use crate::session::use_session;
 use crate::settings::SettingsSection;
 use crate::text;
+use crate::webhooks::WebhooksSection;
 
 /// The signed-in console, with how many items wait always in its bar.
 #[component]
@@ -24,26 +25,16 @@ pub fn Shell() -> impl IntoView {
         <header class="bar">
             <p class="bar__name">{text::CONSOLE}</p>
             <nav class="bar__nav" aria-label=text::NAVIGATION>
-                <a href=Section::Queue.hash() aria-current=move || current(Section::Queue)>
-                    {text::QUEUE}
-                    {move || pending.total().map(|total| view! {
-                        " "
-                        <span class="count" aria-hidden="true" data-testid="pending-count">{total}</span>
-                        <span class="sr-only">{format!(" ({})", text::waiting(total))}</span>
-                    })}
-                </a>
-                <a href=Section::Ideas.hash() aria-current=move || current(Section::Ideas)>
-                    {text::IDEAS}
-                </a>
-                <a href=Section::Forms.hash() aria-current=move || current(Section::Forms)>
-                    {text::FORMS}
-                </a>
-                <a href=Section::Settings.hash() aria-current=move || current(Section::Settings)>
-                    {text::SETTINGS}
-                </a>
-                <a href=Section::Insights.hash() aria-current=move || current(Section::Insights)>
-                    {text::INSIGHTS}
-                </a>
+                {Section::ALL.map(|section| view! {
+                    <a href=section.hash() aria-current=move || current(section)>
+                        {text::section(section)}
+                        {(section == Section::Queue).then_some(move || pending.total().map(|total| view! {
+                            " "
+                            <span class="count" aria-hidden="true" data-testid="pending-count">{total}</span>
+                            <span class="sr-only">{format!(" ({})", text::waiting(total))}</span>
+                        }))}
+                    </a>
+                })}
             </nav>
             <button type="button" class="button" on:click=move |_| session.sign_out()>
                 {text::SIGN_OUT}
@@ -55,6 +46,7 @@ pub fn Shell() -> impl IntoView {
                 Section::Ideas => view! { <IdeasSection/> }.into_any(),
                 Section::Forms => view! { <FormsSection/> }.into_any(),
                 Section::Settings => view! { <SettingsSection/> }.into_any(),
+                Section::Webhooks => view! { <WebhooksSection/> }.into_any(),
                 Section::Insights => view! { <InsightsSection/> }.into_any(),
             }}
         </main>

@@ -5,14 +5,16 @@ use kindred_api::moderation::SiteSettings;
 use kindred_api::Page;
 use leptos::prelude::*;
 
+use crate::api::ApiError;
+use crate::failure::LoadFailed;
 use crate::session::use_session;
 use crate::text;
 
 /// The sites, and the slug of the one picked.
 #[derive(Clone, Copy)]
 pub struct SiteChoice {
-    /// Every site, once loaded (`None` without a session).
-    pub sites: LocalResource<Option<Vec<SiteSettings>>>,
+    /// Every site, once loaded, or why not (`None` without a session).
+    pub sites: LocalResource<Option<Result<Vec<SiteSettings>, ApiError>>>,
     /// The picked site's slug; empty until the sites are known.
     pub site: RwSignal<String>,
 }
@@ -24,21 +26,24 @@ impl SiteChoice {
         let sites = LocalResource::new(move || async move {
             let api = session.api_untracked()?;
             let sites = api.get::<Page<SiteSettings>>("/v1/moderation/sites").await;
-            Some(sites.map(|page| page.items).unwrap_or_default())
+            Some(sites.map(|page| page.items))
         });
         let site = RwSignal::new(String::new());
         Effect::new(move || {
-            let first =
-                sites.with(|sites| sites.as_ref().and_then(|s| s.as_ref()?.first().cloned()));
+            let first = sites.with(|sites| match sites.as_ref().and_then(Option::as_ref) {
+                Some(Ok(sites)) => sites.first().map(|first| first.slug.clone()),
+                _ => None,
+            });
             if let Some(first) = first.filter(|_| site.with_untracked(String::is_empty)) {
-                site.set(first.slug);
+                site.set(first);
             }
         });
         Self { sites, site }
     }
 }
 
-/// The drop-down that picks `choice`'s site; `on_change` hears of a new pick first.
+/// The drop-down that picks `choice`'s site, or why the sites could not be had, with a
+/// retry; `on_change` hears of a new pick first.
 #[component]
 pub fn SitePicker(
     /// The sites and the pick.
@@ -50,7 +55,16 @@ pub fn SitePicker(
     on_change: Option<Callback<()>>,
 ) -> impl IntoView {
     let SiteChoice { sites, site } = choice;
-    view! {
+    let failed = move || match sites.get().flatten() {
+        Some(Err(error)) => Some(error.message()),
+        _ => None,
+    };
+    move || match failed() {
+        Some(message) => view! {
+            <LoadFailed message retry=Callback::new(move |()| sites.refetch())/>
+        }
+        .into_any(),
+        None => view! {
         <label class="field field--inline">
             <span>{text::SITE}</span>
             <select
@@ -63,10 +77,15 @@ pub fn SitePicker(
                     site.set(event_target_value(&event));
                 }
             >
-                {move || sites.get().flatten().unwrap_or_default().into_iter().map(|site| {
-                    view! { <option value=site.slug>{site.name}</option> }
-                }).collect_view()}
+                {move || match sites.get().flatten() {
+                    Some(Ok(sites)) => sites.into_iter().map(|site| {
+                        view! { <option value=site.slug>{site.name}</option> }
+                    }).collect_view().into_any(),
+                    _ => ().into_any(),
+                }}
             </select>
         </label>
+        }
+        .into_any(),
     }
 }

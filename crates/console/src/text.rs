@@ -2,7 +2,7 @@
 //! translating this file.
 
 use kindred_api::moderation::{QueueKind, QueueReason};
-use kindred_api::IdeaStatus;
+use kindred_api::{DeliveryState, IdeaStatus, WebhookDelivery, WebhookEvent};
 
 /// The console's name, in its title bar.
 pub const CONSOLE: &str = "Kindred console";
@@ -315,6 +315,66 @@ pub const EXPORT_CSV: &str = "Export submissions (CSV)";
 /// The download's accessible status once it is ready.
 pub const EXPORTED: &str = "Exported.";
 
+/// The webhooks section's heading and navigation entry.
+pub const WEBHOOKS: &str = "Webhooks";
+/// What webhooks are, under the section's heading.
+pub const WEBHOOKS_HINT: &str = "A webhook tells your own systems, by a signed POST to their \
+     address, what happens in the site's community.";
+/// A site without webhooks.
+pub const NO_WEBHOOKS: &str = "This site has no webhooks yet.";
+/// The heading of the form that registers a webhook.
+pub const NEW_WEBHOOK: &str = "Add a webhook";
+/// The webhook address field's label.
+pub const WEBHOOK_URL: &str = "Address (URL) deliveries are sent to";
+/// The events' group label.
+pub const WEBHOOK_EVENTS: &str = "Events to send";
+/// Registering a webhook.
+pub const ADD_WEBHOOK: &str = "Add webhook";
+/// What a new webhook's secret is, shown once above it.
+pub const SECRET_ONCE: &str = "Webhook added. Its signing secret is shown this once: keep it \
+     where your receiver can check signatures with it.";
+/// Putting the new webhook's secret away.
+pub const HIDE_SECRET: &str = "I have kept the secret";
+/// A webhook that is sent deliveries.
+pub const WEBHOOK_ACTIVE: &str = "Active";
+/// A paused webhook.
+pub const WEBHOOK_PAUSED: &str = "Paused";
+/// Pausing a webhook.
+pub const PAUSE: &str = "Pause";
+/// Resuming a paused webhook.
+pub const RESUME: &str = "Resume";
+/// Opening a webhook's events form.
+pub const EDIT_EVENTS: &str = "Edit events";
+/// Saving a webhook's events.
+pub const SAVE_EVENTS: &str = "Save events";
+/// Events saved, announced.
+pub const EVENTS_SAVED: &str = "Events saved";
+/// Opening a webhook's deletion question.
+pub const DELETE: &str = "Delete";
+/// Asking before a webhook is deleted.
+pub const CONFIRM_DELETE_WEBHOOK: &str =
+    "Delete this webhook and its delivery log? Nothing more is sent to it; this cannot be undone.";
+/// Deleting a webhook for good.
+pub const DELETE_WEBHOOK: &str = "Delete webhook";
+/// A webhook deleted, announced.
+pub const WEBHOOK_DELETED: &str = "Webhook deleted";
+/// Sending a webhook a test event.
+pub const SEND_TEST: &str = "Send test event";
+/// The test button while the test is on its way.
+pub const SENDING: &str = "Sending…";
+/// The delivery log's heading.
+pub const DELIVERY_LOG: &str = "Delivery log";
+/// A webhook with nothing delivered yet.
+pub const NO_DELIVERIES: &str = "Nothing has been sent to this webhook yet.";
+/// The delivery log's time column.
+pub const DELIVERY_TIME: &str = "Time";
+/// The delivery log's event column.
+pub const DELIVERY_EVENT: &str = "Event";
+/// The delivery log's outcome column.
+pub const DELIVERY_OUTCOME: &str = "Outcome";
+/// The delivery log's attempts column.
+pub const DELIVERY_ATTEMPTS: &str = "Attempts";
+
 /// The page's title, with how many items wait once known.
 pub fn title(pending: Option<u32>) -> String {
     match pending {
@@ -499,6 +559,19 @@ pub fn decided(approved: bool, excerpt: &str) -> String {
     }
 }
 
+/// A section's name in the navigation.
+pub fn section(section: crate::section::Section) -> &'static str {
+    use crate::section::Section;
+    match section {
+        Section::Queue => QUEUE,
+        Section::Ideas => IDEAS,
+        Section::Forms => FORMS,
+        Section::Settings => SETTINGS,
+        Section::Webhooks => WEBHOOKS,
+        Section::Insights => INSIGHTS,
+    }
+}
+
 /// A report's period.
 pub fn period(from: &str, to: &str, days: u32) -> String {
     let days = if days == 1 {
@@ -588,6 +661,73 @@ pub fn problem(code: &str) -> &'static str {
     }
 }
 
+/// An event's description, beside its name, where webhooks choose them.
+pub fn event(event: WebhookEvent) -> &'static str {
+    match event {
+        WebhookEvent::IdeaCreated => "A visitor proposes an idea",
+        WebhookEvent::IdeaStatusChanged => "A moderator changes an idea's status",
+        WebhookEvent::IdeaThresholdReached => "An idea reaches its board's supporter threshold",
+        WebhookEvent::PostCreated => "A visitor submits a post to a feed",
+        WebhookEvent::Test => "A test, sent from this console",
+    }
+}
+
+/// The events a webhook is sent, as its row lists them.
+pub fn events(events: &[WebhookEvent]) -> String {
+    let names: Vec<_> = events.iter().map(|event| event.as_str()).collect();
+    format!("Events: {}", names.join(", "))
+}
+
+/// A webhook paused or resumed, announced.
+pub fn active_changed(active: bool) -> &'static str {
+    if active {
+        "Webhook resumed: events are sent to it again"
+    } else {
+        "Webhook paused: no event is sent to it until it is resumed"
+    }
+}
+
+/// What a webhook field the server or the rules refused is called, before what is wrong.
+pub fn webhook_field(field: &str) -> &'static str {
+    match field {
+        "url" => "The address",
+        "events" => "The choice of events",
+        "secret" => "The secret",
+        _ => "A value",
+    }
+}
+
+/// Where a delivery stands, in the log: delivered or failed, with the receiver's status or
+/// why no answer came, or when it is tried next.
+pub fn outcome(delivery: &WebhookDelivery) -> String {
+    let last = delivery.attempts.last();
+    let status = last.and_then(|attempt| attempt.status);
+    let error = last.and_then(|attempt| attempt.error.as_deref());
+    match (delivery.state, status, error) {
+        (DeliveryState::Delivered, Some(status), _) => format!("Delivered (HTTP {status})"),
+        (DeliveryState::Delivered, None, _) => "Delivered".to_owned(),
+        (DeliveryState::Failed, _, Some(error)) => format!("Failed: {error}"),
+        (DeliveryState::Failed, _, None) => "Failed".to_owned(),
+        (DeliveryState::Pending, _, _) => match (&delivery.next_attempt_at, error) {
+            (Some(next), Some(error)) => format!("Retrying {}: {error}", when(next)),
+            _ => "Waiting to be sent".to_owned(),
+        },
+    }
+}
+
+/// How a test event went, announced as soon as the receiver has answered.
+pub fn tested(delivery: &WebhookDelivery) -> String {
+    format!("Test event: {}", outcome(delivery))
+}
+
+/// How many attempts a delivery took.
+pub fn attempts(count: usize) -> String {
+    match count {
+        1 => "1 attempt".to_owned(),
+        _ => format!("{count} attempts"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -609,5 +749,35 @@ mod tests {
         let singular: std::collections::HashSet<_> = QueueKind::ALL.map(kind).into();
         let plural: std::collections::HashSet<_> = QueueKind::ALL.map(kinds).into();
         assert_eq!((singular.len(), plural.len()), (4, 4));
+    }
+
+    #[test]
+    fn delivery_outcomes_say_how_it_went_in_words() {
+        let mut delivery = WebhookDelivery {
+            id: "8".into(),
+            event: WebhookEvent::Test,
+            state: DeliveryState::Failed,
+            payload: "{}".into(),
+            next_attempt_at: None,
+            delivered_at: None,
+            created_at: "2026-11-26T15:40:00.412Z".into(),
+            attempts: vec![kindred_api::DeliveryAttempt {
+                status: Some(500),
+                error: Some("the receiver answered 500 Internal Server Error".into()),
+                duration_ms: 9,
+                at: "2026-11-26T15:40:00.421Z".into(),
+            }],
+        };
+        assert_eq!(
+            tested(&delivery),
+            "Test event: Failed: the receiver answered 500 Internal Server Error"
+        );
+        delivery.state = DeliveryState::Delivered;
+        delivery.attempts[0].status = Some(204);
+        assert_eq!(outcome(&delivery), "Delivered (HTTP 204)");
+        delivery.state = DeliveryState::Pending;
+        delivery.attempts.clear();
+        assert_eq!(outcome(&delivery), "Waiting to be sent");
+        assert_eq!(attempts(1), "1 attempt");
     }
 }

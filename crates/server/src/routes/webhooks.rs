@@ -6,6 +6,8 @@
 //! - `GET`/`PUT`/`DELETE /v1/moderation/webhooks/{id}` → `Webhook` / `Webhook` / 204.
 //! - `GET    /v1/moderation/webhooks/{id}/deliveries?limit=&cursor=` → `Page<WebhookDelivery>`,
 //!   newest first, each with its attempts.
+//! - `POST   /v1/moderation/webhooks/{id}/test` → `WebhookDelivery`: a `webhook.test` event
+//!   sent now, once, answered when the receiver has (or the attempt failed).
 //!
 //! Unknown site or webhook → 404; invalid registration → 422 with `fields`.
 
@@ -34,6 +36,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(webhooks_index, webhooks_create))
         .routes(routes!(webhooks_show, webhooks_update, webhooks_delete))
         .routes(routes!(deliveries_index))
+        .routes(routes!(webhooks_test))
 }
 
 async fn site_id(state: &AppState, slug: &str) -> Result<i64> {
@@ -238,4 +241,33 @@ async fn deliveries_index(
         return Err(Error::not_found("no webhook with this id"));
     }
     Ok(Json(state.store.deliveries(id, before, limit).await?))
+}
+
+/// Sends a signed `webhook.test` event to the webhook now, whatever events it chose and paused
+/// or not, and answers the delivery as logged: `delivered`, or `failed` with the receiver's
+/// status or the error. A test is tried once, never again.
+#[utoipa::path(
+    post,
+    path = "/v1/moderation/webhooks/{id}/test",
+    tag = "moderation",
+    params(("id" = String, Path, description = "The webhook's id")),
+    security(("admin" = [])),
+    responses(
+        (status = OK, description = "The test delivery and its one attempt", body = WebhookDelivery),
+        (status = UNAUTHORIZED, description = "No admin key, or a wrong one", body = ErrorBody),
+        (status = FORBIDDEN, description = "The server has no admin key", body = ErrorBody),
+        (status = NOT_FOUND, description = "No such webhook", body = ErrorBody),
+    ),
+)]
+async fn webhooks_test(
+    _: Admin,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+) -> Result<Json<WebhookDelivery>> {
+    state
+        .webhooks
+        .test(webhook_id(&id)?)
+        .await?
+        .map(Json)
+        .ok_or_else(|| Error::not_found("no webhook with this id"))
 }

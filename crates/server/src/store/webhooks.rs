@@ -224,6 +224,43 @@ impl Store {
         Ok(queued)
     }
 
+    /// Stores a test delivery of `event` for webhook `id`, whatever it chose and paused or not,
+    /// already taken for `lease` so no sender task sends it too; `None` when there is no such
+    /// webhook. `data` builds the body from the site's slug and the time, as for
+    /// [`Store::enqueue_webhooks`].
+    pub async fn take_test_delivery(
+        &self,
+        id: i64,
+        event: WebhookEvent,
+        lease: Duration,
+        data: impl FnOnce(&str, &str) -> String,
+    ) -> Result<Option<Due>> {
+        let mut tx = self.begin_write().await?;
+        let mut conn = tx.conn();
+        let envelope: Option<(String, String, String, String)> = conn
+            .fetch_optional(sql!(conn, webhooks::TEST_ENVELOPE), &[id.into()])
+            .await?;
+        let Some((url, secret, site, now)) = envelope else {
+            return Ok(None);
+        };
+        let payload = data(&site, &now);
+        let args = [id.into(), event.as_str().into(), payload.as_str().into()];
+        let delivery = conn
+            .insert(sql!(conn, webhooks::INSERT_DELIVERY), &args)
+            .await?;
+        let args = [delivery.into(), millis(lease).into()];
+        conn.execute(sql!(conn, webhooks::LEASE), &args).await?;
+        tx.commit().await?;
+        Ok(Some(Due {
+            id: delivery,
+            url,
+            secret,
+            event: event.as_str().to_owned(),
+            payload,
+            attempts: 0,
+        }))
+    }
+
     /// Takes up to `limit` deliveries that are due, holding each for `lease`.
     pub async fn due_deliveries(&self, limit: u32, lease: Duration) -> Result<Vec<Due>> {
         let mut tx = self.begin_write().await?;
@@ -319,6 +356,15 @@ impl Store {
             })
             .collect::<Result<_>>()?;
         Ok(Page { items, next_cursor })
+    }
+
+    /// Delivery `id` of webhook `webhook_id` with its attempts, if it exists.
+    pub async fn delivery(&self, webhook_id: i64, id: i64) -> Result<Option<WebhookDelivery>> {
+        let page = self.deliveries(webhook_id, id.checked_add(1), 1).await?;
+        Ok(page
+            .items
+            .into_iter()
+            .find(|delivery| delivery.id == id.to_string()))
     }
 }
 

@@ -5,15 +5,17 @@
 //! started here POSTs each one, signed ([`signature`]), retrying failures with backoff
 //! ([`backoff`]). Because deliveries live in the database, a restart loses none, and on
 //! PostgreSQL every replica's sender shares the work without sending anything twice.
+//! [`Webhooks::test`] sends one test event at once, on request, the same way.
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use kindred_api::WebhookEvent;
+use kindred_api::{WebhookDelivery, WebhookEvent};
 use rand::RngCore;
 use serde_json::{json, Value};
 use tokio::sync::Notify;
 
+use crate::error::{Error, Result};
 use crate::store::Store;
 
 pub mod backoff;
@@ -25,6 +27,8 @@ pub mod signature;
 pub struct Webhooks {
     store: Store,
     wake: Arc<Notify>,
+    /// `None` when no HTTP client could be made: webhooks are off.
+    client: Option<reqwest::Client>,
 }
 
 impl Webhooks {
@@ -32,11 +36,40 @@ impl Webhooks {
     /// `retry_base`. Must run inside a Tokio runtime.
     pub fn start(store: &Store, retry_base: Duration) -> Self {
         let wake = Arc::new(Notify::new());
-        sender::spawn(store.clone(), wake.clone(), retry_base);
+        let client = sender::client()
+            .inspect_err(|error| tracing::error!("webhooks are off: no HTTP client: {error}"))
+            .ok();
+        if let Some(client) = &client {
+            sender::spawn(store.clone(), wake.clone(), client.clone(), retry_base);
+        }
         Self {
             store: store.clone(),
             wake,
+            client,
         }
+    }
+
+    /// Sends a [`WebhookEvent::Test`] to webhook `id` now, whatever events it chose and paused
+    /// or not, and answers the delivery as logged: delivered, or failed (a test is not tried
+    /// again). `None` when there is no such webhook. Its `data` names the webhook.
+    pub async fn test(&self, id: i64) -> Result<Option<WebhookDelivery>> {
+        let client = self
+            .client
+            .as_ref()
+            .ok_or_else(|| Error::Internal("webhooks are off: no HTTP client".into()))?;
+        let event = WebhookEvent::Test;
+        let due = self
+            .store
+            .take_test_delivery(id, event, sender::LEASE, |site, now| {
+                envelope(event, site, now, json!({ "webhook": id.to_string() }))
+            })
+            .await?;
+        let Some(due) = due else {
+            return Ok(None);
+        };
+        let delivery = due.id;
+        sender::send(client, &self.store, due, None).await?;
+        self.store.delivery(id, delivery).await
     }
 
     /// Queues `event` with `data` for every webhook of site `site_id` that wants it. The body
@@ -45,16 +78,7 @@ impl Webhooks {
     pub async fn announce(&self, site_id: i64, event: WebhookEvent, data: Value) {
         let queued = self
             .store
-            .enqueue_webhooks(site_id, event, |site, now| {
-                json!({
-                    "id": event_id(),
-                    "type": event.as_str(),
-                    "created_at": now,
-                    "site": site,
-                    "data": data,
-                })
-                .to_string()
-            })
+            .enqueue_webhooks(site_id, event, |site, now| envelope(event, site, now, data))
             .await;
         match queued {
             Ok(0) => {}
@@ -62,6 +86,18 @@ impl Webhooks {
             Err(error) => tracing::error!("cannot queue webhook event {}: {error}", event.as_str()),
         }
     }
+}
+
+/// The body every delivery sends: `{"id","type","created_at","site","data"}`, with a new id.
+fn envelope(event: WebhookEvent, site: &str, now: &str, data: Value) -> String {
+    json!({
+        "id": event_id(),
+        "type": event.as_str(),
+        "created_at": now,
+        "site": site,
+        "data": data,
+    })
+    .to_string()
 }
 
 /// A random event id: 128 bits as hex, prefixed so it reads as what it is.

@@ -1,5 +1,6 @@
 //! The task that sends due deliveries: a few at a time, each with a 10 s timeout and no
-//! redirects, recording every attempt and scheduling the next one on failure.
+//! redirects, recording every attempt and scheduling the next one on failure. Test deliveries
+//! go through the same [`send`], once, without the task.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -7,6 +8,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tokio::sync::Notify;
 
 use super::{backoff, signature};
+use crate::error::Result;
 use crate::store::webhooks::{Attempt, Due, Next};
 use crate::store::Store;
 
@@ -14,7 +16,7 @@ use crate::store::Store;
 const BATCH: u32 = 16;
 /// How long a taken delivery is held before another sender may take it: longer than an
 /// attempt can last.
-const LEASE: Duration = Duration::from_secs(60);
+pub(super) const LEASE: Duration = Duration::from_secs(60);
 /// How long one attempt may take.
 const TIMEOUT: Duration = Duration::from_secs(10);
 /// How often the queue is checked, at most, when nothing wakes the sender sooner: retries come
@@ -26,17 +28,22 @@ const POLL_MIN: Duration = Duration::from_millis(20);
 /// Most characters of an error kept in the log.
 const ERROR_MAX: usize = 300;
 
-/// Spawns the sender; it stops when the store is closed.
-pub(super) fn spawn(store: Store, wake: Arc<Notify>, retry_base: Duration) {
-    let client = reqwest::Client::builder()
+/// The HTTP client deliveries are made with: a 10 s timeout and no redirects.
+pub(super) fn client() -> reqwest::Result<reqwest::Client> {
+    reqwest::Client::builder()
         .timeout(TIMEOUT)
         .redirect(reqwest::redirect::Policy::none())
         .user_agent(concat!("Kindred-Webhooks/", env!("CARGO_PKG_VERSION")))
-        .build();
-    let client = match client {
-        Ok(client) => client,
-        Err(error) => return tracing::error!("webhooks are off: no HTTP client: {error}"),
-    };
+        .build()
+}
+
+/// Spawns the sender; it stops when the store is closed.
+pub(super) fn spawn(
+    store: Store,
+    wake: Arc<Notify>,
+    client: reqwest::Client,
+    retry_base: Duration,
+) {
     let poll = retry_base.clamp(POLL_MIN, POLL);
     tokio::spawn(async move {
         while !store.is_closed() {
@@ -54,26 +61,33 @@ pub(super) fn spawn(store: Store, wake: Arc<Notify>, retry_base: Duration) {
                 }
                 continue;
             }
-            let sends = due
-                .into_iter()
-                .map(|delivery| send(&client, &store, delivery, retry_base));
+            let sends = due.into_iter().map(|delivery| async {
+                let id = delivery.id;
+                if let Err(error) = send(&client, &store, delivery, Some(retry_base)).await {
+                    tracing::warn!("cannot record webhook delivery {id}: {error}");
+                }
+            });
             futures_util::future::join_all(sends).await;
         }
     });
 }
 
-/// Makes one attempt at `delivery` and records how it went.
-async fn send(client: &reqwest::Client, store: &Store, delivery: Due, retry_base: Duration) {
+/// Makes one attempt at `delivery` and records how it went. A failure is tried again after
+/// backoff from `retry_base`, or given up at once without one.
+pub(super) async fn send(
+    client: &reqwest::Client,
+    store: &Store,
+    delivery: Due,
+    retry_base: Option<Duration>,
+) -> Result<()> {
     let attempt = post(client, &delivery).await;
     let attempts = delivery.attempts + 1;
-    let next = if attempt.error.is_none() {
-        Next::Delivered
-    } else {
-        backoff::after(attempts, retry_base).map_or(Next::Failed, Next::RetryIn)
+    let next = match (&attempt.error, retry_base) {
+        (None, _) => Next::Delivered,
+        (Some(_), Some(base)) => backoff::after(attempts, base).map_or(Next::Failed, Next::RetryIn),
+        (Some(_), None) => Next::Failed,
     };
-    if let Err(error) = store.record_attempt(delivery.id, &attempt, next).await {
-        tracing::warn!("cannot record webhook delivery {}: {error}", delivery.id);
-    }
+    store.record_attempt(delivery.id, &attempt, next).await
 }
 
 /// POSTs the delivery; any answer but 2xx is a failure.

@@ -404,6 +404,94 @@ async fn webhooks_are_managed_by_moderators_only(backend: Backend) {
     .assert_error(StatusCode::NOT_FOUND, "not_found");
 }
 
+async fn test_events_are_sent_at_once_signed_and_logged(backend: Backend) {
+    let app = app_with_admin(backend, 10_000).await;
+    let receiver = Receiver::start(vec![200, 500]).await;
+    // A test is sent whatever events the webhook chose.
+    let id = register(&app, &receiver.url, &["post.created"]).await;
+    let uri = format!("/v1/moderation/webhooks/{id}/test");
+
+    let sent = admin(&app, Method::POST, &uri, None).await;
+    assert_eq!(sent.status, StatusCode::OK, "{}", sent.text());
+    let delivery = sent.json();
+    assert_eq!(delivery["event"], "webhook.test");
+    assert_eq!(delivery["state"], "delivered");
+    assert_eq!(delivery["attempts"].as_array().unwrap().len(), 1);
+    assert_eq!(delivery["attempts"][0]["status"], 200);
+    assert!(delivery["delivered_at"].is_string());
+    assert_eq!(receiver.count(), 1);
+    let (headers, body) = receiver.request(0);
+    assert_eq!(headers["x-kindred-event"], "webhook.test");
+    assert_eq!(
+        headers["x-kindred-delivery"],
+        delivery["id"].as_str().unwrap()
+    );
+    assert_signed(&headers, &body);
+    let payload: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(payload["type"], "webhook.test");
+    assert_eq!(payload["site"], "acme");
+    assert!(payload["created_at"].is_string());
+    assert_eq!(payload["data"]["webhook"], id.as_str());
+    let log = log_when(&app, &id, |_| true).await;
+    assert_eq!(log["items"], json!([delivery]));
+
+    // A paused webhook can be tested too; a receiver's 500 fails the test, never retried.
+    let paused = admin(
+        &app,
+        Method::PUT,
+        &format!("/v1/moderation/webhooks/{id}"),
+        Some(json!({ "active": false })),
+    )
+    .await;
+    assert_eq!(paused.status, StatusCode::OK, "{}", paused.text());
+    let failed = admin(&app, Method::POST, &uri, None).await;
+    assert_eq!(failed.status, StatusCode::OK, "{}", failed.text());
+    let failed = failed.json();
+    assert_eq!(failed["state"], "failed");
+    assert!(failed.get("next_attempt_at").is_none());
+    assert_eq!(failed["attempts"][0]["status"], 500);
+    assert_eq!(
+        failed["attempts"][0]["error"],
+        "the receiver answered 500 Internal Server Error"
+    );
+    let log = log_when(&app, &id, |_| true).await;
+    assert_eq!(log["items"].as_array().unwrap().len(), 2);
+    assert_eq!(log["items"][0], failed);
+    assert_eq!(receiver.count(), 2);
+}
+
+async fn test_events_need_a_webhook_and_the_admin_key(backend: Backend) {
+    let app = app_with_admin(backend, 10_000).await;
+    let id = register(&app, "https://hooks.acme.test/kindred", &["idea.created"]).await;
+    let anonymous = app
+        .send(
+            request(
+                Method::POST,
+                &format!("/v1/moderation/webhooks/{id}/test"),
+                None,
+            )
+            .body(Body::empty())
+            .unwrap(),
+        )
+        .await;
+    anonymous.assert_error(StatusCode::UNAUTHORIZED, "unauthorized");
+    for unknown in ["999999", "abc"] {
+        let uri = format!("/v1/moderation/webhooks/{unknown}/test");
+        admin(&app, Method::POST, &uri, None)
+            .await
+            .assert_error(StatusCode::NOT_FOUND, "not_found");
+    }
+    let chosen = admin(
+        &app,
+        Method::POST,
+        "/v1/moderation/sites/acme/webhooks",
+        Some(json!({ "url": "https://x.test", "events": ["webhook.test"] })),
+    )
+    .await;
+    let body = chosen.assert_error(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    assert_eq!(body["error"]["fields"]["events"], json!(["invalid"]));
+}
+
 async fn the_moderation_api_is_closed_without_an_admin_key(backend: Backend) {
     let app = TestApp::with_boards(backend).await;
     admin(
@@ -425,5 +513,7 @@ on_both_backends!(
     new_posts_are_announced,
     webhooks_only_hear_the_events_they_chose,
     webhooks_are_managed_by_moderators_only,
+    test_events_are_sent_at_once_signed_and_logged,
+    test_events_need_a_webhook_and_the_admin_key,
     the_moderation_api_is_closed_without_an_admin_key,
 );

@@ -47,6 +47,19 @@ pub const ENQUEUE: &str = "INSERT INTO webhook_deliveries (webhook_id, event, pa
                            SELECT id, $2, $3 FROM webhooks
                            WHERE site_id = $1 AND active AND events LIKE '%,' || $2 || ',%'";
 
+/// Where webhook `$1` is sent, its key, its site's slug and the time now, RFC 3339, for a
+/// test event; paused or not.
+pub const TEST_ENVELOPE: &str = r#"SELECT w.url, w.secret, s.slug,
+                                          to_char(now() AT TIME ZONE 'UTC',
+                                                  'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+                                   FROM webhooks w JOIN sites s ON s.id = w.site_id
+                                   WHERE w.id = $1"#;
+
+/// One delivery of payload `$3` for event `$2` to webhook `$1`, answering its id.
+pub const INSERT_DELIVERY: &str = "INSERT INTO webhook_deliveries (webhook_id, event, payload)
+                                   VALUES ($1, $2, $3)
+                                   RETURNING id";
+
 /// Up to `$1` deliveries due now and not held by a sender, oldest due first, with where they
 /// go. Rows another replica is claiming at this moment are skipped, not waited for.
 pub const DUE: &str = "SELECT d.id, w.url, w.secret, d.event, d.payload, d.attempts

@@ -37,6 +37,18 @@ pub const ENQUEUE: &str = "INSERT INTO webhook_deliveries (webhook_id, event, pa
                            SELECT id, ?2, ?3 FROM webhooks
                            WHERE site_id = ?1 AND active AND events LIKE '%,' || ?2 || ',%'";
 
+/// Where webhook `?1` is sent, its key, its site's slug and the time now, RFC 3339, for a
+/// test event; paused or not.
+pub const TEST_ENVELOPE: &str = "SELECT w.url, w.secret, s.slug,
+                                        strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                                 FROM webhooks w JOIN sites s ON s.id = w.site_id
+                                 WHERE w.id = ?1";
+
+/// One delivery of payload `?3` for event `?2` to webhook `?1`, answering its id.
+pub const INSERT_DELIVERY: &str = "INSERT INTO webhook_deliveries (webhook_id, event, payload)
+                                   VALUES (?1, ?2, ?3)
+                                   RETURNING id";
+
 /// Up to `?1` deliveries due now and not held by a sender, oldest due first, with where they go.
 pub const DUE: &str = "SELECT d.id, w.url, w.secret, d.event, d.payload, d.attempts
                        FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
