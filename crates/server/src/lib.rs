@@ -9,7 +9,8 @@
 //! SQL statement, for both databases; [`error`], [`extract`] and [`identity`] make every
 //! request and failure speak the contract; [`media`] checks and re-encodes uploaded photos;
 //! [`rate_limit`] and [`security_headers`] protect it; [`idempotency`] makes retried POSTs
-//! safe; [`form_targets`] routes form submissions and [`csv`] exports them; [`announce`],
+//! safe; [`complete`] lets no departed client cut a request short; [`form_targets`] routes
+//! form submissions and [`csv`] exports them; [`announce`],
 //! [`live`] and [`webhooks`] tell the world about changes; [`cors`] and [`config`] set the
 //! service up; [`seed`] writes the demo community.
 
@@ -24,6 +25,7 @@ use tracing::Level;
 
 pub mod admin;
 pub mod announce;
+pub mod complete;
 pub mod config;
 pub mod cors;
 pub mod csv;
@@ -60,7 +62,7 @@ pub const JSON_BODY_LIMIT: usize = 64 * 1024;
 
 /// The complete HTTP service: API routes, widget assets (when configured), contract-shaped
 /// 404/405 answers, `Idempotency-Key` replays, body limit, write limits, CORS, security
-/// headers and request logs.
+/// headers, requests that run to completion ([`complete`]) and request logs.
 pub fn app(state: AppState) -> Router {
     let mut router = axum::Router::from(routes::router(state.config.upload_body_limit));
     if let Some(dir) = state.config.assets_dir() {
@@ -82,6 +84,7 @@ pub fn app(state: AppState) -> Router {
         .layer(cors::layer(state.origins.clone()))
         .layer(axum::middleware::map_response(cors::strip_unless_allowed))
         .layer(axum::middleware::from_fn(security_headers::add))
+        .layer(axum::middleware::from_fn(complete::run_to_completion))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))

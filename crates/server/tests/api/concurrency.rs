@@ -10,7 +10,7 @@ use kindred_server::store::votes::{Change, Voter};
 use tokio::task::JoinSet;
 
 use crate::common::{
-    on_both_backends, visitor, Backend, RunningServer, TestApp, DRIFT, OPEN_BOARD,
+    on_both_backends, visitor, Backend, RunningServer, TestApp, DRIFT, OPEN_BOARD, SHOP_ORIGIN,
 };
 use crate::moderation::{feeds_app, ADMIN_KEY};
 use crate::multipart::OPEN_FEED;
@@ -73,6 +73,44 @@ async fn one_visitor_voting_twenty_times_at_once_counts_once(backend: Backend) {
     assert!(states.iter().all(|s| s.voted && s.vote_count == 1));
     assert_eq!(app.scalar("SELECT COUNT(*) FROM votes").await, 1);
     assert_eq!(app.scalar("SELECT vote_count FROM ideas").await, 1);
+    assert_eq!(app.scalar(DRIFT).await, 0);
+    server.stop().await;
+}
+
+async fn writes_whose_clients_leave_midway_leave_no_write_half_done(backend: Backend) {
+    let app = TestApp::with_boards(backend).await;
+    let idea = app
+        .create_idea(OPEN_BOARD, "Half-way there", &visitor(0))
+        .await;
+    let server = RunningServer::start(app.state.clone()).await;
+    let url = format!("{}/v1/sites/acme/engagement", server.base);
+    // Beacons from pages closed at once: clients that give up after a few hundred
+    // microseconds to a few milliseconds, some before the server has begun, some while it
+    // writes, some after. Their connections close under the handler.
+    for n in 1..=400u32 {
+        let client = reqwest::Client::builder()
+            .timeout(std::time::Duration::from_micros(u64::from(n % 30) * 100))
+            .build()
+            .unwrap();
+        let body = format!(
+            r#"{{"visitor":"{}","events":[{{"type":"seen","board":"{OPEN_BOARD}"}}]}}"#,
+            visitor(n)
+        );
+        let beacon = client
+            .post(&url)
+            .header("content-type", "text/plain;charset=UTF-8")
+            .header("origin", SHOP_ORIGIN)
+            .body(body)
+            .send();
+        tokio::spawn(async move {
+            let _ = beacon.await;
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    // Every write still works, and the count is the rows.
+    let states = put_votes(&server, &idea, vec![visitor(1_000)]).await;
+    assert!(states[0].voted);
     assert_eq!(app.scalar(DRIFT).await, 0);
     server.stop().await;
 }
@@ -170,6 +208,7 @@ async fn reports_and_dismissals_at_once_keep_open_counts_exact(backend: Backend)
 on_both_backends!(
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
     distinct_visitors_voting_at_once_are_all_counted,
+    writes_whose_clients_leave_midway_leave_no_write_half_done,
     one_visitor_voting_twenty_times_at_once_counts_once,
     concurrent_votes_on_the_demo_keep_counts_exact,
     reports_and_dismissals_at_once_keep_open_counts_exact,
