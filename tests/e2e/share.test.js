@@ -125,7 +125,7 @@ test("a real PNG on a premoderated feed waits for review, then the moderators li
     (await (await fetch(new URL(`feeds/${feed}/posts`, API_URL))).json()).items;
   assert.equal((await listed()).length, 0, "not listed before review");
 
-  const queue = await moderate("queue");
+  const queue = await moderate(`queue?feed=${feed}`);
   const waiting = queue.items.find((item) => item.feed === feed);
   assert.ok(waiting, "the post waits in the moderation queue");
   await moderate(`posts/${waiting.id}/approve`, { method: "POST" });
