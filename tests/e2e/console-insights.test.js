@@ -1,6 +1,7 @@
 // Insights from real traffic: three visitors open an idea board of the spec's own site in the
 // widget (each reported as seen by the widget's own beacon), two of them vote, one proposes an
-// idea; the board's first two ideas were proposed through the API beforehand. The console's
+// idea, and a fourth on a page with `data-analytics="off"` is not counted; the board's first
+// two ideas were proposed through the API beforehand. The console's
 // insights page must then show every figure that traffic makes, for the site and for the
 // board, chart it, and export the same numbers as CSV.
 import { before, test } from "node:test";
@@ -39,16 +40,23 @@ const report = (query = "") => moderate(`insights?site=${SITE}${query}`);
 /** Opens the board as a new visitor, does `act`, and waits until the visit is counted. */
 async function visit(number, act = async () => {}) {
   const body = `<main><h1>Ideas</h1><div id="w" data-kindred="ideas" data-site="${SITE}" data-board="${BOARD}" data-eager></div></main>`;
+  await browse(number, body, async (page) => {
+    await act(page);
+    // The widget's beacon reports the visit a moment later, the page still open.
+    const deadline = Date.now() + 15_000;
+    while ((await report()).totals.visitors < number) {
+      assert.ok(Date.now() < deadline, `visitor ${number} was not counted`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  });
+}
+
+/** Opens `body` as a new visitor, waits for the board's ideas and does `act`. */
+async function browse(number, body, act) {
   const opened = await openPage(browser(), `insights-${number}`, { body });
   const { page } = opened;
   await page.locator('#w [data-testid="idea-card"]').first().waitFor();
   await act(page);
-  // The widget's beacon reports the visit a moment later.
-  const deadline = Date.now() + 15_000;
-  while ((await report()).totals.visitors < number) {
-    assert.ok(Date.now() < deadline, `visitor ${number} was not counted`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
   await assertClean(opened);
   await opened.context.close();
 }
@@ -76,6 +84,17 @@ test("insights count the traffic driven through the widgets, on the page and in 
     assert.equal((await created).status(), 201);
   });
   await visit(3);
+  // A fourth visitor on a page that switched analytics off: seen by no one, not even after
+  // the page is left, when a beacon would go.
+  const off = `<main><h1>Ideas</h1><div id="w" data-kindred="ideas" data-site="${SITE}" data-board="${BOARD}" data-analytics="off" data-eager></div></main>`;
+  let beacons = 0;
+  await browse(4, off, async (page) => {
+    page.on("request", (request) => request.url().includes("/engagement") && beacons++);
+    await page.waitForTimeout(2_500);
+  });
+  assert.equal(beacons, 0, "no beacon with data-analytics=\"off\"");
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  assert.equal((await report()).totals.visitors, 3);
 
   // What that traffic makes: 3 visitors; 3 participants (the earlier author and two voters);
   // 3 submissions (two earlier ideas and one proposed); 3 votes; the first idea's second vote
