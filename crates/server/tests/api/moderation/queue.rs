@@ -57,7 +57,8 @@ async fn premoderated_ideas_wait_oldest_first_with_why(backend: Backend) {
     assert_eq!(ids(&queue(&app, "?kind=ideas&site=acme").await).len(), 2);
 }
 
-async fn approval_lists_an_idea_and_rejection_keeps_it_hidden(backend: Backend) {
+/// The moderated app with two ideas waiting on its premoderated board: a good one and spam.
+async fn good_and_spam(backend: Backend) -> (TestApp, String, String) {
     let app = moderated_app(backend).await;
     let good = app
         .create_idea(REVIEWED_BOARD, "Resoleable boots", &visitor(1))
@@ -65,6 +66,11 @@ async fn approval_lists_an_idea_and_rejection_keeps_it_hidden(backend: Backend) 
     let spam = app
         .create_idea(REVIEWED_BOARD, "Cheap watches here", &visitor(2))
         .await;
+    (app, good, spam)
+}
+
+async fn approval_lists_an_idea_and_rejection_keeps_it_hidden(backend: Backend) {
+    let (app, good, spam) = good_and_spam(backend).await;
     assert!(ids(&app.listed(REVIEWED_BOARD, "").await).is_empty());
 
     // Approval needs no body.
@@ -128,13 +134,7 @@ async fn approval_lists_an_idea_and_rejection_keeps_it_hidden(backend: Backend) 
 }
 
 async fn reopening_takes_a_decision_back(backend: Backend) {
-    let app = moderated_app(backend).await;
-    let good = app
-        .create_idea(REVIEWED_BOARD, "Resoleable boots", &visitor(1))
-        .await;
-    let spam = app
-        .create_idea(REVIEWED_BOARD, "Cheap watches here", &visitor(2))
-        .await;
+    let (app, good, spam) = good_and_spam(backend).await;
     decide(&app, &format!("/v1/moderation/ideas/{good}/approve"), None).await;
     let reason = json!({ "reason": "spam" });
     decide(
